@@ -1,0 +1,32 @@
+package dev.claude500.store;
+
+import dev.claude500.chat.ConversationKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Triage conversations, written with optimistic concurrency. Thread-safe. */
+public interface ConversationStore {
+  /** Returns the conversation in this thread, open or closed. */
+  Optional<StoredConversation> find(ConversationKey key);
+
+  /**
+   * Stores a new conversation (its version must be 0).
+   *
+   * @return false, writing nothing, when the thread already has one
+   */
+  boolean create(StoredConversation conversation);
+
+  /**
+   * Replaces a conversation when its stored version is still {@code next.version() - 1}.
+   *
+   * @return false, writing nothing, when someone else wrote it first (or it does not exist)
+   */
+  boolean update(StoredConversation next);
+
+  /** Returns up to {@code limit} open conversations last written before {@code cutoff}, oldest first. */
+  List<StoredConversation> findOpenIdleSince(Instant cutoff, int limit);
+
+  /** Deletes closed conversations last written before {@code cutoff}; returns how many. */
+  int purgeClosedBefore(Instant cutoff);
+}

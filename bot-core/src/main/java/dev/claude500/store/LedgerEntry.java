@@ -1,0 +1,40 @@
+package dev.claude500.store;
+
+import dev.claude500.chat.ChannelRef;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the ledger knows of one item (an incident's first post, one update, a resolution notice...)
+ * in one channel.
+ *
+ * @param channel the channel
+ * @param itemKey the item, e.g. {@code incident/abc123} or {@code update/xyz789}
+ * @param incidentId the incident it belongs to
+ * @param messageId the platform's id of the message once posted
+ * @param claimedAt when a poster claimed it
+ * @param postedAt when the platform accepted it
+ */
+public record LedgerEntry(
+    ChannelRef channel,
+    String itemKey,
+    String incidentId,
+    Optional<String> messageId,
+    Instant claimedAt,
+    Optional<Instant> postedAt) {
+  /** Validates every part. */
+  public LedgerEntry {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(itemKey, "itemKey");
+    Objects.requireNonNull(incidentId, "incidentId");
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(claimedAt, "claimedAt");
+    Objects.requireNonNull(postedAt, "postedAt");
+  }
+
+  /** Returns true once the platform accepted the post and its id was recorded. */
+  public boolean isPosted() {
+    return postedAt.isPresent();
+  }
+}

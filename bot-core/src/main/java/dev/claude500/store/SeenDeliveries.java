@@ -1,0 +1,19 @@
+package dev.claude500.store;
+
+import java.time.Instant;
+
+/**
+ * Remembers deliveries already handled (a platform's event id, an interaction id), so a retried
+ * delivery is applied once. Thread-safe.
+ */
+public interface SeenDeliveries {
+  /**
+   * Records a delivery.
+   *
+   * @return true the first time this id is seen; false for every repeat
+   */
+  boolean firstSeen(String deliveryId, Instant now);
+
+  /** Forgets deliveries seen before {@code cutoff}; returns how many. */
+  int purgeBefore(Instant cutoff);
+}

@@ -1,0 +1,26 @@
+package dev.claude500.store;
+
+/**
+ * Everything the bot persists, behind one handle. Implementations: {@code InMemoryStore} for tests
+ * and single runs, {@code JdbcStore} for H2 (the default) and PostgreSQL.
+ */
+public interface Store extends AutoCloseable {
+  /** Returns the conversations. */
+  ConversationStore conversations();
+
+  /** Returns the channel subscriptions. */
+  SubscriptionStore subscriptions();
+
+  /** Returns the ledger of incident posts. */
+  PostLedger ledger();
+
+  /** Returns the deliveries already handled. */
+  SeenDeliveries seenDeliveries();
+
+  /** Returns true when the store answers right now (for readiness checks). */
+  boolean isReachable();
+
+  /** Releases connections; never throws. */
+  @Override
+  void close();
+}
