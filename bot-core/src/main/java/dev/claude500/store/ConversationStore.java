@@ -14,6 +14,7 @@ public interface ConversationStore {
    * Stores a new conversation (its version must be 0).
    *
    * @return false, writing nothing, when the thread already has one
+   * @throws IllegalArgumentException when its version is not 0
    */
   boolean create(StoredConversation conversation);
 
@@ -21,10 +22,16 @@ public interface ConversationStore {
    * Replaces a conversation when its stored version is still {@code next.version() - 1}.
    *
    * @return false, writing nothing, when someone else wrote it first (or it does not exist)
+   * @throws IllegalArgumentException when {@code next.version()} is 0
    */
   boolean update(StoredConversation next);
 
-  /** Returns up to {@code limit} open conversations last written before {@code cutoff}, oldest first. */
+  /**
+   * Returns up to {@code limit} open conversations last written before {@code cutoff}, oldest
+   * first.
+   *
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
   List<StoredConversation> findOpenIdleSince(Instant cutoff, int limit);
 
   /** Deletes closed conversations last written before {@code cutoff}; returns how many. */

@@ -19,16 +19,21 @@ public interface PostLedger {
    */
   boolean claim(ChannelRef channel, String itemKey, String incidentId, Instant now);
 
-  /** Records that the platform accepted the claimed item as {@code messageId}. */
+  /**
+   * Records that the platform accepted the claimed item as {@code messageId}; confirming again
+   * overwrites the message id and time.
+   *
+   * @throws IllegalStateException when nobody claimed the item in this channel
+   */
   void confirm(ChannelRef channel, String itemKey, String messageId, Instant now);
 
   /** Returns the ledger's entry for an item in a channel. */
   Optional<LedgerEntry> find(ChannelRef channel, String itemKey);
 
-  /** Returns every claimed but unconfirmed entry, oldest claim first. */
+  /** Returns every claimed but unconfirmed entry, oldest claim first (ties by channel, item). */
   List<LedgerEntry> unconfirmed();
 
-  /** Returns every entry of one incident across all channels. */
+  /** Returns every entry of one incident across all channels, oldest claim first. */
   List<LedgerEntry> forIncident(String incidentId);
 
   /** Returns true when nothing was ever claimed (a first start). */

@@ -3,6 +3,11 @@ package dev.claude500.store;
 /**
  * Everything the bot persists, behind one handle. Implementations: {@code InMemoryStore} for tests
  * and single runs, {@code JdbcStore} for H2 (the default) and PostgreSQL.
+ *
+ * <p>Every implementation keeps instants to the microsecond (truncating), the precision of SQL
+ * timestamps, so what is read back may differ from what was written below a microsecond. Failures
+ * to read or write surface as {@link StoreException}; misuse (a wrong version, a confirm without a
+ * claim) as {@link IllegalArgumentException} or {@link IllegalStateException}.
  */
 public interface Store extends AutoCloseable {
   /** Returns the conversations. */

@@ -15,6 +15,6 @@ public interface SubscriptionStore {
   /** Returns the channel's subscription. */
   Optional<Subscription> find(ChannelRef channel);
 
-  /** Returns every subscription, in a stable order (platform, then channel). */
+  /** Returns every subscription, in a stable order (platform, then channel id, as Java strings). */
   List<Subscription> all();
 }

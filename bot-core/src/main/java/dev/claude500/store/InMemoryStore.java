@@ -1,0 +1,54 @@
+package dev.claude500.store;
+
+/**
+ * A store that keeps everything in this process's memory, for tests and single runs: it behaves
+ * exactly like {@code JdbcStore} (same versioning, claims, orders and microsecond instants) and
+ * forgets everything when the process ends. Thread-safe; every operation is atomic.
+ */
+public final class InMemoryStore implements Store {
+  private final ConversationStore conversations = new InMemoryConversations();
+  private final SubscriptionStore subscriptions = new InMemorySubscriptions();
+  private final PostLedger ledger = new InMemoryPostLedger();
+  private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
+  private volatile boolean closed;
+
+  /** Creates an empty store. */
+  public InMemoryStore() {}
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
+  }
+
+  @Override
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public PostLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public SeenDeliveries seenDeliveries() {
+    return seenDeliveries;
+  }
+
+  /** Returns true until {@link #close()} is called. */
+  @Override
+  public boolean isReachable() {
+    return !closed;
+  }
+
+  /** Marks the store unreachable; the data stays readable, as there is nothing to release. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryStore";
+  }
+}

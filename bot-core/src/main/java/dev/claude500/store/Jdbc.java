@@ -1,0 +1,170 @@
+package dev.claude500.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The little JDBC the store needs: borrow a connection, bind, map rows, and turn every {@link
+ * SQLException} into a {@link StoreException} that says what was being done.
+ *
+ * <p>Instants are bound as UTC {@link OffsetDateTime}s truncated to the microsecond, the precision
+ * of {@code TIMESTAMP WITH TIME ZONE} on both H2 and PostgreSQL.
+ */
+final class Jdbc {
+  /** Work done on a borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Maps the current row. */
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int TRANSACTION_ATTEMPTS = 5;
+
+  private final DataSource dataSource;
+
+  Jdbc(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Runs {@code work} on one connection in autocommit mode. */
+  <T> T withConnection(String what, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, retrying it from the start when it lost a race on a
+   * primary key (two writers inserting the same new row) — the loser then sees the winner's row.
+   */
+  <T> T inTransaction(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback(); // the pool restores autocommit when the connection goes back
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e) || attempt == TRANSACTION_ATTEMPTS) {
+          throw failure(what, e);
+        }
+      }
+    }
+  }
+
+  /** Runs an insert, update or delete; returns the row count. */
+  int update(String what, String sql, Object... params) {
+    return withConnection(what, c -> update(c, sql, params));
+  }
+
+  /** Inserts a row; returns false, writing nothing, when its primary key is already taken. */
+  boolean insertIfAbsent(String what, String sql, Object... params) {
+    return withConnection(
+        what,
+        c -> {
+          try {
+            return update(c, sql, params) == 1;
+          } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** Runs a query; returns every row mapped. */
+  <T> List<T> query(String what, String sql, Row<T> row, Object... params) {
+    return withConnection(what, c -> query(c, sql, row, params));
+  }
+
+  /** Runs a query expected to match at most one row. */
+  <T> Optional<T> queryOne(String what, String sql, Row<T> row, Object... params) {
+    return query(what, sql, row, params).stream().findFirst();
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    }
+  }
+
+  static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(row.map(rs));
+        }
+        return rows;
+      }
+    }
+  }
+
+  static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      if (p instanceof Instant) {
+        ps.setObject(i + 1, OffsetDateTime.ofInstant(Micros.truncate((Instant) p), ZoneOffset.UTC));
+      } else if (p instanceof String) {
+        ps.setString(i + 1, (String) p);
+      } else if (p instanceof Long) {
+        ps.setLong(i + 1, (Long) p);
+      } else if (p instanceof Integer) {
+        ps.setInt(i + 1, (Integer) p);
+      } else if (p instanceof Boolean) {
+        ps.setBoolean(i + 1, (Boolean) p);
+      } else {
+        throw new IllegalArgumentException("cannot bind parameter " + (i + 1) + ": " + p);
+      }
+    }
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    return optionalInstant(rs, column)
+        .orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
+  }
+
+  static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class))
+        .map(OffsetDateTime::toInstant);
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  static StoreException failure(String what, SQLException e) {
+    return new StoreException(what + " failed: " + oneLine(e.getMessage()), e);
+  }
+
+  /** Folds a driver's multi-line message into one line. */
+  static String oneLine(String message) {
+    return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

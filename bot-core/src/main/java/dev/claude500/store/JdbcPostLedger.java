@@ -1,0 +1,117 @@
+package dev.claude500.store;
+
+import dev.claude500.chat.ChannelRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The ledger in table {@code post_ledger}; a claim is an insert its primary key lets win once. */
+final class JdbcPostLedger implements PostLedger {
+  private static final String COLUMNS =
+      "platform, channel_id, item_key, incident_id, message_id, claimed_at, posted_at";
+  private static final String KEY = "platform = ? AND channel_id = ? AND item_key = ?";
+
+  private final Jdbc jdbc;
+
+  JdbcPostLedger(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean claim(ChannelRef channel, String itemKey, String incidentId, Instant now) {
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Checks.requireNonBlank(incidentId, "incidentId");
+    Objects.requireNonNull(now, "now");
+    return jdbc.insertIfAbsent(
+        "claiming " + itemKey + " in " + channel,
+        "INSERT INTO post_ledger (platform, channel_id, item_key, incident_id, claimed_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        channel.platform(),
+        channel.channelId(),
+        itemKey,
+        incidentId,
+        now);
+  }
+
+  @Override
+  public void confirm(ChannelRef channel, String itemKey, String messageId, Instant now) {
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Checks.requireNonBlank(messageId, "messageId");
+    Objects.requireNonNull(now, "now");
+    int rows =
+        jdbc.update(
+            "confirming " + itemKey + " in " + channel,
+            "UPDATE post_ledger SET message_id = ?, posted_at = ? WHERE " + KEY,
+            messageId,
+            now,
+            channel.platform(),
+            channel.channelId(),
+            itemKey);
+    if (rows == 0) {
+      throw new IllegalStateException("nothing claimed for " + itemKey + " in " + channel);
+    }
+  }
+
+  @Override
+  public Optional<LedgerEntry> find(ChannelRef channel, String itemKey) {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(itemKey, "itemKey");
+    return jdbc.queryOne(
+        "finding " + itemKey + " in " + channel,
+        "SELECT " + COLUMNS + " FROM post_ledger WHERE " + KEY,
+        JdbcPostLedger::read,
+        channel.platform(),
+        channel.channelId(),
+        itemKey);
+  }
+
+  @Override
+  public List<LedgerEntry> unconfirmed() {
+    return sorted(
+        jdbc.query(
+            "listing unconfirmed posts",
+            "SELECT " + COLUMNS + " FROM post_ledger WHERE posted_at IS NULL ORDER BY claimed_at",
+            JdbcPostLedger::read));
+  }
+
+  @Override
+  public List<LedgerEntry> forIncident(String incidentId) {
+    Objects.requireNonNull(incidentId, "incidentId");
+    return sorted(
+        jdbc.query(
+            "listing posts of incident " + incidentId,
+            "SELECT " + COLUMNS + " FROM post_ledger WHERE incident_id = ?",
+            JdbcPostLedger::read,
+            incidentId));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return jdbc.query(
+            "checking whether the ledger is empty",
+            "SELECT 1 FROM post_ledger FETCH FIRST 1 ROWS ONLY",
+            rs -> rs.getInt(1))
+        .isEmpty();
+  }
+
+  /** Sorts in Java so ties come out the same on every database (collations differ). */
+  private static List<LedgerEntry> sorted(List<LedgerEntry> entries) {
+    return entries.stream().sorted(Orderings.CLAIMS).collect(Collectors.toUnmodifiableList());
+  }
+
+  private static LedgerEntry read(ResultSet rs) throws SQLException {
+    return new LedgerEntry(
+        new ChannelRef(rs.getString("platform"), rs.getString("channel_id")),
+        rs.getString("item_key"),
+        rs.getString("incident_id"),
+        Optional.ofNullable(rs.getString("message_id")),
+        Jdbc.instant(rs, "claimed_at"),
+        Jdbc.optionalInstant(rs, "posted_at"));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.claude500.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Delivery ids in table {@code seen_delivery}; the primary key lets the first insert win. */
+final class JdbcSeenDeliveries implements SeenDeliveries {
+  private final Jdbc jdbc;
+
+  JdbcSeenDeliveries(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean firstSeen(String deliveryId, Instant now) {
+    Checks.requireNonBlank(deliveryId, "deliveryId");
+    Objects.requireNonNull(now, "now");
+    return jdbc.insertIfAbsent(
+        "recording delivery " + deliveryId,
+        "INSERT INTO seen_delivery (delivery_id, seen_at) VALUES (?, ?)",
+        deliveryId,
+        now);
+  }
+
+  @Override
+  public int purgeBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return jdbc.update(
+        "purging seen deliveries", "DELETE FROM seen_delivery WHERE seen_at < ?", cutoff);
+  }
+}

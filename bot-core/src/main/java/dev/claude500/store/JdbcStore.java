@@ -1,0 +1,186 @@
+package dev.claude500.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A store in a SQL database: an H2 file (the default, {@code jdbc:h2:file:./data/claude500}), an
+ * in-memory H2 database ({@code jdbc:h2:mem:...}), or PostgreSQL ({@code jdbc:postgresql://...},
+ * shared by several replicas).
+ *
+ * <p>{@link #open} migrates the schema with Flyway, so opening is all a caller does. Every write
+ * that must happen once (creating a conversation, claiming a post, first sight of a delivery)
+ * relies on a primary key, so it is safe between threads, processes and replicas alike. Every SQL
+ * failure surfaces as a {@link StoreException}. Thread-safe: operations borrow connections from a
+ * small pool (5 connections, at most 3 s to get one).
+ */
+public final class JdbcStore implements Store {
+  private static final int POOL_SIZE = 5;
+  private static final long CONNECTION_TIMEOUT_MS = 3_000;
+  private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+  private static final String POSTGRES_CONNECT_TIMEOUT_SECONDS = "5";
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+  private final HikariDataSource dataSource;
+  private final DatabaseUrl url;
+  private final ConversationStore conversations;
+  private final SubscriptionStore subscriptions;
+  private final PostLedger ledger;
+  private final SeenDeliveries seenDeliveries;
+
+  private JdbcStore(HikariDataSource dataSource, DatabaseUrl url) {
+    this.dataSource = dataSource;
+    this.url = url;
+    Jdbc jdbc = new Jdbc(dataSource);
+    this.conversations = new JdbcConversations(jdbc);
+    this.subscriptions = new JdbcSubscriptions(jdbc);
+    this.ledger = new JdbcPostLedger(jdbc);
+    this.seenDeliveries = new JdbcSeenDeliveries(jdbc);
+  }
+
+  /**
+   * Connects to the database, applies any pending migrations and returns the store.
+   *
+   * <p>For PostgreSQL, a {@code currentSchema=name} parameter in the URL puts everything in that
+   * schema, created if missing (the first entry when it lists several). Several processes may open
+   * the same database at once; migrations run once.
+   *
+   * @param jdbcUrl an H2 or PostgreSQL JDBC URL
+   * @param user the user, or null or blank for the driver's default
+   * @param password the password, or null or blank for none
+   * @throws StoreException when the URL names no available driver, the database cannot be reached,
+   *     or the migration fails; its message is one line naming the problem and the URL (with any
+   *     password masked)
+   */
+  public static JdbcStore open(String jdbcUrl, String user, String password) {
+    DatabaseUrl url = new DatabaseUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl").strip());
+    if (url.value().isEmpty()) {
+      throw new StoreException("the store's JDBC URL is empty");
+    }
+    Properties properties = connectionProperties(url, user, password);
+    probe(url, properties);
+    HikariDataSource dataSource = pool(url, properties);
+    try {
+      String version = Migrations.apply(dataSource, url.schema());
+      LOG.info("Store open at {}, schema version {}", url, version);
+      return new JdbcStore(dataSource, url);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw new StoreException(
+          "cannot migrate the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static Properties connectionProperties(DatabaseUrl url, String user, String password) {
+    Properties properties = new Properties();
+    if (user != null && !user.isBlank()) {
+      properties.setProperty("user", user);
+    }
+    if (password != null && !password.isBlank()) {
+      properties.setProperty("password", password);
+    }
+    if (url.isPostgres()) {
+      // the URL's own connectTimeout, if any, wins over this default
+      properties.setProperty("connectTimeout", POSTGRES_CONNECT_TIMEOUT_SECONDS);
+    }
+    return properties;
+  }
+
+  /** Connects once outside the pool, so a bad URL or a dead server yields one clear line. */
+  private static void probe(DatabaseUrl url, Properties properties) {
+    Driver driver;
+    try {
+      driver = DriverManager.getDriver(url.value());
+    } catch (SQLException e) {
+      throw new StoreException(
+          "no JDBC driver for the store URL "
+              + url
+              + " (expected jdbc:h2:... or jdbc:postgresql://...)");
+    }
+    try (Connection c = driver.connect(url.value(), properties)) {
+      if (c == null) {
+        throw new StoreException("the JDBC driver refused the store URL " + url);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot connect to the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static HikariDataSource pool(DatabaseUrl url, Properties properties) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("claude500-store");
+    config.setJdbcUrl(url.value());
+    config.setDataSourceProperties(properties);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1_000L);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
+    }
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
+  }
+
+  @Override
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public PostLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public SeenDeliveries seenDeliveries() {
+    return seenDeliveries;
+  }
+
+  /**
+   * Returns true when a pooled connection answers a validation within 2 s; false when the store is
+   * closed, unreachable or slow (waiting at most the pool's 3 s connection timeout). Never throws.
+   */
+  @Override
+  public boolean isReachable() {
+    if (dataSource.isClosed()) {
+      return false;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(VALIDATION_TIMEOUT_SECONDS);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("Store at {} is not reachable: {}", url, e.getMessage());
+      return false;
+    }
+  }
+
+  /** Closes the connection pool; never throws. */
+  @Override
+  public void close() {
+    try {
+      dataSource.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing the store at {} failed: {}", url, e.toString());
+    }
+  }
+
+  /** Returns the store's URL, any password masked. */
+  @Override
+  public String toString() {
+    return "JdbcStore[" + url + "]";
+  }
+}

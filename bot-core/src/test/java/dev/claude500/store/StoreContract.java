@@ -1,0 +1,496 @@
+package dev.claude500.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ConversationKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} does, whatever keeps its data. A subclass supplies an empty store for
+ * each test.
+ */
+abstract class StoreContract {
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+  static final ChannelRef SLACK_OPS = new ChannelRef("slack", "C0OPS");
+  static final ChannelRef DISCORD_OPS = new ChannelRef("discord", "112233");
+
+  Store store;
+
+  /** Returns a store holding nothing, for one test. */
+  abstract Store emptyStore();
+
+  @BeforeEach
+  void openEmptyStore() {
+    store = emptyStore();
+  }
+
+  static ConversationKey thread(String thread) {
+    return new ConversationKey("slack", "C0OPS", thread);
+  }
+
+  static StoredConversation conversation(String thread, long version, boolean open, Instant at) {
+    return new StoredConversation(thread(thread), "{\"v\":" + version + "}", version, open, at);
+  }
+
+  /** Starts {@code threads} tasks at the same instant and returns their results. */
+  static <T> List<T> race(int threads, IntFunction<Callable<T>> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch ready = new CountDownLatch(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<T> body = task.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return body.call();
+                }));
+      }
+      ready.await(10, TimeUnit.SECONDS);
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(20, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("A fresh store answers and holds nothing")
+  void freshStoreIsEmptyAndReachable() {
+    assertThat(store.isReachable()).isTrue();
+    assertThat(store.ledger().isEmpty()).isTrue();
+    assertThat(store.subscriptions().all()).isEmpty();
+    assertThat(store.conversations().findOpenIdleSince(T0.plusSeconds(3600), 10)).isEmpty();
+  }
+
+  @Nested
+  @DisplayName("Conversations")
+  class Conversations {
+    @Test
+    @DisplayName("A created conversation is found as written")
+    void createThenFind() {
+      StoredConversation c = conversation("1.001", 0, true, T0);
+
+      assertThat(store.conversations().create(c)).isTrue();
+
+      assertThat(store.conversations().find(c.key())).contains(c);
+      assertThat(store.conversations().find(thread("1.002"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Creating a thread's conversation twice keeps the first")
+    void createIsOnlyIfAbsent() {
+      StoredConversation first = conversation("1.001", 0, true, T0);
+      StoredConversation second =
+          new StoredConversation(first.key(), "{\"other\":true}", 0, true, T0.plusSeconds(1));
+
+      assertThat(store.conversations().create(first)).isTrue();
+      assertThat(store.conversations().create(second)).isFalse();
+
+      assertThat(store.conversations().find(first.key())).contains(first);
+    }
+
+    @Test
+    @DisplayName("Only version 0 can be created; an update needs version 1 or more")
+    void versionsAreChecked() {
+      assertThatThrownBy(() -> store.conversations().create(conversation("1.001", 1, true, T0)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("version");
+      assertThatThrownBy(() -> store.conversations().update(conversation("1.001", 0, true, T0)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("version");
+    }
+
+    @Test
+    @DisplayName("Threads of one channel, and channels of two platforms, are different keys")
+    void keysAreWhole() {
+      ConversationKey slack = new ConversationKey("slack", "C1", "T1");
+      ConversationKey otherThread = new ConversationKey("slack", "C1", "T2");
+      ConversationKey discord = new ConversationKey("discord", "C1", "T1");
+      for (ConversationKey key : List.of(slack, otherThread, discord)) {
+        assertThat(
+                store
+                    .conversations()
+                    .create(new StoredConversation(key, key.toString(), 0, true, T0)))
+            .isTrue();
+      }
+      assertThat(store.conversations().find(discord))
+          .map(StoredConversation::state)
+          .contains("discord:C1:T1");
+      assertThat(store.conversations().find(otherThread))
+          .map(StoredConversation::state)
+          .contains("slack:C1:T2");
+    }
+
+    @Test
+    @DisplayName("An update with the next version replaces the conversation")
+    void updateWithNextVersion() {
+      store.conversations().create(conversation("1.001", 0, true, T0));
+      StoredConversation next = conversation("1.001", 1, false, T0.plusSeconds(5));
+
+      assertThat(store.conversations().update(next)).isTrue();
+
+      assertThat(store.conversations().find(next.key())).contains(next);
+    }
+
+    @Test
+    @DisplayName("An update built on a stale or future version is refused and writes nothing")
+    void updateWithWrongVersionIsRefused() {
+      store.conversations().create(conversation("1.001", 0, true, T0));
+      StoredConversation v1 = conversation("1.001", 1, true, T0.plusSeconds(1));
+      store.conversations().update(v1);
+
+      assertThat(store.conversations().update(conversation("1.001", 1, true, T0.plusSeconds(2))))
+          .as("a second writer that also read version 0")
+          .isFalse();
+      assertThat(store.conversations().update(conversation("1.001", 3, true, T0.plusSeconds(2))))
+          .as("skipping a version")
+          .isFalse();
+      assertThat(store.conversations().find(v1.key())).contains(v1);
+    }
+
+    @Test
+    @DisplayName("Updating a conversation that does not exist is refused and creates nothing")
+    void updateOfMissingConversation() {
+      StoredConversation next = conversation("9.999", 1, true, T0);
+
+      assertThat(store.conversations().update(next)).isFalse();
+
+      assertThat(store.conversations().find(next.key())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Of writers racing from the same version, exactly one wins, every round")
+    void racingUpdates() throws Exception {
+      store.conversations().create(conversation("1.001", 0, true, T0));
+      for (long version = 1; version <= 15; version++) {
+        long next = version;
+        List<Boolean> wins =
+            race(
+                8,
+                i ->
+                    () ->
+                        store
+                            .conversations()
+                            .update(
+                                new StoredConversation(
+                                    thread("1.001"),
+                                    "writer " + i,
+                                    next,
+                                    true,
+                                    T0.plusSeconds(next))));
+        assertThat(wins).as("round %d", version).containsOnlyOnce(true);
+        String winner = "writer " + wins.indexOf(true);
+        assertThat(store.conversations().find(thread("1.001")))
+            .hasValueSatisfying(
+                c -> {
+                  assertThat(c.version()).isEqualTo(next);
+                  assertThat(c.state()).isEqualTo(winner);
+                });
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "Idle open conversations come oldest first, strictly before the cutoff, up to the limit")
+    void findOpenIdleSince() {
+      store.conversations().create(conversation("a", 0, true, T0.plusSeconds(30)));
+      store.conversations().create(conversation("b", 0, true, T0.plusSeconds(10)));
+      store.conversations().create(conversation("c", 0, false, T0.plusSeconds(5)));
+      store.conversations().create(conversation("d", 0, true, T0.plusSeconds(20)));
+      store.conversations().create(conversation("e", 0, true, T0.plusSeconds(60)));
+      store.conversations().create(conversation("f", 0, true, T0.plusSeconds(40)));
+      Instant cutoff = T0.plusSeconds(40);
+
+      assertThat(store.conversations().findOpenIdleSince(cutoff, 10))
+          .extracting(c -> c.key().thread())
+          .containsExactly("b", "d", "a");
+      assertThat(store.conversations().findOpenIdleSince(cutoff, 2))
+          .extracting(c -> c.key().thread())
+          .containsExactly("b", "d");
+      assertThat(store.conversations().findOpenIdleSince(cutoff, 0)).isEmpty();
+      assertThatThrownBy(() -> store.conversations().findOpenIdleSince(cutoff, -1))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("Purging deletes closed conversations written before the cutoff, and counts them")
+    void purgeClosedBefore() {
+      store.conversations().create(conversation("old-closed", 0, false, T0));
+      store.conversations().create(conversation("old-open", 0, true, T0));
+      store.conversations().create(conversation("new-closed", 0, false, T0.plusSeconds(60)));
+      store.conversations().create(conversation("at-cutoff", 0, false, T0.plusSeconds(30)));
+
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30))).isEqualTo(1);
+
+      assertThat(store.conversations().find(thread("old-closed"))).isEmpty();
+      assertThat(store.conversations().find(thread("old-open"))).isPresent();
+      assertThat(store.conversations().find(thread("new-closed"))).isPresent();
+      assertThat(store.conversations().find(thread("at-cutoff"))).isPresent();
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30))).isZero();
+    }
+
+    @Test
+    @DisplayName("Instants are kept to the microsecond; long, non-ASCII state survives whole")
+    void roundTrip() {
+      Instant withNanos = Instant.parse("2026-03-01T10:00:00.123456789Z");
+      String state = "{\"text\":\"" + "é✓ 🚀 \\\"quoted\\\" ".repeat(5_000) + "\"}";
+      StoredConversation c = new StoredConversation(thread("1.001"), state, 0, true, withNanos);
+
+      store.conversations().create(c);
+
+      StoredConversation found = store.conversations().find(c.key()).orElseThrow();
+      assertThat(found.updatedAt()).isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
+      assertThat(found.state()).isEqualTo(state);
+    }
+  }
+
+  @Nested
+  @DisplayName("Subscriptions")
+  class Subscriptions {
+    @Test
+    @DisplayName("A saved subscription is found with its components; none means every incident")
+    void saveThenFind() {
+      Subscription some = new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0);
+      Subscription all = new Subscription(DISCORD_OPS, Set.of(), "42", T0);
+
+      store.subscriptions().save(some);
+      store.subscriptions().save(all);
+
+      assertThat(store.subscriptions().find(SLACK_OPS)).contains(some);
+      assertThat(store.subscriptions().find(DISCORD_OPS))
+          .hasValueSatisfying(s -> assertThat(s.allComponents()).isTrue());
+      assertThat(store.subscriptions().find(new ChannelRef("slack", "C0OTHER"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Saving again replaces the whole subscription")
+    void saveReplaces() {
+      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0));
+      Subscription replacement =
+          new Subscription(SLACK_OPS, Set.of("api2", "web3"), "U2", T0.plusSeconds(9));
+
+      store.subscriptions().save(replacement);
+
+      assertThat(store.subscriptions().all()).containsExactly(replacement);
+      Subscription everything = new Subscription(SLACK_OPS, Set.of(), "U3", T0.plusSeconds(10));
+      store.subscriptions().save(everything);
+      assertThat(store.subscriptions().find(SLACK_OPS)).contains(everything);
+    }
+
+    @Test
+    @DisplayName("Removing says whether there was a subscription, and forgets its components")
+    void remove() {
+      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0));
+
+      assertThat(store.subscriptions().remove(SLACK_OPS)).isTrue();
+      assertThat(store.subscriptions().remove(SLACK_OPS)).isFalse();
+
+      assertThat(store.subscriptions().find(SLACK_OPS)).isEmpty();
+      Subscription fresh = new Subscription(SLACK_OPS, Set.of(), "U1", T0);
+      store.subscriptions().save(fresh);
+      assertThat(store.subscriptions().find(SLACK_OPS)).contains(fresh);
+    }
+
+    @Test
+    @DisplayName("All subscriptions come by platform, then channel id, in Java string order")
+    void allInStableOrder() {
+      List<ChannelRef> channels =
+          List.of(
+              new ChannelRef("slack", "c2"),
+              new ChannelRef("discord", "9"),
+              new ChannelRef("slack", "C1"),
+              new ChannelRef("discord", "10"),
+              new ChannelRef("slack", "b-1"),
+              new ChannelRef("slack", "b1"));
+      channels.forEach(c -> store.subscriptions().save(new Subscription(c, Set.of(), "U", T0)));
+
+      assertThat(store.subscriptions().all())
+          .extracting(Subscription::channel)
+          .extracting(ChannelRef::toString)
+          .containsExactly(
+              "discord:10", "discord:9", "slack:C1", "slack:b-1", "slack:b1", "slack:c2");
+    }
+
+    @Test
+    @DisplayName("Concurrent saves of one channel leave exactly one of them, whole")
+    void concurrentSaves() throws Exception {
+      race(
+          8,
+          i ->
+              () -> {
+                store
+                    .subscriptions()
+                    .save(
+                        new Subscription(
+                            SLACK_OPS,
+                            Set.of("x" + i, "y" + i, "z" + i),
+                            "U" + i,
+                            T0.plusSeconds(i)));
+                return null;
+              });
+
+      Subscription kept = store.subscriptions().find(SLACK_OPS).orElseThrow();
+      String i = kept.subscribedBy().substring(1);
+      assertThat(kept.componentIds()).containsExactlyInAnyOrder("x" + i, "y" + i, "z" + i);
+      assertThat(store.subscriptions().all()).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Post ledger")
+  class Ledger {
+    @Test
+    @DisplayName("The first claim wins; a second claim of the same item in the channel is refused")
+    void claimOnce() {
+      assertThat(store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0)).isTrue();
+      assertThat(store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0.plusSeconds(1)))
+          .isFalse();
+
+      assertThat(store.ledger().find(SLACK_OPS, "incident/abc"))
+          .contains(
+              new LedgerEntry(
+                  SLACK_OPS, "incident/abc", "abc", Optional.empty(), T0, Optional.empty()));
+      assertThat(store.ledger().isEmpty()).isFalse();
+    }
+
+    @Test
+    @DisplayName("The same item is claimed separately in each channel")
+    void claimPerChannel() {
+      assertThat(store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0)).isTrue();
+      assertThat(store.ledger().claim(DISCORD_OPS, "incident/abc", "abc", T0)).isTrue();
+      assertThat(store.ledger().find(new ChannelRef("slack", "C0OTHER"), "incident/abc")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Confirming records the message id and when; the item stays claimed")
+    void confirm() {
+      store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0);
+
+      store.ledger().confirm(SLACK_OPS, "incident/abc", "1719000000.000100", T0.plusSeconds(2));
+
+      LedgerEntry entry = store.ledger().find(SLACK_OPS, "incident/abc").orElseThrow();
+      assertThat(entry.isPosted()).isTrue();
+      assertThat(entry.messageId()).contains("1719000000.000100");
+      assertThat(entry.postedAt()).contains(T0.plusSeconds(2));
+      assertThat(entry.claimedAt()).isEqualTo(T0);
+      assertThat(store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0.plusSeconds(3)))
+          .isFalse();
+    }
+
+    @Test
+    @DisplayName("Confirming an item nobody claimed is a programming error")
+    void confirmUnclaimed() {
+      assertThatThrownBy(() -> store.ledger().confirm(SLACK_OPS, "incident/zzz", "m1", T0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("incident/zzz");
+      assertThat(store.ledger().isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Unconfirmed claims come oldest first; confirmed ones are left out")
+    void unconfirmedOldestFirst() {
+      store.ledger().claim(SLACK_OPS, "update/3", "abc", T0.plusSeconds(30));
+      store.ledger().claim(SLACK_OPS, "update/1", "abc", T0.plusSeconds(10));
+      store.ledger().claim(DISCORD_OPS, "update/2", "def", T0.plusSeconds(20));
+      store.ledger().claim(DISCORD_OPS, "update/0", "def", T0);
+      store.ledger().confirm(DISCORD_OPS, "update/0", "m0", T0.plusSeconds(1));
+
+      assertThat(store.ledger().unconfirmed())
+          .extracting(LedgerEntry::itemKey)
+          .containsExactly("update/1", "update/2", "update/3");
+    }
+
+    @Test
+    @DisplayName("An incident's entries are listed across channels, and only its own")
+    void forIncident() {
+      store.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0);
+      store.ledger().claim(DISCORD_OPS, "incident/abc", "abc", T0.plusSeconds(1));
+      store.ledger().claim(SLACK_OPS, "update/u1", "abc", T0.plusSeconds(2));
+      store.ledger().claim(SLACK_OPS, "incident/def", "def", T0);
+      store.ledger().confirm(SLACK_OPS, "incident/abc", "m1", T0.plusSeconds(3));
+
+      assertThat(store.ledger().forIncident("abc"))
+          .extracting(e -> e.channel() + " " + e.itemKey())
+          .containsExactly(
+              "slack:C0OPS incident/abc", "discord:112233 incident/abc", "slack:C0OPS update/u1");
+      assertThat(store.ledger().forIncident("nope")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Of many threads claiming one item at once, exactly one gets it")
+    void concurrentClaims() throws Exception {
+      List<Boolean> claims =
+          race(
+              16,
+              i ->
+                  () -> store.ledger().claim(SLACK_OPS, "incident/race", "race", T0.plusMillis(i)));
+
+      assertThat(claims).containsOnlyOnce(true);
+      assertThat(store.ledger().unconfirmed()).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Seen deliveries")
+  class Deliveries {
+    @Test
+    @DisplayName("A delivery is first seen once; every repeat is reported as such")
+    void firstSeenOnce() {
+      assertThat(store.seenDeliveries().firstSeen("Ev01", T0)).isTrue();
+      assertThat(store.seenDeliveries().firstSeen("Ev01", T0.plusSeconds(1))).isFalse();
+      assertThat(store.seenDeliveries().firstSeen("Ev01", T0.plusSeconds(2))).isFalse();
+      assertThat(store.seenDeliveries().firstSeen("Ev02", T0)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Purging forgets deliveries seen before the cutoff, and counts them")
+    void purge() {
+      store.seenDeliveries().firstSeen("old", T0);
+      store.seenDeliveries().firstSeen("older", T0.minus(Duration.ofHours(1)));
+      store.seenDeliveries().firstSeen("new", T0.plusSeconds(60));
+
+      assertThat(store.seenDeliveries().purgeBefore(T0.plusSeconds(1))).isEqualTo(2);
+
+      assertThat(store.seenDeliveries().firstSeen("old", T0.plusSeconds(61))).isTrue();
+      assertThat(store.seenDeliveries().firstSeen("new", T0.plusSeconds(61))).isFalse();
+      assertThat(store.seenDeliveries().purgeBefore(T0)).isZero();
+    }
+
+    @Test
+    @DisplayName("Of many threads seeing one delivery at once, exactly one sees it first")
+    void concurrentFirstSeen() throws Exception {
+      for (int round = 0; round < 5; round++) {
+        String id = "Ev-race-" + round;
+        List<Boolean> firsts = race(12, i -> () -> store.seenDeliveries().firstSeen(id, T0));
+        assertThat(firsts).as(id).containsOnlyOnce(true);
+      }
+    }
+  }
+}
