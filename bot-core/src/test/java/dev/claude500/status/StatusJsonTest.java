@@ -2,6 +2,7 @@ package dev.claude500.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.claude500.testing.SharedData;
 import dev.claude500.testing.StatusFixtures;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +118,7 @@ class StatusJsonTest {
     assertThat(latest.displayAt()).isEqualTo(Instant.parse("2026-04-15T14:55:35.814Z"));
     assertThat(latest.incidentId()).isEqualTo(red.id());
     assertThat(latest.affectedComponents()).extracting(AffectedComponent::code, AffectedComponent::newStatus)
-        .contains(org.assertj.core.groups.Tuple.tuple("yyzkbfz2thpt", ComponentStatus.MAJOR_OUTAGE));
+        .contains(tuple("yyzkbfz2thpt", ComponentStatus.MAJOR_OUTAGE));
     assertThat(red.components()).extracting(Component::id).contains("yyzkbfz2thpt");
     assertThat(red.touches("yyzkbfz2thpt")).isTrue();
   }
@@ -161,7 +163,7 @@ class StatusJsonTest {
   @Test
   void refusesTruncatedOrTrailingGarbage() {
     byte[] red = StatusFixtures.redSummaryJson();
-    byte[] truncated = java.util.Arrays.copyOf(red, red.length / 2);
+    byte[] truncated = Arrays.copyOf(red, red.length / 2);
     assertThatThrownBy(() -> StatusJson.readSummary(truncated)).isInstanceOf(IOException.class);
     byte[] doubled = (new String(red, StandardCharsets.UTF_8) + "}garbage").getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> StatusJson.readSummary(doubled)).isInstanceOf(IOException.class);

@@ -10,6 +10,7 @@ import dev.claude500.testing.StatusPageHistory.PageState;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -95,7 +96,7 @@ class StatusPageHistoryTest {
       assertThat(i.incidentUpdates()).isNotEmpty().allSatisfy(u -> assertThat(u.shownAt()).isBeforeOrEqualTo(t));
       assertThat(i.status()).isEqualTo(i.latestUpdate().orElseThrow().status());
     });
-    assertThat(incidents).extracting(Incident::createdAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(incidents).extracting(Incident::createdAt).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(state.summary().incidents()).allSatisfy(i -> assertThat(i.isOpen()).isTrue());
     assertThat(state.summary().status().indicator()).isNotEqualTo(StatusIndicator.UNKNOWN);
   }

@@ -7,6 +7,7 @@ import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +142,20 @@ class StatuspageClientTest {
 
     assertThat(reason(client.fetchSummary())).contains("not a Statuspage answer");
     assertThat(reason(client.fetchIncidents())).contains("not a Statuspage answer");
+  }
+
+  @Test
+  void reportsJsonFollowedByGarbage() {
+    page.serveSummary(Response.json(new String(StatusFixtures.greenSummaryJson(), StandardCharsets.UTF_8) + "}{"));
+
+    assertThat(reason(client().fetchSummary())).contains("invalid JSON");
+  }
+
+  @Test
+  void reportsALiteralNull() {
+    page.serveSummary(Response.json("null"));
+
+    assertThat(reason(client().fetchSummary())).contains("not a Statuspage answer");
   }
 
   @Test
