@@ -1,0 +1,223 @@
+package dev.claude500.status;
+
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StatusSource} that keeps the page's summary in a Caffeine cache in front of a {@link
+ * StatuspageClient}.
+ *
+ * <ul>
+ *   <li>Concurrent callers share one fetch: fifty threads asking at once cause one request.
+ *   <li>Once the refresh period has passed, the next read starts a refresh in the background and
+ *       still answers at once with what it had; {@link #refresh()} starts one explicitly (a
+ *       launcher may call it on a timer to keep the cache warm while nobody asks).
+ *   <li>A {@code 304} keeps the summary and counts as fresh (its {@code asOf} moves to now).
+ *   <li>When the page fails, callers get the last good summary marked stale with its original
+ *       {@code asOf}, or an unknown snapshot when there never was one.
+ * </ul>
+ *
+ * <p>Thread-safe; no method throws. Time comes from the injected {@link Clock} (snapshot times) and
+ * {@link Ticker} (the refresh period); fetches run on the injected {@link Executor}.
+ */
+public final class CachingStatusSource implements StatusSource {
+  /** How long a summary is used before a read triggers a refresh, unless configured otherwise. */
+  public static final Duration DEFAULT_REFRESH_AFTER = Duration.ofSeconds(30);
+
+  /** How long {@link #current()} waits for the very first fetch, unless configured otherwise. */
+  public static final Duration DEFAULT_FIRST_LOAD_WAIT = Duration.ofSeconds(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(CachingStatusSource.class);
+  private static final String KEY = "summary";
+
+  private final StatuspageClient client;
+  private final Duration firstLoadWait;
+  private final Clock clock;
+  private final AsyncLoadingCache<String, StatusSnapshot> cache;
+
+  /** Creates a source with the default refresh period and first-load wait, on the system clock. */
+  public CachingStatusSource(StatuspageClient client) {
+    this(client, DEFAULT_REFRESH_AFTER, DEFAULT_FIRST_LOAD_WAIT);
+  }
+
+  /**
+   * Creates a source on the system clock, fetching on its own small pool of daemon threads.
+   *
+   * @param client the client to fetch with
+   * @param refreshAfter how long a summary is used before a read triggers a refresh
+   * @param firstLoadWait how long {@link #current()} waits for the very first fetch
+   */
+  public CachingStatusSource(StatuspageClient client, Duration refreshAfter, Duration firstLoadWait) {
+    this(client, refreshAfter, firstLoadWait, Clock.systemUTC(), Ticker.systemTicker(), defaultExecutor());
+  }
+
+  /**
+   * Creates a source whose refresh period is measured on {@code clock} too, for tests and replays
+   * that move time by hand.
+   *
+   * @param client the client to fetch with
+   * @param refreshAfter how long a summary is used before a read triggers a refresh
+   * @param firstLoadWait how long {@link #current()} waits for the very first fetch
+   * @param clock the source of snapshot times and of the refresh period
+   * @param executor where fetches run; {@code Runnable::run} makes every fetch synchronous
+   */
+  public CachingStatusSource(
+      StatuspageClient client, Duration refreshAfter, Duration firstLoadWait, Clock clock, Executor executor) {
+    this(client, refreshAfter, firstLoadWait, clock, tickerOf(clock), executor);
+  }
+
+  /**
+   * Creates a source.
+   *
+   * @param client the client to fetch with
+   * @param refreshAfter how long a summary is used before a read triggers a refresh
+   * @param firstLoadWait how long {@link #current()} waits for the very first fetch
+   * @param clock the source of snapshot times
+   * @param ticker the source of the refresh period's time
+   * @param executor where fetches run; {@code Runnable::run} makes every fetch synchronous
+   */
+  public CachingStatusSource(
+      StatuspageClient client,
+      Duration refreshAfter,
+      Duration firstLoadWait,
+      Clock clock,
+      Ticker ticker,
+      Executor executor) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.firstLoadWait = positive(firstLoadWait, "firstLoadWait");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.cache =
+        Caffeine.newBuilder()
+            .refreshAfterWrite(positive(refreshAfter, "refreshAfter"))
+            .ticker(Objects.requireNonNull(ticker, "ticker"))
+            .executor(Objects.requireNonNull(executor, "executor"))
+            .buildAsync(new Loader());
+  }
+
+  /**
+   * Returns a Caffeine ticker that reads {@code clock}: nanoseconds since the clock's instant when
+   * this method was called (small numbers, as Caffeine expects of a ticker, so its arithmetic
+   * cannot overflow).
+   */
+  public static Ticker tickerOf(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Instant origin = clock.instant();
+    return () -> Duration.between(origin, clock.instant()).toNanos();
+  }
+
+  /**
+   * Returns the page's state. Waits only while the very first fetch is under way, and then at most
+   * the first-load wait; otherwise answers at once (starting a background refresh when due).
+   */
+  @Override
+  public StatusSnapshot current() {
+    CompletableFuture<StatusSnapshot> future = cache.get(KEY);
+    if (future.isDone()) {
+      return settled(future);
+    }
+    try {
+      return future.get(firstLoadWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return StatusSnapshot.unknown("no answer from the status page within " + firstLoadWait.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StatusSnapshot.unknown("interrupted while waiting for the status page");
+    } catch (ExecutionException e) {
+      return StatusSnapshot.unknown("status fetch failed: " + e.getCause());
+    }
+  }
+
+  /**
+   * Returns what is known now without waiting: unknown while the first fetch is under way (and
+   * starts it when none was made), otherwise the cached snapshot (starting a refresh when due).
+   */
+  @Override
+  public StatusSnapshot peek() {
+    CompletableFuture<StatusSnapshot> future = cache.get(KEY);
+    return future.isDone() ? settled(future) : StatusSnapshot.unknown("the status page has not answered yet");
+  }
+
+  /**
+   * Starts a fetch now unless one is already under way, and returns its outcome; the future never
+   * completes exceptionally. Callers need not wait on it. The cache holds the outcome as soon as
+   * Caffeine installs it, which may be a moment after the future completes: a caller that waited
+   * should use the returned snapshot rather than read {@link #peek()} at once.
+   */
+  public CompletableFuture<StatusSnapshot> refresh() {
+    return cache.synchronous().refresh(KEY).exceptionally(e -> StatusSnapshot.unknown("status fetch failed: " + e));
+  }
+
+  private static StatusSnapshot settled(CompletableFuture<StatusSnapshot> done) {
+    // The loader never fails, so this is a guard rather than a path.
+    return done.isCompletedExceptionally()
+        ? StatusSnapshot.unknown("status fetch failed")
+        : done.join();
+  }
+
+  /** Fetches the summary and folds the outcome into the previous snapshot, if any. */
+  private StatusSnapshot next(StatusSnapshot previous) {
+    FetchResult<Summary> result;
+    try {
+      result = client.fetchSummary();
+    } catch (RuntimeException e) {
+      LOG.error("Status client failed unexpectedly", e);
+      result = new FetchResult.Failed<>("unexpected " + e);
+    }
+    if (result instanceof FetchResult.Fetched<Summary> fetched) {
+      return StatusSnapshot.fresh(fetched.value(), clock.instant());
+    }
+    if (result instanceof FetchResult.NotModified<Summary> same) {
+      return StatusSnapshot.fresh(same.value(), clock.instant());
+    }
+    // The client has logged the failure where it met it.
+    String why = ((FetchResult.Failed<Summary>) result).reason();
+    return previous != null && previous.isKnown() ? previous.stale(why) : StatusSnapshot.unknown(why);
+  }
+
+  private final class Loader implements AsyncCacheLoader<String, StatusSnapshot> {
+    @Override
+    public CompletableFuture<StatusSnapshot> asyncLoad(String key, Executor executor) {
+      return CompletableFuture.supplyAsync(() -> next(null), executor);
+    }
+
+    @Override
+    public CompletableFuture<StatusSnapshot> asyncReload(
+        String key, StatusSnapshot previous, Executor executor) {
+      return CompletableFuture.supplyAsync(() -> next(previous), executor);
+    }
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
+  }
+
+  private static ExecutorService defaultExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "claude500-status-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+}
