@@ -132,13 +132,7 @@ final class ApiErrorLines {
 
   /** Salvages a cut or mangled body from its line, or its block when pretty-printed. */
   private static ErrorBody salvage(Scan scan, int bodyStart, int nextHeader) {
-    int lineEnd = scan.lineEnd(bodyStart);
-    int end = lineEnd;
-    if (scan.text.substring(bodyStart + 1, lineEnd).isBlank()) {
-      int blankLine = scan.text.indexOf("\n\n", lineEnd);
-      end = blankLine < 0 ? scan.text.length() : blankLine;
-    }
-    end = Math.min(Math.min(end, nextHeader), bodyStart + ErrorBodies.MAX_BODY_CHARS);
+    int end = scan.salvageEnd(bodyStart, nextHeader);
     return ErrorBodies.salvage(scan.text.substring(bodyStart, end), end);
   }
 

@@ -19,6 +19,15 @@ final class ErrorBodies {
   /** Error bodies are small; a longer "body" is not one, and reading it is wasted work. */
   static final int MAX_BODY_CHARS = 16_384;
 
+  /** How much of a body Jackson refused is searched for its fields. */
+  static final int MAX_SALVAGE_CHARS = 4_096;
+
+  /** What only an error body has: {@code "type":"error"} or an {@code "error"} object. */
+  static final Pattern ERROR_MARK =
+      Pattern.compile(
+          "[\"']error[\"'][ \\t\\n]*+:[ \\t\\n]*+\\{"
+              + "|[\"']type[\"'][ \\t\\n]*+:[ \\t\\n]*+[\"']error[\"']");
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
           JsonFactory.builder()
@@ -103,21 +112,22 @@ final class ErrorBodies {
    * the body's first brace to where it can at most reach), ending at {@code end}.
    */
   static ErrorBody salvage(String segment, int end) {
-    Optional<String> type = Optional.empty();
-    boolean errorMark = false;
+    Matcher mark = ERROR_MARK.matcher(segment);
+    boolean errorShaped = mark.find();
     Matcher t = TYPE_FIELD.matcher(segment);
+    if (errorShaped && mark.group().startsWith("error", 1)) {
+      t.region(mark.end(), segment.length()); // the type inside the error object
+    }
+    Optional<String> type = Optional.empty();
     while (t.find()) {
-      if (t.group(1).equals("error")) {
-        errorMark = true;
-      } else {
+      if (!t.group(1).equals("error")) {
         type = Optional.of(t.group(1));
         break;
       }
     }
     Matcher r = REQUEST_ID.matcher(segment);
     Optional<String> requestId = r.find() ? Optional.of(r.group()) : Optional.empty();
-    return new ErrorBody(
-        type, salvageMessage(segment), requestId, type.isPresent() || errorMark, end);
+    return new ErrorBody(type, salvageMessage(segment), requestId, errorShaped, end);
   }
 
   /** Reads a string value by hand: a regex over escapes would recurse once per escape. */

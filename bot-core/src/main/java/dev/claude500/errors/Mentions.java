@@ -37,11 +37,14 @@ final class Mentions {
     Matcher m = BODY_START.matcher(scan.text);
     for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && m.find(); n++) {
       int start = m.start();
-      if (scan.claimed(start, start + 1)) {
-        continue;
+      int salvageEnd = scan.salvageEnd(start, scan.text.length());
+      if (scan.claimed(start, start + 1) || !scan.hasErrorMark(start, salvageEnd)) {
+        continue; // no body without a mark of an error near its start is an error body
       }
-      Optional<ErrorBody> parsed = scan.parseBody(start, scan.text.length());
-      ErrorBody body = parsed.orElseGet(() -> salvageLine(scan, start));
+      ErrorBody body =
+          scan.parseBody(start, scan.text.length())
+              .orElseGet(
+                  () -> ErrorBodies.salvage(scan.text.substring(start, salvageEnd), salvageEnd));
       if (!body.looksLikeError() || scan.claimed(start, body.end())) {
         continue;
       }
@@ -56,11 +59,6 @@ final class Mentions {
               body.requestId(),
               OneLine.of(scan.text.substring(start, body.end()))));
     }
-  }
-
-  private static ErrorBody salvageLine(Scan scan, int start) {
-    int end = Math.min(scan.lineEnd(start), start + ErrorBodies.MAX_BODY_CHARS);
-    return ErrorBodies.salvage(scan.text.substring(start, end), end);
   }
 
   /** Adds plain status mentions: a reason phrase or type first, then a bare status. */

@@ -235,6 +235,8 @@ class ErrorTextParserTest {
         "🔥🔥 it's down again? 😭",
         "{\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}",
         "{\"error\": \"nope\"}",
+        "{\"type\":\"message\",\"content\":\"hel",
+        "{\"type\": \"content_block_delta\", \"delta\": {\"type\": \"text_delta\"",
         "[1, 2, 3]",
         "what does API Error mean?",
         "we have 500 users and 429 open tickets",
