@@ -19,8 +19,8 @@ final class ApiErrorLines {
   /** "API Error", then ":" or "(" or a blank before a status; then the status, if any. */
   private static final Pattern HEADER =
       Pattern.compile(
-          "(?i)\\bAPI Error(?:[ \\t]*+(:)[ \\t]*+|[ \\t]*+(\\()[ \\t]*+|[ \\t]++(?=[1-5][0-9]{2}(?![0-9])))"
-              + "(?:([1-5][0-9]{2})(?![0-9])[ \\t]*+)?");
+          "(?i)\\bAPI Error(?:[ \\t]*+(:)[ \\t]*+|[ \\t]*+(\\()[ \\t]*+|[ \\t]++(?=[1-5][0-9]{2}(?![0-9A-Za-z])))"
+              + "(?:([1-5][0-9]{2})(?![0-9A-Za-z])[ \\t]*+)?");
   /** A suffix Claude Code appends after a middle dot; known ones first, then anything short. */
   private static final Pattern SUFFIX =
       Pattern.compile(
@@ -115,8 +115,7 @@ final class ApiErrorLines {
             .orElseGet(() -> salvage(scan, bodyStart, nextHeader.applyAsInt(bodyStart)));
     int end = body.end();
     if (paren) {
-      int i = skipBlanks(text, end);
-      end = i < text.length() && text.charAt(i) == ')' ? i + 1 : end;
+      end = closingParen(text, end, text.length());
     }
     int last = suffixesEnd(text, end, Math.min(scan.lineEnd(end), nextHeader.applyAsInt(end)));
     Optional<String> requestId = body.requestId().or(() -> requestIdIn(text, start, last));
@@ -159,7 +158,8 @@ final class ApiErrorLines {
       status = Optional.of(429); // Claude Code's words for a 429 it does not number
     }
     Matcher type = TYPE_TOKEN.matcher(body);
-    int end = suffixesEnd(text, bodyEnd, restEnd);
+    int end = paren ? closingParen(text, bodyEnd, restEnd) : bodyEnd;
+    end = suffixesEnd(text, end, restEnd);
     return Hit.of(
         start,
         end,
@@ -189,10 +189,12 @@ final class ApiErrorLines {
     return id.find() ? Optional.of(id.group()) : Optional.empty();
   }
 
-  private static int skipBlanks(String text, int i) {
-    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+  /** Returns the offset past the ")" closing "API Error (", if it comes next, else {@code at}. */
+  private static int closingParen(String text, int at, int limit) {
+    int i = at;
+    while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
-    return i;
+    return i < limit && text.charAt(i) == ')' ? i + 1 : at;
   }
 }

@@ -225,6 +225,41 @@ class ErrorTextParserTest {
     assertThat(errors.get(0).httpStatus()).contains(502);
   }
 
+  static Stream<Arguments> otherForms() {
+    return Stream.of(
+        Arguments.of(
+            "API Error (Request timed out.) · Retrying in 1 seconds… (attempt 1/10)",
+            null, null, "Request timed out.",
+            "API Error (Request timed out.) · Retrying in 1 seconds… (attempt 1/10)"),
+        Arguments.of("API Error: 500", 500, null, null, "API Error: 500"),
+        Arguments.of(
+            "api error: 529 overloaded_error", 529, "overloaded_error", "overloaded_error",
+            "api error: 529 overloaded_error"),
+        Arguments.of(
+            "API Error: 529 Overloaded. (overloaded_error) see above", 529, "overloaded_error",
+            "Overloaded. (overloaded_error) see above",
+            "API Error: 529 Overloaded. (overloaded_error) see above"),
+        Arguments.of(
+            "API Error: 500\n{\n  \"type\": \"error\",\n  \"error\": {\"type\": \"api_error\"}\n}",
+            500, "api_error", null,
+            "API Error: 500 { \"type\": \"error\", \"error\": {\"type\": \"api_error\"} }"),
+        Arguments.of(
+            "I keep getting API Error 500s since this morning", 500, null, null,
+            "I keep getting API Error 500s since this morning"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("otherForms")
+  @DisplayName("reads other forms Claude Code and people print")
+  void readsOtherForms(String text, Integer status, String type, String message, String line) {
+    ParsedError error = ErrorTextParser.parse(text).orElseThrow();
+
+    assertThat(error.httpStatus()).isEqualTo(Optional.ofNullable(status));
+    assertThat(error.type()).isEqualTo(Optional.ofNullable(type));
+    assertThat(error.message()).isEqualTo(Optional.ofNullable(message));
+    assertThat(error.line()).isEqualTo(line);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
