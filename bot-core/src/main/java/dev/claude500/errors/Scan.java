@@ -54,7 +54,10 @@ final class Scan {
     return Arrays.copyOf(found, n);
   }
 
-  /** Returns whether a mark of an error body ({@code "type":"error"}, {@code "error":{}) starts in {@code [from, to)}. */
+  /**
+   * Returns whether a mark of an error body ({@code "type":"error"} or {@code "error": {...}})
+   * starts in {@code [from, to)}.
+   */
   boolean hasErrorMark(int from, int to) {
     int i = Arrays.binarySearch(errorMarks, from);
     int next = i >= 0 ? i : -i - 1;
