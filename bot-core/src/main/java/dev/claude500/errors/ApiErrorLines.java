@@ -1,0 +1,200 @@
+package dev.claude500.errors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Claude Code's own error lines: {@code API Error: 500 {json}}, {@code API Error (529
+ * {json}) · Retrying…}, {@code API Error: 529 Overloaded. This is a server-side issue…}, {@code
+ * API Error: Rate limit reached}, {@code API Error: Operation aborted}, with their suffixes.
+ */
+final class ApiErrorLines {
+  private static final int MAX_HEADERS = 1_000;
+
+  /** "API Error", then ":" or "(" or a blank before a status; then the status, if any. */
+  private static final Pattern HEADER =
+      Pattern.compile(
+          "(?i)\\bAPI Error(?:[ \\t]*+(:)[ \\t]*+|[ \\t]*+(\\()[ \\t]*+|[ \\t]++(?=[1-5][0-9]{2}(?![0-9A-Za-z])))"
+              + "(?:([1-5][0-9]{2})(?![0-9A-Za-z])[ \\t]*+)?");
+  /** A suffix Claude Code appends after a middle dot; known ones first, then anything short. */
+  private static final Pattern SUFFIX =
+      Pattern.compile(
+          "[ \\t]*+·[ \\t]*+(?:Retrying in [0-9]{1,4}+(?:\\.[0-9]{1,3}+)?[ \\t]*+(?:seconds?|secs?|s)"
+              + "(?:…|\\.\\.\\.)?(?:[ \\t]*+\\(attempt [0-9]{1,4}+/[0-9]{1,4}+\\))?"
+              + "|Please run /login|[^·\\n]{1,200}+)");
+  /** The end of Claude Code's "server-side issue" advice. */
+  private static final Pattern CHECK_STATUS =
+      Pattern.compile("(?i)check[ \\t]++(?:https?://)?status\\.(?:claude|anthropic)\\.com/?\\.?");
+  /** Messages Claude Code prints without a status; what follows them on the line is not theirs. */
+  private static final Pattern SHORT_MESSAGE =
+      Pattern.compile(
+          "(?i)(?:Rate limit reached|Operation aborted|Request was aborted|Request timed out"
+              + "|Connection error)\\.?");
+  private static final Pattern RATE_LIMIT = Pattern.compile("(?i)rate[ _-]?limit");
+  static final Pattern TYPE_TOKEN =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_])(?:api_error|overloaded_error|rate_limit_error|authentication_error"
+              + "|permission_error|invalid_request_error|not_found_error|billing_error|timeout_error"
+              + "|conflict_error|request_too_large)(?![A-Za-z0-9_])");
+
+  private ApiErrorLines() {}
+
+  /** Adds every Claude Code error line in the scan to {@code hits} and claims its stretch. */
+  static void find(Scan scan, List<Hit> hits) {
+    List<MatchResult> headers = new ArrayList<>();
+    Matcher m = HEADER.matcher(scan.text);
+    while (headers.size() < MAX_HEADERS && m.find()) {
+      headers.add(m.toMatchResult());
+    }
+    for (int i = 0; i < headers.size() && hits.size() < ErrorTextParser.MAX_ERRORS; i++) {
+      MatchResult header = headers.get(i);
+      if (scan.claimed(header.start(), header.end())) {
+        continue; // "API Error" quoted inside an earlier error's body
+      }
+      Hit hit = read(scan, header, pos -> nextStart(headers, pos, scan.text.length()));
+      scan.claim(hit.start(), hit.end());
+      hits.add(hit);
+    }
+  }
+
+  /** Returns where the first header starting at or after {@code pos} starts, or {@code end}. */
+  private static int nextStart(List<MatchResult> headers, int pos, int end) {
+    for (MatchResult h : headers) {
+      if (h.start() >= pos) {
+        return h.start();
+      }
+    }
+    return end;
+  }
+
+  private static Hit read(Scan scan, MatchResult header, IntUnaryOperator nextHeader) {
+    Optional<Integer> status =
+        Optional.ofNullable(header.group(3)).map(Integer::valueOf);
+    boolean paren = header.group(2) != null;
+    int bodyStart = jsonStart(scan.text, header.end(), nextHeader.applyAsInt(header.end()));
+    return bodyStart >= 0
+        ? readJsonForm(scan, header.start(), bodyStart, nextHeader, status, paren)
+        : readTextForm(
+            scan, header.start(), header.end(), nextHeader.applyAsInt(header.end()), status, paren);
+  }
+
+  /** Returns where a JSON body starts: here, or on the next line when this one ends blank. */
+  private static int jsonStart(String text, int from, int limit) {
+    int i = from;
+    boolean crossedLine = false;
+    while (i < limit) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        return i;
+      }
+      if (c == '\n' && !crossedLine) {
+        crossedLine = true;
+      } else if (c != ' ' && c != '\t') {
+        return -1;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static Hit readJsonForm(
+      Scan scan,
+      int start,
+      int bodyStart,
+      IntUnaryOperator nextHeader,
+      Optional<Integer> status,
+      boolean paren) {
+    String text = scan.text;
+    ErrorBody body =
+        scan.parseBody(bodyStart, text.length())
+            .orElseGet(() -> salvage(scan, bodyStart, nextHeader.applyAsInt(bodyStart)));
+    int end = body.end();
+    if (paren) {
+      end = closingParen(text, end, text.length());
+    }
+    int last = suffixesEnd(text, end, Math.min(scan.lineEnd(end), nextHeader.applyAsInt(end)));
+    Optional<String> requestId = body.requestId().or(() -> requestIdIn(text, start, last));
+    return Hit.of(
+        start,
+        last,
+        status,
+        body.type(),
+        body.message().flatMap(OneLine::nonEmpty),
+        requestId,
+        OneLine.of(text.substring(start, last)));
+  }
+
+  /** Salvages a cut or mangled body from its line, or its block when pretty-printed. */
+  private static ErrorBody salvage(Scan scan, int bodyStart, int nextHeader) {
+    int end = scan.salvageEnd(bodyStart, nextHeader);
+    return ErrorBodies.salvage(scan.text.substring(bodyStart, end), end);
+  }
+
+  private static Hit readTextForm(
+      Scan scan, int start, int from, int nextHeader, Optional<Integer> status, boolean paren) {
+    String text = scan.text;
+    int restEnd = Math.min(scan.lineEnd(from), nextHeader);
+    int bodyEnd = from;
+    while (bodyEnd < restEnd && text.charAt(bodyEnd) != '·') {
+      bodyEnd++;
+    }
+    Matcher check = CHECK_STATUS.matcher(text).region(from, bodyEnd);
+    Matcher known = SHORT_MESSAGE.matcher(text).region(from, bodyEnd);
+    if (check.find()) {
+      bodyEnd = check.end();
+    } else if (known.lookingAt()) {
+      bodyEnd = known.end();
+    }
+    String body = text.substring(from, bodyEnd).strip();
+    if (paren && body.endsWith(")")) {
+      body = body.substring(0, body.length() - 1).strip();
+    }
+    if (status.isEmpty() && RATE_LIMIT.matcher(body).lookingAt()) {
+      status = Optional.of(429); // Claude Code's words for a 429 it does not number
+    }
+    Matcher type = TYPE_TOKEN.matcher(body);
+    int end = paren ? closingParen(text, bodyEnd, restEnd) : bodyEnd;
+    end = suffixesEnd(text, end, restEnd);
+    return Hit.of(
+        start,
+        end,
+        status,
+        type.find() ? Optional.of(type.group()) : Optional.empty(),
+        OneLine.nonEmpty(body),
+        requestIdIn(text, start, end),
+        OneLine.of(text.substring(start, end)));
+  }
+
+  /** Returns the end of the suffixes (" · Retrying in …") starting at {@code from}. */
+  private static int suffixesEnd(String text, int from, int limit) {
+    int end = from;
+    if (end >= limit) {
+      return end;
+    }
+    Matcher suffix = SUFFIX.matcher(text).region(end, limit);
+    for (int n = 0; n < 8 && suffix.lookingAt(); n++) {
+      end = suffix.end();
+      suffix.region(end, limit);
+    }
+    return end;
+  }
+
+  private static Optional<String> requestIdIn(String text, int from, int to) {
+    Matcher id = ErrorBodies.REQUEST_ID.matcher(text).region(from, to);
+    return id.find() ? Optional.of(id.group()) : Optional.empty();
+  }
+
+  /** Returns the offset past the ")" closing "API Error (", if it comes next, else {@code at}. */
+  private static int closingParen(String text, int at, int limit) {
+    int i = at;
+    while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < limit && text.charAt(i) == ')' ? i + 1 : at;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.claude500.errors;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads errors pasted without Claude Code's "API Error" header: bare JSON error bodies, and plain
+ * mentions such as {@code 500 Internal Server Error}, {@code 529 overloaded_error} or {@code
+ * HTTP/1.1 503}. Each method adds what it finds outside the stretches already claimed.
+ */
+final class Mentions {
+  /** Candidates looked at per kind of mention; the rest of a flood is not worth the work. */
+  private static final int MAX_CANDIDATES = 1_000;
+
+  private static final Pattern BODY_START =
+      Pattern.compile("\\{[ \\t\\n]*+[\"']?(?:type|error)[\"']?[ \\t]*+:");
+  /** A status followed by its reason phrase or an error type. */
+  private static final Pattern STATUS_PHRASE =
+      Pattern.compile(
+          "(?i)(?<![\\w./:-])([45][0-9]{2})(?![0-9])[ \\t]*+[:-]?[ \\t]*+"
+              + "(internal server error|service unavailable|bad gateway|gateway timeout"
+              + "|too many requests|unauthorized|forbidden|not found|bad request|payment required"
+              + "|conflict|payload too large|request entity too large|overloaded"
+              + "|([a-z][a-z_]{0,40}_error|request_too_large))(?![\\w])");
+  /** A status after a word that makes it one: {@code HTTP/1.1 500}, {@code status: 529}. */
+  private static final Pattern STATUS_WORD =
+      Pattern.compile(
+          "(?i)\\b(?:HTTP(?:/[0-9](?:\\.[0-9])?)?|status(?:[ _-]?code)?|error(?:[ _-]?code)?)"
+              + "[\"']?[ \\t]*+[:=]?[ \\t]*+([45][0-9]{2})(?![0-9])");
+
+  private Mentions() {}
+
+  /** Adds bare JSON error bodies ({@code {"type":"error","error":{...}}}). */
+  static void findBodies(Scan scan, List<Hit> hits) {
+    Matcher m = BODY_START.matcher(scan.text);
+    for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && m.find(); n++) {
+      int start = m.start();
+      int salvageEnd = scan.salvageEnd(start, scan.text.length());
+      if (scan.claimed(start, start + 1) || !scan.hasErrorMark(start, salvageEnd)) {
+        continue; // no body without a mark of an error near its start is an error body
+      }
+      ErrorBody body =
+          scan.parseBody(start, scan.text.length())
+              .orElseGet(
+                  () -> ErrorBodies.salvage(scan.text.substring(start, salvageEnd), salvageEnd));
+      if (!body.looksLikeError() || scan.claimed(start, body.end())) {
+        continue;
+      }
+      scan.claim(start, body.end());
+      hits.add(
+          Hit.of(
+              start,
+              body.end(),
+              Optional.empty(),
+              body.type(),
+              body.message().flatMap(OneLine::nonEmpty),
+              body.requestId(),
+              OneLine.of(scan.text.substring(start, body.end()))));
+    }
+  }
+
+  /** Adds plain status mentions: a reason phrase or type first, then a bare status. */
+  static void findStatuses(Scan scan, List<Hit> hits) {
+    Matcher phrase = STATUS_PHRASE.matcher(scan.text);
+    for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && phrase.find(); n++) {
+      if (scan.claimed(phrase.start(), phrase.end())) {
+        continue;
+      }
+      Optional<String> type = Optional.ofNullable(phrase.group(3));
+      Optional<String> reason = type.isPresent() ? Optional.empty() : Optional.of(phrase.group(2));
+      add(scan, hits, phrase, Integer.valueOf(phrase.group(1)), type, reason);
+    }
+    Matcher word = STATUS_WORD.matcher(scan.text);
+    for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && word.find(); n++) {
+      if (!scan.claimed(word.start(), word.end())) {
+        add(scan, hits, word, Integer.valueOf(word.group(1)), Optional.empty(), Optional.empty());
+      }
+    }
+  }
+
+  private static void add(
+      Scan scan,
+      List<Hit> hits,
+      Matcher m,
+      int status,
+      Optional<String> type,
+      Optional<String> message) {
+    scan.claim(m.start(), m.end());
+    hits.add(
+        Hit.of(
+            m.start(),
+            m.end(),
+            Optional.of(status),
+            type,
+            message,
+            Optional.empty(),
+            scan.lineAround(m.start())));
+  }
+}

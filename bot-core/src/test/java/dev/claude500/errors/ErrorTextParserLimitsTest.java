@@ -1,0 +1,98 @@
+package dev.claude500.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ErrorTextParserLimitsTest {
+  private static final int MEGABYTE = 1 << 20;
+
+  static Stream<Arguments> adversarialInputs() {
+    return Stream.of(
+        repeat("API Error: ", "headers"),
+        repeat("API Error (", "open headers"),
+        repeat("API Error: 500 {", "open bodies"),
+        repeat("{\"type\":", "nested body starts"),
+        repeat("{\"error\":{\"type\":\"api_error\"}} ", "many small bodies"),
+        repeat("[", "open arrays"),
+        repeat("{\"type\":\"error\",", "error marks"),
+        repeat("{\"error\":{", "open error objects"),
+        repeat("{\n\"type\":\n", "pretty-printed starts"),
+        of("{\"type\":".repeat(MEGABYTE / 16) + "\n\"type\":\"error\"", "mark on the next line"),
+        of("API Error: 500 {\"type\":\"error\",\"error\":{\"message\":\"" + "\\a".repeat(MEGABYTE / 2), "escapes"),
+        of("API Error: 500 {\"message\":\"" + "a".repeat(MEGABYTE), "one long string"),
+        of("API Error:" + " ".repeat(MEGABYTE) + "500", "long blank run"),
+        of(" ".repeat(MEGABYTE) + "\n", "spaces then newline"),
+        repeat(" \t", "blanks"),
+        repeat("500 ", "statuses"),
+        repeat("HTTP ", "HTTP words"),
+        repeat("status: 5", "status words"),
+        of("500 " + "a".repeat(MEGABYTE), "status then letters"),
+        of("500 a" + "_a".repeat(MEGABYTE / 2), "status then underscored word"),
+        repeat("req_", "request id prefixes"),
+        of("req_" + "a".repeat(MEGABYTE), "long request id"),
+        repeat("request_id: ", "request id labels"),
+        repeat("api_error ", "types"),
+        repeat("&amp;", "entities"),
+        repeat("&#", "entity starts"),
+        of("<https://" + "a".repeat(MEGABYTE), "open link"),
+        repeat("<@", "open mentions"),
+        repeat("`", "backticks"),
+        repeat("```json", "fences"),
+        repeat("\r", "carriage returns"),
+        repeat("\u0000", "NULs"),
+        repeat("\uD800", "lone surrogates"),
+        repeat("· ", "middle dots"),
+        repeat("check ", "check words"),
+        of("API Error: " + "·".repeat(MEGABYTE), "suffix flood"),
+        of("x".repeat(MEGABYTE), "one letter"));
+  }
+
+  private static Arguments repeat(String unit, String name) {
+    return of(unit.repeat(MEGABYTE / unit.length() + 1), name);
+  }
+
+  private static Arguments of(String text, String name) {
+    return Arguments.of(name, text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adversarialInputs")
+  @DisplayName("reads a megabyte of adversarial text quickly, without throwing")
+  void readsAdversarialInputQuickly(String name, String text) {
+    List<ParsedError> errors =
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ErrorTextParser.parseAll(text));
+
+    assertThat(errors).hasSizeLessThanOrEqualTo(ErrorTextParser.MAX_ERRORS);
+  }
+
+  @Test
+  @DisplayName("reads only the first 64 KiB")
+  void readsOnlyTheFirstPart() {
+    String late = " ".repeat(ErrorTextParser.MAX_CHARS_CONSIDERED) + "API Error: 500";
+    String early = "API Error: 500" + " ".repeat(MEGABYTE);
+
+    assertThat(ErrorTextParser.parseAll(late)).isEmpty();
+    assertThat(ErrorTextParser.parseAll(early)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("returns at most MAX_ERRORS errors, and bounded lines")
+  void boundsTheResult() {
+    String many = "API Error: Operation aborted\n".repeat(500);
+    String longLine = "API Error: 500 " + "x".repeat(10_000);
+
+    assertThat(ErrorTextParser.parseAll(many)).hasSize(ErrorTextParser.MAX_ERRORS);
+    assertThat(ErrorTextParser.parse(longLine).orElseThrow().line())
+        .hasSize(ErrorTextParser.MAX_LINE_CHARS)
+        .endsWith("…");
+  }
+}

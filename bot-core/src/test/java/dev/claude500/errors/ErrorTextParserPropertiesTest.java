@@ -1,0 +1,129 @@
+package dev.claude500.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claude500.testing.PrintedErrorLines;
+import dev.claude500.testing.PrintedErrorLines.Row;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class ErrorTextParserPropertiesTest {
+  private static final List<Row> ROWS = PrintedErrorLines.all();
+
+  /** Characters that mean something to the parser, so random text keeps hitting its paths. */
+  private static final String SIGNIFICANT =
+      "API Error:(){}[]\"'“”`⎿·…,5029431req_id-request_typeorsagmxp&;#<>|/\\ \n\r\t\u0000\uD800\uDC00";
+
+  @Property(tries = 400)
+  void neverThrowsAndStaysBoundedOnAnyString(@ForAll("anyText") String text) {
+    assertBounded(ErrorTextParser.parseAll(text));
+  }
+
+  @Property(tries = 400)
+  void neverThrowsAndStaysBoundedOnTextMadeOfWhatItLooksFor(@ForAll("significantText") String text) {
+    assertBounded(ErrorTextParser.parseAll(text));
+  }
+
+  @Property(tries = 400)
+  void findsAPrintedLineSplicedBetweenNoiseWhateverTwoManglingsItWentThrough(
+      @ForAll("rows") Row row,
+      @ForAll("ways") Mangling.Way first,
+      @ForAll("ways") Mangling.Way second,
+      @ForAll("noise") String before,
+      @ForAll("noise") String after) {
+    String pasted = before + "\n" + second.mangle().apply(first.mangle().apply(row.text())) + "\n" + after;
+
+    List<ParsedError> errors = ErrorTextParser.parseAll(pasted);
+
+    assertBounded(errors);
+    assertThat(errors)
+        .as(pasted)
+        .anySatisfy(
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(row.httpStatus());
+              assertThat(e.type()).isEqualTo(row.type());
+              assertThat(e.requestId()).isEqualTo(row.requestId());
+            });
+  }
+
+  @Property(tries = 200)
+  void neverThrowsOnPrintedLinesCutAnywhereAndSplicedWithNoise(
+      @ForAll("rows") Row row, @ForAll("noise") String noise, @ForAll("fraction") double at) {
+    String text = row.text();
+    int cut = (int) (at * text.length());
+
+    assertBounded(ErrorTextParser.parseAll(text.substring(0, cut) + noise + text.substring(cut)));
+    assertBounded(ErrorTextParser.parseAll(noise + text.substring(0, cut)));
+  }
+
+  private static void assertBounded(List<ParsedError> errors) {
+    assertThat(errors).hasSizeLessThanOrEqualTo(ErrorTextParser.MAX_ERRORS);
+    for (ParsedError e : errors) {
+      assertThat(e.line().length()).isLessThanOrEqualTo(ErrorTextParser.MAX_LINE_CHARS);
+      assertThat(e.line()).doesNotContain("\n", "\r");
+      e.message().ifPresent(m -> assertThat(m.length()).isLessThanOrEqualTo(ErrorTextParser.MAX_LINE_CHARS));
+      assertThat(hasLoneSurrogate(e.line())).as("lone surrogate in %s", e.line()).isFalse();
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return true;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Provide
+  Arbitrary<String> anyText() {
+    return Arbitraries.strings().all().ofMaxLength(3_000);
+  }
+
+  @Provide
+  Arbitrary<String> significantText() {
+    Arbitrary<String> soup = Arbitraries.strings().withChars(SIGNIFICANT).ofMaxLength(2_000);
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "API Error: ", "API Error (", "500 ", "529 ", "{\"type\":\"error\",", "\"error\":{",
+            "\"type\":\"api_error\"", "\"message\":\"", "\\\"", "\\u00", "\"request_id\":",
+            "req_011CXmPAT8xd3GWgKxdq8TRC", "null}", "}", " · Retrying in 4 seconds… (attempt 4/10)",
+            "&quot;", "&lt;", "&amp;", "&#39;", "<https://status.claude.com|", ">", "```json\n",
+            "request-id: ", "HTTP/1.1 ", "Internal Server Error", "overloaded_error", "\r\n");
+    Arbitrary<String> spliced = pieces.list().ofMaxSize(60).map(l -> String.join("", l));
+    return Arbitraries.oneOf(soup, spliced, Combinators.combine(spliced, soup).as(String::concat));
+  }
+
+  @Provide
+  Arbitrary<Row> rows() {
+    return Arbitraries.of(ROWS);
+  }
+
+  @Provide
+  Arbitrary<Mangling.Way> ways() {
+    return Arbitraries.of(Mangling.ways());
+  }
+
+  @Provide
+  Arbitrary<String> noise() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(200),
+        Arbitraries.strings().alpha().numeric().withChars(" .,!?:'\"").ofMaxLength(200));
+  }
+
+  @Provide
+  Arbitrary<Double> fraction() {
+    return Arbitraries.doubles().between(0, 1);
+  }
+}
