@@ -1,11 +1,124 @@
 package dev.claude500.launcher;
 
-/** Starts claude500. */
+import dev.claude500.playbook.PlaybookException;
+import dev.claude500.store.StoreException;
+import dev.claude500.triage.TriageEngine;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts claude500: console mode when no platform is configured (or with {@code console}),
+ * otherwise the configured platforms. Exit status 0 on a normal end, 2 for bad settings or
+ * arguments, 1 when something it needs cannot start.
+ */
 public final class Main {
+  private static final String USAGE = "usage: java -jar claude500.jar [console | --help]";
+
   private Main() {}
 
   /** Entry point. */
   public static void main(String[] args) {
-    System.out.println("claude500");
+    int status = run(args, System.getenv(), System.in, System.out, System.err);
+    if (status != 0 || isConsole(args)) {
+      System.exit(status);
+    }
+  }
+
+  private static boolean isConsole(String[] args) {
+    return args.length > 0 && args[0].equals("console");
+  }
+
+  /** Runs with explicit streams and environment; returns the exit status. */
+  static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    List<String> argv = List.of(args);
+    if (argv.contains("--help") || argv.contains("-h")) {
+      out.print(help());
+      return 0;
+    }
+    if (argv.size() > 1 || (argv.size() == 1 && !argv.get(0).equals("console"))) {
+      err.println("claude500: unknown argument '" + String.join(" ", argv) + "'; " + USAGE);
+      return 2;
+    }
+    Settings settings;
+    try {
+      settings = Settings.fromEnvironment(env);
+    } catch (SettingsException e) {
+      err.println("claude500: " + e.getMessage());
+      return 2;
+    }
+    boolean console = isConsole(args) || settings.noPlatform();
+    if (console) {
+      LogSetup.toFile(logFile(), settings.logFormat(), settings.logLevel());
+    } else {
+      LogSetup.service(settings.logFormat(), settings.logLevel());
+    }
+    Core core;
+    try {
+      core = Core.build(settings, Clock.systemUTC());
+    } catch (PlaybookException e) {
+      err.println("claude500: CLAUDE500_PLAYBOOK_DIR: " + e.getMessage());
+      return 2;
+    } catch (StoreException e) {
+      err.println("claude500: CLAUDE500_DB_URL: " + e.getMessage());
+      return 1;
+    }
+    try (core) {
+      return console ? console(core, in, out) : Service.run(core, err);
+    }
+  }
+
+  private static int console(Core core, InputStream in, PrintStream out) {
+    ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
+    core.startStatusRefresh();
+    core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
+    try {
+      console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void expire(TriageEngine engine, ConsoleMode console) {
+    try {
+      engine.expireIdle().forEach(console::expired);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
+    }
+  }
+
+  private static Path logFile() {
+    Path dir = Path.of("data");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      return Path.of(System.getProperty("java.io.tmpdir"), "claude500.log");
+    }
+    return dir.resolve("claude500.log");
+  }
+
+  /** Returns the usage text with every setting and its default. */
+  static String help() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(USAGE).append("\n\n");
+    sb.append("Without a platform configured (or with 'console') it runs console mode on standard input/output.\n");
+    sb.append("Settings (environment variables):\n");
+    for (Setting s : Setting.values()) {
+      sb.append(String.format("  %-24s %s%n", s.name(), s.description()));
+      if (!s.defaultValue().isEmpty()) {
+        sb.append(String.format("  %-24s default: %s%n", "", s.defaultValue()));
+      }
+    }
+    return sb.toString();
   }
 }

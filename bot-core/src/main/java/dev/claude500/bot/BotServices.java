@@ -1,0 +1,28 @@
+package dev.claude500.bot;
+
+import dev.claude500.status.StatusSource;
+import dev.claude500.store.Store;
+import dev.claude500.triage.TriageEngine;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What a chat adapter is given by the launcher: the engine, the shared command handlers, the
+ * status page, the store (for delivery de-duplication and subscriptions) and the clock.
+ *
+ * @param engine the triage engine
+ * @param commands the non-triage commands
+ * @param status the status page
+ * @param store the store
+ * @param clock the time
+ */
+public record BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
+  /** Validates. */
+  public BotServices {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(clock, "clock");
+  }
+}

@@ -1,0 +1,104 @@
+package dev.claude500.chat;
+
+import dev.claude500.status.IncidentView;
+import dev.claude500.status.StatusView;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something the bot says, independent of the platform that shows it. Adapters render each case;
+ * {@link PlainTextRenderer} renders any of them as plain text.
+ */
+public sealed interface Reply {
+  /** A message to read. */
+  record Message(Text text) implements Reply {
+    /** Rejects null. */
+    public Message {
+      Objects.requireNonNull(text, "text");
+    }
+
+    /** Returns a message read from the playbook markup. */
+    public static Message of(String markup) {
+      return new Message(Text.parse(markup));
+    }
+  }
+
+  /**
+   * A question with buttons.
+   *
+   * @param token identifies this question; adapters send it back with the answer so a late or
+   *     repeated click on an old question is recognised and ignored
+   * @param text the question
+   * @param choices the answers
+   */
+  record Question(String token, Text text, List<Choice> choices) implements Reply {
+    /** Validates and copies. */
+    public Question {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(text, "text");
+      choices = List.copyOf(choices);
+    }
+  }
+
+  /**
+   * A request for free text (answered on Slack by a reply in the thread, on Discord in a modal).
+   *
+   * @param token identifies this request, like a question's
+   * @param prompt what to paste
+   * @param alternatives buttons that answer without text (e.g. "Skip")
+   */
+  record TextRequest(String token, Text prompt, List<Choice> alternatives) implements Reply {
+    /** Validates and copies. */
+    public TextRequest {
+      Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(prompt, "prompt");
+      alternatives = List.copyOf(alternatives);
+    }
+  }
+
+  /**
+   * The escalation report.
+   *
+   * @param headline one line saying what it is
+   * @param fields the key facts, for platforms that show fields
+   * @param body the whole report as plain text, redacted, ready to copy
+   */
+  record Report(Text headline, List<Field> fields, String body) implements Reply {
+    /** Validates and copies. */
+    public Report {
+      Objects.requireNonNull(headline, "headline");
+      fields = List.copyOf(fields);
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * A named fact of a report.
+   *
+   * @param name the fact's name
+   * @param value its value (plain text)
+   */
+  record Field(String name, String value) {
+    /** Rejects null. */
+    public Field {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** The status page at a glance (the answer to {@code /claude500 status}). */
+  record Status(StatusView view) implements Reply {
+    /** Rejects null. */
+    public Status {
+      Objects.requireNonNull(view, "view");
+    }
+  }
+
+  /** An incident as a channel post: its current state, shown as the top-level message. */
+  record Incident(IncidentView view) implements Reply {
+    /** Rejects null. */
+    public Incident {
+      Objects.requireNonNull(view, "view");
+    }
+  }
+}

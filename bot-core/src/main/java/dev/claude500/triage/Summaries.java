@@ -1,0 +1,108 @@
+package dev.claude500.triage;
+
+import dev.claude500.chat.Text;
+import dev.claude500.playbook.Step;
+import dev.claude500.status.ComponentState;
+import dev.claude500.status.IncidentView;
+import dev.claude500.status.StatusView;
+import dev.claude500.status.StatusWords;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The engine's own sentences: status verdicts, advice cards, outcomes and summaries. */
+final class Summaries {
+  private Summaries() {}
+
+  static String time(Instant t) {
+    return StatusWords.time(t);
+  }
+
+  static Text statusVerdict(StatusVerdict v) {
+    Text.Builder b = Text.builder();
+    if (StatusVerdict.UNKNOWN.equals(v.result())) {
+      b.plain("I could not read the status page just now (" + v.problem().orElse("no answer") + ")");
+      v.asOf().ifPresent(t -> b.plain("; the last answer I have is from " + time(t)));
+      return b.plain(", so I need you to look for me.").build();
+    }
+    String components = String.join(", ", v.componentNames());
+    if (StatusVerdict.RED.equals(v.result())) {
+      b.strong("The status page is red").plain(" for " + components);
+      v.incident().ifPresent(i -> b.plain(": ").link(i.name(), i.link())
+          .plain(" (" + i.impact().words() + " impact, " + i.status().words() + " since " + time(i.startedAt())
+              + affected(i) + ")"));
+      return b.plain(".").build();
+    }
+    b.strong("The status page is green").plain(" for " + components);
+    v.asOf().ifPresent(t -> b.plain(" (as of " + time(t) + ")"));
+    b.plain(".");
+    for (IncidentView other : v.unrelated()) {
+      b.plain(" Also open, elsewhere: ").link(other.name(), other.link()).plain(".");
+    }
+    return b.build();
+  }
+
+  private static String affected(IncidentView i) {
+    List<String> names = i.components().stream().map(ComponentState::name).toList();
+    return names.isEmpty() ? "" : "; touches " + String.join(", ", names);
+  }
+
+  static ConversationState.StatusRecord statusRecord(StatusVerdict v) {
+    return new ConversationState.StatusRecord(
+        v.result(),
+        StatusView.colour(v.indicator()),
+        v.incident().map(IncidentView::id).orElse(null),
+        v.incident().map(IncidentView::name).orElse(null),
+        v.incident().map(IncidentView::link).orElse(null),
+        v.incident().map(i -> i.impact().words() + " impact, " + i.status().words()).orElse(null),
+        v.asOf().orElse(null),
+        false);
+  }
+
+  static ConversationState.StatusRecord statusToldByPerson(String result) {
+    return new ConversationState.StatusRecord(result, result, null, null, null, null, null, true);
+  }
+
+  static Text advice(Step.Advice a) {
+    String markup = "**" + a.title() + "** (branch: " + a.branch() + ")\n"
+        + "**Likely owner:** " + a.owner() + "\n"
+        + "**First move:** " + a.firstMove() + "\n"
+        + "**Same-path check:** " + a.samePathCheck() + "\n"
+        + "**Escalate when:** " + a.escalateWhen();
+    return Text.parse(markup);
+  }
+
+  static Text outcome(Step.Outcome o) {
+    return Text.parse(o.text());
+  }
+
+  static Text readError(ConversationState state) {
+    Text.Builder b = Text.builder().plain("From the pasted line: ");
+    String status = state.evidence.get(EvidenceKeys.HTTP_STATUS);
+    String type = state.evidence.get(EvidenceKeys.ERROR_TYPE);
+    String what = ((status == null ? "" : status) + " " + (type == null ? "" : type)).strip();
+    b.strong(what.isEmpty() ? "an error without a status code" : what);
+    String requestId = state.evidence.get(EvidenceKeys.REQUEST_ID);
+    if (requestId != null) {
+      b.plain(", request ").code(requestId);
+    }
+    return b.plain(".").build();
+  }
+
+  static Text abandoned(ConversationState state, Duration timeout) {
+    String reached = state.branch == null ? "no branch reached yet" : "branch reached: " + state.branch;
+    String answered = state.answers.isEmpty() ? "no answers"
+        : state.answers.stream().map(a -> a.answer()).collect(Collectors.joining(" → "));
+    return Text.builder()
+        .strong("Triage closed")
+        .plain(" after " + minutes(timeout) + " without an answer (" + reached + "; " + answered
+            + "). Run /claude500 again to start over.")
+        .build();
+  }
+
+  private static String minutes(Duration d) {
+    long m = d.toMinutes();
+    return m >= 1 ? m + (m == 1 ? " minute" : " minutes") : d.toSeconds() + " seconds";
+  }
+}

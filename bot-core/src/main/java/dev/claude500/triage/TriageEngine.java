@@ -1,0 +1,472 @@
+package dev.claude500.triage;
+
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.Choice;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Text;
+import dev.claude500.errors.ErrorTextParser;
+import dev.claude500.errors.ParsedError;
+import dev.claude500.playbook.AutoCheck;
+import dev.claude500.playbook.OutcomeKind;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.Step;
+import dev.claude500.status.StatusSource;
+import dev.claude500.store.ConversationStore;
+import dev.claude500.store.StoredConversation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Walks people through a playbook, one conversation per thread.
+ *
+ * <p>Every input loads the conversation from the store, applies the input, and writes it back
+ * with optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
+ * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
+ */
+public final class TriageEngine {
+  /** The value of the "skip" alternative on text requests. */
+  public static final String SKIP = "skip";
+
+  private static final int MAX_STEPS_PER_INPUT = 64;
+  private static final int WRITE_ATTEMPTS = 5;
+  private static final int EXPIRE_BATCH = 200;
+
+  private final Map<String, Playbook> playbooks;
+  private final String defaultPlaybook;
+  private final ConversationStore store;
+  private final StatusSource status;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final Duration statusMaxAge;
+
+  /**
+   * Creates an engine.
+   *
+   * @param playbooks the playbooks by id
+   * @param defaultPlaybook the id of the one a plain start walks
+   * @param store where conversations live
+   * @param status the status page
+   * @param clock the time
+   * @param idleTimeout how long a triage may wait for an answer before it closes itself
+   */
+  public TriageEngine(Map<String, Playbook> playbooks, String defaultPlaybook,
+      ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout) {
+    this.playbooks = Map.copyOf(playbooks);
+    this.defaultPlaybook = Objects.requireNonNull(defaultPlaybook, "defaultPlaybook");
+    if (!this.playbooks.containsKey(defaultPlaybook)) {
+      throw new IllegalArgumentException("defaultPlaybook: no playbook " + defaultPlaybook);
+    }
+    this.store = Objects.requireNonNull(store, "store");
+    this.status = Objects.requireNonNull(status, "status");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout must be positive");
+    }
+    this.idleTimeout = idleTimeout;
+    this.statusMaxAge = Duration.ofMinutes(5);
+  }
+
+  /** Returns the ids of the playbooks this engine knows. */
+  public List<String> playbookIds() {
+    return playbooks.keySet().stream().sorted().toList();
+  }
+
+  /** Returns the playbook with this id. */
+  public Optional<Playbook> playbook(String id) {
+    return Optional.ofNullable(playbooks.get(id));
+  }
+
+  /**
+   * Starts a triage of the default playbook in a thread.
+   *
+   * @param pasted text pasted with the command, possibly empty
+   * @return {@link Disposition#STALE} with no replies when the thread already has a triage
+   */
+  public TriageResult start(ConversationKey key, Actor actor, String pasted) {
+    return start(key, actor, pasted, defaultPlaybook);
+  }
+
+  /** Starts a triage of a named playbook in a thread; see {@link #start(ConversationKey, Actor, String)}. */
+  public TriageResult start(ConversationKey key, Actor actor, String pasted, String playbookId) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(actor, "actor");
+    Playbook playbook = playbooks.get(playbookId);
+    if (playbook == null) {
+      throw new IllegalArgumentException("playbookId: no playbook " + playbookId);
+    }
+    Instant now = clock.instant();
+    ConversationState state = new ConversationState();
+    state.playbookId = playbook.id();
+    state.stepId = playbook.start();
+    state.startedAt = now;
+    state.startedBy = actor;
+    List<Reply> replies = new ArrayList<>();
+    takePaste(state, pasted == null ? "" : pasted, replies);
+    advance(state, playbook, replies);
+    state.updatedAt = now;
+    if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
+      return TriageResult.nothing(Disposition.STALE);
+    }
+    return result(key, state, replies);
+  }
+
+  /**
+   * Applies a clicked answer.
+   *
+   * @param token the token of the question or text request the click belongs to
+   * @param value the choice's value
+   */
+  public TriageResult answer(ConversationKey key, Actor actor, String token, String value) {
+    return mutate(key, state -> {
+      if (!state.open) {
+        return TriageResult.nothing(Disposition.STALE);
+      }
+      if (!state.token().equals(token)) {
+        return TriageResult.nothing(Disposition.STALE);
+      }
+      Step step = playbookOf(state).require(state.stepId);
+      List<Reply> replies = new ArrayList<>();
+      if (step instanceof Step.Question q) {
+        Optional<Step.Answer> picked = q.choices().stream().filter(c -> c.value().equals(value)).findFirst();
+        if (picked.isEmpty()) {
+          return TriageResult.nothing(Disposition.STALE);
+        }
+        choose(state, q, picked.get(), actor, false);
+      } else if (step instanceof Step.Capture c && SKIP.equals(value) && c.skipLabel() != null) {
+        record(state, c.id(), c.text(), c.skipLabel(), actor, false);
+        state.stepId = c.next();
+        state.turn++;
+      } else {
+        return TriageResult.nothing(Disposition.STALE);
+      }
+      advance(state, playbookOf(state), replies);
+      return result(key, state, replies);
+    });
+  }
+
+  /**
+   * Applies free text written in the thread: the answer to a text request, or a question answered
+   * by a choice's number, label or value, or by a pasted error line that picks a choice.
+   */
+  public TriageResult reply(ConversationKey key, Actor actor, String text) {
+    return mutate(key, state -> {
+      if (!state.open) {
+        return TriageResult.nothing(Disposition.NO_TRIAGE);
+      }
+      Step step = playbookOf(state).require(state.stepId);
+      List<Reply> replies = new ArrayList<>();
+      if (step instanceof Step.Capture c) {
+        String kept = Evidence.keep(text);
+        if (kept.isBlank()) {
+          return notUnderstood(step, state);
+        }
+        if (!EvidenceKeys.ERROR_LINE.equals(c.evidence()) || !takeErrorLine(state, text)) {
+          state.evidence.put(c.evidence(), kept);
+        }
+        record(state, c.id(), c.text(), Evidence.preview(kept), actor, false);
+        state.stepId = c.next();
+        state.turn++;
+      } else if (step instanceof Step.Question q) {
+        Optional<Step.Answer> picked = match(q, text);
+        if (picked.isEmpty()) {
+          picked = pickByPastedError(state, q, text, replies);
+        }
+        if (picked.isEmpty()) {
+          return notUnderstood(step, state);
+        }
+        choose(state, q, picked.get(), actor, false);
+      } else {
+        return TriageResult.nothing(Disposition.STALE);
+      }
+      advance(state, playbookOf(state), replies);
+      return result(key, state, replies);
+    });
+  }
+
+  /**
+   * Resumes a triage that ended waiting for an incident to clear, at its playbook's resume step.
+   *
+   * @param note what to say first (e.g. "The incident is resolved")
+   * @return {@link Disposition#STALE} when the triage is not waiting
+   */
+  public TriageResult resume(ConversationKey key, Text note) {
+    return mutate(key, state -> {
+      if (state.open || state.outcome != TriageOutcome.WAITING || state.resumeAt == null) {
+        return TriageResult.nothing(Disposition.STALE);
+      }
+      List<Reply> replies = new ArrayList<>();
+      if (!note.isEmpty()) {
+        replies.add(new Reply.Message(note));
+      }
+      state.open = true;
+      state.outcome = null;
+      state.stepId = state.resumeAt;
+      state.resumeAt = null;
+      state.checking = true;
+      state.turn++;
+      advance(state, playbookOf(state), replies);
+      return result(key, state, replies);
+    });
+  }
+
+  /**
+   * Closes every triage idle for longer than the timeout, each with a short summary.
+   *
+   * @return the closed triages and what to post in each
+   */
+  public List<Expired> expireIdle() {
+    Instant now = clock.instant();
+    List<Expired> closed = new ArrayList<>();
+    for (StoredConversation c : store.findOpenIdleSince(now.minus(idleTimeout), EXPIRE_BATCH)) {
+      TriageResult r = mutate(c.key(), state -> {
+        if (!state.open || state.updatedAt.plus(idleTimeout).isAfter(now)) {
+          return TriageResult.nothing(Disposition.STALE);
+        }
+        state.open = false;
+        state.outcome = TriageOutcome.ABANDONED;
+        List<Reply> replies = List.of(new Reply.Message(Summaries.abandoned(state, idleTimeout)));
+        return result(c.key(), state, replies);
+      });
+      if (r.disposition() == Disposition.APPLIED) {
+        closed.add(new Expired(c.key(), r));
+      }
+    }
+    return closed;
+  }
+
+  /** Returns the triage in a thread, open or ended. */
+  public Optional<TriageView> find(ConversationKey key) {
+    return store.find(key).map(c -> view(key, ConversationState.fromJson(c.state())));
+  }
+
+  /**
+   * A triage closed for being idle.
+   *
+   * @param key its thread
+   * @param result the summary to post and the ended view
+   */
+  public record Expired(ConversationKey key, TriageResult result) {}
+
+  private TriageResult mutate(ConversationKey key, Function<ConversationState, TriageResult> change) {
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      Optional<StoredConversation> stored = store.find(key);
+      if (stored.isEmpty()) {
+        return TriageResult.nothing(Disposition.NO_TRIAGE);
+      }
+      StoredConversation before = stored.get();
+      ConversationState state = ConversationState.fromJson(before.state());
+      TriageResult result = change.apply(state);
+      if (result.disposition() != Disposition.APPLIED) {
+        return result;
+      }
+      Instant now = clock.instant();
+      state.updatedAt = now;
+      if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
+        return result;
+      }
+    }
+    return TriageResult.nothing(Disposition.STALE);
+  }
+
+  private void takePaste(ConversationState state, String pasted, List<Reply> replies) {
+    if (pasted.isBlank()) {
+      return;
+    }
+    if (!takeErrorLine(state, pasted)) {
+      state.evidence.put(EvidenceKeys.PASTED_TEXT, Evidence.keep(pasted));
+      replies.add(Reply.Message.of("No error line found in what you pasted, so let us go through the questions."));
+    }
+  }
+
+  /** Records the first error line in {@code raw}; returns false when there is none. */
+  private boolean takeErrorLine(ConversationState state, String raw) {
+    Optional<ParsedError> parsed = ErrorTextParser.parse(raw);
+    if (parsed.isEmpty()) {
+      return false;
+    }
+    ParsedError e = parsed.get();
+    state.evidence.put(EvidenceKeys.ERROR_LINE, Evidence.keep(e.line()));
+    e.requestId().ifPresent(id -> state.evidence.put(EvidenceKeys.REQUEST_ID, id));
+    e.httpStatus().ifPresent(s -> state.evidence.put(EvidenceKeys.HTTP_STATUS, s.toString()));
+    e.type().ifPresent(t -> state.evidence.put(EvidenceKeys.ERROR_TYPE, t));
+    state.errorKind = e.kind();
+    return true;
+  }
+
+  private Optional<Step.Answer> pickByPastedError(ConversationState state, Step.Question q, String text,
+      List<Reply> replies) {
+    Optional<ParsedError> parsed = ErrorTextParser.parse(text);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Step.Answer> picked = q.choices().stream()
+        .filter(c -> c.errorKinds().contains(parsed.get().kind())).findFirst();
+    if (picked.isPresent()) {
+      takeErrorLine(state, text);
+      replies.add(new Reply.Message(Summaries.readError(state)));
+    }
+    return picked;
+  }
+
+  private static Optional<Step.Answer> match(Step.Question q, String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      int n = Integer.parseInt(t);
+      return n >= 1 && n <= q.choices().size() ? Optional.of(q.choices().get(n - 1)) : Optional.empty();
+    } catch (NumberFormatException notANumber) {
+      return q.choices().stream()
+          .filter(c -> c.label().toLowerCase(Locale.ROOT).equals(t) || c.value().toLowerCase(Locale.ROOT).equals(t))
+          .findFirst();
+    }
+  }
+
+  private TriageResult notUnderstood(Step step, ConversationState state) {
+    Text hint = step instanceof Step.Question q
+        ? Text.parse("Please pick one of the answers above (" + numbered(q) + ").")
+        : Text.parse("Please paste the text asked for above, or use the button under it.");
+    return new TriageResult(Disposition.NOT_UNDERSTOOD, List.of(new Reply.Message(hint)), Optional.empty());
+  }
+
+  private static String numbered(Step.Question q) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      parts.add((i + 1) + ") " + q.choices().get(i).label());
+    }
+    return String.join(", ", parts);
+  }
+
+  private void choose(ConversationState state, Step.Question q, Step.Answer answer, Actor actor,
+      boolean automatic) {
+    record(state, q.id(), q.text(), answer.label(), actor, automatic);
+    if (state.checking) {
+      state.samePathResult = answer.label();
+      state.checking = false;
+    }
+    if (q.asks() == AutoCheck.STATUS) {
+      state.statusAtFailure = Summaries.statusToldByPerson(answer.value());
+    }
+    state.stepId = answer.next();
+    state.turn++;
+  }
+
+  private void record(ConversationState state, String stepId, String question, String answer,
+      Actor actor, boolean automatic) {
+    state.answers.add(new ConversationState.AnswerRecord(stepId, Text.parse(question).toPlainString(),
+        answer, actor.id(), actor.displayName(), clock.instant(), automatic));
+  }
+
+  /** Runs steps the bot answers itself until one waits for a person or the triage ends. */
+  private void advance(ConversationState state, Playbook playbook, List<Reply> replies) {
+    for (int i = 0; i < MAX_STEPS_PER_INPUT; i++) {
+      Step step = playbook.require(state.stepId);
+      if (step instanceof Step.Question q) {
+        Optional<Step.Answer> byError = state.errorKind == null ? Optional.empty()
+            : q.choices().stream().filter(c -> c.errorKinds().contains(state.errorKind)).findFirst();
+        if (byError.isPresent()) {
+          replies.add(new Reply.Message(Summaries.readError(state)));
+          choose(state, q, byError.get(), state.startedBy, true);
+          continue;
+        }
+        state.questions++;
+        replies.add(new Reply.Question(state.token(), Text.parse(q.text()),
+            q.choices().stream().map(c -> new Choice(c.value(), c.label())).toList()));
+        return;
+      }
+      if (step instanceof Step.Capture c) {
+        if (c.skipIfPresent() && state.evidence.containsKey(c.evidence())) {
+          state.stepId = c.next();
+          continue;
+        }
+        state.questions++;
+        List<Choice> alternatives = c.skipLabel() == null ? List.of() : List.of(new Choice(SKIP, c.skipLabel()));
+        replies.add(new Reply.TextRequest(state.token(), Text.parse(c.text()), alternatives));
+        return;
+      }
+      if (step instanceof Step.Auto a) {
+        StatusVerdict verdict = StatusVerdict.assess(status.current(), a.components(), clock.instant(), statusMaxAge);
+        if (state.statusAtFailure == null && !StatusVerdict.UNKNOWN.equals(verdict.result())) {
+          state.statusAtFailure = Summaries.statusRecord(verdict);
+        }
+        replies.add(new Reply.Message(Summaries.statusVerdict(verdict)));
+        state.stepId = a.routes().get(verdict.result());
+        continue;
+      }
+      if (step instanceof Step.Advice a) {
+        state.branch = a.branch();
+        state.checking = true;
+        if (state.questionsToFirstMove == null) {
+          state.questionsToFirstMove = state.questions;
+        }
+        replies.add(new Reply.Message(Summaries.advice(a)));
+        state.stepId = a.next();
+        continue;
+      }
+      Step.Outcome o = (Step.Outcome) step;
+      end(state, o, replies);
+      return;
+    }
+    throw new IllegalStateException("playbook " + playbook.id() + " ran " + MAX_STEPS_PER_INPUT
+        + " automatic steps without stopping at " + state.stepId);
+  }
+
+  private void end(ConversationState state, Step.Outcome o, List<Reply> replies) {
+    state.open = false;
+    state.outcome = outcomeOf(o.result());
+    if (o.result() == OutcomeKind.WAIT) {
+      state.resumeAt = o.resumeAt();
+    }
+    if (o.result() == OutcomeKind.ESCALATE) {
+      replies.add(new Reply.Message(Text.parse(o.text())));
+      replies.add(ReportWriter.write(state, playbookOf(state), status.peek(), clock));
+    } else {
+      replies.add(new Reply.Message(Summaries.outcome(o)));
+    }
+  }
+
+  private static TriageOutcome outcomeOf(OutcomeKind kind) {
+    switch (kind) {
+      case RESOLVED:
+        return TriageOutcome.RESOLVED;
+      case ESCALATE:
+        return TriageOutcome.ESCALATED;
+      case REDIRECT:
+        return TriageOutcome.REDIRECTED;
+      default:
+        return TriageOutcome.WAITING;
+    }
+  }
+
+  private Playbook playbookOf(ConversationState state) {
+    Playbook p = playbooks.get(state.playbookId);
+    if (p == null) {
+      throw new IllegalStateException("the conversation's playbook " + state.playbookId + " is no longer loaded");
+    }
+    return p;
+  }
+
+  private TriageResult result(ConversationKey key, ConversationState state, List<Reply> replies) {
+    TriageView view = view(key, state);
+    return new TriageResult(Disposition.APPLIED, replies, state.open ? Optional.empty() : Optional.of(view));
+  }
+
+  private TriageView view(ConversationKey key, ConversationState state) {
+    Optional<Step> pending = state.open ? playbookOf(state).step(state.stepId) : Optional.empty();
+    return new TriageView(key, state.playbookId, state.startedBy, state.startedAt, state.open,
+        pending.map(s -> state.token()), pending.map(s -> s instanceof Step.Capture).orElse(false),
+        Optional.ofNullable(state.branch), Optional.ofNullable(state.outcome), state.questions,
+        Optional.ofNullable(state.questionsToFirstMove),
+        Optional.ofNullable(state.statusAtFailure).map(ConversationState.StatusRecord::incidentId));
+  }
+}

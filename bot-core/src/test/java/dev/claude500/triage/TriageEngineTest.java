@@ -1,0 +1,398 @@
+package dev.claude500.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claude500.chat.PlainTextRenderer;
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Text;
+import dev.claude500.status.StatusSnapshot;
+import dev.claude500.testing.SharedData;
+import dev.claude500.testing.StatusFixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TriageEngineTest {
+  static final String ERROR_500 =
+      "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"},"
+          + "\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}";
+
+  static TriageHarness green() {
+    return new TriageHarness(StatusFixtures.greenSnapshot(), StatusFixtures.GREEN_AT.plusSeconds(20));
+  }
+
+  static TriageHarness red() {
+    return new TriageHarness(StatusFixtures.redSnapshot(), StatusFixtures.RED_AT.plusSeconds(20));
+  }
+
+  static TriageHarness unreachable() {
+    return new TriageHarness(StatusSnapshot.unknown("connection refused"), Instant.parse("2026-11-25T10:00:00Z"));
+  }
+
+  @Nested
+  @DisplayName("live incident branch")
+  class Incident {
+    @Test
+    void aRedPageSkipsTheStatusQuestionAndGivesTheIncidentFirstMove() {
+      TriageHarness h = red();
+      h.start("");
+      h.click("500");
+      assertThat(h.transcript())
+          .contains("The status page is red")
+          .contains("Elevated errors on Claude.ai, API, Claude Code")
+          .contains("https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID)
+          .contains("First move: Stop changing local settings")
+          .contains("Same-path check:");
+      assertThat(h.pendingText()).contains("When the incident clears");
+      assertThat(h.view().questionsToFirstMove()).contains(1);
+    }
+
+    @Test
+    void itWorksAfterRecoveryIsResolved() {
+      TriageHarness h = red();
+      h.start(ERROR_500);
+      assertThat(h.view().questionsToFirstMove()).contains(0);
+      h.click("works");
+      assertThat(h.last.ended()).get().extracting(v -> v.outcome().orElseThrow()).isEqualTo(TriageOutcome.RESOLVED);
+      assertThat(h.transcript()).contains("Resolved");
+    }
+
+    @Test
+    void waitingEndsTheTriageUntilAFollowUpResumesIt() {
+      TriageHarness h = red();
+      h.start(ERROR_500);
+      h.click("waiting");
+      assertThat(h.view().outcome()).contains(TriageOutcome.WAITING);
+      assertThat(h.view().statusIncidentId()).contains(StatusFixtures.RED_INCIDENT_ID);
+
+      TriageResult resumed = h.engine.resume(h.key, Text.plain("The incident is resolved."));
+      h.last = resumed;
+      h.pending = resumed.replies().get(resumed.replies().size() - 1);
+      assertThat(h.transcript()).contains("The incident is resolved.").contains("Retry the same failing path now");
+      assertThat(h.engine.resume(h.key, Text.plain("again")).disposition()).isEqualTo(Disposition.STALE);
+
+      h.click("still-failing");
+      assertThat(h.pending).isInstanceOf(Reply.TextRequest.class);
+      assertThat(h.pendingText()).contains("/status");
+    }
+  }
+
+  @Nested
+  @DisplayName("login branch")
+  class Login {
+    @Test
+    void greenPageAndSignInReachTheLoginFirstMoveInTwoQuestions() {
+      TriageHarness h = green();
+      h.start("");
+      h.click("500");
+      assertThat(h.transcript()).contains("The status page is green");
+      h.click("login");
+      assertThat(h.transcript()).contains("/login").contains("claude doctor").contains("Same-path check");
+      assertThat(h.view().questionsToFirstMove()).contains(2);
+      assertThat(h.view().branch()).contains("login / OAuth");
+      h.click("works");
+      assertThat(h.view().outcome()).contains(TriageOutcome.RESOLVED);
+    }
+
+    @Test
+    void a401GoesStraightToLogin() {
+      TriageHarness h = green();
+      h.start(SharedData.read("data/errors/claude-code-printed-errors.tsv").lines()
+          .filter(l -> l.startsWith("#33230")).findFirst().orElseThrow());
+      assertThat(h.view().branch()).contains("login / OAuth");
+      assertThat(h.view().questionsToFirstMove()).contains(0);
+    }
+
+    @Test
+    void sameLoginStillFailingOnGreenEndsInTheEscalationReport() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("login");
+      h.click("still-failing");
+      assertThat(h.pending).as("error line already known, so it asks for /status").isInstanceOf(Reply.TextRequest.class);
+      assertThat(h.pendingText()).contains("/status");
+      h.say("Auth token: sk-ant-oat01-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ\nLogin method: Claude Max account");
+      h.click(TriageEngine.SKIP);
+      Reply.Report report = h.report().orElseThrow();
+      assertThat(report.body())
+          .contains("req_011CXmPAT8xd3GWgKxdq8TRC")
+          .contains("API Error: 500")
+          .contains("Branch tried: login / OAuth")
+          .contains("Result on the same path: Same sign-in still fails")
+          .contains("Status page when it failed: green")
+          .contains("Login method: Claude Max account")
+          .contains("(bob)")
+          .doesNotContain("sk-ant-oat01-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ");
+      assertThat(h.view().outcome()).contains(TriageOutcome.ESCALATED);
+    }
+  }
+
+  @Nested
+  @DisplayName("resumed session branch")
+  class Session {
+    @Test
+    void freshSessionIsTheFirstMoveAndItsCheckResolves() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("resumed");
+      assertThat(h.transcript()).contains("Start a fresh session").contains("Same-path check");
+      assertThat(h.view().questionsToFirstMove()).contains(1);
+      h.click("works");
+      assertThat(h.view().outcome()).contains(TriageOutcome.RESOLVED);
+    }
+
+    @Test
+    void freshSessionFailingTooEscalatesWithEveryCapture() {
+      TriageHarness h = green();
+      h.start("");
+      h.click("500");
+      h.click("resumed");
+      h.click("still-failing");
+      assertThat(h.pendingText()).contains("exact error line");
+      h.say("```\n  ⎿  " + ERROR_500 + "\n```");
+      h.say("/status: API key (ANTHROPIC_API_KEY)");
+      h.say("1. claude --resume\n2. ask for a refactor\n3. API Error: 500");
+      Reply.Report report = h.report().orElseThrow();
+      assertThat(report.fields()).extracting(Reply.Field::name).contains("Error line", "Request id", "Branch tried");
+      assertThat(report.body()).contains("req_011CXmPAT8xd3GWgKxdq8TRC").contains("claude --resume");
+    }
+
+    @Test
+    void usageDrainIsAnExit() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("resumed");
+      h.click("usage");
+      assertThat(h.view().outcome()).contains(TriageOutcome.REDIRECTED);
+      assertThat(h.transcript()).contains("usage");
+    }
+  }
+
+  @Nested
+  @DisplayName("API key / proxy / provider route branch")
+  class Route {
+    @Test
+    void everySessionFailingLeadsToTheRouteCheck() {
+      TriageHarness h = green();
+      h.start("");
+      h.click("500");
+      h.click("every");
+      assertThat(h.transcript()).contains("ANTHROPIC_API_KEY").contains("path you know is good");
+      assertThat(h.view().questionsToFirstMove()).contains(2);
+      h.click("works");
+      assertThat(h.view().outcome()).contains(TriageOutcome.RESOLVED);
+      assertThat(h.transcript()).contains("route");
+    }
+
+    @Test
+    void sameRouteStillFailingEscalates() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("every");
+      h.click("still-failing");
+      h.click(TriageEngine.SKIP);
+      h.click(TriageEngine.SKIP);
+      assertThat(h.report()).isPresent();
+    }
+  }
+
+  @Nested
+  @DisplayName("the status step")
+  class StatusStep {
+    @Test
+    void anUnreachablePageIsAskedOfThePersonSayingWhy() {
+      TriageHarness h = unreachable();
+      h.start(ERROR_500);
+      assertThat(h.transcript()).contains("could not read the status page").contains("connection refused");
+      assertThat(h.pendingText()).contains("status.claude.com").contains("active incident");
+      h.click("green");
+      h.click("every");
+      assertThat(h.view().questionsToFirstMove()).as("status, where; the error came pasted").contains(2);
+      assertThat(h.view().branch()).contains("API key / proxy / provider route");
+    }
+
+    @Test
+    void thePersonSayingRedTakesTheIncidentBranch() {
+      TriageHarness h = unreachable();
+      h.start("");
+      h.click("500");
+      h.click("red");
+      assertThat(h.view().branch()).contains("live incident");
+      assertThat(h.view().questionsToFirstMove()).contains(2);
+    }
+
+    @Test
+    void dataOlderThanFiveMinutesIsNotTrusted() {
+      TriageHarness h = new TriageHarness(StatusFixtures.redSnapshot().stale("timed out"),
+          StatusFixtures.RED_AT.plus(Duration.ofMinutes(30)));
+      h.start(ERROR_500);
+      assertThat(h.transcript()).contains("could not read the status page").contains("timed out");
+    }
+  }
+
+  @Nested
+  @DisplayName("errors other than 500")
+  class OtherErrors {
+    @Test
+    void overloadedIsToldApartFrom500() {
+      TriageHarness h = green();
+      h.start("API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"},\"request_id\":null}");
+      assertThat(h.transcript()).contains("529 is overload, not a 500");
+      assertThat(h.view().branch()).contains("529 overloaded");
+    }
+
+    @Test
+    void rateLimitIsAUsageExit() {
+      TriageHarness h = green();
+      h.start("API Error: Rate limit reached");
+      assertThat(h.view().outcome()).contains(TriageOutcome.REDIRECTED);
+      assertThat(h.transcript()).contains("429 is a limit");
+    }
+
+    @Test
+    void anotherCodeGetsItsOwnAdvice() {
+      TriageHarness h = green();
+      h.start("API Error: Operation aborted");
+      assertThat(h.view().outcome()).contains(TriageOutcome.REDIRECTED);
+      assertThat(h.transcript()).contains("This is not a 500");
+    }
+
+    @Test
+    void garbageSaysNoErrorLineAndAsksTheNormalQuestions() {
+      TriageHarness h = green();
+      h.start("it broke again, any idea?");
+      assertThat(h.transcript()).contains("No error line found");
+      assertThat(h.pendingText()).contains("Which error did Claude Code print?");
+    }
+
+    @Test
+    void aPastedLineAnswersTheErrorQuestion() {
+      TriageHarness h = green();
+      h.start("");
+      h.say("here: " + ERROR_500);
+      assertThat(h.transcript()).contains("From the pasted line").contains("req_011CXmPAT8xd3GWgKxdq8TRC");
+      assertThat(h.pendingText()).contains("Where does the 500 show up?");
+    }
+  }
+
+  @Nested
+  @DisplayName("answers")
+  class Answers {
+    @Test
+    void aRepeatedClickDoesNothing() {
+      TriageHarness h = green();
+      h.start("");
+      String token = h.token();
+      h.click("500");
+      TriageResult again = h.engine.answer(h.key, TriageHarness.BOB, token, "500");
+      assertThat(again.disposition()).isEqualTo(Disposition.STALE);
+      assertThat(again.replies()).isEmpty();
+    }
+
+    @Test
+    void numbersAndLabelsAnswerQuestions() {
+      TriageHarness h = green();
+      h.start("");
+      h.say("1");
+      assertThat(h.pendingText()).contains("Where does the 500 show up?");
+      h.say("in every session, even a new one");
+      assertThat(h.view().branch()).contains("API key / proxy / provider route");
+    }
+
+    @Test
+    void chatterIsNotUnderstoodAndChangesNothing() {
+      TriageHarness h = green();
+      h.start("");
+      String token = h.token();
+      TriageResult r = h.engine.reply(h.key, TriageHarness.BOB, "looking into it");
+      assertThat(r.disposition()).isEqualTo(Disposition.NOT_UNDERSTOOD);
+      assertThat(h.view().pendingToken()).contains(token);
+    }
+
+    @Test
+    void twoRacingAnswersApplyOnce() throws Exception {
+      TriageHarness h = green();
+      h.start("");
+      String token = h.token();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        List<Future<TriageResult>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          results.add(pool.submit(() -> {
+            go.await();
+            return h.engine.answer(h.key, TriageHarness.ALICE, token, "500");
+          }));
+        }
+        go.countDown();
+        int applied = 0;
+        for (Future<TriageResult> f : results) {
+          applied += f.get(10, TimeUnit.SECONDS).disposition() == Disposition.APPLIED ? 1 : 0;
+        }
+        assertThat(applied).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(h.view().questions()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondStartInTheSameThreadIsIgnored() {
+      TriageHarness h = green();
+      h.start("");
+      assertThat(h.engine.start(h.key, TriageHarness.BOB, "").disposition()).isEqualTo(Disposition.STALE);
+    }
+
+    @Test
+    void theReportSaysWhoAnsweredWhat() {
+      TriageHarness h = green();
+      h.start("");
+      h.click(TriageHarness.ALICE, "500");
+      h.click(TriageHarness.BOB, "every");
+      h.click(TriageHarness.ALICE, "still-failing");
+      h.click(TriageEngine.SKIP);
+      h.click(TriageEngine.SKIP);
+      h.click(TriageEngine.SKIP);
+      String body = h.report().orElseThrow().body();
+      assertThat(body).contains("-> API Error: 500 (internal server error) (alice)")
+          .contains("-> In every session, even a new one (bob)");
+    }
+  }
+
+  @Nested
+  @DisplayName("idle triages")
+  class Idle {
+    @Test
+    void anAbandonedTriageClosesItselfWithASummary() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.clock.advance(Duration.ofMinutes(29));
+      assertThat(h.engine.expireIdle()).isEmpty();
+      h.clock.advance(Duration.ofMinutes(2));
+      List<TriageEngine.Expired> expired = h.engine.expireIdle();
+      assertThat(expired).hasSize(1);
+      String summary = PlainTextRenderer.render(expired.get(0).result().replies().get(0));
+      assertThat(summary).contains("Triage closed").contains("30 minutes");
+      assertThat(h.view().outcome()).contains(TriageOutcome.ABANDONED);
+      assertThat(h.engine.answer(h.key, TriageHarness.ALICE, h.token(), "login").disposition())
+          .isEqualTo(Disposition.STALE);
+      assertThat(h.engine.expireIdle()).isEmpty();
+    }
+  }
+
+  @Test
+  void secretsPastedAtTheStartAreNeverStored() {
+    TriageHarness h = green();
+    String key = "sk-ant-api03-" + "A".repeat(20) + "b".repeat(40) + "-CdEfGhAA";
+    h.start("my key is " + key + " and then " + ERROR_500);
+    h.store.conversations().find(h.key).ifPresent(c -> assertThat(c.state()).doesNotContain(key));
+  }
+}

@@ -1,0 +1,179 @@
+package dev.claude500.launcher;
+
+import dev.claude500.bot.Command;
+import dev.claude500.bot.CommandParser;
+import dev.claude500.bot.Commands;
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.Choice;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.PlainTextRenderer;
+import dev.claude500.chat.Reply;
+import dev.claude500.triage.Disposition;
+import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Console mode: a channel on standard input and output. It starts idle with a one-line hint;
+ * {@code /claude500} lines run the same commands as in chat; other lines answer the open triage
+ * (a choice's number or label, or free text where text is asked for). A text request can take
+ * several lines wrapped in a ``` fence. End of input ends it.
+ */
+public final class ConsoleMode {
+  /** The platform name console conversations are stored under. */
+  public static final String PLATFORM = "console";
+  /** The first line printed. */
+  public static final String HINT =
+      "claude500 console: type /claude500 to start a triage (or /claude500 help); end of input quits.";
+
+  private static final String FENCE = "```";
+
+  private final TriageEngine engine;
+  private final Commands commands;
+  private final PrintStream out;
+  private final ChannelRef channel;
+  private final Actor actor;
+  private ConversationKey active;
+  private Reply pending;
+
+  /** Creates a console session writing to {@code out}. */
+  public ConsoleMode(TriageEngine engine, Commands commands, PrintStream out) {
+    this.engine = engine;
+    this.commands = commands;
+    this.out = out;
+    this.channel = new ChannelRef(PLATFORM, "console");
+    String user = System.getProperty("user.name", "you");
+    this.actor = new Actor("console-" + user, user);
+  }
+
+  /** Reads lines until end of input. */
+  public void run(BufferedReader in) throws IOException {
+    say(HINT);
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.strip().startsWith(FENCE) && pending instanceof Reply.TextRequest) {
+        line = fenced(line, in);
+      }
+      handle(line);
+    }
+  }
+
+  /** Prints the summary of a console triage closed for being idle. */
+  public synchronized void expired(TriageEngine.Expired expired) {
+    if (!expired.key().platform().equals(PLATFORM)) {
+      return;
+    }
+    if (expired.key().equals(active)) {
+      active = null;
+      pending = null;
+    }
+    show(expired.result());
+  }
+
+  private synchronized void handle(String line) {
+    String t = line.strip();
+    if (t.toLowerCase(Locale.ROOT).startsWith("/claude500")) {
+      command(CommandParser.parse(t));
+      return;
+    }
+    if (active == null || pending == null) {
+      say("No triage is open. Type /claude500 to start one, or /claude500 help.");
+      return;
+    }
+    Optional<Choice> alternative = pending instanceof Reply.TextRequest r ? pick(r.alternatives(), t) : Optional.empty();
+    TriageResult result = alternative.isPresent()
+        ? engine.answer(active, actor, ((Reply.TextRequest) pending).token(), alternative.get().value())
+        : engine.reply(active, actor, line);
+    if (result.disposition() == Disposition.NO_TRIAGE) {
+      pending = null;
+      say("That triage has ended. Type /claude500 to start another.");
+      return;
+    }
+    show(result);
+  }
+
+  private void command(Command command) {
+    if (command instanceof Command.Triage t) {
+      Optional<Reply> refused = commands.refuse(t);
+      if (refused.isPresent()) {
+        say(PlainTextRenderer.render(refused.get()));
+        return;
+      }
+      active = new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString());
+      pending = null;
+      say("Claude Code 500 triage started.");
+      show(t.playbook().isPresent()
+          ? engine.start(active, actor, t.pasted(), t.playbook().get())
+          : engine.start(active, actor, t.pasted()));
+      return;
+    }
+    Reply reply;
+    if (command instanceof Command.Help) {
+      reply = commands.help();
+    } else if (command instanceof Command.Status) {
+      reply = commands.status();
+    } else if (command instanceof Command.Subscribe s) {
+      reply = commands.subscribe(channel, actor, s);
+    } else if (command instanceof Command.Unsubscribe) {
+      reply = commands.unsubscribe(channel);
+    } else if (command instanceof Command.Subscriptions) {
+      reply = commands.subscriptions(channel);
+    } else {
+      reply = commands.playbooks();
+    }
+    say(PlainTextRenderer.render(reply));
+  }
+
+  private void show(TriageResult result) {
+    for (Reply r : result.replies()) {
+      say(PlainTextRenderer.render(r));
+      if (r instanceof Reply.Question || r instanceof Reply.TextRequest) {
+        pending = r;
+      }
+    }
+    if (result.ended().isPresent()) {
+      pending = null;
+      active = null;
+    }
+  }
+
+  private static Optional<Choice> pick(List<Choice> choices, String t) {
+    for (int i = 0; i < choices.size(); i++) {
+      Choice c = choices.get(i);
+      if (t.equals(Integer.toString(i + 1)) || t.equalsIgnoreCase(c.label()) || t.equalsIgnoreCase(c.value())) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String fenced(String first, BufferedReader in) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    String rest = first.strip().substring(FENCE.length());
+    if (rest.endsWith(FENCE) && rest.length() >= FENCE.length()) {
+      return rest.substring(0, rest.length() - FENCE.length());
+    }
+    sb.append(rest);
+    String line;
+    while ((line = in.readLine()) != null && !line.strip().equals(FENCE)) {
+      sb.append('\n').append(line);
+    }
+    return sb.toString().strip();
+  }
+
+  private void say(String text) {
+    out.println(text);
+    out.println();
+    out.flush();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.claude500.launcher;
+
+import dev.claude500.bot.Commands;
+import dev.claude500.bot.SubscriptionService;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatuspageClient;
+import dev.claude500.store.JdbcStore;
+import dev.claude500.store.Store;
+import dev.claude500.triage.TriageEngine;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform-neutral part of a running bot, built once from the settings: store, status cache,
+ * playbooks, triage engine and command handlers. Closing it closes the store.
+ */
+final class Core implements AutoCloseable {
+  final Settings settings;
+  final Clock clock;
+  final Store store;
+  final CachingStatusSource status;
+  final StatuspageClient statusClient;
+  final TriageEngine engine;
+  final Commands commands;
+  final ScheduledExecutorService scheduler;
+
+  private Core(Settings settings, Clock clock, Store store, StatuspageClient statusClient,
+      CachingStatusSource status, TriageEngine engine, Commands commands) {
+    this.settings = settings;
+    this.clock = clock;
+    this.store = store;
+    this.statusClient = statusClient;
+    this.status = status;
+    this.engine = engine;
+    this.commands = commands;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "claude500-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Builds the core. Playbooks are loaded before the store is opened, so a broken playbook stops
+   * start-up without touching the database.
+   */
+  static Core build(Settings settings, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    Map<String, Playbook> playbooks = PlaybookLoader.builtInAnd(settings.playbookDir().orElse(null));
+    StatuspageClient client = new StatuspageClient(settings.statusUrls(),
+        StatuspageClient.DEFAULT_CONNECT_TIMEOUT, StatuspageClient.DEFAULT_REQUEST_TIMEOUT);
+    CachingStatusSource status = new CachingStatusSource(client, settings.pollInterval(),
+        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
+    Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null));
+    TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
+        settings.triageTimeout());
+    SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
+    return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock));
+  }
+
+  /** Keeps the status cache warm: a refresh every poll interval, so no caller meets old data. */
+  void startStatusRefresh() {
+    long every = settings.pollInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(status::refresh, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+}

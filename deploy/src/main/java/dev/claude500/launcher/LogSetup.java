@@ -1,0 +1,64 @@
+package dev.claude500.launcher;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures logging once at start, in code: one line per event, to standard error for services,
+ * or to a file in console mode so the terminal shows only the conversation.
+ */
+final class LogSetup {
+  private LogSetup() {}
+
+  /** Sends logs to standard error in the given format and level. */
+  static void service(String format, String level) {
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setTarget("System.err");
+    install(appender, format, level);
+  }
+
+  /** Sends logs to a file (console mode keeps the terminal for the conversation). */
+  static void toFile(Path file, String format, String level) {
+    FileAppender<ILoggingEvent> appender = new FileAppender<>();
+    appender.setFile(file.toString());
+    appender.setAppend(true);
+    install(appender, format, level);
+  }
+
+  private static void install(OutputStreamAppender<ILoggingEvent> appender, String format, String level) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    appender.setContext(context);
+    appender.setName("main");
+    appender.setEncoder(encoder(context, format));
+    appender.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(appender);
+    context.getLogger("dev.claude500").setLevel(Level.toLevel(level, Level.INFO));
+  }
+
+  private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
+    if ("json".equals(format)) {
+      JsonEncoder json = new JsonEncoder();
+      json.setContext(context);
+      json.start();
+      return json;
+    }
+    PatternLayoutEncoder text = new PatternLayoutEncoder();
+    text.setContext(context);
+    text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} - %replace(%msg){'[\\r\\n]+', ' '}%n%ex{short}");
+    text.start();
+    return text;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.claude500.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.StatusFixtures;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConsoleModeTest {
+  private FakeStatusPage page;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void startPage() throws Exception {
+    page = FakeStatusPage.start();
+    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+  }
+
+  @AfterEach
+  void stopPage() {
+    page.close();
+  }
+
+  private Map<String, String> env() {
+    Map<String, String> env = new HashMap<>();
+    env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
+    return env;
+  }
+
+  private int run(Map<String, String> env, String input, String... args) {
+    return Main.run(args, env, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aFullTriageByNumbersAndLabelsEndsResolved() {
+    int status = run(env(), "/claude500\n1\nin every session, even a new one\n1\n");
+    assertThat(status).isZero();
+    assertThat(output())
+        .startsWith(ConsoleMode.HINT)
+        .contains("Which error did Claude Code print?")
+        .contains("  1) API Error: 500 (internal server error)")
+        .contains("The status page is green")
+        .contains("First move: Run /status")
+        .contains("Resolved: requests were going out on a route you did not intend");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aPastedErrorAndAnEscalationWithAFencedPaste() {
+    String input = String.join("\n",
+        "/claude500 API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"},\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}",
+        "2", "still-failing", "```", "Auth: Claude Max", "Model: opus", "```", "skip", "");
+    assertThat(run(env(), input, "console")).isZero();
+    assertThat(output())
+        .contains("From the pasted line: 500 api_error, request req_011CXmPAT8xd3GWgKxdq8TRC")
+        .contains("Start a fresh session")
+        .contains("Escalation report")
+        .contains("Auth: Claude Max\nModel: opus")
+        .contains("Request id: req_011CXmPAT8xd3GWgKxdq8TRC");
+  }
+
+  @Test
+  void statusHelpAndStrayLines() {
+    assertThat(run(env(), "hello\n/claude500 status\n/claude500 help\n")).isZero();
+    assertThat(output())
+        .contains("No triage is open")
+        .contains("Status page: 🟢 green")
+        .contains("Claude Code: operational")
+        .contains("/claude500 subscribe");
+  }
+
+  @Test
+  void anUnreachablePageIsAskedFor() {
+    Map<String, String> env = env();
+    env.put("CLAUDE500_STATUS_URL", "http://127.0.0.1:1");
+    assertThat(run(env, "/claude500 API Error: 500 Internal server error\n2\n2\n")).isZero();
+    assertThat(output()).contains("could not read the status page").contains("Does it show an active incident")
+        .contains("Start a fresh session");
+  }
+
+  @Test
+  void aBadSettingStopsStartWithOneLineNamingIt() {
+    Map<String, String> env = env();
+    env.put("CLAUDE500_POLL_INTERVAL", "often");
+    assertThat(run(env, "")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("claude500: CLAUDE500_POLL_INTERVAL: must be a whole number, got 'often'");
+  }
+
+  @Test
+  void anUnreachableStoreStopsStartWithOneLine() {
+    Map<String, String> env = env();
+    env.put("CLAUDE500_DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
+    assertThat(run(env, "")).isEqualTo(1);
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertThat(e.lines().count()).isEqualTo(1);
+    assertThat(e).startsWith("claude500: CLAUDE500_DB_URL: ");
+  }
+
+  @Test
+  void helpListsEverySetting() {
+    assertThat(run(Map.of(), "", "--help")).isZero();
+    for (Setting s : Setting.values()) {
+      assertThat(output()).contains(s.name());
+    }
+  }
+}
