@@ -28,13 +28,10 @@ public final class Main {
 
   /** Entry point. */
   public static void main(String[] args) {
-    int status = run(args, System.getenv(), System.in, System.out, System.err);
-    if (status != 0 || isConsole(args)) {
-      System.exit(status);
-    }
+    System.exit(run(args, System.getenv(), System.in, System.out, System.err));
   }
 
-  private static boolean isConsole(String[] args) {
+  static boolean isConsole(String[] args) {
     return args.length > 0 && args[0].equals("console");
   }
 

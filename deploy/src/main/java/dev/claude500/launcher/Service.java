@@ -1,14 +1,125 @@
 package dev.claude500.launcher;
 
+import dev.claude500.bot.BotServices;
+import dev.claude500.chat.ChatPort;
+import dev.claude500.chat.Reply;
+import dev.claude500.triage.TriageEngine;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Service mode: the configured chat platforms, until the process is asked to stop. */
+/**
+ * Service mode: the HTTP endpoints, every configured chat platform, and the background work
+ * (status refresh, idle triages closed with a summary), until the process is asked to stop.
+ */
 final class Service {
-  private Service() {}
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
+  private final Core core;
+  private final HttpEndpoints http;
+  private final List<Platform> platforms;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private Service(Core core, HttpEndpoints http, List<Platform> platforms) {
+    this.core = core;
+    this.http = http;
+    this.platforms = List.copyOf(platforms);
+  }
+
+  /** Starts everything, blocks until SIGTERM or SIGINT, stops everything; returns the exit status. */
   static int run(Core core, PrintStream err) {
-    err.println("claude500: no chat platform adapter is available in this build yet; "
-        + "run with 'console' or unset SLACK_BOT_TOKEN and DISCORD_BOT_TOKEN");
-    return 1;
+    Service service;
+    try {
+      service = start(core);
+    } catch (Exception e) {
+      err.println("claude500: cannot start: " + e.getMessage());
+      LOG.error("start-up failed", e);
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "claude500-shutdown"));
+    service.await();
+    return 0;
+  }
+
+  /** Starts the endpoints and platforms configured in the core's settings. */
+  static Service start(Core core) throws Exception {
+    HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort());
+    BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock);
+    List<Platform> platforms = new ArrayList<>(configured(core, services, http));
+    Service service = new Service(core, http, platforms);
+    try {
+      for (Platform p : platforms) {
+        p.start();
+        LOG.info("{} started", p.name());
+      }
+      http.start();
+    } catch (Exception e) {
+      service.stop();
+      throw e;
+    }
+    core.startStatusRefresh();
+    core.scheduler.scheduleWithFixedDelay(service::closeIdleTriages, 1, 1, TimeUnit.MINUTES);
+    LOG.info("claude500 running: {} on HTTP port {}",
+        platforms.stream().map(Platform::name).collect(Collectors.joining(", ")), http.port());
+    return service;
+  }
+
+  /** Returns the platforms the settings configure, each wired to the core by its adapter. */
+  private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
+    List<Platform> platforms = new ArrayList<>();
+    return platforms;
+  }
+
+  /** Returns the HTTP port actually bound. */
+  int httpPort() {
+    return http.port();
+  }
+
+  /** Returns the running platforms. */
+  List<Platform> platforms() {
+    return platforms;
+  }
+
+  private void closeIdleTriages() {
+    Map<String, ChatPort> ports = platforms.stream()
+        .collect(Collectors.toMap(Platform::name, Platform::chatPort, (a, b) -> a));
+    try {
+      for (TriageEngine.Expired e : core.engine.expireIdle()) {
+        ChatPort port = ports.get(e.key().platform());
+        if (port == null) {
+          continue;
+        }
+        for (Reply r : e.result().replies()) {
+          port.postInThread(e.key().channelRef(), e.key().thread(), r, false);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("closing idle triages failed, will try again: {}", e.toString());
+    }
+  }
+
+  void await() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops taking work, closes platforms and endpoints. Safe to call twice. */
+  void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    http.close();
+    platforms.forEach(Platform::close);
+    stopped.countDown();
   }
 }
