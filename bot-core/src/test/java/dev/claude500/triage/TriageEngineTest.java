@@ -395,4 +395,16 @@ class TriageEngineTest {
     h.start("my key is " + key + " and then " + ERROR_500);
     h.store.conversations().find(h.key).ifPresent(c -> assertThat(c.state()).doesNotContain(key));
   }
+
+  @Test
+  void aMegabytePasteIsCutWithANoteNotStored() {
+    TriageHarness h = green();
+    h.start(ERROR_500);
+    h.click("every");
+    h.click("still-failing");
+    h.say("x".repeat(1 << 20));
+    String state = h.store.conversations().find(h.key).orElseThrow().state();
+    assertThat(state.length()).isLessThan(20_000);
+    assertThat(state).contains("(cut: 1,048,576 characters pasted, first 4,000 kept)");
+  }
 }

@@ -1,0 +1,83 @@
+package dev.claude500.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private static Settings read(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return Settings.fromEnvironment(env);
+  }
+
+  private static void refused(String expected, String... pairs) {
+    assertThatThrownBy(() -> read(pairs)).isInstanceOf(SettingsException.class).hasMessage(expected);
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    Settings s = read();
+    assertThat(s.statusUrls()).containsExactly(URI.create("https://status.claude.com"),
+        URI.create("https://anthropic.statuspage.io"));
+    assertThat(s.dbUrl()).isEqualTo("jdbc:h2:file:./data/claude500");
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.httpPort()).isEqualTo(3000);
+    assertThat(s.triageTimeout()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(s.noPlatform()).isTrue();
+  }
+
+  @Test
+  void badValuesNameTheSetting() {
+    refused("CLAUDE500_HTTP_PORT: must be between 0 and 65535, got 70000", "CLAUDE500_HTTP_PORT", "70000");
+    refused("CLAUDE500_POLL_INTERVAL: must be between 1 and 3600, got 0", "CLAUDE500_POLL_INTERVAL", "0");
+    refused("CLAUDE500_STATUS_URL: must be an http(s) URL with a host, got 'ftp://x'", "CLAUDE500_STATUS_URL", "ftp://x");
+    refused("CLAUDE500_DB_URL: must start with jdbc:h2: or jdbc:postgresql:, got 'jdbc:mysql://x'",
+        "CLAUDE500_DB_URL", "jdbc:mysql://x");
+    refused("CLAUDE500_TRIAGE_TIMEOUT: must be a duration like 90s, 45m or 2h, got 'soon'", "CLAUDE500_TRIAGE_TIMEOUT", "soon");
+    refused("CLAUDE500_LOG_FORMAT: must be one of text, json, got 'xml'", "CLAUDE500_LOG_FORMAT", "xml");
+    refused("CLAUDE500_PLAYBOOK_DIR: is not a directory: '/no/such/dir'", "CLAUDE500_PLAYBOOK_DIR", "/no/such/dir");
+    refused("DISCORD_GUILD_IDS: must be numeric guild ids separated by commas, got 'abc'",
+        "DISCORD_BOT_TOKEN", "t", "DISCORD_GUILD_IDS", "1,abc");
+  }
+
+  @Test
+  void slackModesAreChosenByWhichTokensAreSet() {
+    refused("SLACK_SIGNING_SECRET: is required for HTTP mode when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)",
+        "SLACK_BOT_TOKEN", "xoxb-1");
+    refused("SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set", "SLACK_APP_TOKEN", "xapp-1");
+    refused("SLACK_APP_TOKEN: must be an app-level token starting with xapp-", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2");
+    Settings http = read("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s");
+    assertThat(http.slack()).get().satisfies(s -> assertThat(s.socketMode()).isFalse());
+    assertThat(http.slack().get().apiUrl()).isEqualTo("https://slack.com/api/");
+    Settings socket = read("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1", "SLACK_API_URL", "http://127.0.0.1:9/api");
+    assertThat(socket.slack().get().socketMode()).isTrue();
+    assertThat(socket.slack().get().apiUrl()).isEqualTo("http://127.0.0.1:9/api/");
+    assertThat(socket.noPlatform()).isFalse();
+  }
+
+  @Test
+  void durationsAndListsAreRead() {
+    Settings s = read("CLAUDE500_TRIAGE_TIMEOUT", "90s", "CLAUDE500_STATUS_URL", " http://a.test , http://b.test ",
+        "DISCORD_BOT_TOKEN", "t", "DISCORD_GUILD_IDS", "123, 456");
+    assertThat(s.triageTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(s.statusUrls()).hasSize(2);
+    assertThat(s.discord().get().guildIds()).isEqualTo(List.of("123", "456"));
+  }
+
+  @Test
+  void secretsNeverShowInToString() {
+    Settings s = read("SLACK_BOT_TOKEN", "xoxb-secret-token", "SLACK_SIGNING_SECRET", "shh-signing",
+        "DISCORD_BOT_TOKEN", "discord-secret", "CLAUDE500_DB_PASSWORD", "pw-secret",
+        "CLAUDE500_DB_URL", "jdbc:postgresql://db/x?password=inline-secret");
+    assertThat(s.toString()).doesNotContain("xoxb-secret-token", "shh-signing", "discord-secret", "pw-secret", "inline-secret");
+  }
+}
