@@ -2,7 +2,6 @@ package dev.claude500.status;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** An incident's or a maintenance's status word. Values the page adds later read as {@link #UNKNOWN}. */
 public enum IncidentStatus {
@@ -30,24 +29,17 @@ public enum IncidentStatus {
   /** Returns the value for Statuspage's wire word, or {@link #UNKNOWN}. */
   @JsonCreator
   public static IncidentStatus fromWire(String word) {
-    if (word == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(word.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return WireWords.read(IncidentStatus.class, word, UNKNOWN);
   }
 
   /** Returns Statuspage's wire word. */
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireWords.of(this);
   }
 
   /** Returns the word shown to people, e.g. "partial outage". */
   public String words() {
-    return wire().replace('_', ' ');
+    return WireWords.forPeople(this);
   }
 }

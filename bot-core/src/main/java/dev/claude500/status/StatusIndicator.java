@@ -2,7 +2,6 @@ package dev.claude500.status;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The page's overall indicator. Values the page adds later read as {@link #UNKNOWN}. */
 public enum StatusIndicator {
@@ -22,24 +21,17 @@ public enum StatusIndicator {
   /** Returns the value for Statuspage's wire word, or {@link #UNKNOWN}. */
   @JsonCreator
   public static StatusIndicator fromWire(String word) {
-    if (word == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(word.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return WireWords.read(StatusIndicator.class, word, UNKNOWN);
   }
 
   /** Returns Statuspage's wire word. */
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireWords.of(this);
   }
 
   /** Returns the word shown to people, e.g. "partial outage". */
   public String words() {
-    return wire().replace('_', ' ');
+    return WireWords.forPeople(this);
   }
 }

@@ -48,22 +48,9 @@ public final class StatusWords {
     }
   }
 
-  /** Returns an emoji for an incident's impact. */
+  /** Returns an emoji for an incident's impact: the indicator's colour, white for none. */
   public static String emoji(Impact impact) {
-    switch (impact) {
-      case NONE:
-        return "⚪";
-      case MINOR:
-        return "🟡";
-      case MAJOR:
-        return "🟠";
-      case CRITICAL:
-        return "🔴";
-      case MAINTENANCE:
-        return "🔧";
-      default:
-        return "⚪";
-    }
+    return impact == Impact.NONE ? "⚪" : emoji(StatusIndicator.fromWire(impact.wire()));
   }
 
   /** Returns a time as people read it, e.g. "2026-04-15 14:55 UTC". */
