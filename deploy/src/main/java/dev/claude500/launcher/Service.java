@@ -54,6 +54,10 @@ final class Service {
     BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
+    http.route("/readyz", exchange -> {
+      String problems = service.notReady();
+      HttpEndpoints.text(exchange, problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
+    });
     try {
       for (Platform p : platforms) {
         p.start();
@@ -85,6 +89,20 @@ final class Service {
   /** Returns the running platforms. */
   List<Platform> platforms() {
     return platforms;
+  }
+
+  /** Returns why the bot cannot take work now, one reason a line, or empty when it can. */
+  String notReady() {
+    StringBuilder sb = new StringBuilder();
+    if (!core.store.isReachable()) {
+      sb.append("store unreachable\n");
+    }
+    for (Platform p : platforms) {
+      if (!p.isReady()) {
+        sb.append(p.name()).append(" not connected\n");
+      }
+    }
+    return sb.toString();
   }
 
   private void closeIdleTriages() {

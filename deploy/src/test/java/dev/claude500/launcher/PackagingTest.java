@@ -1,0 +1,85 @@
+package dev.claude500.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The files an operator deploys with parse, and name only settings the launcher knows. */
+class PackagingTest {
+  private static final Path DEPLOY = Path.of(".");
+  private static final Pattern SETTING = Pattern.compile("\\b((?:CLAUDE500|SLACK|DISCORD)_[A-Z0-9_]+)\\b");
+
+  private static List<Path> packagingFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(DEPLOY)) {
+      return files.filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(DEPLOY.resolve("src")) && !p.startsWith(DEPLOY.resolve("target")))
+          .filter(p -> !p.getFileName().toString().equals("pom.xml"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void theContractedPackagingIsThere() {
+    for (String f : List.of("Dockerfile", "docker-compose.yml", ".env.example", "k8s/deployment.yaml",
+        "k8s/service.yaml", "k8s/secret.yaml", "k8s/configmap.yaml", "k8s/postgres.yaml", "systemd/claude500.service")) {
+      assertThat(DEPLOY.resolve(f)).as(f).isRegularFile();
+    }
+  }
+
+  @Test
+  void everyManifestParsesAsYaml() throws IOException {
+    YAMLMapper yaml = new YAMLMapper();
+    List<Path> manifests = packagingFiles().stream()
+        .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).toList();
+    assertThat(manifests).isNotEmpty();
+    for (Path p : manifests) {
+      try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(p.toFile())) {
+        List<JsonNode> all = docs.readAll();
+        assertThat(all).as(p.toString()).isNotEmpty().allMatch(JsonNode::isObject);
+      }
+    }
+  }
+
+  @Test
+  void manifestsNameOnlySettingsTheLauncherKnows() throws IOException {
+    Set<String> known = Arrays.stream(Setting.values()).map(Setting::name).collect(Collectors.toSet());
+    Set<String> unknown = new TreeSet<>();
+    Set<String> named = new TreeSet<>();
+    for (Path p : packagingFiles()) {
+      Matcher m = SETTING.matcher(Files.readString(p));
+      while (m.find()) {
+        named.add(m.group(1));
+        if (!known.contains(m.group(1))) {
+          unknown.add(p + ": " + m.group(1));
+        }
+      }
+    }
+    assertThat(named).contains("CLAUDE500_DB_URL", "SLACK_BOT_TOKEN", "DISCORD_BOT_TOKEN");
+    assertThat(unknown).isEmpty();
+  }
+
+  @Test
+  void theDeploymentProbesTheHealthEndpoints() throws IOException {
+    JsonNode deployment = new YAMLMapper().readTree(DEPLOY.resolve("k8s/deployment.yaml").toFile());
+    JsonNode container = deployment.at("/spec/template/spec/containers/0");
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+    assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.claude500.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ServiceTest {
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthAndReadinessAnswerAndReadinessFollowsTheStore() throws Exception {
+    Settings settings = Settings.fromEnvironment(Map.of(
+        "CLAUDE500_HTTP_PORT", "0",
+        "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
+        "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    try (Core core = Core.build(settings, Clock.systemUTC())) {
+      Service service = Service.start(core);
+      try {
+        int port = service.httpPort();
+        assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get(port, "/readyz");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("ready\n");
+        core.store.close();
+        HttpResponse<String> notReady = get(port, "/readyz");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(notReady.body()).contains("store unreachable");
+      } finally {
+        service.stop();
+      }
+    }
+  }
+}
