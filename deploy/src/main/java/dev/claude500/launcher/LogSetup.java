@@ -11,6 +11,7 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,27 +21,31 @@ import org.slf4j.LoggerFactory;
 final class LogSetup {
   private LogSetup() {}
 
-  /** Sends logs to standard error in the given format and level. */
-  static void service(String format, String level) {
+  /** Sends logs to standard error in the given format and level, secrets masked. */
+  static void service(String format, String level, List<String> secrets) {
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setTarget("System.err");
-    install(appender, format, level);
+    install(appender, format, level, secrets);
   }
 
-  /** Sends logs to a file (console mode keeps the terminal for the conversation). */
-  static void toFile(Path file, String format, String level) {
+  /** Sends logs to a file (console mode keeps the terminal for the conversation), secrets masked. */
+  static void toFile(Path file, String format, String level, List<String> secrets) {
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setFile(file.toString());
     appender.setAppend(true);
-    install(appender, format, level);
+    install(appender, format, level, secrets);
   }
 
-  private static void install(OutputStreamAppender<ILoggingEvent> appender, String format, String level) {
+  private static void install(OutputStreamAppender<ILoggingEvent> appender, String format, String level,
+      List<String> secrets) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     appender.setContext(context);
     appender.setName("main");
-    appender.setEncoder(encoder(context, format));
+    MaskingEncoder masking = new MaskingEncoder(encoder(context, format), secrets);
+    masking.setContext(context);
+    masking.start();
+    appender.setEncoder(masking);
     appender.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);

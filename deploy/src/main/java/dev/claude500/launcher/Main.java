@@ -55,9 +55,9 @@ public final class Main {
     }
     boolean console = isConsole(args) || settings.noPlatform();
     if (console) {
-      LogSetup.toFile(logFile(), settings.logFormat(), settings.logLevel());
+      LogSetup.toFile(logFile(), settings.logFormat(), settings.logLevel(), settings.secrets());
     } else {
-      LogSetup.service(settings.logFormat(), settings.logLevel());
+      LogSetup.service(settings.logFormat(), settings.logLevel(), settings.secrets());
     }
     Core core;
     try {

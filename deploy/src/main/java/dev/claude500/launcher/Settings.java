@@ -92,6 +92,23 @@ public record Settings(
     statusUrls = List.copyOf(statusUrls);
   }
 
+  /** Returns every secret value configured, for masking in logs. */
+  public java.util.List<String> secrets() {
+    java.util.List<String> out = new ArrayList<>();
+    dbPassword.ifPresent(out::add);
+    slack.ifPresent(s -> {
+      out.add(s.botToken());
+      s.signingSecret().ifPresent(out::add);
+      s.appToken().ifPresent(out::add);
+    });
+    discord.ifPresent(d -> out.add(d.botToken()));
+    Matcher inline = Pattern.compile("password=([^&;]+)").matcher(dbUrl);
+    while (inline.find()) {
+      out.add(inline.group(1));
+    }
+    return out;
+  }
+
   /** Returns true when no chat platform is configured (console mode). */
   public boolean noPlatform() {
     return slack.isEmpty() && discord.isEmpty();
