@@ -40,8 +40,16 @@ final class JdbcLeases implements Leases {
     if (taken == 1) {
       return true;
     }
+    // Only a missing row is inserted, so a standby asking while the lease is held causes no key
+    // violation (and no error line in the database's log); two first takers still race on the key.
     return jdbc.insertIfAbsent(
-        what, "INSERT INTO lease (lease_name, holder, expires_at) VALUES (?, ?, ?)", name, holder, until);
+        what,
+        "INSERT INTO lease (lease_name, holder, expires_at) SELECT ?, ?, ?"
+            + " WHERE NOT EXISTS (SELECT 1 FROM lease WHERE lease_name = ?)",
+        name,
+        holder,
+        until,
+        name);
   }
 
   @Override
