@@ -30,6 +30,7 @@ final class Harness {
   final MutableClock clock;
   final Store store;
   final FakePage page = new FakePage();
+  final StatusPage source;
   final RecordingChatPort slack = new RecordingChatPort("slack");
   final RecordingChatPort discord = new RecordingChatPort("discord");
   final ChatPorts ports = ChatPorts.of(List.of(slack, discord));
@@ -42,7 +43,13 @@ final class Harness {
   }
 
   Harness(Store store, Instant start) {
+    this(store, start, null);
+  }
+
+  /** A harness whose watchers read {@code source} (the fake page when null). */
+  Harness(Store store, Instant start, StatusPage source) {
     this.store = store;
+    this.source = source == null ? page : source;
     this.clock = new MutableClock(start);
     Playbook playbook = PlaybookLoader.builtIn();
     this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status,
@@ -57,7 +64,7 @@ final class Harness {
   }
 
   IncidentWatcher newWatcher(String replica, Store on) {
-    return new IncidentWatcher(page, on, ports, engine, clock, POLL, replica, () -> 0.5);
+    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.5);
   }
 
   /** Replaces the watcher by a new one on the same store, as a restart does. */
