@@ -1,28 +1,20 @@
 package dev.claude500.incidents;
 
-import dev.claude500.chat.ChatPort;
 import dev.claude500.status.FetchResult;
-import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.status.Summary;
 import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
-import dev.claude500.store.Subscription;
 import dev.claude500.triage.TriageEngine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,18 +30,19 @@ import org.slf4j.LoggerFactory;
  * Watches the status page and publishes incidents to the subscribed channels, exactly once each.
  *
  * <p>Each round ({@link #tick()}): take or renew the lease (of several replicas on one store only
- * the holder polls and posts; a standby asks every third of an interval, and the lease runs one and
- * a half intervals, so a standby takes over within two intervals of the holder's last renewal);
- * read the page when due (see {@link PollSchedule}); then, for every subscription whose platform
- * runs here, publish what the ledger shows missing (see {@link IncidentPublisher} and {@link
- * MaintenancePublisher}), and tell waiting triages whose incident cleared (see {@link FollowUps}).
+ * the holder polls and posts; the lease runs one and a half poll intervals and a standby asks every
+ * third of one, so a standby takes over at most about 1.9 intervals after the holder's last
+ * renewal); read the page when due (every interval, half that while an incident is open, backing
+ * off while the page fails); then, for every subscription whose platform runs here, publish what
+ * the ledger shows missing, and tell waiting triages whose incident cleared.
  *
  * <p><b>Exactly once.</b> Every post is claimed in the ledger before it is sent and confirmed with
- * its message id after (see {@link LedgerPoster}); a restart, or another replica, skips what is
- * confirmed and resolves what is only claimed by looking for it on the platform, posting it again
- * only when it cannot tell: the one crash point between a post and its confirmation is
- * at-least-once on a platform whose port cannot look. A rate limit or a 5xx delays the channel's
- * posts (in order), never drops them; a refusal for good is recorded and logged once.
+ * its message id after; a restart, or another replica, skips what is confirmed and resolves what is
+ * only claimed by looking for it on the platform ({@link dev.claude500.chat.ChatPort#findPosted}),
+ * posting it again only when it cannot tell: the one crash point between a post and its
+ * confirmation is at-least-once on a platform whose port cannot look. A rate limit or a 5xx delays
+ * the channel's posts (in order, honouring {@code Retry-After}), never drops them; a refusal for
+ * good is recorded and logged once.
  *
  * <p><b>First start.</b> With no baseline stored yet, the first round records one: incidents that
  * ended before it are history and never posted; incidents open then are posted once, as they stand
@@ -67,27 +60,19 @@ public final class IncidentWatcher implements AutoCloseable {
   /** Poll intervals below this only help a test page: the real page caches for 10 s. */
   public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
 
-  static final String BASELINE_KEY = "baseline";
   private static final Duration MIN_DELAY = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
 
   private final StatusPage page;
   private final Store store;
-  private final ChatPorts ports;
   private final Clock clock;
   private final Duration interval;
   private final String replicaId;
   private final PollSchedule schedule;
   private final LedgerPoster poster;
-  private final IncidentPublisher incidents;
-  private final MaintenancePublisher maintenancePublisher;
-  private final Maintenances maintenances;
-  private final FollowUps followUps;
-  private final Set<String> portlessPlatforms = new HashSet<>();
-  private boolean holding;
-  private Instant renewedAt = Instant.MIN;
+  private final ReplicaLease lease;
+  private final Fanout fanout;
   private Page last;
-  private Instant baseline;
   private volatile boolean closed;
   private ScheduledFuture<?> nextRound;
   private ScheduledExecutorService ownScheduler;
@@ -108,11 +93,11 @@ public final class IncidentWatcher implements AutoCloseable {
         replicaName(), () -> ThreadLocalRandom.current().nextDouble());
   }
 
+  /** Creates a watcher reading {@code page}, named {@code replicaId}, its jitter drawn from {@code random}. */
   IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval, String replicaId, DoubleSupplier random) {
     this.page = Objects.requireNonNull(page, "page");
     this.store = Objects.requireNonNull(store, "store");
-    this.ports = Objects.requireNonNull(ports, "ports");
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(pollInterval, "pollInterval");
     if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -122,10 +107,8 @@ public final class IncidentWatcher implements AutoCloseable {
     this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
     this.schedule = new PollSchedule(pollInterval, random);
     this.poster = new LedgerPoster(store.ledger(), clock);
-    this.incidents = new IncidentPublisher(store.ledger(), poster, clock);
-    this.maintenancePublisher = new MaintenancePublisher(poster);
-    this.maintenances = new Maintenances(store.watcherState());
-    this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), poster,
+    this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
+    this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
         Objects.requireNonNull(engine, "engine"), clock);
   }
 
@@ -136,7 +119,7 @@ public final class IncidentWatcher implements AutoCloseable {
 
   /** Returns true when this watcher held the lease at its last round. */
   public synchronized boolean holdsLease() {
-    return holding;
+    return lease.holding();
   }
 
   /** Starts rounds on a thread of the watcher's own, the first at once; {@link #close()} stops it. */
@@ -174,14 +157,7 @@ public final class IncidentWatcher implements AutoCloseable {
         nextRound.cancel(false);
       }
       own = ownScheduler;
-      if (holding) {
-        try {
-          store.leases().release(LEASE, replicaId);
-        } catch (RuntimeException e) {
-          LOG.warn("Could not give up the incident watcher's lease: {}", e.toString());
-        }
-        holding = false;
-      }
+      lease.release();
     }
     if (own != null) {
       own.shutdownNow();
@@ -199,14 +175,20 @@ public final class IncidentWatcher implements AutoCloseable {
     }
     Instant now = clock.instant();
     try {
-      if (!renewLease(now)) {
+      ReplicaLease.Renewal renewal = lease.renew();
+      if (!renewal.held()) {
         return schedule.jittered(interval.dividedBy(3));
+      }
+      if (renewal.taken()) {
+        poster.forgetClaims();
+        fanout.forget();
+        giveUpStaleClaims(now);
       }
       if (schedule.due(now)) {
         read(now);
       }
       if (last != null) {
-        publish(last);
+        fanout.publish(last, schedule.lastSucceeded());
       }
     } catch (StoreException e) {
       LOG.warn("Incident watcher round stopped: the store failed ({}); trying again next round", e.getMessage());
@@ -242,34 +224,6 @@ public final class IncidentWatcher implements AutoCloseable {
     return d.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : d;
   }
 
-  /** Takes or renews the lease; on taking it, forgets what an earlier tenure knew. */
-  private boolean renewLease(Instant now) {
-    boolean held = store.leases().acquire(LEASE, replicaId, now, leaseDuration());
-    if (held) {
-      renewedAt = now;
-    }
-    if (held && !holding) {
-      LOG.info("Incident watcher {} holds the lease: it polls and posts", replicaId);
-      poster.forgetClaims();
-      followUps.forget();
-      giveUpStaleClaims(now);
-    } else if (!held && holding) {
-      LOG.warn("Incident watcher {} lost the lease to {}; it stands by", replicaId,
-          store.leases().find(LEASE).map(l -> l.holder()).orElse("nobody"));
-    }
-    holding = held;
-    return held;
-  }
-
-  /** Renews the lease when a third of it went by during a long round; false when it is lost. */
-  private boolean stillHolding() {
-    Instant now = clock.instant();
-    if (Duration.between(renewedAt, now).compareTo(leaseDuration().dividedBy(3)) < 0) {
-      return true;
-    }
-    return renewLease(now);
-  }
-
   /** Claims nobody confirmed in a day belong to items no longer on the page: stop looking at them. */
   private void giveUpStaleClaims(Instant now) {
     Instant cutoff = now.minus(IncidentPublisher.CATCH_UP);
@@ -292,60 +246,6 @@ public final class IncidentWatcher implements AutoCloseable {
     }
     last = Page.of(recent.get().incidents(), summary.get(), now);
     schedule.succeeded(now, last.anyIncidentOpen());
-  }
-
-  private void publish(Page page) {
-    Instant now = clock.instant();
-    if (baseline == null) {
-      baseline = Instant.parse(store.watcherState().putIfAbsent(BASELINE_KEY, now.toString(), now));
-    }
-    List<Incident> active = IncidentPublisher.active(page, now);
-    List<Maintenances.Tracked> tracked =
-        maintenances.update(page.summary().scheduledMaintenances(), now, IncidentPublisher.CATCH_UP);
-    Map<String, Ledgered> ledgers = new HashMap<>();
-    Map<String, String> names = page.componentNames();
-    for (Subscription sub : store.subscriptions().all()) {
-      Optional<ChatPort> port = port(sub);
-      if (port.isEmpty() || poster.isWaiting(sub.channel(), clock.instant())) {
-        continue;
-      }
-      if (!stillHolding()) {
-        return;
-      }
-      Instant horizon = sub.since().isAfter(baseline) ? sub.since() : baseline;
-      publishTo(port.get(), sub, page, active, tracked, ledgers, names, horizon);
-    }
-    if (schedule.lastSucceeded() && stillHolding()) {
-      followUps.run(page, ports);
-    }
-  }
-
-  private void publishTo(ChatPort port, Subscription sub, Page page, List<Incident> active,
-      List<Maintenances.Tracked> tracked, Map<String, Ledgered> ledgers, Map<String, String> names,
-      Instant horizon) {
-    for (Incident incident : active) {
-      Ledgered ledgered = ledgers.computeIfAbsent(incident.id(), id -> Ledgered.read(store.ledger(), id));
-      if (incidents.publish(port, sub, incident, ledgered, horizon, names).stopsChannel()) {
-        return;
-      }
-    }
-    for (Maintenances.Tracked t : tracked) {
-      Optional<Incident> listed = page.summary().scheduledMaintenances().stream()
-          .filter(m -> t.id().equals(m.id())).findFirst();
-      Ledgered ledgered = ledgers.computeIfAbsent(t.id(), id -> Ledgered.read(store.ledger(), id));
-      if (maintenancePublisher.publish(port, sub, t, listed, ledgered).stopsChannel()) {
-        return;
-      }
-    }
-  }
-
-  private Optional<ChatPort> port(Subscription sub) {
-    String platform = sub.channel().platform();
-    Optional<ChatPort> port = ports.find(platform);
-    if (port.isEmpty() && portlessPlatforms.add(platform)) {
-      LOG.info("Channels on {} are subscribed but {} does not run here; their posts wait for it", platform, platform);
-    }
-    return port;
   }
 
   private static String replicaName() {

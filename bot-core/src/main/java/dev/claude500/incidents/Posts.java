@@ -93,7 +93,9 @@ final class Posts {
   }
 
   private static String cut(String body) {
-    return body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY).stripTrailing() + " … (continued on the page)";
+    return body.length() <= MAX_BODY
+        ? body
+        : body.substring(0, MAX_BODY).stripTrailing() + " … (continued on the page)";
   }
 
   private static String capitalised(String words) {

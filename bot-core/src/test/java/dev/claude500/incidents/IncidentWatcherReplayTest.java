@@ -116,7 +116,8 @@ class IncidentWatcherReplayTest {
       posts.add("ROOT " + i.id());
       List<IncidentUpdate> updates = Page.updatesInOrder(i);
       for (IncidentUpdate u : updates.subList(1, updates.size())) {
-        posts.add(reply(i.id(), u.status() == IncidentStatus.RESOLVED, Posts.update(i, u, names).text().toPlainString()));
+        String text = Posts.update(i, u, names).text().toPlainString();
+        posts.add(reply(i.id(), u.status() == IncidentStatus.RESOLVED, text));
       }
     }
     return posts;

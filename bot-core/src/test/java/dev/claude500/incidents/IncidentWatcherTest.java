@@ -25,6 +25,10 @@ import static dev.claude500.status.IncidentStatus.RESOLVED;
 import static dev.claude500.status.IncidentStatus.SCHEDULED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
@@ -42,6 +46,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class IncidentWatcherTest {
   static final List<String> CODE_API = List.of(CODE, API);
@@ -156,7 +161,8 @@ class IncidentWatcherTest {
           .contains("https://status.claude.com/incidents/B");
       assertThat(thread).extracting(Post::alsoToChannel).containsExactly(false, false, true);
       assertThat(h.slack.edits(rootRef)).hasSize(3);
-      assertThat(h.slack.edits(rootRef).get(2).text()).contains("resolved").contains("This incident has been resolved.");
+      assertThat(h.slack.edits(rootRef).get(2).text())
+          .contains("resolved").contains("This incident has been resolved.");
       assertThat(h.discord.thread(CODE_ONLY, h.discord.topLevel(CODE_ONLY).get(0).messageId())).hasSize(3);
       assertThat(h.slack.posts(AI_ONLY)).isEmpty();
     }
@@ -385,8 +391,12 @@ class IncidentWatcherTest {
     }
 
     @Test
-    @DisplayName("A refusal for good is recorded, not retried, and the rest of the channel carries on")
+    @DisplayName("A refusal for good is recorded, logged once, not retried, and other channels carry on")
     void refusedForGood() {
+      ListAppender<ILoggingEvent> logs = new ListAppender<>();
+      Logger logger = (Logger) LoggerFactory.getLogger(LedgerPoster.class);
+      logs.start();
+      logger.addAppender(logs);
       Harness h = new Harness().subscribe(ALL).subscribe(new ChannelRef("slack", "C-GONE"));
       h.tick();
       h.slack.failWhen(c -> c.channel().channelId().equals("C-GONE")
@@ -403,6 +413,10 @@ class IncidentWatcherTest {
           .contains(Optional.of("channel_not_found"));
       assertThat(h.slack.calls() - callsAfterRefusal).as("only C-ALL's two replies and one edit").isEqualTo(3);
       assertThat(h.slack.posts(ALL)).hasSize(3);
+      logger.detachAppender(logs);
+      assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage).asString()
+          .contains("slack:C-GONE refused incident/B for good (channel_not_found)");
     }
   }
 

@@ -25,7 +25,8 @@ class PostsTest {
 
     String text = Posts.update(b(B1), pm, Map.of(Pages.CODE, "Claude Code (CLI)")).text().toPlainString();
 
-    assertThat(text).contains("… (continued on the page)").contains("• Claude Code (CLI): 🟢 operational → 🔴 major outage")
+    assertThat(text).contains("… (continued on the page)")
+        .contains("• Claude Code (CLI): 🟢 operational → 🔴 major outage")
         .endsWith("https://status.claude.com/incidents/B");
     assertThat(text.length()).isLessThan(Posts.MAX_BODY + 300);
   }
