@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -203,15 +204,20 @@ public final class IncidentWatcher implements AutoCloseable {
       if (closed) {
         return;
       }
-      nextRound = scheduler.schedule(() -> {
-        Duration next = interval;
-        try {
-          next = tick();
-        } catch (RuntimeException | Error e) {
-          LOG.error("Incident watcher round failed", e);
-        }
-        schedule(scheduler, next);
-      }, delay.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        nextRound = scheduler.schedule(() -> {
+          Duration next = interval;
+          try {
+            next = tick();
+          } catch (RuntimeException e) {
+            LOG.error("Incident watcher round failed", e);
+          } finally {
+            schedule(scheduler, next);
+          }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Incident watcher rounds end: the scheduler is shut down");
+      }
     }
   }
 

@@ -285,8 +285,8 @@ public final class TriageEngine {
       state.resumeAt = null;
       state.checking = true;
       state.turn++;
-      state.resumedTurn = state.turn;
       advance(key, state, playbookOf(state), replies);
+      state.resumedTurn = state.turn;
       return result(key, state, replies);
     });
   }
