@@ -1,5 +1,7 @@
 package dev.claude500.chat;
 
+import java.util.Optional;
+
 /**
  * What the core asks of a chat platform when it speaks first (incident posts, follow-ups, idle
  * triage summaries). Each adapter implements it; implementations are thread-safe.
@@ -27,7 +29,39 @@ public interface ChatPort {
   void update(MessageRef message, Reply reply);
 
   /** Returns a link people can follow to a message, when the platform has one. */
-  default java.util.Optional<String> permalink(MessageRef message) {
-    return java.util.Optional.empty();
+  default Optional<String> permalink(MessageRef message) {
+    return Optional.empty();
+  }
+
+  /**
+   * Posts a top-level message like {@link #post(ChannelRef, Reply)}, tagged with the poster's item
+   * key (e.g. {@code incident/abc123}) where the platform can carry one unseen (Slack message
+   * metadata, a Discord nonce or embed footer), so that {@link #findPosted} can find it later. By
+   * default the key is dropped.
+   */
+  default MessageRef post(ChannelRef channel, Reply reply, String itemKey) {
+    return post(channel, reply);
+  }
+
+  /**
+   * Posts in a thread like {@link #postInThread(ChannelRef, String, Reply, boolean)}, tagged with
+   * the poster's item key as {@link #post(ChannelRef, Reply, String)} is. By default the key is
+   * dropped.
+   */
+  default MessageRef postInThread(
+      ChannelRef channel, String threadId, Reply reply, boolean alsoToChannel, String itemKey) {
+    return postInThread(channel, threadId, reply, alsoToChannel);
+  }
+
+  /**
+   * Returns a message posted earlier with this item key, looking among recent messages of the
+   * channel (or of the thread, when {@code threadId} is given). The incident watcher asks before
+   * posting again an item whose post may have gone out just before a crash; an adapter that tags
+   * posts should answer it. By default it finds nothing, and the watcher then posts again: such an
+   * item may then appear twice.
+   */
+  default Optional<MessageRef> findPosted(
+      ChannelRef channel, Optional<String> threadId, String itemKey) {
+    return Optional.empty();
   }
 }

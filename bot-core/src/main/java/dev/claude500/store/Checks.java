@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Argument checks shared by every store, so both implementations refuse the same calls. */
 final class Checks {
@@ -10,6 +12,20 @@ final class Checks {
     Objects.requireNonNull(value, name);
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  static Optional<String> requireNonBlankIfPresent(Optional<String> value, String name) {
+    Objects.requireNonNull(value, name);
+    value.ifPresent(v -> requireNonBlank(v, name));
+    return value;
+  }
+
+  static Duration requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
     }
     return value;
   }

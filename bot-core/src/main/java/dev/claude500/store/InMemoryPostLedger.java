@@ -45,8 +45,34 @@ final class InMemoryPostLedger implements PostLedger {
                     e.incidentId(),
                     Optional.of(messageId),
                     e.claimedAt(),
-                    Optional.of(postedAt)));
+                    Optional.of(postedAt),
+                    e.failure()));
     if (confirmed == null) {
+      throw new IllegalStateException("nothing claimed for " + itemKey + " in " + channel);
+    }
+  }
+
+  @Override
+  public void fail(ChannelRef channel, String itemKey, String reason, Instant now) {
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(now, "now");
+    LedgerEntry failed =
+        entries.computeIfPresent(
+            new Key(channel, itemKey),
+            (key, e) ->
+                e.isPosted()
+                    ? e
+                    : new LedgerEntry(
+                        e.channel(),
+                        e.itemKey(),
+                        e.incidentId(),
+                        e.messageId(),
+                        e.claimedAt(),
+                        e.postedAt(),
+                        Optional.of(reason)));
+    if (failed == null) {
       throw new IllegalStateException("nothing claimed for " + itemKey + " in " + channel);
     }
   }
@@ -60,7 +86,7 @@ final class InMemoryPostLedger implements PostLedger {
 
   @Override
   public List<LedgerEntry> unconfirmed() {
-    return select(e -> !e.isPosted());
+    return select(e -> !e.isSettled());
   }
 
   @Override

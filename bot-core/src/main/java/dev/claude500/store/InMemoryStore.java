@@ -10,6 +10,9 @@ public final class InMemoryStore implements Store {
   private final SubscriptionStore subscriptions = new InMemorySubscriptions();
   private final PostLedger ledger = new InMemoryPostLedger();
   private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
+  private final Leases leases = new InMemoryLeases();
+  private final WaitingTriages waitingTriages = new InMemoryWaitingTriages();
+  private final WatcherState watcherState = new InMemoryWatcherState();
   private volatile boolean closed;
 
   /** Creates an empty store. */
@@ -33,6 +36,21 @@ public final class InMemoryStore implements Store {
   @Override
   public SeenDeliveries seenDeliveries() {
     return seenDeliveries;
+  }
+
+  @Override
+  public Leases leases() {
+    return leases;
+  }
+
+  @Override
+  public WaitingTriages waitingTriages() {
+    return waitingTriages;
+  }
+
+  @Override
+  public WatcherState watcherState() {
+    return watcherState;
   }
 
   /** Returns true until {@link #close()} is called. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -129,7 +130,9 @@ final class Jdbc {
   static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
-      if (p instanceof Instant) {
+      if (p == null) {
+        ps.setNull(i + 1, Types.VARCHAR); // only nullable text columns are ever bound as null
+      } else if (p instanceof Instant) {
         ps.setObject(i + 1, OffsetDateTime.ofInstant(Micros.truncate((Instant) p), ZoneOffset.UTC));
       } else if (p instanceof String) {
         ps.setString(i + 1, (String) p);

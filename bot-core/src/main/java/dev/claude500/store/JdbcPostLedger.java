@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /** The ledger in table {@code post_ledger}; a claim is an insert its primary key lets win once. */
 final class JdbcPostLedger implements PostLedger {
   private static final String COLUMNS =
-      "platform, channel_id, item_key, incident_id, message_id, claimed_at, posted_at";
+      "platform, channel_id, item_key, incident_id, message_id, claimed_at, posted_at, failure";
   private static final String KEY = "platform = ? AND channel_id = ? AND item_key = ?";
 
   private final Jdbc jdbc;
@@ -59,6 +59,26 @@ final class JdbcPostLedger implements PostLedger {
   }
 
   @Override
+  public void fail(ChannelRef channel, String itemKey, String reason, Instant now) {
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(now, "now");
+    int rows =
+        jdbc.update(
+            "recording the failure of " + itemKey + " in " + channel,
+            "UPDATE post_ledger SET failure = ?, failed_at = ? WHERE " + KEY + " AND posted_at IS NULL",
+            reason,
+            now,
+            channel.platform(),
+            channel.channelId(),
+            itemKey);
+    if (rows == 0 && find(channel, itemKey).isEmpty()) {
+      throw new IllegalStateException("nothing claimed for " + itemKey + " in " + channel);
+    }
+  }
+
+  @Override
   public Optional<LedgerEntry> find(ChannelRef channel, String itemKey) {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(itemKey, "itemKey");
@@ -76,7 +96,10 @@ final class JdbcPostLedger implements PostLedger {
     return sorted(
         jdbc.query(
             "listing unconfirmed posts",
-            "SELECT " + COLUMNS + " FROM post_ledger WHERE posted_at IS NULL ORDER BY claimed_at",
+            "SELECT "
+                + COLUMNS
+                + " FROM post_ledger WHERE posted_at IS NULL AND failed_at IS NULL"
+                + " ORDER BY claimed_at",
             JdbcPostLedger::read));
   }
 
@@ -112,6 +135,7 @@ final class JdbcPostLedger implements PostLedger {
         rs.getString("incident_id"),
         Optional.ofNullable(rs.getString("message_id")),
         Jdbc.instant(rs, "claimed_at"),
-        Jdbc.optionalInstant(rs, "posted_at"));
+        Jdbc.optionalInstant(rs, "posted_at"),
+        Optional.ofNullable(rs.getString("failure")));
   }
 }

@@ -35,6 +35,9 @@ public final class JdbcStore implements Store {
   private final SubscriptionStore subscriptions;
   private final PostLedger ledger;
   private final SeenDeliveries seenDeliveries;
+  private final Leases leases;
+  private final WaitingTriages waitingTriages;
+  private final WatcherState watcherState;
 
   private JdbcStore(HikariDataSource dataSource, DatabaseUrl url) {
     this.dataSource = dataSource;
@@ -44,6 +47,9 @@ public final class JdbcStore implements Store {
     this.subscriptions = new JdbcSubscriptions(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
     this.seenDeliveries = new JdbcSeenDeliveries(jdbc);
+    this.leases = new JdbcLeases(jdbc);
+    this.waitingTriages = new JdbcWaitingTriages(jdbc);
+    this.watcherState = new JdbcWatcherState(jdbc);
   }
 
   /**
@@ -149,6 +155,21 @@ public final class JdbcStore implements Store {
   @Override
   public SeenDeliveries seenDeliveries() {
     return seenDeliveries;
+  }
+
+  @Override
+  public Leases leases() {
+    return leases;
+  }
+
+  @Override
+  public WaitingTriages waitingTriages() {
+    return waitingTriages;
+  }
+
+  @Override
+  public WatcherState watcherState() {
+    return watcherState;
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param messageId the platform's id of the message once posted
  * @param claimedAt when a poster claimed it
  * @param postedAt when the platform accepted it
+ * @param failure why the platform refused it for good, once it did (see {@link PostLedger#fail})
  */
 public record LedgerEntry(
     ChannelRef channel,
@@ -22,7 +23,8 @@ public record LedgerEntry(
     String incidentId,
     Optional<String> messageId,
     Instant claimedAt,
-    Optional<Instant> postedAt) {
+    Optional<Instant> postedAt,
+    Optional<String> failure) {
   /** Validates every part. */
   public LedgerEntry {
     Objects.requireNonNull(channel, "channel");
@@ -31,10 +33,32 @@ public record LedgerEntry(
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(claimedAt, "claimedAt");
     Objects.requireNonNull(postedAt, "postedAt");
+    Objects.requireNonNull(failure, "failure");
+  }
+
+  /** Creates an entry that has not failed. */
+  public LedgerEntry(
+      ChannelRef channel,
+      String itemKey,
+      String incidentId,
+      Optional<String> messageId,
+      Instant claimedAt,
+      Optional<Instant> postedAt) {
+    this(channel, itemKey, incidentId, messageId, claimedAt, postedAt, Optional.empty());
   }
 
   /** Returns true once the platform accepted the post and its id was recorded. */
   public boolean isPosted() {
     return postedAt.isPresent();
+  }
+
+  /** Returns true once the platform refused the post for good. */
+  public boolean isFailed() {
+    return failure.isPresent() && !isPosted();
+  }
+
+  /** Returns true when nothing more will be done with the item: posted, or failed for good. */
+  public boolean isSettled() {
+    return isPosted() || failure.isPresent();
   }
 }

@@ -23,5 +23,12 @@ final class Orderings {
           .thenComparing(e -> e.channel().channelId())
           .thenComparing(LedgerEntry::itemKey);
 
+  /** Longest waiting first, ties by thread key. */
+  static final Comparator<WaitingTriage> WAITING =
+      Comparator.comparing(WaitingTriage::since)
+          .thenComparing(w -> w.key().platform())
+          .thenComparing(w -> w.key().channel())
+          .thenComparing(w -> w.key().thread());
+
   private Orderings() {}
 }

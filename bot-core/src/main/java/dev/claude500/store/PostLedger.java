@@ -9,7 +9,9 @@ import java.util.Optional;
  * The ledger of incident posts: which item went to which channel as which message.
  *
  * <p>Posting is claim, post, confirm. A claim is durable before the post is sent, so a crash
- * between the two leaves an unconfirmed claim that the poster resolves on restart. Thread-safe.
+ * between the two leaves an unconfirmed claim that the poster resolves on restart. A post the
+ * platform refuses for good is recorded with {@link #fail}, so it is neither retried nor reported
+ * again. An entry is settled once confirmed or failed. Thread-safe.
  */
 public interface PostLedger {
   /**
@@ -27,10 +29,22 @@ public interface PostLedger {
    */
   void confirm(ChannelRef channel, String itemKey, String messageId, Instant now);
 
+  /**
+   * Records that the platform refused the claimed item for good (no permission, unknown channel):
+   * the entry is settled and left out of {@link #unconfirmed()}. Failing again overwrites the
+   * reason; failing a confirmed item does nothing.
+   *
+   * @throws IllegalStateException when nobody claimed the item in this channel
+   */
+  void fail(ChannelRef channel, String itemKey, String reason, Instant now);
+
   /** Returns the ledger's entry for an item in a channel. */
   Optional<LedgerEntry> find(ChannelRef channel, String itemKey);
 
-  /** Returns every claimed but unconfirmed entry, oldest claim first (ties by channel, item). */
+  /**
+   * Returns every claimed entry neither confirmed nor failed, oldest claim first (ties by channel,
+   * item).
+   */
   List<LedgerEntry> unconfirmed();
 
   /** Returns every entry of one incident across all channels, oldest claim first. */

@@ -22,6 +22,15 @@ public interface Store extends AutoCloseable {
   /** Returns the deliveries already handled. */
   SeenDeliveries seenDeliveries();
 
+  /** Returns the named leases (one incident watcher among replicas). */
+  Leases leases();
+
+  /** Returns the triages waiting for an incident to clear. */
+  WaitingTriages waitingTriages();
+
+  /** Returns the incident watcher's own values. */
+  WatcherState watcherState();
+
   /** Returns true when the store answers right now (for readiness checks). */
   boolean isReachable();
 

@@ -42,6 +42,8 @@ final class ConversationState {
   /** The answer to the last same-path check (the first question after a branch's advice). */
   String samePathResult;
   String resumeAt;
+  /** The turn a resume left the triage at; equal to {@link #turn} until someone answers. */
+  Integer resumedTurn;
   Instant startedAt;
   Instant updatedAt;
   Actor startedBy;

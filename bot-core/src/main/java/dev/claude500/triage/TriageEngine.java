@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks people through a playbook, one conversation per thread.
@@ -31,11 +33,18 @@ import java.util.function.Function;
  * <p>Every input loads the conversation from the store, applies the input, and writes it back
  * with optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
  * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
+ *
+ * <p>Two optional hooks connect it to the incident watcher without it knowing of one: an {@link
+ * EndListener} told of each ended triage (a waiting one is followed up when its incident clears),
+ * and {@link StartNotes} that add a note when the status check finds an open incident (a link to
+ * the channel's post about it). {@link #withEndListener} and {@link #withStartNotes} return an
+ * engine with them; by default there are none.
  */
 public final class TriageEngine {
   /** The value of the "skip" alternative on text requests. */
   public static final String SKIP = "skip";
 
+  private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
   private static final int MAX_STEPS_PER_INPUT = 64;
   private static final int WRITE_ATTEMPTS = 5;
   private static final int EXPIRE_BATCH = 200;
@@ -47,6 +56,38 @@ public final class TriageEngine {
   private final Clock clock;
   private final Duration idleTimeout;
   private final Duration statusMaxAge;
+  private final EndListener endListener;
+  private final StartNotes startNotes;
+
+  /**
+   * Told of every triage an input ended (resolved, escalated, redirected, waiting, or closed for
+   * being idle), after the ending was stored.
+   */
+  @FunctionalInterface
+  public interface EndListener {
+    /**
+     * Takes note of an ended triage. Called on the thread that applied the input; should be quick.
+     * An exception it throws is logged and does not undo or hide the input's result.
+     */
+    void ended(TriageView view);
+  }
+
+  /**
+   * Adds a note when a triage's status check finds an open incident, e.g. a link to the channel's
+   * own post about it.
+   */
+  @FunctionalInterface
+  public interface StartNotes {
+    /**
+     * Returns a note to show after the status verdict, if there is one. Called while an input is
+     * applied, so it should be quick; it may be called again for the same input when a concurrent
+     * write forces a retry. An exception it throws is logged and the note left out.
+     *
+     * @param key the triage's thread
+     * @param incidentId the open incident the status check found
+     */
+    Optional<Text> noteFor(ConversationKey key, String incidentId);
+  }
 
   /**
    * Creates an engine.
@@ -73,6 +114,37 @@ public final class TriageEngine {
     }
     this.idleTimeout = idleTimeout;
     this.statusMaxAge = Duration.ofMinutes(5);
+    this.endListener = view -> {};
+    this.startNotes = (key, incidentId) -> Optional.empty();
+  }
+
+  private TriageEngine(TriageEngine base, EndListener endListener, StartNotes startNotes) {
+    this.playbooks = base.playbooks;
+    this.defaultPlaybook = base.defaultPlaybook;
+    this.store = base.store;
+    this.status = base.status;
+    this.clock = base.clock;
+    this.idleTimeout = base.idleTimeout;
+    this.statusMaxAge = base.statusMaxAge;
+    this.endListener = Objects.requireNonNull(endListener, "endListener");
+    this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
+  }
+
+  /**
+   * Returns an engine like this one (same playbooks, store, status and clock) that also tells
+   * {@code listener} of every triage an input ends, after the ending was stored. It replaces any
+   * listener this engine had.
+   */
+  public TriageEngine withEndListener(EndListener listener) {
+    return new TriageEngine(this, listener, startNotes);
+  }
+
+  /**
+   * Returns an engine like this one that adds {@code notes}' note after a status verdict that
+   * found an open incident. It replaces any notes this engine had.
+   */
+  public TriageEngine withStartNotes(StartNotes notes) {
+    return new TriageEngine(this, endListener, notes);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -111,12 +183,12 @@ public final class TriageEngine {
     state.startedBy = actor;
     List<Reply> replies = new ArrayList<>();
     takePaste(state, pasted == null ? "" : pasted, replies);
-    advance(state, playbook, replies);
+    advance(key, state, playbook, replies);
     state.updatedAt = now;
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
       return TriageResult.nothing(Disposition.STALE);
     }
-    return result(key, state, replies);
+    return told(result(key, state, replies));
   }
 
   /**
@@ -148,7 +220,7 @@ public final class TriageEngine {
       } else {
         return TriageResult.nothing(Disposition.STALE);
       }
-      advance(state, playbookOf(state), replies);
+      advance(key, state, playbookOf(state), replies);
       return result(key, state, replies);
     });
   }
@@ -187,7 +259,7 @@ public final class TriageEngine {
       } else {
         return TriageResult.nothing(Disposition.STALE);
       }
-      advance(state, playbookOf(state), replies);
+      advance(key, state, playbookOf(state), replies);
       return result(key, state, replies);
     });
   }
@@ -213,9 +285,40 @@ public final class TriageEngine {
       state.resumeAt = null;
       state.checking = true;
       state.turn++;
-      advance(state, playbookOf(state), replies);
+      advance(key, state, playbookOf(state), replies);
+      state.resumedTurn = state.turn;
       return result(key, state, replies);
     });
+  }
+
+  /**
+   * Returns again what {@link #resume} returned for a triage, while nobody has answered since: the
+   * note and the question it asked. For posters that resumed a triage and then lost its replies (a
+   * crash or a refused post before they were all shown). Writes nothing.
+   *
+   * @return {@link Disposition#STALE} with no replies when the triage was not resumed, was answered
+   *     since, or ended; {@link Disposition#NO_TRIAGE} when there is none
+   */
+  public TriageResult replayResume(ConversationKey key, Text note) {
+    Objects.requireNonNull(note, "note");
+    Optional<StoredConversation> stored = store.find(Objects.requireNonNull(key, "key"));
+    if (stored.isEmpty()) {
+      return TriageResult.nothing(Disposition.NO_TRIAGE);
+    }
+    ConversationState state = ConversationState.fromJson(stored.get().state());
+    if (!state.open || state.resumedTurn == null || state.resumedTurn != state.turn) {
+      return TriageResult.nothing(Disposition.STALE);
+    }
+    Optional<Reply> pending = pendingPrompt(state);
+    if (pending.isEmpty()) {
+      return TriageResult.nothing(Disposition.STALE);
+    }
+    List<Reply> replies = new ArrayList<>();
+    if (!note.isEmpty()) {
+      replies.add(new Reply.Message(note));
+    }
+    replies.add(pending.get());
+    return new TriageResult(Disposition.APPLIED, replies, Optional.empty());
   }
 
   /**
@@ -271,10 +374,22 @@ public final class TriageEngine {
       Instant now = clock.instant();
       state.updatedAt = now;
       if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
-        return result;
+        return told(result);
       }
     }
     return TriageResult.nothing(Disposition.STALE);
+  }
+
+  /** Tells the end listener of a stored ending; returns the result unchanged. */
+  private TriageResult told(TriageResult result) {
+    result.ended().ifPresent(view -> {
+      try {
+        endListener.ended(view);
+      } catch (RuntimeException e) {
+        LOG.warn("The end listener failed for triage {}: {}", view.key(), e.toString());
+      }
+    });
+    return result;
   }
 
   private void takePaste(ConversationState state, String pasted, List<Reply> replies) {
@@ -368,7 +483,7 @@ public final class TriageEngine {
   }
 
   /** Runs steps the bot answers itself until one waits for a person or the triage ends. */
-  private void advance(ConversationState state, Playbook playbook, List<Reply> replies) {
+  private void advance(ConversationKey key, ConversationState state, Playbook playbook, List<Reply> replies) {
     for (int i = 0; i < MAX_STEPS_PER_INPUT; i++) {
       Step step = playbook.require(state.stepId);
       if (step instanceof Step.Question q) {
@@ -380,8 +495,7 @@ public final class TriageEngine {
           continue;
         }
         state.questions++;
-        replies.add(new Reply.Question(state.token(), Text.parse(q.text()),
-            q.choices().stream().map(c -> new Choice(c.value(), c.label())).toList()));
+        replies.add(question(state, q));
         return;
       }
       if (step instanceof Step.Capture c) {
@@ -390,8 +504,7 @@ public final class TriageEngine {
           continue;
         }
         state.questions++;
-        List<Choice> alternatives = c.skipLabel() == null ? List.of() : List.of(new Choice(SKIP, c.skipLabel()));
-        replies.add(new Reply.TextRequest(state.token(), Text.parse(c.text()), alternatives));
+        replies.add(textRequest(state, c));
         return;
       }
       if (step instanceof Step.Auto a) {
@@ -400,6 +513,7 @@ public final class TriageEngine {
           state.statusAtFailure = Summaries.statusRecord(verdict);
         }
         replies.add(new Reply.Message(Summaries.statusVerdict(verdict)));
+        verdict.incident().flatMap(found -> noteFor(key, found.id())).ifPresent(n -> replies.add(new Reply.Message(n)));
         state.stepId = a.routes().get(verdict.result());
         continue;
       }
@@ -419,6 +533,37 @@ public final class TriageEngine {
     }
     throw new IllegalStateException("playbook " + playbook.id() + " ran " + MAX_STEPS_PER_INPUT
         + " automatic steps without stopping at " + state.stepId);
+  }
+
+  private static Reply question(ConversationState state, Step.Question q) {
+    return new Reply.Question(state.token(), Text.parse(q.text()),
+        q.choices().stream().map(c -> new Choice(c.value(), c.label())).toList());
+  }
+
+  private static Reply textRequest(ConversationState state, Step.Capture c) {
+    List<Choice> alternatives = c.skipLabel() == null ? List.of() : List.of(new Choice(SKIP, c.skipLabel()));
+    return new Reply.TextRequest(state.token(), Text.parse(c.text()), alternatives);
+  }
+
+  /** Returns the question or text request an open triage waits on, as it was asked. */
+  private Optional<Reply> pendingPrompt(ConversationState state) {
+    Step step = playbookOf(state).require(state.stepId);
+    if (step instanceof Step.Question q) {
+      return Optional.of(question(state, q));
+    }
+    if (step instanceof Step.Capture c) {
+      return Optional.of(textRequest(state, c));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Text> noteFor(ConversationKey key, String incidentId) {
+    try {
+      return startNotes.noteFor(key, incidentId);
+    } catch (RuntimeException e) {
+      LOG.warn("Start notes failed for triage {} and incident {}: {}", key, incidentId, e.toString());
+      return Optional.empty();
+    }
   }
 
   private void end(ConversationState state, Step.Outcome o, List<Reply> replies) {

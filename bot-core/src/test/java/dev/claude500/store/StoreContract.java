@@ -444,6 +444,40 @@ abstract class StoreContract {
     }
 
     @Test
+    @DisplayName("A failed item is settled: left out of the unconfirmed, never claimed again")
+    void fail() {
+      store.ledger().claim(SLACK_OPS, "update/u1", "abc", T0);
+      store.ledger().claim(SLACK_OPS, "update/u2", "abc", T0.plusSeconds(1));
+
+      store.ledger().fail(SLACK_OPS, "update/u1", "channel_not_found", T0.plusSeconds(2));
+
+      LedgerEntry failed = store.ledger().find(SLACK_OPS, "update/u1").orElseThrow();
+      assertThat(failed.failure()).contains("channel_not_found");
+      assertThat(failed.isFailed()).isTrue();
+      assertThat(failed.isSettled()).isTrue();
+      assertThat(failed.isPosted()).isFalse();
+      assertThat(store.ledger().unconfirmed()).extracting(LedgerEntry::itemKey).containsExactly("update/u2");
+      assertThat(store.ledger().claim(SLACK_OPS, "update/u1", "abc", T0.plusSeconds(3))).isFalse();
+      assertThat(store.ledger().forIncident("abc")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("Failing an unclaimed item is a programming error; failing a posted one does nothing")
+    void failUnclaimedOrPosted() {
+      assertThatThrownBy(() -> store.ledger().fail(SLACK_OPS, "update/zzz", "gone", T0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("update/zzz");
+      store.ledger().claim(SLACK_OPS, "update/u1", "abc", T0);
+      store.ledger().confirm(SLACK_OPS, "update/u1", "m1", T0.plusSeconds(1));
+
+      store.ledger().fail(SLACK_OPS, "update/u1", "late", T0.plusSeconds(2));
+
+      LedgerEntry posted = store.ledger().find(SLACK_OPS, "update/u1").orElseThrow();
+      assertThat(posted.failure()).isEmpty();
+      assertThat(posted.messageId()).contains("m1");
+    }
+
+    @Test
     @DisplayName("Of many threads claiming one item at once, exactly one gets it")
     void concurrentClaims() throws Exception {
       List<Boolean> claims =
@@ -454,6 +488,169 @@ abstract class StoreContract {
 
       assertThat(claims).containsOnlyOnce(true);
       assertThat(store.ledger().unconfirmed()).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Leases")
+  class LeaseTests {
+    static final String WATCHER = "incident-watcher";
+    static final Duration TTL = Duration.ofSeconds(45);
+
+    @Test
+    @DisplayName("A free lease is taken; its holder renews it; nobody else gets it while it runs")
+    void takeRenewRefuse() {
+      assertThat(store.leases().find(WATCHER)).isEmpty();
+      assertThat(store.leases().acquire(WATCHER, "a", T0, TTL)).isTrue();
+      assertThat(store.leases().find(WATCHER)).contains(new Lease(WATCHER, "a", T0.plus(TTL)));
+
+      assertThat(store.leases().acquire(WATCHER, "b", T0.plusSeconds(44), TTL)).isFalse();
+      assertThat(store.leases().acquire(WATCHER, "a", T0.plusSeconds(30), TTL)).isTrue();
+      assertThat(store.leases().acquire(WATCHER, "b", T0.plusSeconds(74), TTL)).isFalse();
+
+      assertThat(store.leases().find(WATCHER).orElseThrow().expiresAt()).isEqualTo(T0.plusSeconds(75));
+      assertThat(store.leases().acquire("other", "b", T0, TTL)).isTrue();
+    }
+
+    @Test
+    @DisplayName("A lapsed lease goes to whoever asks first; the old holder then loses it")
+    void takeOverLapsed() {
+      store.leases().acquire(WATCHER, "a", T0, TTL);
+
+      assertThat(store.leases().acquire(WATCHER, "b", T0.plus(TTL), TTL)).isTrue();
+
+      assertThat(store.leases().acquire(WATCHER, "a", T0.plus(TTL).plusSeconds(1), TTL)).isFalse();
+      assertThat(store.leases().find(WATCHER).orElseThrow().holder()).isEqualTo("b");
+    }
+
+    @Test
+    @DisplayName("A released lease is free at once; only its holder can release it")
+    void release() {
+      store.leases().acquire(WATCHER, "a", T0, TTL);
+
+      assertThat(store.leases().release(WATCHER, "b")).isFalse();
+      assertThat(store.leases().release(WATCHER, "a")).isTrue();
+
+      assertThat(store.leases().find(WATCHER)).isEmpty();
+      assertThat(store.leases().acquire(WATCHER, "b", T0.plusSeconds(1), TTL)).isTrue();
+      assertThat(store.leases().release(WATCHER, "a")).isFalse();
+    }
+
+    @Test
+    @DisplayName("A duration must be positive")
+    void durationChecked() {
+      assertThatThrownBy(() -> store.leases().acquire(WATCHER, "a", T0, Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("duration");
+    }
+
+    @Test
+    @DisplayName("Of many replicas taking one lapsed lease at once, exactly one gets it")
+    void concurrentTakers() throws Exception {
+      store.leases().acquire(WATCHER, "old", T0, TTL);
+      Instant later = T0.plus(TTL).plusSeconds(1);
+
+      List<Boolean> taken = race(12, i -> () -> store.leases().acquire(WATCHER, "r" + i, later, TTL));
+
+      assertThat(taken).containsOnlyOnce(true);
+      String holder = store.leases().find(WATCHER).orElseThrow().holder();
+      assertThat(taken.get(Integer.parseInt(holder.substring(1)))).isTrue();
+    }
+
+    @Test
+    @DisplayName("Of many replicas taking one new lease at once, exactly one gets it")
+    void concurrentFirstTakers() throws Exception {
+      List<Boolean> taken = race(12, i -> () -> store.leases().acquire("fresh", "r" + i, T0, TTL));
+
+      assertThat(taken).containsOnlyOnce(true);
+    }
+  }
+
+  @Nested
+  @DisplayName("Watcher state")
+  class State {
+    @Test
+    @DisplayName("A value is stored, replaced, and kept by putIfAbsent")
+    void putAndGet() {
+      assertThat(store.watcherState().get("baseline")).isEmpty();
+
+      assertThat(store.watcherState().putIfAbsent("baseline", "t0", T0)).isEqualTo("t0");
+      assertThat(store.watcherState().putIfAbsent("baseline", "t1", T0)).isEqualTo("t0");
+      store.watcherState().put("maintenances", "{}", T0);
+      store.watcherState().put("maintenances", "{\"m1\":\"DB\"}", T0.plusSeconds(1));
+
+      assertThat(store.watcherState().get("baseline")).contains("t0");
+      assertThat(store.watcherState().get("maintenances")).contains("{\"m1\":\"DB\"}");
+    }
+
+    @Test
+    @DisplayName("Of many first writers at once, one value wins and every one of them is told it")
+    void concurrentPutIfAbsent() throws Exception {
+      List<String> answers = race(12, i -> () -> store.watcherState().putIfAbsent("baseline", "v" + i, T0));
+
+      assertThat(answers).containsOnly(store.watcherState().get("baseline").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("Many writers of one value at once all succeed and one value remains")
+    void concurrentPut() throws Exception {
+      race(8, i -> () -> {
+        store.watcherState().put("k", "v" + i, T0);
+        return null;
+      });
+
+      assertThat(store.watcherState().get("k").orElseThrow()).matches("v[0-7]");
+    }
+  }
+
+  @Nested
+  @DisplayName("Waiting triages")
+  class Waiting {
+    @Test
+    @DisplayName("A registered triage is found, re-registering replaces it, and removing forgets it")
+    void registerFindRemove() {
+      ConversationKey t1 = thread("1.001");
+      store.waitingTriages().register(t1, Optional.of("inc1"), T0);
+      store.waitingTriages().register(t1, Optional.of("inc2"), T0.plusSeconds(5));
+
+      assertThat(store.waitingTriages().find(t1))
+          .contains(new WaitingTriage(t1, Optional.of("inc2"), T0.plusSeconds(5)));
+      assertThat(store.waitingTriages().remove(t1)).isTrue();
+      assertThat(store.waitingTriages().remove(t1)).isFalse();
+      assertThat(store.waitingTriages().find(t1)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A triage may wait on no incident in particular (a green page)")
+    void noIncident() {
+      store.waitingTriages().register(thread("1.002"), Optional.empty(), T0);
+
+      assertThat(store.waitingTriages().find(thread("1.002")).orElseThrow().incidentId()).isEmpty();
+      assertThatThrownBy(() -> store.waitingTriages().register(thread("1.003"), Optional.of(" "), T0))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("All come longest waiting first, ties by thread")
+    void allInOrder() {
+      store.waitingTriages().register(thread("3"), Optional.of("a"), T0.plusSeconds(10));
+      store.waitingTriages().register(thread("2"), Optional.of("a"), T0);
+      store.waitingTriages().register(new ConversationKey("discord", "9", "1"), Optional.empty(), T0);
+
+      assertThat(store.waitingTriages().all())
+          .extracting(w -> w.key().toString())
+          .containsExactly("discord:9:1", "slack:C0OPS:2", "slack:C0OPS:3");
+    }
+
+    @Test
+    @DisplayName("Many registrations of one thread at once leave one record")
+    void concurrentRegistrations() throws Exception {
+      race(8, i -> () -> {
+        store.waitingTriages().register(thread("race"), Optional.of("inc" + i), T0);
+        return null;
+      });
+
+      assertThat(store.waitingTriages().all()).hasSize(1);
     }
   }
 

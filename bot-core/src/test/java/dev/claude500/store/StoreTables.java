@@ -11,7 +11,14 @@ final class StoreTables {
   /** Children before parents. */
   private static final List<String> TABLES =
       List.of(
-          "subscription_component", "subscription", "conversation", "post_ledger", "seen_delivery");
+          "subscription_component",
+          "subscription",
+          "conversation",
+          "post_ledger",
+          "seen_delivery",
+          "lease",
+          "watcher_state",
+          "waiting_triage");
 
   private StoreTables() {}
 

@@ -2,6 +2,7 @@ package dev.claude500.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
@@ -10,7 +11,9 @@ import dev.claude500.testing.SharedData;
 import dev.claude500.testing.StatusFixtures;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +85,81 @@ class TriageEngineTest {
       h.click("still-failing");
       assertThat(h.pending).isInstanceOf(Reply.TextRequest.class);
       assertThat(h.pendingText()).contains("/status");
+    }
+  }
+
+  @Nested
+  @DisplayName("hooks for the incident watcher")
+  class Hooks {
+    @Test
+    @DisplayName("The end listener hears of each stored ending once, and its failure changes nothing")
+    void endListener() {
+      TriageHarness h = red();
+      List<TriageView> ended = new ArrayList<>();
+      TriageEngine engine = h.engine.withEndListener(v -> {
+        ended.add(v);
+        throw new IllegalStateException("listener broke");
+      });
+      TriageResult started = engine.start(h.key, TriageHarness.ALICE, ERROR_500);
+      Reply.Question check = (Reply.Question) started.replies().get(started.replies().size() - 1);
+
+      TriageResult waiting = engine.answer(h.key, TriageHarness.ALICE, check.token(), "waiting");
+      engine.answer(h.key, TriageHarness.ALICE, check.token(), "waiting");
+
+      assertThat(waiting.ended()).isPresent();
+      assertThat(ended).singleElement().satisfies(v -> {
+        assertThat(v.outcome()).contains(TriageOutcome.WAITING);
+        assertThat(v.statusIncidentId()).contains(StatusFixtures.RED_INCIDENT_ID);
+      });
+      assertThat(h.engine.find(h.key).orElseThrow().outcome()).contains(TriageOutcome.WAITING);
+    }
+
+    @Test
+    @DisplayName("Start notes follow the red verdict that names an incident; a failing one is left out")
+    void startNotes() {
+      TriageHarness h = red();
+      List<String> asked = new ArrayList<>();
+      TriageEngine engine = h.engine.withStartNotes((key, incident) -> {
+        asked.add(key + " " + incident);
+        return Optional.of(Text.plain("See the channel's post."));
+      });
+
+      TriageResult r = engine.start(h.key, TriageHarness.ALICE, ERROR_500);
+
+      List<String> texts = r.replies().stream().map(PlainTextRenderer::render).toList();
+      int verdict = texts.indexOf(texts.stream().filter(t -> t.contains("The status page is red")).findFirst().orElseThrow());
+      assertThat(texts.get(verdict + 1)).isEqualTo("See the channel's post.");
+      assertThat(asked).containsExactly(h.key + " " + StatusFixtures.RED_INCIDENT_ID);
+
+      TriageHarness other = red();
+      TriageResult quiet = other.engine.withStartNotes((key, incident) -> {
+        throw new IllegalStateException("no ledger");
+      }).start(other.key, TriageHarness.ALICE, ERROR_500);
+      assertThat(quiet.replies()).extracting(PlainTextRenderer::render).noneMatch(t -> t.contains("post"));
+      assertThat(green().engine.withStartNotes((key, incident) -> Optional.of(Text.plain("never")))
+          .start(green().key, TriageHarness.ALICE, ERROR_500).replies())
+          .extracting(PlainTextRenderer::render).doesNotContain("never");
+    }
+
+    @Test
+    @DisplayName("replayResume repeats what resume said until someone answers, and writes nothing")
+    void replayResume() {
+      TriageHarness h = red();
+      h.start(ERROR_500);
+      assertThat(h.engine.replayResume(h.key, Text.plain("note")).disposition()).isEqualTo(Disposition.STALE);
+      h.click("waiting");
+      assertThat(h.engine.replayResume(h.key, Text.plain("note")).disposition()).isEqualTo(Disposition.STALE);
+
+      TriageResult resumed = h.engine.resume(h.key, Text.plain("The incident is resolved."));
+      TriageResult again = h.engine.replayResume(h.key, Text.plain("The incident is resolved."));
+
+      assertThat(again.disposition()).isEqualTo(Disposition.APPLIED);
+      assertThat(again.replies()).isEqualTo(resumed.replies());
+      h.pending = again.replies().get(1);
+      h.click("works");
+      assertThat(h.engine.replayResume(h.key, Text.plain("note")).disposition()).isEqualTo(Disposition.STALE);
+      assertThat(h.engine.replayResume(new ConversationKey("test", "C1", "nope"), Text.plain("x")).disposition())
+          .isEqualTo(Disposition.NO_TRIAGE);
     }
   }
 

@@ -2,6 +2,9 @@ package dev.claude500.launcher;
 
 import dev.claude500.bot.Commands;
 import dev.claude500.bot.SubscriptionService;
+import dev.claude500.incidents.ChatPorts;
+import dev.claude500.incidents.IncidentLinks;
+import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -29,9 +32,11 @@ final class Core implements AutoCloseable {
   final TriageEngine engine;
   final Commands commands;
   final ScheduledExecutorService scheduler;
+  /** The running platforms' chat ports, filled in as they start (the engine's incident links use them). */
+  final ChatPorts chatPorts;
 
   private Core(Settings settings, Clock clock, Store store, StatuspageClient statusClient,
-      CachingStatusSource status, TriageEngine engine, Commands commands) {
+      CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts) {
     this.settings = settings;
     this.clock = clock;
     this.store = store;
@@ -39,6 +44,7 @@ final class Core implements AutoCloseable {
     this.status = status;
     this.engine = engine;
     this.commands = commands;
+    this.chatPorts = chatPorts;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-scheduler");
       t.setDaemon(true);
@@ -58,10 +64,14 @@ final class Core implements AutoCloseable {
     CachingStatusSource status = new CachingStatusSource(client, settings.pollInterval(),
         CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
     Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null));
+    ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
-        settings.triageTimeout());
+        settings.triageTimeout())
+        .withEndListener(new WaitingTriageRecorder(store.waitingTriages(), clock))
+        .withStartNotes(new IncidentLinks(store.ledger(), chatPorts));
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
-    return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock));
+    return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
+        chatPorts);
   }
 
   /** Keeps the status cache warm: a refresh every poll interval, so no caller meets old data. */

@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.Reply;
+import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.triage.TriageEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Service mode: the HTTP endpoints, every configured chat platform, and the background work
- * (status refresh, idle triages closed with a summary), until the process is asked to stop.
+ * (status refresh, idle triages closed with a summary, the incident watcher posting to subscribed
+ * channels), until the process is asked to stop.
  */
 final class Service {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -26,6 +28,7 @@ final class Service {
   private final HttpEndpoints http;
   private final List<Platform> platforms;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile IncidentWatcher watcher;
 
   private Service(Core core, HttpEndpoints http, List<Platform> platforms) {
     this.core = core;
@@ -70,6 +73,7 @@ final class Service {
     }
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(service::closeIdleTriages, 1, 1, TimeUnit.MINUTES);
+    service.startIncidentWatcher();
     LOG.info("claude500 running: {} on HTTP port {}",
         platforms.stream().map(Platform::name).collect(Collectors.joining(", ")), http.port());
     return service;
@@ -79,6 +83,15 @@ final class Service {
   private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
     List<Platform> platforms = new ArrayList<>();
     return platforms;
+  }
+
+  /** Posts status-page incidents to subscribed channels through the running platforms' chat ports. */
+  private void startIncidentWatcher() {
+    platforms.stream().map(Platform::chatPort).forEach(core.chatPorts::add);
+    IncidentWatcher w = new IncidentWatcher(core.statusClient, core.store, core.chatPorts, core.engine, core.clock,
+        core.settings.pollInterval());
+    watcher = w;
+    w.start();
   }
 
   /** Returns the HTTP port actually bound. */
@@ -135,6 +148,10 @@ final class Service {
   void stop() {
     if (stopped.getCount() == 0) {
       return;
+    }
+    IncidentWatcher w = watcher;
+    if (w != null) {
+      w.close();
     }
     http.close();
     platforms.forEach(Platform::close);

@@ -1,0 +1,44 @@
+package dev.claude500.incidents;
+
+import dev.claude500.chat.ChatPort;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The chat ports of the running platforms, by platform name. The launcher builds the triage engine
+ * before the platforms exist, so this is filled in as they start. Thread-safe.
+ */
+public final class ChatPorts {
+  private final ConcurrentMap<String, ChatPort> byPlatform = new ConcurrentHashMap<>();
+
+  /** Creates an empty set of ports. */
+  public ChatPorts() {}
+
+  /** Returns a set holding these ports. */
+  public static ChatPorts of(Collection<? extends ChatPort> ports) {
+    ChatPorts all = new ChatPorts();
+    ports.forEach(all::add);
+    return all;
+  }
+
+  /** Adds a port, replacing any other port of the same platform. */
+  public void add(ChatPort port) {
+    Objects.requireNonNull(port, "port");
+    byPlatform.put(Objects.requireNonNull(port.platform(), "port.platform()"), port);
+  }
+
+  /** Returns the port of a platform. */
+  public Optional<ChatPort> find(String platform) {
+    return Optional.ofNullable(byPlatform.get(Objects.requireNonNull(platform, "platform")));
+  }
+
+  /** Returns every port, by platform name. */
+  public List<ChatPort> all() {
+    return byPlatform.values().stream().sorted(Comparator.comparing(ChatPort::platform)).toList();
+  }
+}

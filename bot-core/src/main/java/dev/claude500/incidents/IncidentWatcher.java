@@ -1,0 +1,266 @@
+package dev.claude500.incidents;
+
+import dev.claude500.status.FetchResult;
+import dev.claude500.status.IncidentList;
+import dev.claude500.status.StatuspageClient;
+import dev.claude500.status.Summary;
+import dev.claude500.store.LedgerEntry;
+import dev.claude500.store.Store;
+import dev.claude500.store.StoreException;
+import dev.claude500.triage.TriageEngine;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the status page and publishes incidents to the subscribed channels, exactly once each.
+ *
+ * <p>Each round ({@link #tick()}): take or renew the lease (of several replicas on one store only
+ * the holder polls and posts; the lease runs one and a half poll intervals and a standby asks every
+ * third of one, so a standby takes over at most about 1.9 intervals after the holder's last
+ * renewal); read the page when due (every interval, half that while an incident is open, backing
+ * off while the page fails); then, for every subscription whose platform runs here, publish what
+ * the ledger shows missing, and tell waiting triages whose incident cleared.
+ *
+ * <p><b>Exactly once.</b> Every post is claimed in the ledger before it is sent and confirmed with
+ * its message id after; a restart, or another replica, skips what is confirmed and resolves what is
+ * only claimed by looking for it on the platform ({@link dev.claude500.chat.ChatPort#findPosted}),
+ * posting it again only when it cannot tell: the one crash point between a post and its
+ * confirmation is at-least-once on a platform whose port cannot look. A rate limit or a 5xx delays
+ * the channel's posts (in order, honouring {@code Retry-After}), never drops them; a refusal for
+ * good is recorded and logged once.
+ *
+ * <p><b>First start.</b> With no baseline stored yet, the first round records one: incidents that
+ * ended before it are history and never posted; incidents open then are posted once, as they stand
+ * (their updates so far summarised by the post, not replayed). A restart finds the baseline and the
+ * ledger, and re-posts nothing.
+ *
+ * <p>Time comes from the injected clock and rounds run on the scheduler given to {@link
+ * #start(ScheduledExecutorService)} (or a thread of its own), so tests step {@link #tick()} by hand.
+ * Thread-safe: rounds run one at a time.
+ */
+public final class IncidentWatcher implements AutoCloseable {
+  /** The lease's name. */
+  public static final String LEASE = "incident-watcher";
+
+  /** Poll intervals below this only help a test page: the real page caches for 10 s. */
+  public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
+
+  private static final Duration MIN_DELAY = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
+
+  private final StatusPage page;
+  private final Store store;
+  private final Clock clock;
+  private final Duration interval;
+  private final String replicaId;
+  private final PollSchedule schedule;
+  private final LedgerPoster poster;
+  private final ReplicaLease lease;
+  private final Fanout fanout;
+  private Page last;
+  private volatile boolean closed;
+  private ScheduledFuture<?> nextRound;
+  private ScheduledExecutorService ownScheduler;
+
+  /**
+   * Creates a watcher.
+   *
+   * @param client reads the page (its conditional requests make an unchanged page cheap)
+   * @param store the ledger, subscriptions, lease and waiting triages
+   * @param ports the chat ports of the platforms running here; channels of other platforms wait
+   * @param engine resumes waiting triages when their incident clears
+   * @param clock the time
+   * @param pollInterval the poll interval, e.g. {@code CLAUDE500_POLL_INTERVAL}; positive
+   */
+  public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration pollInterval) {
+    this(StatusPage.of(Objects.requireNonNull(client, "client")), store, ports, engine, clock, pollInterval,
+        replicaName(), () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** Creates a watcher reading {@code page}, named {@code replicaId}, its jitter drawn from {@code random}. */
+  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration pollInterval, String replicaId, DoubleSupplier random) {
+    this.page = Objects.requireNonNull(page, "page");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
+    this.interval = pollInterval;
+    this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
+    this.schedule = new PollSchedule(pollInterval, random);
+    this.poster = new LedgerPoster(store.ledger(), clock);
+    this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
+    this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
+        Objects.requireNonNull(engine, "engine"), clock);
+  }
+
+  /** Returns how long the lease runs after each renewal: one and a half poll intervals. */
+  public Duration leaseDuration() {
+    return interval.multipliedBy(3).dividedBy(2);
+  }
+
+  /** Returns true when this watcher held the lease at its last round. */
+  public synchronized boolean holdsLease() {
+    return lease.holding();
+  }
+
+  /** Starts rounds on a thread of the watcher's own, the first at once; {@link #close()} stops it. */
+  public void start() {
+    ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "claude500-incidents");
+      t.setDaemon(true);
+      return t;
+    });
+    synchronized (this) {
+      ownScheduler = own;
+    }
+    start(own);
+  }
+
+  /** Starts rounds on {@code scheduler}, the first at once, each scheduled when the last ends. */
+  public void start(ScheduledExecutorService scheduler) {
+    Objects.requireNonNull(scheduler, "scheduler");
+    if (interval.compareTo(USEFUL_INTERVAL) < 0) {
+      LOG.warn("The status page is polled every {} s: below {} s only a test page gains, as the real page"
+          + " caches for 10 s", interval.toSeconds(), USEFUL_INTERVAL.toSeconds());
+    }
+    LOG.info("Incident watcher {} starting: polls every {} s (half that while an incident is open)",
+        replicaId, interval.toSeconds());
+    schedule(scheduler, Duration.ZERO);
+  }
+
+  /** Stops the rounds and gives up the lease, so another replica takes over at once. Never throws. */
+  @Override
+  public void close() {
+    closed = true;
+    ScheduledExecutorService own;
+    synchronized (this) {
+      if (nextRound != null) {
+        nextRound.cancel(false);
+      }
+      own = ownScheduler;
+      lease.release();
+    }
+    if (own != null) {
+      own.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs one round and returns how long to wait before the next: until the next read is due, a
+   * waiting channel may be tried again, or the lease needs renewing (a standby: a third of an
+   * interval). Never throws; a failing store ends the round early and it is tried again next time.
+   */
+  public synchronized Duration tick() {
+    if (closed) {
+      return interval;
+    }
+    Instant now = clock.instant();
+    try {
+      ReplicaLease.Renewal renewal = lease.renew();
+      if (!renewal.held()) {
+        return schedule.jittered(interval.dividedBy(3));
+      }
+      if (renewal.taken()) {
+        poster.forgetClaims();
+        fanout.forget();
+        giveUpStaleClaims(now);
+      }
+      if (schedule.due(now)) {
+        read(now);
+      }
+      if (last != null) {
+        fanout.publish(last, schedule.lastSucceeded());
+      }
+    } catch (StoreException e) {
+      LOG.warn("Incident watcher round stopped: the store failed ({}); trying again next round", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Incident watcher round failed; trying again next round", e);
+    }
+    return nextDelay(clock.instant());
+  }
+
+  private void schedule(ScheduledExecutorService scheduler, Duration delay) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        nextRound = scheduler.schedule(() -> {
+          Duration next = interval;
+          try {
+            next = tick();
+          } catch (RuntimeException e) {
+            LOG.error("Incident watcher round failed", e);
+          } finally {
+            schedule(scheduler, next);
+          }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Incident watcher rounds end: the scheduler is shut down");
+      }
+    }
+  }
+
+  private Duration nextDelay(Instant now) {
+    Instant next = Stream.of(Optional.of(schedule.next()), poster.nextRetry(now), Optional.of(now.plus(interval)))
+        .flatMap(Optional::stream)
+        .min(Instant::compareTo)
+        .orElseThrow();
+    Duration d = next.isBefore(now) ? Duration.ZERO : Duration.between(now, next);
+    return d.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : d;
+  }
+
+  /** Claims nobody confirmed in a day belong to items no longer on the page: stop looking at them. */
+  private void giveUpStaleClaims(Instant now) {
+    Instant cutoff = now.minus(IncidentPublisher.CATCH_UP);
+    for (LedgerEntry e : store.ledger().unconfirmed()) {
+      if (e.claimedAt().isBefore(cutoff)) {
+        poster.refuse(e.channel(), e.itemKey(), "claimed at " + e.claimedAt() + " and never confirmed; given up");
+      }
+    }
+  }
+
+  private void read(Instant now) {
+    FetchResult<IncidentList> list = page.incidents();
+    Optional<IncidentList> recent = list.toOptional();
+    FetchResult<Summary> summaryResult = recent.isPresent() ? page.summary() : null;
+    Optional<Summary> summary = summaryResult == null ? Optional.empty() : summaryResult.toOptional();
+    if (recent.isEmpty() || summary.isEmpty()) {
+      FetchResult<?> failed = recent.isEmpty() ? list : summaryResult;
+      schedule.failed(now, ((FetchResult.Failed<?>) failed).reason());
+      return;
+    }
+    last = Page.of(recent.get().incidents(), summary.get(), now);
+    schedule.succeeded(now, last.anyIncidentOpen());
+  }
+
+  private static String replicaName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException | SecurityException e) {
+      host = "unknown-host";
+    }
+    return host + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.claude500.incidents;
+
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.status.IncidentStatus;
+import dev.claude500.status.IncidentUpdate;
+
+/**
+ * The ledger's item keys, one per thing posted in a channel. Updates are keyed by their own id, so
+ * an update that appears late, or with a display time earlier than one already shown, is still
+ * posted once.
+ */
+final class ItemKeys {
+  /** The incident id recorded for follow-ups that waited on no incident in particular. */
+  static final String ANY_INCIDENT = "page";
+
+  private ItemKeys() {}
+
+  /** An incident's top-level post. */
+  static String incident(String incidentId) {
+    return "incident/" + incidentId;
+  }
+
+  /** One update's thread reply: {@code resolved/}, {@code postmortem/} or {@code update/} and its id. */
+  static String update(IncidentUpdate update) {
+    if (update.status() == IncidentStatus.RESOLVED) {
+      return "resolved/" + update.id();
+    }
+    if (update.status() == IncidentStatus.POSTMORTEM) {
+      return "postmortem/" + update.id();
+    }
+    return "update/" + update.id();
+  }
+
+  /** The edit that made a top-level post show a state (an update's id, or a word). */
+  static String edit(String incidentId, String state) {
+    return "edit/" + incidentId + "/" + state;
+  }
+
+  /** A maintenance's top-level post, made when it starts. */
+  static String maintenanceStart(String maintenanceId) {
+    return "maintenance-start/" + maintenanceId;
+  }
+
+  /** A maintenance's end, posted in its thread. */
+  static String maintenanceEnd(String maintenanceId) {
+    return "maintenance-end/" + maintenanceId;
+  }
+
+  /** The follow-up posted in a waiting triage's thread. */
+  static String followUp(ConversationKey key) {
+    return "followup/" + key.platform() + "/" + key.channel() + "/" + key.thread();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.claude500.incidents;
+
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.store.ConversationStore;
+import dev.claude500.store.LedgerEntry;
+import dev.claude500.store.Leases;
+import dev.claude500.store.PostLedger;
+import dev.claude500.store.SeenDeliveries;
+import dev.claude500.store.Store;
+import dev.claude500.store.StoreException;
+import dev.claude500.store.SubscriptionStore;
+import dev.claude500.store.WaitingTriages;
+import dev.claude500.store.WatcherState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A store whose ledger cannot confirm one item: a watcher on it posts the item and then fails as a
+ * process killed between the post and its confirmation would, leaving the claim unconfirmed.
+ */
+final class CrashingStore implements Store {
+  private final Store store;
+  private final PostLedger ledger;
+
+  CrashingStore(Store store, ChannelRef channel, String itemKey) {
+    this.store = store;
+    PostLedger real = store.ledger();
+    this.ledger = new PostLedger() {
+      @Override
+      public boolean claim(ChannelRef c, String key, String incidentId, Instant now) {
+        return real.claim(c, key, incidentId, now);
+      }
+
+      @Override
+      public void confirm(ChannelRef c, String key, String messageId, Instant now) {
+        if (c.equals(channel) && key.equals(itemKey)) {
+          throw new StoreException("simulated crash before confirming " + key);
+        }
+        real.confirm(c, key, messageId, now);
+      }
+
+      @Override
+      public void fail(ChannelRef c, String key, String reason, Instant now) {
+        real.fail(c, key, reason, now);
+      }
+
+      @Override
+      public Optional<LedgerEntry> find(ChannelRef c, String key) {
+        return real.find(c, key);
+      }
+
+      @Override
+      public List<LedgerEntry> unconfirmed() {
+        return real.unconfirmed();
+      }
+
+      @Override
+      public List<LedgerEntry> forIncident(String incidentId) {
+        return real.forIncident(incidentId);
+      }
+
+      @Override
+      public boolean isEmpty() {
+        return real.isEmpty();
+      }
+    };
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return store.conversations();
+  }
+
+  @Override
+  public SubscriptionStore subscriptions() {
+    return store.subscriptions();
+  }
+
+  @Override
+  public PostLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public SeenDeliveries seenDeliveries() {
+    return store.seenDeliveries();
+  }
+
+  @Override
+  public Leases leases() {
+    return store.leases();
+  }
+
+  @Override
+  public WaitingTriages waitingTriages() {
+    return store.waitingTriages();
+  }
+
+  @Override
+  public WatcherState watcherState() {
+    return store.watcherState();
+  }
+
+  @Override
+  public boolean isReachable() {
+    return store.isReachable();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.claude500.incidents;
+
+import static dev.claude500.incidents.Harness.ALL;
+import static dev.claude500.incidents.Harness.POLL;
+import static dev.claude500.incidents.IncidentWatcherTest.B1;
+import static dev.claude500.incidents.IncidentWatcherTest.B2;
+import static dev.claude500.incidents.IncidentWatcherTest.B3;
+import static dev.claude500.incidents.IncidentWatcherTest.b;
+import static dev.claude500.incidents.Pages.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claude500.store.InMemoryStore;
+import dev.claude500.store.JdbcStore;
+import dev.claude500.store.Store;
+import dev.claude500.testing.Postgres;
+import dev.claude500.testing.RecordingChatPort.Post;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas on one store: one polls and posts; the other takes over when it stops. */
+class IncidentWatcherLeaseTest {
+  /** Runs several watchers on one clock, each round when its watcher asked for it. */
+  static final class Replicas {
+    final Harness h;
+    final Map<IncidentWatcher, Instant> due = new LinkedHashMap<>();
+    final Map<IncidentWatcher, Instant> lastRound = new LinkedHashMap<>();
+
+    Replicas(Harness h, IncidentWatcher... watchers) {
+      this.h = h;
+      for (IncidentWatcher w : watchers) {
+        due.put(w, h.clock.instant());
+      }
+    }
+
+    /** Stops running a watcher, as if its process died (it gives nothing up). */
+    void kill(IncidentWatcher w) {
+      due.remove(w);
+    }
+
+    /** Runs rounds until {@code end}; returns when {@code watcher} first held the lease in that span, if it did. */
+    Instant runUntil(Instant end, IncidentWatcher watcher) {
+      Instant heldFrom = null;
+      while (true) {
+        Map.Entry<IncidentWatcher, Instant> next = due.entrySet().stream()
+            .min(Map.Entry.comparingByValue()).orElseThrow();
+        if (next.getValue().isAfter(end)) {
+          h.clock.set(end);
+          return heldFrom;
+        }
+        h.clock.set(next.getValue());
+        Duration delay = next.getKey().tick();
+        lastRound.put(next.getKey(), next.getValue());
+        if (heldFrom == null && next.getKey() == watcher && watcher.holdsLease()) {
+          heldFrom = next.getValue();
+        }
+        due.put(next.getKey(), next.getValue().plus(delay));
+      }
+    }
+  }
+
+  abstract static class OnOneStore {
+    Store store;
+
+    abstract Store open();
+
+    @BeforeEach
+    void openStore() {
+      store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+      store.close();
+    }
+
+    @Test
+    @DisplayName("Only the lease holder posts; the other takes over within two poll intervals of its death")
+    void oneHolderThenTakeover() {
+      Harness h = new Harness(store, T0).subscribe(ALL);
+      IncidentWatcher a = h.newWatcher("replica-a");
+      IncidentWatcher b = h.newWatcher("replica-b");
+      Replicas replicas = new Replicas(h, a, b);
+      replicas.runUntil(T0.plusSeconds(60), b);
+      h.page.show(b(B1));
+      replicas.runUntil(T0.plusSeconds(180), b);
+      h.page.show(b(B1, B2));
+      replicas.runUntil(T0.plusSeconds(300), b);
+
+      assertThat(a.holdsLease()).isTrue();
+      assertThat(b.holdsLease()).isFalse();
+      assertThat(h.slack.topLevel(ALL)).hasSize(1);
+      assertThat(h.slack.posts(ALL)).hasSize(2);
+
+      replicas.kill(a);
+      Instant died = replicas.lastRound.get(a);
+      h.page.show(b(B1, B2, B3));
+      Instant takeover = replicas.runUntil(T0.plusSeconds(600), b);
+
+      assertThat(takeover).isNotNull();
+      assertThat(Duration.between(died, takeover)).isLessThanOrEqualTo(POLL.multipliedBy(2));
+      String root = h.slack.topLevel(ALL).get(0).messageId();
+      assertThat(h.slack.thread(ALL, root)).extracting(Post::text)
+          .satisfiesExactly(t -> assertThat(t).contains("Identified"), t -> assertThat(t).contains("Monitoring"));
+      assertThat(h.slack.topLevel(ALL)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("A holder that stops gives the lease up: the other takes over at its next look")
+    void gracefulHandOver() {
+      Harness h = new Harness(store, T0).subscribe(ALL);
+      IncidentWatcher a = h.newWatcher("replica-a");
+      IncidentWatcher b = h.newWatcher("replica-b");
+      Replicas replicas = new Replicas(h, a, b);
+      replicas.runUntil(T0.plusSeconds(60), b);
+
+      a.close();
+      replicas.kill(a);
+      Instant takeover = replicas.runUntil(T0.plusSeconds(120), b);
+
+      assertThat(takeover).isNotNull();
+      assertThat(Duration.between(T0.plusSeconds(60), takeover)).isLessThanOrEqualTo(POLL.dividedBy(3));
+    }
+  }
+
+  @Nested
+  @DisplayName("in memory")
+  class InMemory extends OnOneStore {
+    @Override
+    Store open() {
+      return new InMemoryStore();
+    }
+  }
+
+  @Nested
+  @DisplayName("on H2")
+  class OnH2 extends OnOneStore {
+    @Override
+    Store open() {
+      return JdbcStore.open("jdbc:h2:mem:lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    }
+  }
+
+  @Nested
+  @DisplayName("on PostgreSQL")
+  class OnPostgres extends OnOneStore {
+    Postgres postgres;
+
+    @Override
+    Store open() {
+      postgres = Postgres.requireOrSkip();
+      return JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+    }
+
+    @AfterEach
+    @Override
+    void closeStore() {
+      store.close();
+      if (postgres != null) {
+        postgres.dropSchema();
+      }
+    }
+  }
+}
