@@ -141,7 +141,7 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /** A Slack client on {@code apiUrl} whose HTTP client never repeats a request by itself. */
-  private static Slack slack(String apiUrl) {
+  static Slack slack(String apiUrl) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
