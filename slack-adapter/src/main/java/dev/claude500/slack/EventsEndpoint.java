@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class EventsEndpoint implements HttpHandler {
   /** The largest body read, in bytes. */
   static final int MAX_BODY = 1 << 20;
+  /** How much of a body too large is read and dropped so the sender sees the 413 (beyond it the connection is cut). */
+  private static final long MAX_DRAIN = 8L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
   private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -122,12 +124,38 @@ final class EventsEndpoint implements HttpHandler {
 
   private static byte[] readBounded(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > MAX_BODY) {
+    boolean tooLarge = declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > MAX_BODY;
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] bytes = tooLarge ? new byte[0] : in.readNBytes(MAX_BODY + 1);
+      if (!tooLarge && bytes.length <= MAX_BODY) {
+        return bytes;
+      }
+      in.transferTo(new BoundedSink(MAX_DRAIN));
+      return null;
+    } catch (IOException drainStopped) {
       return null;
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      return bytes.length > MAX_BODY ? null : bytes;
+  }
+
+  /** Drops what is written to it, and fails once more than its limit was written. */
+  private static final class BoundedSink extends OutputStream {
+    private long room;
+
+    BoundedSink(long limit) {
+      this.room = limit;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      room -= len;
+      if (room < 0) {
+        throw new IOException("body too large to drain");
+      }
     }
   }
 
