@@ -53,6 +53,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
   private final AtomicInteger nextTs = new AtomicInteger(100);
   private volatile String socketModeUrl;
+  private volatile Duration delay = Duration.ZERO;
 
   private FakeSlackApi(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -93,6 +94,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Sets the websocket URL {@code apps.connections.open} answers. */
   public void socketModeUrl(String url) {
     this.socketModeUrl = url;
+  }
+
+  /** Makes every answer wait this long before it is sent (a slow Slack); zero for none. */
+  public void slowDown(Duration by) {
+    this.delay = Objects.requireNonNull(by, "by");
   }
 
   /** Queues answers a method gives once each, in order, before its usual one. */
@@ -182,6 +188,9 @@ public final class FakeSlackApi implements AutoCloseable {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       Answer answer = next(method).orElseGet(() -> usual(method, params));
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
       calls.add(new Call(method, params, body, headers, answer.status(), answer.body(), answer.accepted(), System.nanoTime()));
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -195,6 +204,8 @@ public final class FakeSlackApi implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       // The client went away: nothing to answer.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -78,8 +78,10 @@ final class CommandListener implements SlashCommandHandler {
       respond(in, services.commands().unsubscribe(channel));
     } else if (command instanceof Command.Subscriptions) {
       respond(in, services.commands().subscriptions(channel));
-    } else {
+    } else if (command instanceof Command.Playbooks) {
       respond(in, services.commands().playbooks());
+    } else {
+      respond(in, services.commands().help());
     }
   }
 
