@@ -6,9 +6,6 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
-import dev.claude500.status.ComponentState;
-import dev.claude500.status.IncidentUpdate;
-import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.status.StatusView;
 import dev.claude500.status.StatusWords;
@@ -77,9 +74,9 @@ final class BlockKit {
       return report(r);
     }
     if (reply instanceof Reply.Status s) {
-      return status(s.view());
+      return StatusBlocks.status(s.view());
     }
-    return incident(((Reply.Incident) reply).view());
+    return StatusBlocks.incident(((Reply.Incident) reply).view());
   }
 
   /** Returns the message a triage's thread hangs from. */
@@ -166,75 +163,4 @@ final class BlockKit {
         .build(PlainTextRenderer.render(r));
   }
 
-  private static SlackMessage status(StatusView v) {
-    MessageBuilder b = new MessageBuilder();
-    if (v.isUnknown()) {
-      return b.section("⚪ *Status unknown*: " + Mrkdwn.escape(StatusWords.freshness(v)))
-          .context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
-          .build(PlainTextRenderer.render(new Reply.Status(v)));
-    }
-    b.section("*Status page:* " + StatusWords.emoji(v.indicator()) + " *" + v.colour() + "*"
-        + (v.description().isEmpty() ? "" : " · " + Mrkdwn.escape(v.description())));
-    b.context(Mrkdwn.escape(StatusWords.freshness(v)));
-    b.section(components(v.components()));
-    if (v.incidents().isEmpty()) {
-      b.section("No open incidents.");
-    }
-    for (IncidentView i : v.incidents()) {
-      b.section(incidentSummary(i));
-    }
-    for (IncidentView m : v.maintenances()) {
-      b.section(incidentSummary(m));
-    }
-    return b.context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
-        .build(PlainTextRenderer.render(new Reply.Status(v)));
-  }
-
-  private static SlackMessage incident(IncidentView i) {
-    MessageBuilder b = new MessageBuilder().section(incidentTitle(i));
-    if (!i.components().isEmpty()) {
-      b.section(components(i.components()));
-    }
-    i.latest().ifPresent(u -> b.section(update(u)));
-    String when = "Started " + StatusWords.time(i.startedAt())
-        + i.resolvedAt().map(t -> " · resolved " + StatusWords.time(t)).orElse("");
-    return b.context(Mrkdwn.escape(when) + " · " + Mrkdwn.link(i.link(), "incident page"))
-        .build(PlainTextRenderer.render(new Reply.Incident(i)));
-  }
-
-  private static String incidentTitle(IncidentView i) {
-    String name = Mrkdwn.link(i.link(), i.name());
-    if (i.isClosed()) {
-      return "✅ *" + (i.maintenance() ? "Maintenance over" : "Resolved") + ":* " + name;
-    }
-    String kind = i.maintenance() ? "🔧 Maintenance: " : StatusWords.emoji(i.impact()) + " ";
-    return kind + name + "\n*" + Mrkdwn.escape(capitalised(i.status().words())) + "* · "
-        + Mrkdwn.escape(i.impact().words()) + " impact";
-  }
-
-  private static String incidentSummary(IncidentView i) {
-    StringBuilder sb = new StringBuilder(incidentTitle(i));
-    i.latest().ifPresent(u -> sb.append('\n').append(update(u)));
-    return sb.toString();
-  }
-
-  private static String update(IncidentUpdate u) {
-    String body = u.body().strip();
-    String shown = Mrkdwn.ellipsis(body, MAX_UPDATE_BODY);
-    String note = shown.length() < body.length() ? " _(cut; the incident page has the rest)_" : "";
-    String time = u.shownAt() == null ? "" : " (" + StatusWords.time(u.shownAt()) + ")";
-    return "*Latest update*" + Mrkdwn.escape(time) + ": " + Mrkdwn.escape(shown) + note;
-  }
-
-  private static String components(List<ComponentState> components) {
-    List<String> lines = new ArrayList<>();
-    for (ComponentState c : components) {
-      lines.add(StatusWords.emoji(c.status()) + " " + Mrkdwn.escape(c.name()) + ": " + Mrkdwn.escape(c.status().words()));
-    }
-    return String.join("\n", lines);
-  }
-
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 }
