@@ -15,8 +15,11 @@ final class Mrkdwn {
 
   private Mrkdwn() {}
 
-  /** Returns text with {@code &}, {@code <} and {@code >} escaped, as Slack requires for any text it parses. */
+  /** Returns text with {@code &}, {@code <} and {@code >} escaped, as Slack requires for any text it parses; null is empty. */
   static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -81,12 +84,16 @@ final class Mrkdwn {
 
   /** Returns a link; a URL Slack could misread is shown as text instead. */
   static String link(String url, String label) {
-    if (!SAFE_URL.matcher(url).matches()) {
-      return escape(label.equals(url) ? url : label + " (" + url + ")");
+    String text = label == null || label.isBlank() ? (url == null ? "" : url) : label;
+    if (url == null) {
+      return escape(text);
     }
-    String shown = label.isBlank() ? url : label.replace('|', '¦').replace("\n", " ");
-    return "<" + url + "|" + escape(shown) + ">";
+    if (!SAFE_URL.matcher(url).matches()) {
+      return escape(text.equals(url) ? url : text + " (" + url + ")");
+    }
+    return "<" + url + "|" + escape(text.replace('|', '¦').replace("\n", " ")) + ">";
   }
+
 
   /** Returns a code block holding {@code plain} (escaped, fences inside defused). */
   static String codeBlock(String plain) {

@@ -50,9 +50,9 @@ final class StatusBlocks {
       b.section(components(i.components()));
     }
     i.latest().ifPresent(u -> b.section(update(u)));
-    String when = "Started " + StatusWords.time(i.startedAt())
-        + i.resolvedAt().map(t -> " · resolved " + StatusWords.time(t)).orElse("");
-    return b.context(Mrkdwn.escape(when) + " · " + Mrkdwn.link(i.link(), "incident page"))
+    String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
+        + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
+    return b.context(Mrkdwn.escape(when) + Mrkdwn.link(i.link(), "incident page"))
         .build(PlainTextRenderer.render(new Reply.Incident(i)));
   }
 

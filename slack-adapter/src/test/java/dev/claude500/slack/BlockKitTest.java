@@ -189,6 +189,16 @@ class BlockKitTest {
   }
 
   @Test
+  void anIncidentWithMissingFieldsStillRenders() {
+    dev.claude500.status.IncidentView bare = new dev.claude500.status.IncidentView("x1", null,
+        dev.claude500.status.IncidentStatus.UNKNOWN, dev.claude500.status.Impact.NONE,
+        List.of(new ComponentState("c", null, ComponentStatus.OPERATIONAL)), Optional.empty(), null, null,
+        Optional.empty(), false);
+    SlackMessage m = BlockKit.render(new Reply.Incident(bare));
+    withinLimits(m);
+  }
+
+  @Test
   void anUnknownPageSaysSo() {
     StatusView unknown = new StatusView(StatusIndicator.UNKNOWN, "", List.of(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), false, Optional.of("connection refused"));
