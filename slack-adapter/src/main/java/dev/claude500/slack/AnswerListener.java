@@ -5,11 +5,13 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,10 +59,11 @@ final class AnswerListener implements BlockActionHandler {
       LOG.debug("click in {} was {}", key, result.disposition());
       return;
     }
-    threads.clicked(key, c.messageTs());
+    Optional<List<LayoutBlock>> posted = threads.clicked(key, c.messageTs());
+    List<LayoutBlock> shown = c.payload().getMessage() != null && c.payload().getMessage().getBlocks() != null
+        ? c.payload().getMessage().getBlocks() : posted.orElse(null);
     try {
-      web.update(c.channelId(), c.messageTs(), BlockKit.answered(c.payload().getMessage() == null ? null
-          : c.payload().getMessage().getBlocks(), c.label(), c.userId()));
+      web.update(c.channelId(), c.messageTs(), BlockKit.answered(shown, c.label(), c.userId()));
     } catch (SlackCallException e) {
       LOG.info("clicked message in {} not updated: {}", key, e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,13 +74,19 @@ final class TriageThreads {
     }
   }
 
-  /** Forgets the waiting question's message when it is the one that was clicked. */
-  void clicked(ConversationKey key, String messageTs) {
+  /**
+   * Forgets the waiting question's message when it is the one that was clicked.
+   *
+   * @return its blocks as posted, when it was
+   */
+  Optional<List<LayoutBlock>> clicked(ConversationKey key, String messageTs) {
     synchronized (prompts) {
       Prompt p = prompts.get(key);
       if (p != null && p.ts().equals(messageTs)) {
         prompts.remove(key);
+        return Optional.of(p.blocks());
       }
+      return Optional.empty();
     }
   }
 
