@@ -82,6 +82,7 @@ final class Service {
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
   private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
     List<Platform> platforms = new ArrayList<>();
+    core.settings.slack().ifPresent(slack -> platforms.add(SlackPlatform.create(slack, services, http)));
     return platforms;
   }
 

@@ -1,0 +1,399 @@
+package dev.claude500.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A loopback Slack Web API for tests: a real HTTP server on {@code 127.0.0.1} that answers the
+ * methods a bot calls ({@code auth.test}, {@code chat.postMessage} with increasing {@code ts},
+ * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.getPermalink}, {@code users.info},
+ * {@code apps.connections.open}) under {@link #apiUrl()}, takes {@code response_url} posts under
+ * {@link #responseUrl(String)}, and records every call with its form or JSON parameters.
+ *
+ * <p>{@link #script(String, Answer...)} queues answers (a 429 with {@code Retry-After}, a 500, an
+ * {@code ok:false} error) that a method gives once each before its usual answer. Thread-safe.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+  /** The bot's user id {@code auth.test} answers. */
+  public static final String BOT_USER_ID = "UBOTFAKE";
+  /** The workspace id {@code auth.test} answers. */
+  public static final String TEAM_ID = "T0FAKE";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+  private final AtomicInteger nextTs = new AtomicInteger(100);
+  private volatile String socketModeUrl;
+  private volatile Duration delay = Duration.ZERO;
+
+  private FakeSlackApi(HttpServer server, ExecutorService threads) {
+    this.server = server;
+    this.threads = threads;
+  }
+
+  /** Starts the fake on a free loopback port. */
+  public static FakeSlackApi start() {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-slack-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(threads);
+      FakeSlackApi fake = new FakeSlackApi(server, threads);
+      server.createContext("/", fake::handle);
+      server.start();
+      return fake;
+    } catch (IOException e) {
+      threads.shutdownNow();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the Web API base to configure ({@code SLACK_API_URL}), ending in a slash. */
+  public String apiUrl() {
+    return base() + "/api/";
+  }
+
+  /** Returns a {@code response_url} served by this fake; its calls are recorded as method {@code response_url}. */
+  public String responseUrl(String name) {
+    return base() + "/respond/" + name;
+  }
+
+  /** Sets the websocket URL {@code apps.connections.open} answers. */
+  public void socketModeUrl(String url) {
+    this.socketModeUrl = url;
+  }
+
+  /** Makes every answer wait this long before it is sent (a slow Slack); zero for none. */
+  public void slowDown(Duration by) {
+    this.delay = Objects.requireNonNull(by, "by");
+  }
+
+  /** Queues answers a method gives once each, in order, before its usual one. */
+  public FakeSlackApi script(String method, Answer... answers) {
+    scripts.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(answers));
+    return this;
+  }
+
+  /** Returns every call so far, oldest first. */
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Returns the calls of one method ({@code response_url} for response URL posts). */
+  public List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  /** Returns the calls of one method that Slack would have taken (HTTP 200 and {@code ok:true}). */
+  public List<Call> accepted(String method) {
+    return calls(method).stream().filter(Call::accepted).toList();
+  }
+
+  /** Forgets the recorded calls. */
+  public void clearCalls() {
+    calls.clear();
+  }
+
+  /** Waits until a call of {@code method} matches, and returns the first that does. */
+  public Call await(String method, Predicate<Call> matching, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Call> hit = calls(method).stream().filter(matching).findFirst();
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("no " + method + " call matched within " + timeout + "; calls: " + summary());
+      }
+      pause();
+    }
+  }
+
+  /** Waits until there are at least {@code count} calls of {@code method}, and returns them. */
+  public List<Call> awaitCount(String method, int count, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (calls(method).size() < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("expected " + count + " " + method + " calls within " + timeout + "; calls: " + summary());
+      }
+      pause();
+    }
+    return calls(method);
+  }
+
+  /** Returns one line per call, for failure messages. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    for (Call c : calls) {
+      sb.append("\n  ").append(c.method()).append(' ').append(c.status()).append(' ')
+          .append(abbreviate(c.params().toString(), 200));
+    }
+    return sb.toString();
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  private String base() {
+    InetSocketAddress a = server.getAddress();
+    return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      String body = new String(raw, StandardCharsets.UTF_8);
+      String method = path.startsWith("/api/") ? path.substring("/api/".length())
+          : path.startsWith("/respond/") ? "response_url" : path;
+      Map<String, String> params = params(exchange.getRequestHeaders().getFirst("Content-Type"), body,
+          exchange.getRequestURI().getRawQuery());
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+      Answer answer = next(method).orElseGet(() -> usual(method, params));
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+      calls.add(new Call(method, params, body, headers, answer.status(), answer.body(), answer.accepted(), System.nanoTime()));
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type",
+          method.equals("response_url") ? "text/plain; charset=utf-8" : "application/json; charset=utf-8");
+      exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+      if (out.length > 0) {
+        try (OutputStream o = exchange.getResponseBody()) {
+          o.write(out);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The client went away: nothing to answer.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Optional<Answer> next(String method) {
+    Deque<Answer> q = scripts.get(method);
+    if (q == null) {
+      return Optional.empty();
+    }
+    synchronized (q) {
+      return Optional.ofNullable(q.poll());
+    }
+  }
+
+  private Answer usual(String method, Map<String, String> p) {
+    ObjectNode o = JSON.createObjectNode().put("ok", true);
+    switch (method) {
+      case "auth.test":
+        o.put("url", "https://fake.slack.test/").put("team", "Fake team").put("user", "claude500")
+            .put("team_id", TEAM_ID).put("user_id", BOT_USER_ID).put("bot_id", "BBOTFAKE");
+        break;
+      case "chat.postMessage": {
+        String ts = String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement());
+        o.put("channel", p.getOrDefault("channel", "")).put("ts", ts);
+        o.putObject("message").put("type", "message").put("user", BOT_USER_ID).put("ts", ts)
+            .put("text", p.getOrDefault("text", ""));
+        break;
+      }
+      case "chat.update":
+        o.put("channel", p.getOrDefault("channel", "")).put("ts", p.getOrDefault("ts", "")).put("text", p.getOrDefault("text", ""));
+        break;
+      case "chat.postEphemeral":
+        o.put("message_ts", String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement()));
+        break;
+      case "chat.getPermalink":
+        o.put("channel", p.getOrDefault("channel", "")).put("permalink", "https://fake.slack.test/archives/"
+            + p.getOrDefault("channel", "") + "/p" + p.getOrDefault("message_ts", "").replace(".", ""));
+        break;
+      case "users.info": {
+        String id = p.getOrDefault("user", "");
+        ObjectNode u = o.putObject("user").put("id", id).put("name", "user-" + id.toLowerCase(Locale.ROOT));
+        u.putObject("profile").put("display_name", "name-" + id.toLowerCase(Locale.ROOT)).put("real_name", "Real " + id);
+        break;
+      }
+      case "apps.connections.open":
+        if (socketModeUrl == null) {
+          return Answer.error("invalid_auth");
+        }
+        o.put("url", socketModeUrl);
+        break;
+      case "response_url":
+        return new Answer(200, Map.of(), "ok");
+      default:
+        return Answer.error("unknown_method");
+    }
+    return new Answer(200, Map.of(), o.toString());
+  }
+
+  private static Map<String, String> params(String contentType, String body, String rawQuery) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (rawQuery != null) {
+      form(rawQuery, out);
+    }
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      try {
+        JsonNode node = JSON.readTree(body);
+        if (node != null && node.isObject()) {
+          for (Map.Entry<String, JsonNode> e : node.properties()) {
+            out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+          }
+        }
+      } catch (IOException e) {
+        out.put("_unparsed", body);
+      }
+    } else {
+      form(body, out);
+    }
+    return out;
+  }
+
+  private static void form(String encoded, Map<String, String> out) {
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.put(k, v);
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /**
+   * One call the fake received.
+   *
+   * @param method the Web API method, or {@code response_url}
+   * @param params its form fields or top-level JSON fields (objects and arrays as JSON text)
+   * @param body the raw body
+   * @param headers the headers, names in lower case
+   * @param status the HTTP status the fake answered
+   * @param answer the body the fake answered
+   * @param accepted true when the answer was a success Slack would have acted on
+   * @param atNanos when it arrived ({@link System#nanoTime()})
+   */
+  public record Call(String method, Map<String, String> params, String body, Map<String, List<String>> headers,
+      int status, String answer, boolean accepted, long atNanos) {
+    /** Copies. */
+    public Call {
+      params = Map.copyOf(params);
+      headers = Map.copyOf(headers);
+    }
+
+    /** Returns a parameter, or the empty string. */
+    public String param(String name) {
+      return params.getOrDefault(name, "");
+    }
+
+    /** Returns a parameter read as JSON (e.g. {@code blocks}); a missing one is JSON null. */
+    public JsonNode json(String name) {
+      try {
+        String v = params.get(name);
+        return v == null ? JSON.nullNode() : JSON.readTree(v);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Returns the {@code ts} the fake answered (posts), or the empty string. */
+    public String ts() {
+      try {
+        return JSON.readTree(answer).path("ts").asText("");
+      } catch (IOException e) {
+        return "";
+      }
+    }
+
+    /** Returns every text in the blocks (sections, fields, context, buttons), joined by newlines. */
+    public String blockText() {
+      List<String> texts = new ArrayList<>();
+      json("blocks").findValues("text").forEach(t -> texts.add(t.isTextual() ? t.asText() : t.path("text").asText()));
+      return String.join("\n", texts);
+    }
+  }
+
+  /**
+   * One answer the fake gives.
+   *
+   * @param status the HTTP status
+   * @param headers extra response headers
+   * @param body the body
+   */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    /** Copies. */
+    public Answer {
+      headers = Map.copyOf(headers);
+      Objects.requireNonNull(body, "body");
+    }
+
+    /** Returns a 429 with {@code Retry-After}. */
+    public static Answer rateLimited(int retryAfterSeconds) {
+      return new Answer(429, Map.of("Retry-After", Integer.toString(retryAfterSeconds)),
+          "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
+
+    /** Returns an HTTP error status with a short body. */
+    public static Answer status(int status) {
+      return new Answer(status, Map.of(), "upstream trouble");
+    }
+
+    /** Returns HTTP 200 with {@code ok:false} and this error. */
+    public static Answer error(String error) {
+      return new Answer(200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+
+    boolean accepted() {
+      return status == 200 && !body.contains("\"ok\":false");
+    }
+  }
+}

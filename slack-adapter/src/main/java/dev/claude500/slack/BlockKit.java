@@ -1,0 +1,166 @@
+package dev.claude500.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.claude500.chat.Choice;
+import dev.claude500.chat.PlainTextRenderer;
+import dev.claude500.chat.Reply;
+import dev.claude500.status.StatusLinks;
+import dev.claude500.status.StatusView;
+import dev.claude500.status.StatusWords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the core's {@link Reply} values as Block Kit, and the few messages of the adapter's own
+ * (the triage's first message, an answered question). The one place that knows Slack's limits;
+ * every message it returns stays inside them. Stateless.
+ */
+final class BlockKit {
+  /** Blocks in one message. */
+  static final int MAX_BLOCKS = 50;
+  /** Characters of one section's text. */
+  static final int MAX_SECTION = 3_000;
+  /** Characters of a message's {@code text}. */
+  static final int MAX_TEXT = 40_000;
+  /** Characters of a button's label. */
+  static final int MAX_BUTTON_TEXT = 75;
+  /** Characters of a button's value. */
+  static final int MAX_BUTTON_VALUE = 2_000;
+  /** Characters of one section field. */
+  static final int MAX_FIELD = 2_000;
+  /** Fields in one section. */
+  static final int MAX_FIELDS = 10;
+  /** Elements in one actions block. */
+  static final int MAX_BUTTONS_PER_BLOCK = 25;
+  /** Characters of a report body shown before it is cut. */
+  static final int MAX_REPORT_BODY = 36_000;
+  /** Characters of an incident update's text shown before it is cut. */
+  static final int MAX_UPDATE_BODY = 2_500;
+
+  /** The action id prefix of answer buttons; each button adds its index so ids stay unique. */
+  static final String ANSWER_ACTION = "claude500_answer_";
+  /** Matches the action ids of answer buttons. */
+  static final Pattern ANSWER_ACTIONS = Pattern.compile(Pattern.quote(ANSWER_ACTION) + "\\d{1,3}");
+
+  private static final Pattern USER_ID = Pattern.compile("[A-Z0-9]{2,30}");
+
+  private BlockKit() {}
+
+  /** Returns a reply as a Slack message. */
+  static SlackMessage render(Reply reply) {
+    Objects.requireNonNull(reply, "reply");
+    if (reply instanceof Reply.Message m) {
+      return new MessageBuilder().section(Mrkdwn.of(m.text())).build(PlainTextRenderer.render(reply));
+    }
+    if (reply instanceof Reply.Question q) {
+      return new MessageBuilder().section(Mrkdwn.of(q.text()))
+          .hint("Click an answer, or reply in this thread with its number.")
+          .buttons(buttons(q.token(), q.choices()))
+          .build(PlainTextRenderer.render(reply));
+    }
+    if (reply instanceof Reply.TextRequest t) {
+      return new MessageBuilder().section(Mrkdwn.of(t.prompt()))
+          .hint(t.alternatives().isEmpty() ? "Reply in this thread with the text."
+              : "Reply in this thread with the text, or click:")
+          .buttons(buttons(t.token(), t.alternatives()))
+          .build(PlainTextRenderer.render(reply));
+    }
+    if (reply instanceof Reply.Report r) {
+      return report(r);
+    }
+    if (reply instanceof Reply.Status s) {
+      return StatusBlocks.status(s.view());
+    }
+    return StatusBlocks.incident(((Reply.Incident) reply).view());
+  }
+
+  /** Returns the message a triage's thread hangs from. */
+  static SlackMessage root(String userId, StatusView page) {
+    String who = mention(userId);
+    String colour = StatusWords.emoji(page.indicator()) + " " + (page.isUnknown() ? "unknown" : page.colour());
+    return new MessageBuilder()
+        .section(who + " started a Claude Code 500 triage · status page " + colour)
+        .context("Answer in the thread: anyone here can help. "
+            + Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
+        .build(who + " started a Claude Code 500 triage");
+  }
+
+  /**
+   * Returns a question's message once it is answered: its buttons and hint gone, the answer and who
+   * gave it in their place.
+   *
+   * @param original the message's blocks as Slack sent them back (or as they were posted)
+   * @param answer the label of what was chosen, or null when it was answered by a reply in the thread
+   * @param userId who answered
+   */
+  static SlackMessage answered(List<LayoutBlock> original, String answer, String userId) {
+    List<LayoutBlock> kept = new ArrayList<>();
+    for (LayoutBlock b : original == null ? List.<LayoutBlock>of() : original) {
+      String id = b.getBlockId() == null ? "" : b.getBlockId();
+      if (!id.equals(MessageBuilder.HINT_BLOCK) && !id.startsWith(MessageBuilder.ACTIONS_BLOCK)) {
+        kept.add(b);
+      }
+    }
+    if (kept.size() >= MAX_BLOCKS) {
+      kept = new ArrayList<>(kept.subList(0, MAX_BLOCKS - 1));
+    }
+    String line = answer == null
+        ? "✅ Answered in the thread by " + mention(userId)
+        : "✅ " + Mrkdwn.strong(Mrkdwn.ellipsis(answer, 200)) + " · answered by " + mention(userId);
+    kept.add(MessageBuilder.contextBlock(line, null));
+    return new SlackMessage(MessageBuilder.fallbackText(answer == null ? "Answered in the thread" : "Answered: " + answer), kept);
+  }
+
+  /** Returns a short message of the adapter's own (already escaped mrkdwn). */
+  static SlackMessage notice(String mrkdwn, String plain) {
+    return new MessageBuilder().section(mrkdwn).build(plain);
+  }
+
+  /** Returns a user mention, or nothing for an id that does not look like one. */
+  static String mention(String userId) {
+    return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : "someone";
+  }
+
+  private static List<ButtonElement> buttons(String token, List<Choice> choices) {
+    List<ButtonElement> out = new ArrayList<>();
+    for (int i = 0; i < choices.size() && i < 1000; i++) {
+      Choice c = choices.get(i);
+      String value = new ButtonValue(token, c.value()).encode();
+      if (value.length() > MAX_BUTTON_VALUE) {
+        continue; // cannot be sent back whole; the person can still reply with its number
+      }
+      out.add(ButtonElement.builder()
+          .actionId(ANSWER_ACTION + i)
+          .text(PlainTextObject.builder().text(Mrkdwn.ellipsis(c.label(), MAX_BUTTON_TEXT)).emoji(true).build())
+          .value(value)
+          .build());
+    }
+    return out;
+  }
+
+  private static SlackMessage report(Reply.Report r) {
+    MessageBuilder b = new MessageBuilder().section(Mrkdwn.of(r.headline()));
+    List<String> fields = new ArrayList<>();
+    for (Reply.Field f : r.fields()) {
+      fields.add("*" + Mrkdwn.escape(f.name()) + "*\n" + Mrkdwn.escape(f.value()));
+    }
+    b.fields(fields);
+    String body = r.body().stripTrailing();
+    String shown = body.length() <= MAX_REPORT_BODY ? body : Mrkdwn.ellipsis(body, MAX_REPORT_BODY);
+    for (String chunk : CodeChunks.split(shown, MAX_SECTION - 6)) {
+      b.section(Mrkdwn.codeBlock(chunk));
+    }
+    if (shown.length() < body.length()) {
+      b.context(String.format(Locale.ROOT, "_(report cut to fit Slack: %,d of %,d characters shown)_",
+          shown.length(), body.length()));
+    }
+    return b.context("Copy the report above into your support request as it is; secrets were removed.")
+        .build(PlainTextRenderer.render(r));
+  }
+
+}

@@ -1,0 +1,47 @@
+package dev.claude500.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the Bolt {@link App}: the one place where every listener is registered. Bolt's default
+ * middleware is left out on purpose: signatures are checked by {@link EventsEndpoint} before Bolt
+ * sees a request, the bot's identity comes from one {@code auth.test} at start instead of one per
+ * request, and the listeners skip the bot's own messages themselves (Bolt's filter may call
+ * {@code bots.info} before acknowledging).
+ */
+final class BoltApp {
+  /** Any slash command of this app: the manifest names it {@code /claude500}, a team may rename it. */
+  private static final Pattern ANY_COMMAND = Pattern.compile("/.+");
+
+  private BoltApp() {}
+
+  static App build(Slack slack, SlackSettings settings, CommandListener command, AnswerListener answer,
+      ThreadReplyListener replies) {
+    AppConfig config = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(settings.botToken())
+        .signingSecret(settings.signingSecret().orElse(null))
+        .clientId(null)
+        .clientSecret(null)
+        .sslCheckEnabled(false)
+        .requestVerificationEnabled(false)
+        .ignoringSelfEventsEnabled(false)
+        .allEventsApiAutoAckEnabled(true)
+        .subtypedMessageEventsAutoAckEnabled(true)
+        .threadPoolSize(1)
+        .build();
+    App app = new App(config, slack, new ArrayList<>());
+    app.asOAuthApp(false);
+    app.command(ANY_COMMAND, command);
+    app.blockAction(BlockKit.ANSWER_ACTIONS, answer);
+    app.event(MessageEvent.class, replies::onMessage);
+    app.event(MessageThreadBroadcastEvent.class, replies::onBroadcast);
+    return app;
+  }
+}

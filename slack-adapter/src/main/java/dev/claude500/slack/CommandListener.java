@@ -1,0 +1,137 @@
+package dev.claude500.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.claude500.bot.BotServices;
+import dev.claude500.bot.Command;
+import dev.claude500.bot.CommandParser;
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.Reply;
+import dev.claude500.status.StatusView;
+import dev.claude500.triage.TriageResult;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /claude500 ...}: acknowledged at once (empty), then on the worker a triage is started in
+ * the thread of a new channel message, or the subcommand is answered only to the person who typed it
+ * (through the command's {@code response_url}). A repeated delivery (same {@code trigger_id}) is
+ * dropped. When the worker is full the acknowledgement itself says so.
+ */
+final class CommandListener implements SlashCommandHandler {
+  static final String BUSY = "claude500 is busy right now: please try again in a minute.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandListener.class);
+
+  private final BotServices services;
+  private final Worker worker;
+  private final WebApi web;
+  private final TriageThreads threads;
+  private final UserNames names;
+  private final String botName;
+
+  CommandListener(BotServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+      String botName) {
+    this.botName = botName == null || botName.isBlank() ? "claude500" : botName;
+    this.services = Objects.requireNonNull(services, "services");
+    this.worker = Objects.requireNonNull(worker, "worker");
+    this.web = Objects.requireNonNull(web, "web");
+    this.threads = Objects.requireNonNull(threads, "threads");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  @Override
+  public Response apply(SlashCommandRequest request, SlashCommandContext context) {
+    SlashCommandPayload p = request.getPayload();
+    if (p == null || p.getChannelId() == null || p.getUserId() == null) {
+      return context.ack();
+    }
+    Command command = CommandParser.parse(SlackText.plain(p.getText()));
+    Invocation in = new Invocation(p.getChannelId(), p.getUserId(), p.getUserName(), p.getResponseUrl(), p.getTriggerId());
+    return worker.offer("/claude500 from " + p.getUserId(), () -> run(command, in)) ? context.ack() : context.ack(BUSY);
+  }
+
+  private void run(Command command, Invocation in) {
+    if (in.triggerId() != null && !services.store().seenDeliveries().firstSeen("slack:command:" + in.triggerId(),
+        services.clock().instant())) {
+      LOG.info("repeated slash command {} dropped", in.triggerId());
+      return;
+    }
+    Actor actor = names.actor(in.userId(), in.userName());
+    ChannelRef channel = new ChannelRef(SlackAdapter.PLATFORM, in.channelId());
+    if (command instanceof Command.Triage t) {
+      triage(t, in, actor);
+    } else if (command instanceof Command.Status) {
+      respond(in, services.commands().status());
+    } else if (command instanceof Command.Help) {
+      respond(in, services.commands().help());
+    } else if (command instanceof Command.Subscribe s) {
+      respond(in, services.commands().subscribe(channel, actor, s));
+    } else if (command instanceof Command.Unsubscribe) {
+      respond(in, services.commands().unsubscribe(channel));
+    } else if (command instanceof Command.Subscriptions) {
+      respond(in, services.commands().subscriptions(channel));
+    } else if (command instanceof Command.Playbooks) {
+      respond(in, services.commands().playbooks());
+    } else {
+      respond(in, services.commands().help());
+    }
+  }
+
+  private void triage(Command.Triage t, Invocation in, Actor actor) {
+    Optional<Reply> refusal = services.commands().refuse(t);
+    if (refusal.isPresent()) {
+      respond(in, refusal.get());
+      return;
+    }
+    StatusView page = StatusView.of(services.status().peek(), services.clock());
+    String rootTs;
+    try {
+      rootTs = web.postMessage(in.channelId(), null, false, BlockKit.root(in.userId(), page));
+    } catch (SlackCallException e) {
+      LOG.warn("triage not started in {}: {}", in.channelId(), e.getMessage());
+      respond(in, e.isNotInChannel()
+          ? BlockKit.notice("I can't post in this channel yet: invite me with `/invite @" + Mrkdwn.escape(botName)
+              + "`, then try again.", "Invite me with /invite @" + botName + ", then try again.")
+          : BlockKit.notice("I could not start the triage: Slack answered `" + Mrkdwn.escape(e.error()) + "`.",
+              "I could not start the triage: " + e.error()));
+      return;
+    }
+    if (rootTs == null) {
+      return;
+    }
+    ConversationKey key = new ConversationKey(SlackAdapter.PLATFORM, in.channelId(), rootTs);
+    threads.serially(key, () -> {
+      TriageResult result = t.playbook()
+          .map(id -> services.engine().start(key, actor, t.pasted(), id))
+          .orElseGet(() -> services.engine().start(key, actor, t.pasted()));
+      threads.post(key, result.replies());
+    });
+  }
+
+  private void respond(Invocation in, Reply reply) {
+    respond(in, BlockKit.render(reply));
+  }
+
+  private void respond(Invocation in, SlackMessage message) {
+    if (in.responseUrl() == null) {
+      LOG.warn("no response_url to answer {} in {}", in.userId(), in.channelId());
+      return;
+    }
+    try {
+      web.respond(in.responseUrl(), message);
+    } catch (SlackCallException e) {
+      LOG.warn("answer to {} in {} not delivered: {}", in.userId(), in.channelId(), e.getMessage());
+    }
+  }
+
+  /** One typing of the command: where, who, and how to answer them. */
+  private record Invocation(String channelId, String userId, String userName, String responseUrl, String triggerId) {}
+}

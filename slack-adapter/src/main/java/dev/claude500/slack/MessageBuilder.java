@@ -1,0 +1,113 @@
+package dev.claude500.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Assembles one message within Block Kit's limits: sections split at {@link BlockKit#MAX_SECTION}
+ * characters, at most {@link BlockKit#MAX_BLOCKS} blocks (the body is cut with a note, the trailing
+ * blocks such as buttons always stay), fallback text at most {@link BlockKit#MAX_TEXT}. Not thread-safe.
+ */
+final class MessageBuilder {
+  /** The block id of hints that go away once a question is answered. */
+  static final String HINT_BLOCK = "claude500_hint";
+  /** The prefix of the block ids of answer buttons. */
+  static final String ACTIONS_BLOCK = "claude500_actions_";
+
+  private final List<LayoutBlock> body = new ArrayList<>();
+  private final List<LayoutBlock> tail = new ArrayList<>();
+
+  /** Adds mrkdwn (already escaped) as one or more sections. */
+  MessageBuilder section(String mrkdwn) {
+    if (mrkdwn.isBlank()) {
+      return this;
+    }
+    for (String part : Mrkdwn.split(mrkdwn, BlockKit.MAX_SECTION)) {
+      if (!part.isBlank()) {
+        body.add(SectionBlock.builder().text(markdown(part)).build());
+      }
+    }
+    return this;
+  }
+
+  /** Adds a section of fields (each already escaped mrkdwn), ten to a section, each cut to its limit. */
+  MessageBuilder fields(List<String> fields) {
+    List<TextObject> row = new ArrayList<>();
+    for (String f : fields) {
+      row.add(markdown(Mrkdwn.head(f, BlockKit.MAX_FIELD)));
+      if (row.size() == BlockKit.MAX_FIELDS) {
+        body.add(SectionBlock.builder().fields(row).build());
+        row = new ArrayList<>();
+      }
+    }
+    if (!row.isEmpty()) {
+      body.add(SectionBlock.builder().fields(row).build());
+    }
+    return this;
+  }
+
+  /** Adds a line of small print to the body. */
+  MessageBuilder context(String mrkdwn) {
+    body.add(contextBlock(mrkdwn, null));
+    return this;
+  }
+
+  /** Adds a hint after the body; it stays when the body is cut and goes when the question is answered. */
+  MessageBuilder hint(String mrkdwn) {
+    tail.add(contextBlock(mrkdwn, HINT_BLOCK));
+    return this;
+  }
+
+  /** Adds buttons after the body, as many actions blocks as it takes. */
+  MessageBuilder buttons(List<ButtonElement> buttons) {
+    for (int from = 0; from < buttons.size(); from += BlockKit.MAX_BUTTONS_PER_BLOCK) {
+      List<BlockElement> row = new ArrayList<>(buttons.subList(from,
+          Math.min(buttons.size(), from + BlockKit.MAX_BUTTONS_PER_BLOCK)));
+      tail.add(ActionsBlock.builder().blockId(ACTIONS_BLOCK + tail.size()).elements(row).build());
+    }
+    return this;
+  }
+
+  /** Returns the message; {@code fallback} is plain text for notifications. */
+  SlackMessage build(String fallback) {
+    List<LayoutBlock> blocks = new ArrayList<>(body);
+    int room = BlockKit.MAX_BLOCKS - tail.size();
+    if (blocks.size() > room) {
+      int dropped = blocks.size() - (room - 1);
+      blocks = new ArrayList<>(blocks.subList(0, room - 1));
+      blocks.add(contextBlock(String.format(Locale.ROOT,
+          "_(cut to fit Slack: %d more part%s not shown)_", dropped, dropped == 1 ? "" : "s"), null));
+    }
+    blocks.addAll(tail);
+    return new SlackMessage(fallbackText(fallback), blocks);
+  }
+
+  /** Returns plain text escaped and cut for a message's {@code text}. */
+  static String fallbackText(String plain) {
+    String escaped = Mrkdwn.escape(plain);
+    if (escaped.length() <= BlockKit.MAX_TEXT) {
+      return escaped;
+    }
+    return Mrkdwn.head(escaped, BlockKit.MAX_TEXT - 40) + "\n(cut to fit Slack)";
+  }
+
+  static MarkdownTextObject markdown(String mrkdwn) {
+    return MarkdownTextObject.builder().text(mrkdwn).build();
+  }
+
+  static ContextBlock contextBlock(String mrkdwn, String blockId) {
+    List<ContextBlockElement> elements = new ArrayList<>();
+    elements.add(markdown(Mrkdwn.head(mrkdwn, BlockKit.MAX_SECTION)));
+    return ContextBlock.builder().blockId(blockId).elements(elements).build();
+  }
+}

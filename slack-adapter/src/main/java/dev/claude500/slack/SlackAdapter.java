@@ -1,0 +1,170 @@
+package dev.claude500.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.util.http.SlackHttpClient;
+import com.sun.net.httpserver.HttpHandler;
+import dev.claude500.bot.BotServices;
+import dev.claude500.chat.ChatPort;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack adapter: {@code /claude500} with a triage in a thread, answer buttons, thread replies,
+ * ephemeral status and subscriptions, and the Slack chat port for incident posts.
+ *
+ * <p>In HTTP mode the launcher serves {@link #eventsEndpoint()} at {@link #EVENTS_PATH}; in Socket
+ * Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
+ * Web API call, {@code auth.test} and {@code apps.connections.open} included, goes to
+ * {@link SlackSettings#apiUrl()}.
+ *
+ * <p>Requests are acknowledged at once; the work behind them runs on a bounded pool of the
+ * adapter's own. Thread-safe: {@link #start()} once, then everything from any thread.
+ */
+public final class SlackAdapter implements AutoCloseable {
+  /** The platform's short name in channel refs and conversation keys. */
+  public static final String PLATFORM = "slack";
+  /** Where HTTP mode takes slash commands, interactivity and events. */
+  public static final String EVENTS_PATH = "/slack/events";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+
+  private final SlackSettings settings;
+  private final BotServices services;
+  private final Slack slack;
+  private final WebApi web;
+  private final Worker worker;
+  private final SlackChatPort chatPort;
+  private final Optional<EventsEndpoint> endpoint;
+  private volatile App app;
+  private volatile SocketModeConnection socket;
+
+  private SlackAdapter(SlackSettings settings, BotServices services, Tuning tuning) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.services = Objects.requireNonNull(services, "services");
+    this.slack = slack(settings.apiUrl());
+    this.web = new WebApi(slack, settings.botToken(), tuning.retries());
+    this.worker = new Worker(tuning.threads(), tuning.queue());
+    this.chatPort = new SlackChatPort(web);
+    this.endpoint = settings.socketMode() ? Optional.empty()
+        : Optional.of(new EventsEndpoint(new RequestSignature(settings.signingSecret().orElseThrow(), services.clock())));
+  }
+
+  /** Returns an adapter, not yet started. */
+  public static SlackAdapter create(SlackSettings settings, BotServices services) {
+    return new SlackAdapter(settings, services, Tuning.DEFAULT);
+  }
+
+  static SlackAdapter create(SlackSettings settings, BotServices services, Tuning tuning) {
+    return new SlackAdapter(settings, services, tuning);
+  }
+
+  /**
+   * Learns who the bot is ({@code auth.test}), registers the listeners and, in Socket Mode, connects.
+   *
+   * @throws IllegalStateException when Slack refuses the bot token or Socket Mode cannot connect
+   */
+  public void start() throws Exception {
+    AuthTestResponse me;
+    try {
+      me = web.authTest();
+    } catch (SlackCallException e) {
+      throw new IllegalStateException("Slack refused the bot token (auth.test: " + e.error()
+          + "); check SLACK_BOT_TOKEN and SLACK_API_URL", e);
+    }
+    TriageThreads threads = new TriageThreads(web);
+    UserNames names = new UserNames(web::displayName);
+    App built = BoltApp.build(slack, settings,
+        new CommandListener(services, worker, web, threads, names, me.getUser()),
+        new AnswerListener(services, worker, web, threads, names),
+        new ThreadReplyListener(services, worker, threads, names, me.getUserId()));
+    built.start();
+    app = built;
+    if (settings.socketMode()) {
+      SocketModeConnection connection = new SocketModeConnection(settings.appToken().orElseThrow(), built);
+      socket = connection;
+      connection.start();
+    } else {
+      endpoint.orElseThrow().serve(built);
+    }
+    LOG.info("Slack: signed in as @{} ({}) in {}, {}", me.getUser(), me.getUserId(), me.getTeam(),
+        settings.socketMode() ? "Socket Mode" : "HTTP mode on " + EVENTS_PATH);
+  }
+
+  /** Returns true in Socket Mode. */
+  public boolean socketMode() {
+    return settings.socketMode();
+  }
+
+  /**
+   * Returns the handler for {@link #EVENTS_PATH} in HTTP mode (empty in Socket Mode). It answers
+   * 503 until {@link #start()} has run.
+   */
+  public Optional<HttpHandler> eventsEndpoint() {
+    return endpoint.map(e -> e);
+  }
+
+  /** Returns the Slack chat port (incident posts, idle-triage summaries). */
+  public ChatPort chatPort() {
+    return chatPort;
+  }
+
+  /** Returns true once started and, in Socket Mode, while connected. */
+  public boolean isReady() {
+    SocketModeConnection s = socket;
+    return app != null && (s == null || s.isConnected());
+  }
+
+  /** Disconnects, lets queued work finish for a few seconds, releases the HTTP client; never throws. */
+  @Override
+  public void close() {
+    SocketModeConnection s = socket;
+    if (s != null) {
+      s.close();
+    }
+    App a = app;
+    if (a != null) {
+      a.stop();
+      a.executorService().shutdownNow();
+    }
+    worker.close();
+    try {
+      slack.close();
+    } catch (Exception e) {
+      LOG.debug("closing the Slack client: {}", e.toString());
+    }
+  }
+
+  /** A Slack client on {@code apiUrl} whose HTTP client never repeats a request by itself. */
+  static Slack slack(String apiUrl) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setStatsEnabled(false);
+    config.setHttpClientReadTimeoutMillis(10_000);
+    config.setHttpClientWriteTimeoutMillis(10_000);
+    config.setHttpClientCallTimeoutMillis(20_000);
+    OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .retryOnConnectionFailure(false)
+        .connectTimeout(java.time.Duration.ofSeconds(5))
+        .build();
+    SlackHttpClient client = new SlackHttpClient(http);
+    client.setConfig(config);
+    return Slack.getInstance(config, client);
+  }
+
+  /**
+   * How the adapter runs its work.
+   *
+   * @param threads worker threads
+   * @param queue tasks that may wait for a thread
+   * @param retries how Web API calls are retried
+   */
+  record Tuning(int threads, int queue, RetryPolicy retries) {
+    static final Tuning DEFAULT = new Tuning(8, 256, RetryPolicy.DEFAULT);
+  }
+}

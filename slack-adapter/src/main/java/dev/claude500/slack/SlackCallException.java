@@ -1,0 +1,67 @@
+package dev.claude500.slack;
+
+import dev.claude500.chat.ChatDeliveryException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A Web API call that failed for good (after the retries the policy allows). */
+final class SlackCallException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Whether the same call may work later. */
+  enum Kind {
+    /** Slack refused it and will again (no permission, unknown channel, bad request). */
+    PERMANENT,
+    /** Slack did not take it (rate limit, outage, unreachable); the same call may work later. */
+    RETRYABLE,
+    /** It may or may not have been taken (the answer was lost); repeating it could post twice. */
+    UNKNOWN_OUTCOME
+  }
+
+  private final String method;
+  private final String error;
+  private final Kind kind;
+  private final transient Optional<Duration> retryAfter;
+
+  SlackCallException(String method, String error, Kind kind, Optional<Duration> retryAfter, Throwable cause) {
+    super(method + " failed: " + error + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")", cause);
+    this.method = Objects.requireNonNull(method, "method");
+    this.error = Objects.requireNonNull(error, "error");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
+  }
+
+  /** Returns the Web API method (or {@code response_url}). */
+  String method() {
+    return method;
+  }
+
+  /** Returns Slack's error code (e.g. {@code not_in_channel}), {@code http_503}, or the I/O error. */
+  String error() {
+    return error;
+  }
+
+  /** Returns whether it may work later. */
+  Kind kind() {
+    return kind;
+  }
+
+  /** Returns how long Slack asked to wait, when it said. */
+  Optional<Duration> retryAfter() {
+    return retryAfter;
+  }
+
+  /** Returns true when Slack said the bot cannot post in the channel. */
+  boolean isNotInChannel() {
+    return error.equals("not_in_channel") || error.equals("channel_not_found");
+  }
+
+  /**
+   * Returns the chat port's exception for this failure. An unknown outcome is reported as not
+   * retryable: repeating it could post twice, so the caller's ledger must decide.
+   */
+  ChatDeliveryException toDelivery() {
+    return new ChatDeliveryException(getMessage(), kind == Kind.RETRYABLE, retryAfter, this);
+  }
+}

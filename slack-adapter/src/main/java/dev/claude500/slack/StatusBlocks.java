@@ -1,0 +1,94 @@
+package dev.claude500.slack;
+
+import dev.claude500.chat.PlainTextRenderer;
+import dev.claude500.chat.Reply;
+import dev.claude500.status.ComponentState;
+import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.IncidentView;
+import dev.claude500.status.StatusLinks;
+import dev.claude500.status.StatusView;
+import dev.claude500.status.StatusWords;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Block Kit for the status page: the answer to {@code /claude500 status} (indicator, every
+ * component with an emoji, open incidents and maintenances with their latest update, the data's age)
+ * and an incident post (title with its impact emoji, state, components, latest update, link; a
+ * resolved one says so). Stateless.
+ */
+final class StatusBlocks {
+  private StatusBlocks() {}
+
+  static SlackMessage status(StatusView v) {
+    MessageBuilder b = new MessageBuilder();
+    if (v.isUnknown()) {
+      return b.section("⚪ *Status unknown*: " + Mrkdwn.escape(StatusWords.freshness(v)))
+          .context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
+          .build(PlainTextRenderer.render(new Reply.Status(v)));
+    }
+    b.section("*Status page:* " + StatusWords.emoji(v.indicator()) + " *" + v.colour() + "*"
+        + (v.description().isEmpty() ? "" : " · " + Mrkdwn.escape(v.description())));
+    b.context(Mrkdwn.escape(StatusWords.freshness(v)));
+    b.section(components(v.components()));
+    if (v.incidents().isEmpty()) {
+      b.section("No open incidents.");
+    }
+    for (IncidentView i : v.incidents()) {
+      b.section(incidentSummary(i));
+    }
+    for (IncidentView m : v.maintenances()) {
+      b.section(incidentSummary(m));
+    }
+    return b.context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
+        .build(PlainTextRenderer.render(new Reply.Status(v)));
+  }
+
+  static SlackMessage incident(IncidentView i) {
+    MessageBuilder b = new MessageBuilder().section(incidentTitle(i));
+    if (!i.components().isEmpty()) {
+      b.section(components(i.components()));
+    }
+    i.latest().ifPresent(u -> b.section(update(u)));
+    String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
+        + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
+    return b.context(Mrkdwn.escape(when) + Mrkdwn.link(i.link(), "incident page"))
+        .build(PlainTextRenderer.render(new Reply.Incident(i)));
+  }
+
+  private static String incidentTitle(IncidentView i) {
+    String name = Mrkdwn.link(i.link(), i.name());
+    if (i.isClosed()) {
+      return "✅ *" + (i.maintenance() ? "Maintenance over" : "Resolved") + ":* " + name;
+    }
+    String kind = i.maintenance() ? "🔧 Maintenance: " : StatusWords.emoji(i.impact()) + " ";
+    return kind + name + "\n*" + Mrkdwn.escape(capitalised(i.status().words())) + "* · "
+        + Mrkdwn.escape(i.impact().words()) + " impact";
+  }
+
+  private static String incidentSummary(IncidentView i) {
+    StringBuilder sb = new StringBuilder(incidentTitle(i));
+    i.latest().ifPresent(u -> sb.append('\n').append(update(u)));
+    return sb.toString();
+  }
+
+  private static String update(IncidentUpdate u) {
+    String body = u.body().strip();
+    String shown = Mrkdwn.ellipsis(body, BlockKit.MAX_UPDATE_BODY);
+    String note = shown.length() < body.length() ? " _(cut; the incident page has the rest)_" : "";
+    String time = u.shownAt() == null ? "" : " (" + StatusWords.time(u.shownAt()) + ")";
+    return "*Latest update*" + Mrkdwn.escape(time) + ": " + Mrkdwn.escape(shown) + note;
+  }
+
+  private static String components(List<ComponentState> components) {
+    List<String> lines = new ArrayList<>();
+    for (ComponentState c : components) {
+      lines.add(StatusWords.emoji(c.status()) + " " + Mrkdwn.escape(c.name()) + ": " + Mrkdwn.escape(c.status().words()));
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.claude500.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.claude500.bot.BotServices;
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.triage.Disposition;
+import dev.claude500.triage.TriageResult;
+import dev.claude500.triage.TriageView;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A person's reply in a thread ({@code message} events, also when "send to channel" was ticked):
+ * acknowledged at once; on the worker, when the thread holds an open triage, the text goes to the
+ * engine and its replies are posted only when it applied the text (chatter that answers nothing gets
+ * no nagging). Slack's retries of the same event ({@code event_id}) are applied once. Messages from
+ * bots, edits, deletions and top-level messages are ignored on the spot.
+ */
+final class ThreadReplyListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ThreadReplyListener.class);
+
+  private final BotServices services;
+  private final Worker worker;
+  private final TriageThreads threads;
+  private final UserNames names;
+  private final String botUserId;
+
+  ThreadReplyListener(BotServices services, Worker worker, TriageThreads threads, UserNames names, String botUserId) {
+    this.services = Objects.requireNonNull(services, "services");
+    this.worker = Objects.requireNonNull(worker, "worker");
+    this.threads = Objects.requireNonNull(threads, "threads");
+    this.names = Objects.requireNonNull(names, "names");
+    this.botUserId = botUserId == null ? "" : botUserId;
+  }
+
+  /** Handles a plain {@code message} event. */
+  Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
+    MessageEvent e = payload.getEvent();
+    if (e != null && e.getSubtype() == null && e.getBotId() == null) {
+      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs()));
+    }
+    return context.ack();
+  }
+
+  /** Handles a thread reply also sent to the channel. */
+  Response onBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext context) {
+    MessageThreadBroadcastEvent e = payload.getEvent();
+    if (e != null) {
+      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs()));
+    }
+    return context.ack();
+  }
+
+  private void take(ThreadMessage m) {
+    if (m.channel() == null || m.user() == null || m.user().equals(botUserId) || m.text() == null
+        || m.ts() == null || m.threadTs() == null || m.threadTs().equals(m.ts())) {
+      return;
+    }
+    worker.offer("thread reply from " + m.user(), () -> run(m));
+  }
+
+  private void run(ThreadMessage m) {
+    ConversationKey key;
+    try {
+      key = new ConversationKey(SlackAdapter.PLATFORM, m.channel(), m.threadTs());
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    Optional<TriageView> triage = services.engine().find(key);
+    if (triage.isEmpty() || !triage.get().open()) {
+      return;
+    }
+    String delivery = "slack:event:" + (m.eventId() != null ? m.eventId() : m.channel() + ":" + m.ts());
+    if (!services.store().seenDeliveries().firstSeen(delivery, services.clock().instant())) {
+      LOG.info("repeated delivery {} dropped", delivery);
+      return;
+    }
+    Actor actor = names.actor(m.user(), null);
+    String text = SlackText.plain(m.text());
+    threads.serially(key, () -> {
+      TriageResult result = services.engine().reply(key, actor, text);
+      if (result.disposition() == Disposition.APPLIED) {
+        threads.answeredInThread(key, m.user());
+        threads.post(key, result.replies());
+      }
+    });
+  }
+
+  private record ThreadMessage(String eventId, String channel, String user, String text, String ts, String threadTs) {}
+}

@@ -1,0 +1,245 @@
+package dev.claude500.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.claude500.bot.BotServices;
+import dev.claude500.bot.Commands;
+import dev.claude500.bot.SubscriptionService;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatuspageClient;
+import dev.claude500.store.InMemoryStore;
+import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.SlackSigner;
+import dev.claude500.testing.StatusFixtures;
+import dev.claude500.triage.TriageEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A Slack adapter in HTTP mode wired to a real engine, store and status cache, with a loopback
+ * status page, a loopback Slack Web API, and an HTTP server hosting {@code /slack/events}; sends
+ * requests signed for real, as Slack would.
+ */
+final class SlackHarness implements AutoCloseable {
+  static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  static final String CHANNEL = "C0TRIAGE";
+  static final Duration WAIT = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final FakeSlackApi slack = FakeSlackApi.start();
+  final FakeStatusPage page = FakeStatusPage.start();
+  final InMemoryStore store = new InMemoryStore();
+  final Clock clock = Clock.systemUTC();
+  final CachingStatusSource status;
+  final TriageEngine engine;
+  final BotServices services;
+  final SlackAdapter adapter;
+  final SlackSigner signer = new SlackSigner(SECRET);
+  private final HttpServer http;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  SlackHarness() {
+    this(new SlackAdapter.Tuning(4, 64, fastRetries()));
+  }
+
+  SlackHarness(SlackAdapter.Tuning tuning) {
+    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+    StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
+    Playbook playbook = PlaybookLoader.builtIn();
+    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
+        Duration.ofMinutes(30));
+    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    services = new BotServices(engine, commands, status, store, clock);
+    adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
+        slack.apiUrl()), services, tuning);
+    try {
+      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    http.createContext(SlackAdapter.EVENTS_PATH, adapter.eventsEndpoint().orElseThrow());
+    http.start();
+  }
+
+  static RetryPolicy fastRetries() {
+    return new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5), RetryPolicy.Pause.SLEEP);
+  }
+
+  /** Starts the adapter and forgets the calls it made doing so. */
+  SlackHarness started() throws Exception {
+    adapter.start();
+    slack.clearCalls();
+    return this;
+  }
+
+  URI events() {
+    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + SlackAdapter.EVENTS_PATH);
+  }
+
+  /** Sends a body with the given headers, as they are. */
+  HttpResponse<String> send(byte[] body, String contentType, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(events()).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    try {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Sends a body signed now with the signing secret, plus extra headers. */
+  HttpResponse<String> signed(String body, String contentType, Map<String, String> extra) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>(signer.headers(Instant.now(), bytes));
+    headers.putAll(extra);
+    return send(bytes, contentType, headers);
+  }
+
+  /** Sends {@code /claude500 <text>} as a user types it. */
+  HttpResponse<String> command(String userId, String userName, String text) {
+    return command(userId, userName, text, "trigger-" + ids.incrementAndGet());
+  }
+
+  HttpResponse<String> command(String userId, String userName, String text, String triggerId) {
+    return signed(commandBody(userId, userName, text, triggerId), "application/x-www-form-urlencoded", Map.of());
+  }
+
+  String commandBody(String userId, String userName, String text, String triggerId) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "legacy-token");
+    form.put("team_id", FakeSlackApi.TEAM_ID);
+    form.put("team_domain", "fake");
+    form.put("channel_id", CHANNEL);
+    form.put("channel_name", "incidents");
+    form.put("user_id", userId);
+    form.put("user_name", userName);
+    form.put("command", "/claude500");
+    form.put("text", text);
+    form.put("api_app_id", "A0APP");
+    form.put("is_enterprise_install", "false");
+    form.put("response_url", slack.responseUrl(triggerId));
+    form.put("trigger_id", triggerId);
+    return form(form);
+  }
+
+  /** Clicks the button with choice value {@code value} on a message the adapter posted. */
+  HttpResponse<String> click(FakeSlackApi.Call posted, String value, String userId, String userName) {
+    JsonNode blocks = posted.json("blocks");
+    ObjectNode button = null;
+    String blockId = null;
+    for (JsonNode block : blocks) {
+      for (JsonNode e : block.path("elements")) {
+        if (e.path("type").asText().equals("button") && ButtonValue.decode(e.path("value").asText())
+            .map(v -> v.value().equals(value)).orElse(false)) {
+          button = (ObjectNode) e;
+          blockId = block.path("block_id").asText();
+        }
+      }
+    }
+    if (button == null) {
+      throw new AssertionError("no button for " + value + " in " + blocks);
+    }
+    return signed("payload=" + enc(clickPayload(posted, button, blockId, userId, userName).toString()),
+        "application/x-www-form-urlencoded", Map.of());
+  }
+
+  ObjectNode clickPayload(FakeSlackApi.Call posted, JsonNode button, String blockId, String userId, String userName) {
+    ObjectNode p = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP")
+        .put("token", "legacy-token").put("trigger_id", "trig-" + ids.incrementAndGet())
+        .put("response_url", slack.responseUrl("action-" + ids.get())).put("is_enterprise_install", false);
+    p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", FakeSlackApi.TEAM_ID);
+    p.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fake");
+    p.putObject("channel").put("id", posted.param("channel")).put("name", "incidents");
+    p.putObject("container").put("type", "message").put("message_ts", posted.ts())
+        .put("channel_id", posted.param("channel")).put("is_ephemeral", false).put("thread_ts", posted.param("thread_ts"));
+    ObjectNode message = p.putObject("message").put("type", "message").put("user", FakeSlackApi.BOT_USER_ID)
+        .put("ts", posted.ts()).put("thread_ts", posted.param("thread_ts")).put("text", posted.param("text"));
+    message.set("blocks", posted.json("blocks"));
+    ArrayNode actions = p.putArray("actions");
+    ObjectNode action = actions.addObject().put("action_id", button.path("action_id").asText()).put("block_id", blockId)
+        .put("value", button.path("value").asText()).put("type", "button").put("action_ts", "1700000001.000100");
+    action.set("text", button.path("text"));
+    return p;
+  }
+
+  /** Sends a {@code message} event: a person's reply in a thread. */
+  HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
+    ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", CHANNEL).put("user", userId)
+        .put("text", text).put("ts", "1700000500." + String.format("%06d", ids.incrementAndGet()))
+        .put("thread_ts", threadTs).put("event_ts", "1700000500.000001").put("channel_type", "channel");
+    return event(eventId, event, headers);
+  }
+
+  HttpResponse<String> event(String eventId, ObjectNode event, Map<String, String> headers) {
+    ObjectNode e = JSON.createObjectNode().put("token", "legacy-token").put("team_id", FakeSlackApi.TEAM_ID)
+        .put("api_app_id", "A0APP").put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000500);
+    e.set("event", event);
+    e.putArray("authorizations").addObject().put("team_id", FakeSlackApi.TEAM_ID)
+        .put("user_id", FakeSlackApi.BOT_USER_ID).put("is_bot", true);
+    return signed(e.toString(), "application/json", headers);
+  }
+
+  /** Waits for the thread post whose text contains {@code fragment}. */
+  FakeSlackApi.Call posted(String fragment) {
+    return slack.await("chat.postMessage", c -> c.param("text").contains(fragment), WAIT);
+  }
+
+  /** Returns the texts of the posts in a thread so far. */
+  List<String> threadTexts(String threadTs) {
+    return slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts").equals(threadTs))
+        .map(c -> c.param("text")).collect(Collectors.toList());
+  }
+
+  static String form(Map<String, String> form) {
+    return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static void quiet(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    adapter.close();
+    http.stop(0);
+    slack.close();
+    page.close();
+  }
+}

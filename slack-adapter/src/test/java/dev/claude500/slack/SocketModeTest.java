@@ -1,0 +1,158 @@
+package dev.claude500.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claude500.bot.BotServices;
+import dev.claude500.testing.FakeSlackApi;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Slack in Socket Mode, end to end: hello, envelopes acked, a dropped connection comes back")
+class SocketModeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration ACK = Duration.ofSeconds(3);
+
+  private SlackHarness h;
+  private FakeSocketModeServer ws;
+  private SlackAdapter adapter;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new SlackHarness();
+    ws = FakeSocketModeServer.begin();
+    h.slack.socketModeUrl(ws.url());
+    BotServices services = h.services;
+    adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of("xapp-1-test"),
+        h.slack.apiUrl()), services, new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()));
+  }
+
+  @AfterEach
+  void stop() {
+    adapter.close();
+    ws.close();
+    h.close();
+  }
+
+  private String slashCommand(String envelopeId, String text, String trigger) {
+    ObjectNode payload = JSON.createObjectNode().put("token", "legacy").put("team_id", FakeSlackApi.TEAM_ID)
+        .put("team_domain", "fake").put("channel_id", SlackHarness.CHANNEL).put("channel_name", "incidents")
+        .put("user_id", "U0ALICE").put("user_name", "alice").put("command", "/claude500").put("text", text)
+        .put("api_app_id", "A0APP").put("is_enterprise_install", "false")
+        .put("response_url", h.slack.responseUrl(trigger)).put("trigger_id", trigger);
+    ObjectNode envelope = JSON.createObjectNode().put("envelope_id", envelopeId).put("type", "slash_commands")
+        .put("accepts_response_payload", true);
+    envelope.set("payload", payload);
+    return envelope.toString();
+  }
+
+  private String click(String envelopeId, FakeSlackApi.Call posted, String value) {
+    JsonNode button = null;
+    String blockId = null;
+    for (JsonNode block : posted.json("blocks")) {
+      for (JsonNode e : block.path("elements")) {
+        if (ButtonValue.decode(e.path("value").asText()).map(v -> v.value().equals(value)).orElse(false)) {
+          button = e;
+          blockId = block.path("block_id").asText();
+        }
+      }
+    }
+    ObjectNode envelope = JSON.createObjectNode().put("envelope_id", envelopeId).put("type", "interactive")
+        .put("accepts_response_payload", false);
+    envelope.set("payload", h.clickPayload(posted, button, blockId, "U0BOB", "bob"));
+    return envelope.toString();
+  }
+
+  private String threadReply(String envelopeId, String eventId, String thread, String text, int retry) {
+    ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", SlackHarness.CHANNEL)
+        .put("user", "U0CAROL").put("text", text).put("ts", "1700000700.000001").put("thread_ts", thread)
+        .put("event_ts", "1700000700.000001").put("channel_type", "channel");
+    ObjectNode payload = JSON.createObjectNode().put("token", "legacy").put("team_id", FakeSlackApi.TEAM_ID)
+        .put("api_app_id", "A0APP").put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000700);
+    payload.set("event", event);
+    payload.putArray("authorizations").addObject().put("team_id", FakeSlackApi.TEAM_ID)
+        .put("user_id", FakeSlackApi.BOT_USER_ID).put("is_bot", true);
+    ObjectNode envelope = JSON.createObjectNode().put("envelope_id", envelopeId).put("type", "events_api")
+        .put("accepts_response_payload", false).put("retry_attempt", retry).put("retry_reason", retry > 0 ? "timeout" : "");
+    envelope.set("payload", payload);
+    return envelope.toString();
+  }
+
+  @Test
+  void slashCommandsClicksAndThreadRepliesArriveOverTheSocketAndAreAcked() throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, Duration.ofSeconds(5));
+    assertThat(adapter.isReady()).isTrue();
+    assertThat(h.slack.calls("apps.connections.open")).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.headers().get("authorization")).containsExactly("Bearer xapp-1-test"));
+    assertThat(h.slack.calls("auth.test")).hasSize(1);
+
+    ws.send(slashCommand("env-cmd-1", "", "trig-1"));
+    ws.awaitAck("env-cmd-1", ACK);
+    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    String thread = which.param("thread_ts");
+
+    ws.send(click("env-click-1", which, "500"));
+    ws.awaitAck("env-click-1", ACK);
+    h.slack.await("chat.update", c -> c.param("ts").equals(which.ts()), SlackHarness.WAIT);
+    FakeSlackApi.Call where = h.posted("Where does the 500 show up?");
+    ws.send(click("env-click-2", where, "every"));
+    ws.awaitAck("env-click-2", ACK);
+    ws.send(click("env-click-3", h.posted("After fixing the route or credentials"), "still-failing"));
+    ws.awaitAck("env-click-3", ACK);
+    h.posted("Paste the exact error line");
+
+    ws.send(threadReply("env-ev-1", "Ev0SOCK", thread, "no request id, sorry", 0));
+    ws.send(threadReply("env-ev-2", "Ev0SOCK", thread, "no request id, sorry", 1));
+    ws.awaitAck("env-ev-1", ACK);
+    ws.awaitAck("env-ev-2", ACK);
+    h.posted("Run /status in Claude Code");
+    SlackHarness.quiet(Duration.ofMillis(300));
+    assertThat(h.threadTexts(thread)).filteredOn(t -> t.startsWith("Run /status")).hasSize(1);
+
+    ws.send(slashCommand("env-cmd-2", "status", "trig-2"));
+    ws.awaitAck("env-cmd-2", ACK);
+    assertThat(h.slack.await("response_url", c -> true, SlackHarness.WAIT).param("response_type")).isEqualTo("ephemeral");
+  }
+
+  @Test
+  void aDroppedConnectionIsOpenedAgainAndWorks() throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, Duration.ofSeconds(5));
+    int opens = h.slack.calls("apps.connections.open").size();
+
+    ws.drop();
+    long dropped = System.nanoTime();
+    ws.awaitConnections(2, Duration.ofSeconds(20));
+    System.out.printf("Socket Mode reconnected %d ms after the drop%n", (System.nanoTime() - dropped) / 1_000_000);
+    assertThat(h.slack.calls("apps.connections.open").size()).isGreaterThan(opens);
+
+    ws.send(slashCommand("env-after", "help", "trig-after"));
+    ws.awaitAck("env-after", ACK);
+    h.slack.await("response_url", c -> c.blockText().contains("/claude500 status"), SlackHarness.WAIT);
+    assertThat(adapter.isReady()).isTrue();
+  }
+
+  @Test
+  void aDisconnectNoticeMovesToANewConnectionAtOnce() throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, Duration.ofSeconds(5));
+    ws.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+    ws.awaitConnections(2, Duration.ofSeconds(5));
+    ws.send(slashCommand("env-refreshed", "help", "trig-refreshed"));
+    ws.awaitAck("env-refreshed", ACK);
+  }
+
+  @Test
+  void anAppTokenSlackRefusesStopsStartUp() {
+    h.slack.socketModeUrl(null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(adapter::start).isInstanceOf(Exception.class)
+        .hasMessageContaining("invalid_auth");
+  }
+}
