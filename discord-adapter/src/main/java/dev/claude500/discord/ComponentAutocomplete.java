@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Suggests component names for {@code subscribe components:}, from what the bot knows of the page
- * right now (never waiting for it) or the known components. Several may be named: the last word
+ * right now (never waiting for it) or the known components. Several may be named: the last name
  * typed is completed and the earlier ones kept. Each suggestion is a component's name without
  * spaces ({@code ClaudeCode}), which the subscription matcher reads back exactly. Answers on JDA's
  * event thread: it only reads memory.
@@ -37,14 +37,27 @@ final class ComponentAutocomplete {
     event.replyChoices(choices).queue(null, e -> LOG.debug("could not answer autocomplete: {}", e.toString()));
   }
 
-  /** Returns the suggestions for what was typed so far. */
+  /**
+   * Returns the suggestions for what was typed so far. The longest run of last words that some
+   * component's name contains is what is being completed ("claude co" as well as "co"); the words
+   * before it are kept as they are.
+   */
   List<Command.Choice> suggest(String typed) {
-    int split = Math.max(typed.lastIndexOf(' '), typed.lastIndexOf(',')) + 1;
+    List<Component> components = components();
+    int split = typed.length();
+    for (int i = 0; i <= typed.length(); i++) {
+      boolean wordStart = i == 0 || isSeparator(typed.charAt(i - 1));
+      String fragment = normal(typed.substring(i));
+      if (wordStart && (fragment.isEmpty() || components.stream().anyMatch(c -> normal(c.name()).contains(fragment)))) {
+        split = i;
+        break;
+      }
+    }
     String prefix = typed.substring(0, split);
     String last = normal(typed.substring(split));
     String already = normal(prefix);
     List<Command.Choice> out = new ArrayList<>();
-    for (Component c : components()) {
+    for (Component c : components) {
       String token = token(c.name());
       if (!normal(c.name()).contains(last) || (!already.isEmpty() && already.contains(normal(token)))) {
         continue;
@@ -55,6 +68,10 @@ final class ComponentAutocomplete {
       }
     }
     return out;
+  }
+
+  private static boolean isSeparator(char c) {
+    return Character.isWhitespace(c) || c == ',';
   }
 
   private List<Component> components() {

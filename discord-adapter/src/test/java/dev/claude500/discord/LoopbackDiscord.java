@@ -53,6 +53,14 @@ final class LoopbackDiscord implements AutoCloseable {
     adapter.start();
   }
 
+  /** Returns a second adapter on the same Discord and store, as after a restart; started. */
+  DiscordAdapter restarted() throws InterruptedException {
+    DiscordAdapter other = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
+        Optional.of(discord.gatewayUrl()), List.of(FakeDiscord.GUILD_ID), WAIT), services);
+    other.start();
+    return other;
+  }
+
   /** Waits for a message in a channel or thread that has a button with this label; returns it. */
   ObjectNode awaitButton(String channelId, String label) throws InterruptedException {
     return awaitMessage(channelId, m -> buttonId(m, label).isPresent(), "a button labelled '" + label + "'");

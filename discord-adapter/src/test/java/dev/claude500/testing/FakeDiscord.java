@@ -62,6 +62,8 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String NO_SEND = "920000000000000003";
   /** A text channel where the bot may not start threads (a channel override). */
   public static final String NO_THREADS = "920000000000000004";
+  /** A text channel like {@link #INCIDENTS}, for tests that make Discord refuse or rate-limit there. */
+  public static final String SPARE = "920000000000000005";
   /** The id of the registered {@code /claude500} command. */
   public static final String COMMAND_ID = "950000000000000001";
   /** A person in the server. */
@@ -90,6 +92,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
   private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  private final Map<String, Duration> acknowledged = new ConcurrentHashMap<>();
   private final CountDownLatch identified = new CountDownLatch(1);
   private volatile WebSocket session;
   private volatile Optional<String> identifyToken = Optional.empty();
@@ -114,7 +118,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  private record Interaction(String id, String token, String channelId, Optional<String> messageId) {}
+  private record Interaction(String id, String token, String channelId, Optional<String> messageId, long dispatchedAt) {}
 
   private FakeDiscord(HttpServer http, ExecutorService httpThreads, Gateway gateway) {
     this.http = http;
@@ -172,9 +176,17 @@ public final class FakeDiscord implements AutoCloseable {
     return identifyToken.orElseThrow();
   }
 
-  /** Makes posts in a channel fail as Discord fails them without permission: 403, code 50013. */
+  /**
+   * Makes posts in a channel (and its threads) fail as Discord fails them when the bot lost a
+   * permission its cache does not know about yet: 403, code 50013.
+   */
   public void refusePosts(String channelId) {
     refusing.add(channelId);
+  }
+
+  /** Answers the next post in a channel with 429 and a {@code Retry-After} of {@code seconds} (whole, as Discord sends it). */
+  public void rateLimitOnce(String channelId, int seconds) {
+    rateLimited.put(channelId, seconds);
   }
 
   // ---- what people do -------------------------------------------------------------------------
@@ -249,6 +261,21 @@ public final class FakeDiscord implements AutoCloseable {
     return await(c -> c.is(method, regex), 1, timeout);
   }
 
+  /** Returns how long after its dispatch an interaction was acknowledged (its callback arrived), if it was. */
+  public Optional<Duration> acknowledgedAfter(String interactionId) {
+    return Optional.ofNullable(acknowledged.get(interactionId));
+  }
+
+  /** Returns the callback (acknowledgement) of an interaction, waiting for it. */
+  public Call awaitCallback(String interactionId, Duration timeout) throws InterruptedException {
+    return await(c -> c.is("POST", "/interactions/" + interactionId + "/[^/]+/callback"), 1, timeout);
+  }
+
+  /** Returns the follow-ups (webhook messages) of an interaction, oldest first. */
+  public List<Call> followUps(String interactionId) {
+    return calls("POST", "/webhooks/" + APP_ID + "/itoken-" + interactionId);
+  }
+
   /** Returns the message with this id as it stands now. */
   public Optional<ObjectNode> message(String id) {
     return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
@@ -289,7 +316,7 @@ public final class FakeDiscord implements AutoCloseable {
   private String dispatchInteraction(int type, String channelId, String userId, ObjectNode data, Optional<String> messageId) {
     String id = nextId();
     String token = "itoken-" + id;
-    interactions.put(token, new Interaction(id, token, channelId, messageId));
+    interactions.put(token, new Interaction(id, token, channelId, messageId, System.nanoTime()));
     ObjectNode d = obj().put("id", id).put("application_id", APP_ID).put("type", type).put("token", token)
         .put("version", 1).put("guild_id", GUILD_ID).put("channel_id", channelId)
         .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("locale", "en-US")
@@ -346,7 +373,7 @@ public final class FakeDiscord implements AutoCloseable {
         .put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0)
         .set("colors", obj().put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color")));
     ArrayNode channels = g.putArray("channels");
-    for (String c : List.of(INCIDENTS, TRIAGE, NO_SEND, NO_THREADS)) {
+    for (String c : List.of(INCIDENTS, TRIAGE, NO_SEND, NO_THREADS, SPARE)) {
       channels.add(channelJson(c));
     }
     g.putArray("threads");
@@ -389,6 +416,8 @@ public final class FakeDiscord implements AutoCloseable {
         return "read-only";
       case NO_THREADS:
         return "no-threads";
+      case SPARE:
+        return "spare";
       default:
         return "channel-" + channelId;
     }
@@ -442,6 +471,7 @@ public final class FakeDiscord implements AutoCloseable {
         exchange.sendResponseHeaders(answer.status(), -1);
         return;
       }
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(answer.status(), out.length);
       try (OutputStream os = exchange.getResponseBody()) {
@@ -450,7 +480,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  private record Answer(int status, JsonNode body) {}
+  private record Answer(int status, JsonNode body, Map<String, String> headers) {
+    Answer(int status, JsonNode body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private Answer route(String method, String path, JsonNode body) {
     Matcher m;
@@ -493,6 +527,13 @@ public final class FakeDiscord implements AutoCloseable {
       if (refusing.contains(m.group(1)) || threadParentRefusing(m.group(1))) {
         return error(403, 50013, "Missing Permissions");
       }
+      Integer wait = rateLimited.remove(m.group(1));
+      if (wait != null) {
+        return new Answer(429, obj().put("message", "You are being rate limited.").put("retry_after", wait.doubleValue())
+            .put("global", false), Map.of("Retry-After", Integer.toString(wait), "X-RateLimit-Scope", "user",
+            "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
+            "X-RateLimit-Reset-After", Integer.toString(wait), "Via", "1.1 google"));
+      }
       return ok(create(m.group(1), body));
     }
     if (method.equals("POST") && path.equals("/users/@me/channels")) {
@@ -511,11 +552,13 @@ public final class FakeDiscord implements AutoCloseable {
 
   private Answer callback(String token, JsonNode body) {
     Interaction i = interaction(token);
+    acknowledged.putIfAbsent(i.id(), Duration.ofNanos(System.nanoTime() - i.dispatchedAt()));
     int type = body.path("type").asInt();
     ObjectNode resource = obj().put("type", type);
     if (type == 4) {
       ObjectNode message = create(i.channelId(), body.path("data"));
-      interactions.put(token, new Interaction(i.id(), token, i.channelId(), Optional.of(message.get("id").asText())));
+      interactions.put(token, new Interaction(i.id(), token, i.channelId(), Optional.of(message.get("id").asText()),
+          i.dispatchedAt()));
       resource.set("message", message);
     } else if (type == 7 && i.messageId().isPresent()) {
       edit(i.messageId().get(), body.path("data"));
