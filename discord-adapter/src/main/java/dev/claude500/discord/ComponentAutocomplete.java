@@ -44,14 +44,19 @@ final class ComponentAutocomplete {
    */
   List<Command.Choice> suggest(String typed) {
     List<Component> components = components();
-    int split = typed.length();
-    for (int i = 0; i <= typed.length(); i++) {
-      boolean wordStart = i == 0 || isSeparator(typed.charAt(i - 1));
+    boolean startingANewName = !typed.isEmpty() && isSeparator(typed.charAt(typed.length() - 1));
+    int split = startingANewName ? typed.length() : -1;
+    for (int i = 0; i <= typed.length() && split < 0; i++) {
+      boolean wordStart = (i == 0 || isSeparator(typed.charAt(i - 1)))
+          && (i == typed.length() || !isSeparator(typed.charAt(i)));
       String fragment = normal(typed.substring(i));
       if (wordStart && (fragment.isEmpty() || components.stream().anyMatch(c -> normal(c.name()).contains(fragment)))) {
         split = i;
         break;
       }
+    }
+    if (split < 0) {
+      return List.of();
     }
     String prefix = typed.substring(0, split);
     String last = normal(typed.substring(split));

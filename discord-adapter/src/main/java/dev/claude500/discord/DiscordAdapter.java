@@ -5,7 +5,6 @@ import dev.claude500.chat.ChatPort;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * claude500 on Discord: a JDA gateway connection that answers {@code /claude500}, its buttons and
  * modals, and a {@link ChatPort} for posts the core starts.
  *
- * <p>It connects with the {@code GUILDS} intent only (JDA always asks for it; no message content: free text comes through
- * modals) and JDA's caches off where the bot does not need them. Interactions are acknowledged on
+ * <p>It connects with the {@code GUILDS} intent only (which JDA always sends; no message content:
+ * free text comes through modals) and JDA's caches off where the bot does not need them. Interactions are acknowledged on
  * JDA's event threads; everything slow (engine, store, status page, posting) runs on the adapter's
  * own bounded executor. {@link #start()} connects, waits for the gateway, registers the command
  * (in the configured servers, else globally) and logs the invite link.
@@ -57,23 +56,9 @@ public final class DiscordAdapter implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(services, "services");
     this.workPool = Work.boundedPool("discord-work", WORKERS, QUEUE);
-    Work work = new Work(workPool);
     CustomIds ids = new CustomIds();
     DiscordMessages messages = new DiscordMessages(ids);
-    ThreadPosts posts = new ThreadPosts(messages);
-    SubscriptionCommands channelCommands = new SubscriptionCommands(services.commands());
-    Map<String, SubcommandHandler> handlers = Map.of(
-        SlashCommand.TRIAGE, new TriageCommand(services.engine(), services.status(), services.clock(), work, posts),
-        SlashCommand.STATUS, new EphemeralCommand(SlashCommand.STATUS, work, messages, e -> services.commands().status()),
-        SlashCommand.SUBSCRIBE, new EphemeralCommand(SlashCommand.SUBSCRIBE, work, messages, channelCommands::subscribe),
-        SlashCommand.UNSUBSCRIBE, new EphemeralCommand(SlashCommand.UNSUBSCRIBE, work, messages, channelCommands::unsubscribe),
-        SlashCommand.SUBSCRIPTIONS, new EphemeralCommand(SlashCommand.SUBSCRIPTIONS, work, messages, channelCommands::subscriptions),
-        SlashCommand.HELP, new EphemeralCommand(SlashCommand.HELP, work, messages, e -> new dev.claude500.chat.Reply.Message(DiscordHelp.usage())));
-    this.listener = new InteractionListener(handlers,
-        new AnswerButton(services.engine(), work, posts),
-        new PasteFlow(services.engine(), work, posts, messages, ids),
-        new ComponentAutocomplete(services.status()),
-        ids);
+    this.listener = InteractionListener.create(services, new Work(workPool), messages, ids);
     PermissionProblems problems = new PermissionProblems(this::connection, services.store(), services.clock());
     this.chatPort = new DiscordChatPort(this::connection, messages, problems);
   }

@@ -77,7 +77,12 @@ final class DiscordMarkdown {
 
   /** Returns a fenced code block showing {@code text}; fences inside it are broken up. */
   static String block(String text) {
-    return "```\n" + text.replace("```", "``\u200b`") + "\n```";
+    return "```\n" + unfence(text) + "\n```";
+  }
+
+  /** Returns {@code text} with every run of three backticks broken up, so it cannot end a code block. */
+  static String unfence(String text) {
+    return text.replace("```", "``\u200b`");
   }
 
   /** Returns a markdown link, or the escaped label when the URL is not http(s). */

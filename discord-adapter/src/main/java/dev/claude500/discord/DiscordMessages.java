@@ -101,13 +101,13 @@ final class DiscordMessages {
     }
     List<MessageCreateData> out = new ArrayList<>();
     out.add(embed(Limits.cut(DiscordMarkdown.render(r.headline()), Limits.CONTENT), embed.build()));
-    List<String> chunks = Chunks.split(r.body().stripTrailing(), Limits.CONTENT - 16);
+    List<String> chunks = Chunks.split(DiscordMarkdown.unfence(r.body().stripTrailing()), Limits.CONTENT - 16);
     for (int i = 0; i < chunks.size() && i < REPORT_BLOCKS; i++) {
       String chunk = chunks.get(i);
       if (i == REPORT_BLOCKS - 1 && chunks.size() > REPORT_BLOCKS) {
         chunk = Limits.cut(chunk, Limits.CONTENT - 60) + "\n(cut: the rest is too long for Discord)";
       }
-      out.add(base().setContent(DiscordMarkdown.block(chunk)).build());
+      out.add(base().setContent("```\n" + chunk + "\n```").build());
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package dev.claude500.discord;
 
+import dev.claude500.bot.BotServices;
+import dev.claude500.chat.Reply;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,24 @@ final class InteractionListener extends ListenerAdapter {
     this.paste = Objects.requireNonNull(paste, "paste");
     this.autocomplete = Objects.requireNonNull(autocomplete, "autocomplete");
     this.ids = Objects.requireNonNull(ids, "ids");
+  }
+
+  /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
+  static InteractionListener create(BotServices services, Work work, DiscordMessages messages, CustomIds ids) {
+    ThreadPosts posts = new ThreadPosts(messages);
+    SubscriptionCommands channel = new SubscriptionCommands(services.commands());
+    Map<String, SubcommandHandler> subcommands = Map.of(
+        SlashCommand.TRIAGE, new TriageCommand(services.engine(), services.status(), services.clock(), work, posts),
+        SlashCommand.STATUS, new EphemeralCommand(SlashCommand.STATUS, work, messages, e -> services.commands().status()),
+        SlashCommand.SUBSCRIBE, new EphemeralCommand(SlashCommand.SUBSCRIBE, work, messages, channel::subscribe),
+        SlashCommand.UNSUBSCRIBE, new EphemeralCommand(SlashCommand.UNSUBSCRIBE, work, messages, channel::unsubscribe),
+        SlashCommand.SUBSCRIPTIONS, new EphemeralCommand(SlashCommand.SUBSCRIPTIONS, work, messages, channel::subscriptions),
+        SlashCommand.HELP, new EphemeralCommand(SlashCommand.HELP, work, messages, e -> new Reply.Message(DiscordHelp.usage())));
+    return new InteractionListener(subcommands,
+        new AnswerButton(services.engine(), work, posts),
+        new PasteFlow(services.engine(), work, posts, messages, ids),
+        new ComponentAutocomplete(services.status()),
+        ids);
   }
 
   @Override
