@@ -74,6 +74,7 @@ final class Service {
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
   private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
     List<Platform> platforms = new ArrayList<>();
+    core.settings.discord().ifPresent(d -> platforms.add(new DiscordPlatform(d, services, System.out)));
     return platforms;
   }
 
