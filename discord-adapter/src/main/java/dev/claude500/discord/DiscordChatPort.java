@@ -22,6 +22,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the core speaks first on Discord: incident posts and their threads, idle-triage summaries.
@@ -31,6 +33,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * from a message has the message's id, so the thread is started when it does not exist yet (named
  * after the message's embed), and found again after a restart through the message. The returned
  * reference names the thread as its channel, so {@link #update} and {@link #permalink} work on it.
+ * With {@code alsoToChannel} a one-line notice linking to the thread post follows in the channel;
+ * once the thread post is in, a failed notice is logged, not thrown (a retry would repeat the post).
  *
  * <p>Every call blocks until Discord answered (at most {@link #TIMEOUT}); never call it on a JDA
  * thread. Rate limits are waited out by JDA. Failures are {@link ChatDeliveryException}s: retryable
@@ -42,6 +46,7 @@ public final class DiscordChatPort implements ChatPort {
   /** The longest a call waits for Discord. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String FALLBACK_THREAD_NAME = "claude500 updates";
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordChatPort.class);
 
   private final Supplier<Optional<JDA>> jda;
   private final DiscordMessages messages;
@@ -73,7 +78,12 @@ public final class DiscordChatPort implements ChatPort {
     Message first = sendAll(thread, messages.render(reply), channel, Problem.POST_IN_THREAD);
     if (alsoToChannel) {
       String notice = DiscordMessages.headline(reply) + "\n" + link(thread.getGuild().getId(), thread.getId(), first.getId());
-      send(parent, DiscordMessages.single(notice), channel, Problem.POST);
+      try {
+        send(parent, DiscordMessages.single(notice), channel, Problem.POST);
+      } catch (ChatDeliveryException e) {
+        // The reply itself is in the thread; failing here would make the caller post it there twice.
+        LOG.warn("posted in thread {} but not the channel notice in {}: {}", thread.getId(), parent.getId(), e.getMessage());
+      }
     }
     return new MessageRef(new ChannelRef(DiscordAdapter.PLATFORM, thread.getId()), first.getId());
   }
