@@ -83,6 +83,7 @@ final class Service {
   private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
     List<Platform> platforms = new ArrayList<>();
     core.settings.slack().ifPresent(slack -> platforms.add(SlackPlatform.create(slack, services, http)));
+    core.settings.discord().ifPresent(d -> platforms.add(new DiscordPlatform(d, services, System.out)));
     return platforms;
   }
 

@@ -1,0 +1,50 @@
+package dev.claude500.launcher;
+
+import dev.claude500.bot.BotServices;
+import dev.claude500.chat.ChatPort;
+import dev.claude500.discord.DiscordAdapter;
+import dev.claude500.discord.DiscordConfig;
+import java.io.PrintStream;
+import java.util.Objects;
+
+/** Discord, as the launcher runs it: the adapter built from the settings, its invite link printed once. */
+final class DiscordPlatform implements Platform {
+  private final DiscordAdapter adapter;
+  private final PrintStream out;
+
+  DiscordPlatform(Settings.Discord settings, BotServices services, PrintStream out) {
+    Objects.requireNonNull(settings, "settings");
+    this.adapter = new DiscordAdapter(new DiscordConfig(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
+        settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT), services);
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  @Override
+  public String name() {
+    return DiscordAdapter.PLATFORM;
+  }
+
+  @Override
+  public ChatPort chatPort() {
+    return adapter.chatPort();
+  }
+
+  @Override
+  public void start() throws Exception {
+    adapter.start();
+    adapter.inviteUrl().ifPresent(url -> {
+      out.println("claude500: invite the Discord bot with " + url);
+      out.flush();
+    });
+  }
+
+  @Override
+  public boolean isReady() {
+    return adapter.isReady();
+  }
+
+  @Override
+  public void close() {
+    adapter.close();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.claude500.discord;
+
+import java.util.EnumSet;
+import java.util.Set;
+import net.dv8tion.jda.api.Permission;
+
+/**
+ * The link that adds the bot to a server: scopes {@code bot} and {@code applications.commands}, and
+ * the permissions it uses, nothing more: see channels, send messages and embeds, start public
+ * threads from its messages and post in them, and read message history (to find a thread's
+ * message again after a restart).
+ */
+public final class InviteUrl {
+  /** The permissions the bot asks for. */
+  public static final Set<Permission> PERMISSIONS = Set.copyOf(EnumSet.of(
+      Permission.VIEW_CHANNEL,
+      Permission.MESSAGE_SEND,
+      Permission.MESSAGE_SEND_IN_THREADS,
+      Permission.CREATE_PUBLIC_THREADS,
+      Permission.MESSAGE_EMBED_LINKS,
+      Permission.MESSAGE_HISTORY));
+
+  /** The permissions in words, as Discord's settings name them. */
+  static final String PERMISSION_NAMES =
+      "View Channel, Send Messages, Send Messages in Threads, Create Public Threads, Embed Links and Read Message History";
+
+  private InviteUrl() {}
+
+  /** Returns the permission bits the bot asks for. */
+  public static long permissionBits() {
+    return Permission.getRaw(PERMISSIONS);
+  }
+
+  /** Returns the invite link for the application with this id. */
+  public static String of(String applicationId) {
+    if (applicationId == null || !applicationId.matches("\\d{1,20}")) {
+      throw new IllegalArgumentException("applicationId must be a Discord snowflake, got '" + applicationId + "'");
+    }
+    return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+        + "&scope=bot+applications.commands&permissions=" + permissionBits();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.claude500.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claude500.bot.BotServices;
+import dev.claude500.bot.Commands;
+import dev.claude500.bot.SubscriptionService;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatuspageClient;
+import dev.claude500.store.JdbcStore;
+import dev.claude500.store.Store;
+import dev.claude500.testing.FakeDiscord;
+import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.StatusFixtures;
+import dev.claude500.triage.TriageEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The real adapter, connected through JDA to a {@link FakeDiscord} on loopback, with a real
+ * engine on an H2 store and a real status cache reading a {@link FakeStatusPage} (green).
+ */
+final class LoopbackDiscord implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  final FakeDiscord discord = FakeDiscord.start();
+  final FakeStatusPage page = FakeStatusPage.start();
+  final Store store;
+  final BotServices services;
+  final DiscordAdapter adapter;
+
+  LoopbackDiscord() throws InterruptedException {
+    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+    Clock clock = Clock.systemUTC();
+    CachingStatusSource status = new CachingStatusSource(
+        new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    status.current(); // the page is known before the first interaction, as it is in a running bot
+    store = JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    Playbook playbook = PlaybookLoader.builtIn();
+    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+        status, clock, Duration.ofMinutes(30));
+    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    services = new BotServices(engine, commands, status, store, clock);
+    adapter = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
+        Optional.of(discord.gatewayUrl()), List.of(FakeDiscord.GUILD_ID), WAIT), services);
+    adapter.start();
+  }
+
+  /** Returns a second adapter on the same Discord and store, as after a restart; started. */
+  DiscordAdapter restarted() throws InterruptedException {
+    DiscordAdapter other = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
+        Optional.of(discord.gatewayUrl()), List.of(FakeDiscord.GUILD_ID), WAIT), services);
+    other.start();
+    return other;
+  }
+
+  /** Waits for a message in a channel or thread that has a button with this label; returns it. */
+  ObjectNode awaitButton(String channelId, String label) throws InterruptedException {
+    return awaitMessage(channelId, m -> buttonId(m, label).isPresent(), "a button labelled '" + label + "'");
+  }
+
+  /** Waits for a message in a channel or thread matching {@code test}; returns the newest such. */
+  ObjectNode awaitMessage(String channelId, Predicate<ObjectNode> test, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<ObjectNode> found = discord.messagesIn(channelId).stream().filter(test).toList();
+      if (!found.isEmpty()) {
+        return found.get(found.size() - 1);
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no message with " + what + " in " + channelId + "; messages there: "
+        + discord.messagesIn(channelId) + "\ncalls:" + discord.describe());
+  }
+
+  /** Returns the custom id of the button with this label, if the message has one. */
+  static Optional<String> buttonId(JsonNode message, String label) {
+    for (JsonNode row : message.path("components")) {
+      for (JsonNode c : row.path("components")) {
+        if (label.equals(c.path("label").asText())) {
+          return Optional.of(c.path("custom_id").asText());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns every button of a message. */
+  static List<JsonNode> buttons(JsonNode message) {
+    java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+    message.path("components").forEach(row -> row.path("components").forEach(out::add));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    adapter.close();
+    discord.close();
+    page.close();
+    store.close();
+  }
+}

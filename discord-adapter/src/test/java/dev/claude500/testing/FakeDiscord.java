@@ -1,0 +1,719 @@
+package dev.claude500.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A loopback Discord for tests: a gateway (websocket) and a REST API (HTTP) on {@code 127.0.0.1},
+ * speaking enough of Discord for a bot to log in, become ready in one server, receive interactions
+ * and answer them, post, edit, start threads and send direct messages. Every REST call is recorded
+ * for assertions; messages, threads and interactions are kept so that later calls see them.
+ *
+ * <p>The gateway says HELLO (op 10), takes IDENTIFY (op 2), answers heartbeats (op 1 with op 11),
+ * then dispatches READY and a GUILD_CREATE for {@link #GUILD_ID}. The server has these text
+ * channels: {@link #INCIDENTS} and {@link #TRIAGE} (the bot may do everything it asks for),
+ * {@link #NO_SEND} (the bot may not send messages) and {@link #NO_THREADS} (it may not start
+ * threads). {@link #slash}, {@link #click}, {@link #submitModal} and {@link #autocomplete} dispatch
+ * INTERACTION_CREATE events as a person's actions would.
+ *
+ * <p>Point a bot at it with {@link #apiUrl()} (DISCORD_API_URL) and {@link #gatewayUrl()}
+ * (DISCORD_GATEWAY_URL), any token. Thread-safe.
+ */
+public final class FakeDiscord implements AutoCloseable {
+  /** The application's id, which is also the bot user's id. */
+  public static final String APP_ID = "900000000000000001";
+  /** The one server. */
+  public static final String GUILD_ID = "910000000000000001";
+  /** A text channel where the bot may do everything it asks for. */
+  public static final String INCIDENTS = "920000000000000001";
+  /** Another such text channel. */
+  public static final String TRIAGE = "920000000000000002";
+  /** A text channel where the bot may not send messages (a channel override). */
+  public static final String NO_SEND = "920000000000000003";
+  /** A text channel where the bot may not start threads (a channel override). */
+  public static final String NO_THREADS = "920000000000000004";
+  /** A text channel like {@link #INCIDENTS}, for tests that make Discord refuse or rate-limit there. */
+  public static final String SPARE = "920000000000000005";
+  /** The id of the registered {@code /claude500} command. */
+  public static final String COMMAND_ID = "950000000000000001";
+  /** A person in the server. */
+  public static final String ALICE = "930000000000000001";
+  /** Another person in the server. */
+  public static final String BOB = "930000000000000002";
+
+  /** The permissions the server's @everyone role grants (view, send, threads, embeds, history, commands). */
+  public static final long EVERYONE_PERMISSIONS =
+      (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 31) | (1L << 35) | (1L << 38);
+  private static final long SEND_MESSAGES = 1L << 11;
+  private static final long CREATE_PUBLIC_THREADS = 1L << 35;
+  private static final String API = "/api/v10";
+  private static final String DM_PREFIX = "96";
+  private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer http;
+  private final ExecutorService httpThreads;
+  private final Gateway gateway;
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicInteger seq = new AtomicInteger();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+  private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+  private final Set<String> refusing = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  private final Map<String, Duration> acknowledged = new ConcurrentHashMap<>();
+  private final CountDownLatch identified = new CountDownLatch(1);
+  private volatile WebSocket session;
+  private volatile Optional<String> identifyToken = Optional.empty();
+
+  /**
+   * One REST call the bot made.
+   *
+   * @param method the HTTP method
+   * @param path the path after {@code /api/v10}, e.g. {@code /channels/123/messages}
+   * @param body the JSON body sent ({@code null} node when there was none)
+   * @param status the status the fake answered
+   */
+  public record Call(String method, String path, JsonNode body, int status) {
+    /** Returns true when this call is {@code method} on a path matching {@code regex}. */
+    public boolean is(String m, String regex) {
+      return method.equals(m) && path.matches(regex);
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path + " -> " + status + " " + body;
+    }
+  }
+
+  private record Interaction(String id, String token, String channelId, Optional<String> messageId, long dispatchedAt) {}
+
+  private FakeDiscord(HttpServer http, ExecutorService httpThreads, Gateway gateway) {
+    this.http = http;
+    this.httpThreads = httpThreads;
+    this.gateway = gateway;
+  }
+
+  /** Starts both servers on free loopback ports. */
+  public static FakeDiscord start() {
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-discord-rest-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      http.setExecutor(threads);
+      Gateway gateway = new Gateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      FakeDiscord fake = new FakeDiscord(http, threads, gateway);
+      gateway.fake = fake;
+      http.createContext("/", fake::handle);
+      http.start();
+      gateway.setReuseAddr(true);
+      gateway.setDaemon(true);
+      gateway.start();
+      if (!gateway.started.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the fake gateway did not start");
+      }
+      return fake;
+    } catch (IOException e) {
+      threads.shutdownNow();
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Returns the REST base, e.g. {@code http://127.0.0.1:4321/api/v10/}. */
+  public String apiUrl() {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + API + "/";
+  }
+
+  /** Returns the gateway's URL, e.g. {@code ws://127.0.0.1:4322/}. */
+  public String gatewayUrl() {
+    return "ws://127.0.0.1:" + gateway.getPort() + "/";
+  }
+
+  /** Waits until a bot identified on the gateway; returns the token it sent. */
+  public String awaitIdentified(Duration timeout) throws InterruptedException {
+    if (!identified.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("no IDENTIFY within " + timeout);
+    }
+    return identifyToken.orElseThrow();
+  }
+
+  /**
+   * Makes posts in a channel (and its threads) fail as Discord fails them when the bot lost a
+   * permission its cache does not know about yet: 403, code 50013.
+   */
+  public void refusePosts(String channelId) {
+    refusing.add(channelId);
+  }
+
+  /** Answers the next post in a channel with 429 and a {@code Retry-After} of {@code seconds} (whole, as Discord sends it). */
+  public void rateLimitOnce(String channelId, int seconds) {
+    rateLimited.put(channelId, seconds);
+  }
+
+  // ---- what people do -------------------------------------------------------------------------
+
+  /**
+   * Dispatches {@code /claude500 <subcommand> [option:value ...]} used by {@code userId} in a
+   * channel or thread; returns the interaction's id.
+   */
+  public String slash(String channelId, String userId, String subcommand, Map<String, String> options) {
+    ObjectNode sub = obj().put("name", subcommand).put("type", 1);
+    ArrayNode opts = sub.putArray("options");
+    options.forEach((k, v) -> opts.add(obj().put("name", k).put("type", 3).put("value", v)));
+    ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1).put("guild_id", GUILD_ID);
+    data.putArray("options").add(sub);
+    return dispatchInteraction(2, channelId, userId, data, Optional.empty());
+  }
+
+  /** Dispatches an autocomplete request for {@code subscribe components:<typed>}; returns its id. */
+  public String autocomplete(String channelId, String userId, String typed) {
+    ObjectNode sub = obj().put("name", "subscribe").put("type", 1);
+    sub.putArray("options").add(obj().put("name", "components").put("type", 3).put("value", typed).put("focused", true));
+    ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1);
+    data.putArray("options").add(sub);
+    return dispatchInteraction(4, channelId, userId, data, Optional.empty());
+  }
+
+  /** Dispatches a click on a button of a message the bot posted; returns the interaction's id. */
+  public String click(String messageId, String customId, String userId) {
+    ObjectNode message = message(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
+    ObjectNode data = obj().put("custom_id", customId).put("component_type", 2);
+    return dispatchInteraction(3, message.get("channel_id").asText(), userId, data, Optional.of(messageId));
+  }
+
+  /** Dispatches the submission of a modal opened from a message's button; returns the interaction's id. */
+  public String submitModal(String messageId, String modalId, String inputId, String text, String userId) {
+    ObjectNode message = message(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
+    ObjectNode data = obj().put("custom_id", modalId);
+    data.putArray("components").add(obj().put("type", 18).put("id", 1)
+        .set("component", obj().put("type", 4).put("id", 2).put("custom_id", inputId).put("value", text)));
+    return dispatchInteraction(5, message.get("channel_id").asText(), userId, data, Optional.of(messageId));
+  }
+
+  // ---- what the bot did -----------------------------------------------------------------------
+
+  /** Returns every REST call so far, oldest first. */
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Returns the calls of one method on paths matching {@code regex}, oldest first. */
+  public List<Call> calls(String method, String regex) {
+    return calls.stream().filter(c -> c.is(method, regex)).toList();
+  }
+
+  /** Waits for the {@code n}th call (1-based) that matches and returns it. */
+  public Call await(Predicate<Call> matching, int n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Call> found = calls.stream().filter(matching).toList();
+      if (found.size() >= n) {
+        return found.get(n - 1);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no call #" + n + " matching within " + timeout + "; calls: " + describe());
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** Waits for the first call of a method on a path matching {@code regex}. */
+  public Call await(String method, String regex, Duration timeout) throws InterruptedException {
+    return await(c -> c.is(method, regex), 1, timeout);
+  }
+
+  /** Returns how long after its dispatch an interaction was acknowledged (its callback arrived), if it was. */
+  public Optional<Duration> acknowledgedAfter(String interactionId) {
+    return Optional.ofNullable(acknowledged.get(interactionId));
+  }
+
+  /** Returns the callback (acknowledgement) of an interaction, waiting for it. */
+  public Call awaitCallback(String interactionId, Duration timeout) throws InterruptedException {
+    return await(c -> c.is("POST", "/interactions/" + interactionId + "/[^/]+/callback"), 1, timeout);
+  }
+
+  /** Returns the follow-ups (webhook messages) of an interaction, oldest first. */
+  public List<Call> followUps(String interactionId) {
+    return calls("POST", "/webhooks/" + APP_ID + "/itoken-" + interactionId);
+  }
+
+  /** Returns the message with this id as it stands now. */
+  public Optional<ObjectNode> message(String id) {
+    return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
+  }
+
+  /** Returns the messages in a channel or thread, oldest first. */
+  public List<ObjectNode> messagesIn(String channelId) {
+    return messages.values().stream().filter(m -> m.get("channel_id").asText().equals(channelId))
+        .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.get("id").asText())))
+        .map(ObjectNode::deepCopy).toList();
+  }
+
+  /** Returns the thread with this id, if one was started. */
+  public Optional<ObjectNode> thread(String id) {
+    return Optional.ofNullable(threads.get(id)).map(ObjectNode::deepCopy);
+  }
+
+  /** Returns a one-call-per-line account of what the bot did, for failure messages. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    calls.forEach(c -> sb.append("\n  ").append(c));
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    httpThreads.shutdownNow();
+    try {
+      gateway.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- gateway --------------------------------------------------------------------------------
+
+  private String dispatchInteraction(int type, String channelId, String userId, ObjectNode data, Optional<String> messageId) {
+    String id = nextId();
+    String token = "itoken-" + id;
+    interactions.put(token, new Interaction(id, token, channelId, messageId, System.nanoTime()));
+    ObjectNode d = obj().put("id", id).put("application_id", APP_ID).put("type", type).put("token", token)
+        .put("version", 1).put("guild_id", GUILD_ID).put("channel_id", channelId)
+        .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("locale", "en-US")
+        .put("guild_locale", "en-US").put("context", 0);
+    d.set("guild", obj().put("id", GUILD_ID).put("locale", "en-US").set("features", JSON.createArrayNode()));
+    d.set("channel", channelJson(channelId));
+    d.set("member", member(userId));
+    d.putArray("entitlements");
+    d.set("authorizing_integration_owners", obj().put("0", GUILD_ID));
+    d.set("data", data);
+    messageId.flatMap(this::message).ifPresent(m -> d.set("message", m));
+    dispatch("INTERACTION_CREATE", d);
+    return id;
+  }
+
+  private void dispatch(String type, ObjectNode d) {
+    WebSocket ws = session;
+    if (ws == null) {
+      throw new IllegalStateException("no bot is connected to the fake gateway");
+    }
+    ws.send(obj().put("op", 0).put("t", type).put("s", seq.incrementAndGet()).set("d", d).toString());
+  }
+
+  private void onGateway(WebSocket ws, String text) {
+    JsonNode payload = read(text);
+    int op = payload.path("op").asInt(-1);
+    if (op == 1) {
+      ws.send("{\"op\":11}");
+    } else if (op == 2) {
+      session = ws;
+      identifyToken = Optional.of(payload.path("d").path("token").asText());
+      ready(ws);
+      identified.countDown();
+    }
+  }
+
+  private void ready(WebSocket ws) {
+    ObjectNode d = obj().put("v", 10).put("session_id", "fake-session").put("resume_gateway_url", gatewayUrl());
+    d.set("user", botUser());
+    d.putArray("guilds").add(obj().put("id", GUILD_ID).put("unavailable", true));
+    d.putArray("private_channels");
+    d.set("application", obj().put("id", APP_ID).put("flags", 0));
+    ws.send(obj().put("op", 0).put("t", "READY").put("s", seq.incrementAndGet()).set("d", d).toString());
+    ws.send(obj().put("op", 0).put("t", "GUILD_CREATE").put("s", seq.incrementAndGet()).set("d", guild()).toString());
+  }
+
+  private ObjectNode guild() {
+    ObjectNode g = obj().put("id", GUILD_ID).put("name", "Test server").put("owner_id", ALICE)
+        .put("unavailable", false).put("member_count", 3).put("large", false).put("preferred_locale", "en-US")
+        .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
+        .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0);
+    g.putArray("roles").add(obj().put("id", GUILD_ID).put("name", "@everyone")
+        .put("permissions", Long.toString(EVERYONE_PERMISSIONS)).put("position", 0).put("color", 0)
+        .put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0)
+        .set("colors", obj().put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color")));
+    ArrayNode channels = g.putArray("channels");
+    for (String c : List.of(INCIDENTS, TRIAGE, NO_SEND, NO_THREADS, SPARE)) {
+      channels.add(channelJson(c));
+    }
+    g.putArray("threads");
+    ObjectNode self = obj().put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false)
+        .put("mute", false).put("flags", 0);
+    self.putArray("roles");
+    self.set("user", botUser());
+    g.putArray("members").add(self);
+    for (String empty : List.of("emojis", "stickers", "voice_states", "presences", "guild_scheduled_events",
+        "features", "soundboard_sounds", "stage_instances")) {
+      g.putArray(empty);
+    }
+    return g;
+  }
+
+  private ObjectNode channelJson(String channelId) {
+    ObjectNode thread = threads.get(channelId);
+    if (thread != null) {
+      return thread.deepCopy();
+    }
+    ObjectNode c = obj().put("id", channelId).put("type", 0).put("guild_id", GUILD_ID).put("name", name(channelId))
+        .put("position", 0).put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0);
+    ArrayNode overwrites = c.putArray("permission_overwrites");
+    if (channelId.equals(NO_SEND)) {
+      overwrites.add(obj().put("id", GUILD_ID).put("type", 0).put("allow", "0").put("deny", Long.toString(SEND_MESSAGES)));
+    } else if (channelId.equals(NO_THREADS)) {
+      overwrites.add(obj().put("id", GUILD_ID).put("type", 0).put("allow", "0")
+          .put("deny", Long.toString(CREATE_PUBLIC_THREADS)));
+    }
+    return c;
+  }
+
+  private static String name(String channelId) {
+    switch (channelId) {
+      case INCIDENTS:
+        return "incidents";
+      case TRIAGE:
+        return "help-claude";
+      case NO_SEND:
+        return "read-only";
+      case NO_THREADS:
+        return "no-threads";
+      case SPARE:
+        return "spare";
+      default:
+        return "channel-" + channelId;
+    }
+  }
+
+  private static ObjectNode botUser() {
+    return obj().put("id", APP_ID).put("username", "claude500").put("discriminator", "0").put("bot", true)
+        .put("verified", true).put("mfa_enabled", false).putNull("avatar").putNull("global_name");
+  }
+
+  private static ObjectNode user(String id) {
+    String name = id.equals(ALICE) ? "alice" : id.equals(BOB) ? "bob" : "user" + id;
+    return obj().put("id", id).put("username", name).put("global_name", Character.toUpperCase(name.charAt(0))
+        + name.substring(1)).put("discriminator", "0").putNull("avatar").put("bot", false);
+  }
+
+  private static ObjectNode member(String userId) {
+    ObjectNode m = obj().put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false)
+        .put("flags", 0).put("pending", false).put("permissions", Long.toString(EVERYONE_PERMISSIONS));
+    m.putArray("roles");
+    m.set("user", user(userId));
+    return m;
+  }
+
+  // ---- REST -----------------------------------------------------------------------------------
+
+  private static final Pattern CALLBACK = Pattern.compile("/interactions/(\\d+)/([^/]+)/callback");
+  private static final Pattern FOLLOWUP = Pattern.compile("/webhooks/(\\d+)/([^/]+)");
+  private static final Pattern ORIGINAL = Pattern.compile("/webhooks/(\\d+)/([^/]+)/messages/(@original|\\d+)");
+  private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
+  private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
+  private static final Pattern MESSAGE_THREADS = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
+  private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      String full = exchange.getRequestURI().getPath();
+      String path = full.startsWith(API) ? full.substring(API.length()) : full;
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      JsonNode body = raw.length == 0 ? JSON.nullNode() : read(new String(raw, StandardCharsets.UTF_8));
+      Answer answer;
+      try {
+        answer = route(method, path, body);
+      } catch (RuntimeException e) {
+        answer = new Answer(500, obj().put("code", 0).put("message", "fake failed: " + e));
+      }
+      calls.add(new Call(method, path, body, answer.status()));
+      byte[] out = answer.body() == null ? new byte[0] : answer.body().toString().getBytes(StandardCharsets.UTF_8);
+      if (out.length == 0) {
+        exchange.sendResponseHeaders(answer.status(), -1);
+        return;
+      }
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(answer.status(), out.length);
+      try (OutputStream os = exchange.getResponseBody()) {
+        os.write(out);
+      }
+    }
+  }
+
+  private record Answer(int status, JsonNode body, Map<String, String> headers) {
+    Answer(int status, JsonNode body) {
+      this(status, body, Map.of());
+    }
+  }
+
+  private Answer route(String method, String path, JsonNode body) {
+    Matcher m;
+    if (method.equals("GET") && path.equals("/users/@me")) {
+      return ok(botUser());
+    }
+    if (method.equals("GET") && path.equals("/gateway/bot")) {
+      return ok(obj().put("url", gatewayUrl()).put("shards", 1)
+          .set("session_start_limit", obj().put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+              .put("max_concurrency", 1)));
+    }
+    if (method.equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
+      ArrayNode out = JSON.createArrayNode();
+      body.forEach(c -> out.add(((ObjectNode) c.deepCopy()).put("id", COMMAND_ID).put("application_id", APP_ID)
+          .put("version", COMMAND_ID)));
+      return ok(out);
+    }
+    if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {
+      return callback(m.group(2), body);
+    }
+    if (method.equals("POST") && (m = FOLLOWUP.matcher(path)).matches()) {
+      Interaction i = interaction(m.group(2));
+      return ok(create(i.channelId(), body));
+    }
+    if ((m = ORIGINAL.matcher(path)).matches()) {
+      Interaction i = interaction(m.group(2));
+      String id = m.group(3).equals("@original") ? original(i) : m.group(3);
+      return method.equals("PATCH") ? edit(id, body) : found(id);
+    }
+    if (method.equals("POST") && (m = MESSAGE_THREADS.matcher(path)).matches()) {
+      return startThread(m.group(1), m.group(2), body);
+    }
+    if ((m = CHANNEL_MESSAGE.matcher(path)).matches()) {
+      if (method.equals("PATCH")) {
+        return edit(m.group(2), body);
+      }
+      return found(m.group(2));
+    }
+    if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      if (refusing.contains(m.group(1)) || threadParentRefusing(m.group(1))) {
+        return error(403, 50013, "Missing Permissions");
+      }
+      Integer wait = rateLimited.remove(m.group(1));
+      if (wait != null) {
+        return new Answer(429, obj().put("message", "You are being rate limited.").put("retry_after", wait.doubleValue())
+            .put("global", false), Map.of("Retry-After", Integer.toString(wait), "X-RateLimit-Scope", "user",
+            "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
+            "X-RateLimit-Reset-After", Integer.toString(wait), "Via", "1.1 google"));
+      }
+      return ok(create(m.group(1), body));
+    }
+    if (method.equals("POST") && path.equals("/users/@me/channels")) {
+      String dm = DM_PREFIX + body.path("recipient_id").asText().substring(2);
+      ObjectNode channel = obj().put("id", dm).put("type", 1).putNull("last_message_id");
+      channel.putArray("recipients").add(user(body.path("recipient_id").asText()));
+      return ok(channel);
+    }
+    return error(404, 0, "the fake Discord does not know " + method + " " + path);
+  }
+
+  private boolean threadParentRefusing(String channelId) {
+    ObjectNode thread = threads.get(channelId);
+    return thread != null && refusing.contains(thread.get("parent_id").asText());
+  }
+
+  private Answer callback(String token, JsonNode body) {
+    Interaction i = interaction(token);
+    acknowledged.putIfAbsent(i.id(), Duration.ofNanos(System.nanoTime() - i.dispatchedAt()));
+    int type = body.path("type").asInt();
+    ObjectNode resource = obj().put("type", type);
+    if (type == 4) {
+      ObjectNode message = create(i.channelId(), body.path("data"));
+      interactions.put(token, new Interaction(i.id(), token, i.channelId(), Optional.of(message.get("id").asText()),
+          i.dispatchedAt()));
+      resource.set("message", message);
+    } else if (type == 7 && i.messageId().isPresent()) {
+      edit(i.messageId().get(), body.path("data"));
+      resource.set("message", messages.get(i.messageId().get()).deepCopy());
+    }
+    ObjectNode answer = obj();
+    answer.set("interaction", obj().put("id", i.id()).put("type", 2));
+    answer.set("resource", resource);
+    return ok(answer);
+  }
+
+  private Interaction interaction(String token) {
+    Interaction i = interactions.get(token);
+    if (i == null) {
+      throw new IllegalArgumentException("unknown interaction token " + token);
+    }
+    return i;
+  }
+
+  private static String original(Interaction i) {
+    return i.messageId().orElseThrow(() -> new IllegalArgumentException("interaction " + i.id() + " has no message"));
+  }
+
+  private ObjectNode create(String channelId, JsonNode body) {
+    String id = nextId();
+    ObjectNode m = obj().put("id", id).put("channel_id", channelId).put("type", 0)
+        .put("content", body.path("content").asText("")).put("timestamp", Instant.now().toString())
+        .putNull("edited_timestamp").put("tts", false).put("mention_everyone", false).put("pinned", false)
+        .put("flags", body.path("flags").asInt(0));
+    if (!channelId.startsWith(DM_PREFIX)) {
+      m.put("guild_id", GUILD_ID);
+    }
+    m.set("author", botUser());
+    m.putArray("mentions");
+    m.putArray("mention_roles");
+    m.putArray("attachments");
+    m.set("embeds", embeds(body.path("embeds")));
+    m.set("components", body.has("components") ? body.get("components").deepCopy() : JSON.createArrayNode());
+    messages.put(id, m);
+    return m.deepCopy();
+  }
+
+  private Answer edit(String id, JsonNode body) {
+    ObjectNode m = messages.get(id);
+    if (m == null) {
+      return error(404, 10008, "Unknown Message");
+    }
+    synchronized (m) {
+      for (String field : List.of("content", "components")) {
+        if (body.has(field)) {
+          m.set(field, body.get(field).deepCopy());
+        }
+      }
+      if (body.has("embeds")) {
+        m.set("embeds", embeds(body.get("embeds")));
+      }
+      m.put("edited_timestamp", Instant.now().toString());
+      return ok(m.deepCopy());
+    }
+  }
+
+  /** Returns embeds as Discord stores them: each has a type. */
+  private static ArrayNode embeds(JsonNode sent) {
+    ArrayNode out = JSON.createArrayNode();
+    sent.forEach(e -> out.add(((ObjectNode) e.deepCopy()).put("type", e.path("type").asText("rich"))));
+    return out;
+  }
+
+  private Answer found(String id) {
+    ObjectNode m = messages.get(id);
+    if (m == null) {
+      return error(404, 10008, "Unknown Message");
+    }
+    ObjectNode copy = m.deepCopy();
+    Optional.ofNullable(threads.get(id)).ifPresent(t -> copy.set("thread", t.deepCopy()));
+    return ok(copy);
+  }
+
+  private Answer startThread(String channelId, String messageId, JsonNode body) {
+    if (threads.containsKey(messageId)) {
+      return error(400, 160004, "A thread has already been created for this message");
+    }
+    if (!messages.containsKey(messageId)) {
+      return error(404, 10008, "Unknown Message");
+    }
+    String now = Instant.now().toString();
+    ObjectNode t = obj().put("id", messageId).put("type", 11).put("guild_id", GUILD_ID).put("parent_id", channelId)
+        .put("owner_id", APP_ID).put("name", body.path("name").asText("thread")).putNull("last_message_id")
+        .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
+        .put("total_message_sent", 0);
+    t.set("thread_metadata", obj().put("archived", false)
+        .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
+        .put("archive_timestamp", now).put("locked", false).put("create_timestamp", now));
+    threads.put(messageId, t);
+    return new Answer(201, t.deepCopy());
+  }
+
+  private static Answer ok(JsonNode body) {
+    return new Answer(200, body);
+  }
+
+  private static Answer error(int status, int code, String message) {
+    return new Answer(status, obj().put("code", code).put("message", message));
+  }
+
+  /** Returns a fresh snowflake: JDA reads an interaction's age from its id, so ids carry the current time. */
+  private String nextId() {
+    long now = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+    return Long.toString(ids.updateAndGet(last -> Math.max(last + 1, now)));
+  }
+
+  private static ObjectNode obj() {
+    return JSON.createObjectNode();
+  }
+
+  private static JsonNode read(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The websocket half. */
+  private static final class Gateway extends WebSocketServer {
+    final CountDownLatch started = new CountDownLatch(1);
+    volatile FakeDiscord fake;
+
+    Gateway(InetSocketAddress address) {
+      super(address);
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+      conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+      // A closed session simply stops receiving dispatches.
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+      fake.onGateway(conn, message);
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+      // Connection errors end the session; the test sees the bot stop answering.
+    }
+
+    @Override
+    public void onStart() {
+      started.countDown();
+    }
+  }
+}
