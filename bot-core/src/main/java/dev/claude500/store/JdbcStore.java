@@ -93,6 +93,10 @@ public final class JdbcStore implements Store {
     if (password != null && !password.isBlank()) {
       properties.setProperty("password", password);
     }
+    if (url.value().startsWith("jdbc:h2:") && !url.value().toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      // the bot closes the store itself at shutdown, after its last writes (releasing the lease)
+      properties.setProperty("DB_CLOSE_ON_EXIT", "FALSE");
+    }
     if (url.isPostgres()) {
       // the URL's own connectTimeout, if any, wins over this default
       properties.setProperty("connectTimeout", POSTGRES_CONNECT_TIMEOUT_SECONDS);

@@ -46,7 +46,10 @@ final class Service {
       LOG.error("start-up failed", e);
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "claude500-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.stop();
+      core.close();
+    }, "claude500-shutdown"));
     service.await();
     return 0;
   }
