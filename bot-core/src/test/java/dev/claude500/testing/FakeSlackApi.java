@@ -66,6 +66,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger nextTs = new AtomicInteger(100);
   private volatile String socketModeUrl;
   private volatile Duration delay = Duration.ZERO;
+  private volatile int maxPage = 999;
 
   private FakeSlackApi(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -111,6 +112,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes every answer wait this long before it is sent (a slow Slack); zero for none. */
   public void slowDown(Duration by) {
     this.delay = Objects.requireNonNull(by, "by");
+  }
+
+  /** Makes history and thread reads give at most {@code n} messages a page, whatever was asked (Slack may). */
+  public void maxPage(int n) {
+    this.maxPage = Math.max(1, n);
   }
 
   /** Queues answers a method gives once each, in order, before its usual one. */
@@ -410,8 +416,8 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /** One page of messages as {@code conversations.*} answers it: {@code limit}, {@code cursor}, metadata when asked. */
-  private static Answer page(Map<String, String> p, List<ObjectNode> all) {
-    int limit = Math.max(1, Math.min(999, parseInt(p.get("limit"), 100)));
+  private Answer page(Map<String, String> p, List<ObjectNode> all) {
+    int limit = Math.max(1, Math.min(maxPage, parseInt(p.get("limit"), 100)));
     int from = Math.max(0, parseInt(p.getOrDefault("cursor", "").replace("offset:", ""), 0));
     boolean metadata = truthy(p.get("include_all_metadata"));
     ObjectNode o = JSON.createObjectNode().put("ok", true);
