@@ -161,7 +161,11 @@ final class LedgerPoster {
     logRefusal(channel, itemKey, reason);
   }
 
-  private Optional<MessageRef> findPosted(ChatPort port, ChannelRef channel, Optional<String> threadId,
+  /**
+   * Asks the platform for a message posted earlier under {@code itemKey}; empty when there is none
+   * or the platform cannot tell (logged).
+   */
+  Optional<MessageRef> findPosted(ChatPort port, ChannelRef channel, Optional<String> threadId,
       String itemKey) {
     try {
       return Objects.requireNonNull(port.findPosted(channel, threadId, itemKey), "findPosted");
