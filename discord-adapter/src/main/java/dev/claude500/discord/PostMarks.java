@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -34,6 +35,7 @@ final class PostMarks {
   static final int MAX_NONCE = 25;
 
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+  private static final Pattern MARK_LINE = Pattern.compile("\\n-# ref:[a-z2-7]{" + REF_LENGTH + "}$");
 
   private PostMarks() {}
 
@@ -53,6 +55,11 @@ final class PostMarks {
     int last = out.size() - 1;
     out.set(last, mark(out.get(last), ref(itemKey)));
     return out;
+  }
+
+  /** Returns a text post's content without its line of small print, e.g. before a note is added under it. */
+  static String unmarked(String content) {
+    return MARK_LINE.matcher(content).replaceFirst("");
   }
 
   /** Returns true when a message was posted by this bot under {@code itemKey}. */

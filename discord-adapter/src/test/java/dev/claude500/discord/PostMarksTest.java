@@ -31,6 +31,8 @@ class PostMarksTest {
     assertThat(marked.get(0).getContent()).isEqualTo("first");
     assertThat(marked.get(1).getContent()).hasSizeLessThanOrEqualTo(Limits.CONTENT)
         .endsWith("…\n-# " + PostMarks.ref("update/abc"));
+    assertThat(PostMarks.unmarked(PostMarks.marked(List.of(DiscordMessages.single("Does it work now?")), "followup/x#1")
+        .get(0).getContent())).as("a question losing its buttons sheds its reference").isEqualTo("Does it work now?");
   }
 
   @Test
