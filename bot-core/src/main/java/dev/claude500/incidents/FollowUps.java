@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.status.Incident;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * followup/<platform>/<channel>/<thread>} makes it once: claimed before the triage is resumed,
  * confirmed when every reply is posted. Replies refused for now are posted later from the engine
  * ({@link TriageEngine#replayResume}), so a rate limit or a restart delays the follow-up and never
- * loses it; after a restart a reply posted just before the crash may be posted again. Not
- * thread-safe: the watcher's one round at a time uses it.
+ * loses it. Each reply is posted under its own key ({@code followup/...#<n>}); when the follow-up
+ * was claimed before this attempt (a restart, a refusal for now, a lost answer), each reply not yet
+ * known posted is first looked for on the platform ({@link ChatPort#findPosted}), so a reply that
+ * went out just before a crash is not posted again where the platform can tell. Not thread-safe:
+ * the watcher's one round at a time uses it.
  */
 final class FollowUps {
   /** The components whose recovery a waiting triage waits for: those the playbook's status check reads. */
@@ -108,9 +112,17 @@ final class FollowUps {
       return;
     }
     Progress done = progress.getOrDefault(itemKey, new Progress(0, null));
+    boolean claimedBefore = entry.isPresent();
     for (int i = done.posted(); i < replies.size(); i++) {
       Reply reply = replies.get(i);
       String replyKey = itemKey + "#" + i;
+      Optional<MessageRef> earlier = claimedBefore
+          ? poster.findPosted(port, channel, Optional.of(key.thread()), replyKey) : Optional.empty();
+      if (earlier.isPresent()) {
+        done = new Progress(i + 1, earlier.get().messageId());
+        progress.put(itemKey, done);
+        continue;
+      }
       Outcome o = poster.attempt(port, channel, replyKey,
           p -> p.postInThread(channel, key.thread(), reply, false, replyKey));
       if (o instanceof Outcome.Posted posted) {

@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * message carrying the item's key exists ({@link ChatPort#findPosted}) and posts again only when it
  * finds none. A platform that cannot answer makes that one crash point at-least-once.
  *
- * <p>A failure worth retrying makes the channel wait (the platform's {@code Retry-After}, else a
- * backoff of 5 s doubling to 5 min) and the item is posted later, never dropped; a refusal for good
- * is recorded in the ledger and logged once per channel. Not thread-safe: the watcher's one round
- * at a time uses it.
+ * <p>A failure whose outcome the platform could not tell ({@link ChatDeliveryException#outcomeUnknown()})
+ * leaves the claim uncertain in the same way. A failure worth retrying makes the channel wait (the
+ * platform's {@code Retry-After}, else a backoff of 5 s doubling to 5 min) and the item is posted
+ * later, never dropped; a refusal for good is recorded in the ledger and logged once per channel.
+ * Not thread-safe: the watcher's one round at a time uses it.
  */
 final class LedgerPoster {
   /** One call to the platform that yields the message it made or changed. */
@@ -114,7 +115,9 @@ final class LedgerPoster {
       posted = call.call(port);
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
-        knownUnposted.add(id);
+        if (!e.outcomeUnknown()) {
+          knownUnposted.add(id); // certainly not taken: the next attempt need not look for it first
+        }
         waitAfterFailure(channel, itemKey, e.getMessage(), e.retryAfter());
         return new Outcome.Deferred();
       }
@@ -158,7 +161,11 @@ final class LedgerPoster {
     logRefusal(channel, itemKey, reason);
   }
 
-  private Optional<MessageRef> findPosted(ChatPort port, ChannelRef channel, Optional<String> threadId,
+  /**
+   * Asks the platform for a message posted earlier under {@code itemKey}; empty when there is none
+   * or the platform cannot tell (logged).
+   */
+  Optional<MessageRef> findPosted(ChatPort port, ChannelRef channel, Optional<String> threadId,
       String itemKey) {
     try {
       return Objects.requireNonNull(port.findPosted(channel, threadId, itemKey), "findPosted");

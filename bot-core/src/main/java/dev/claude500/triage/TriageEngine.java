@@ -352,6 +352,18 @@ public final class TriageEngine {
   }
 
   /**
+   * Returns the question or text request an open triage in a thread waits on, as it was asked: its
+   * token and its choices. For adapters that cannot carry a whole choice in a button and match what
+   * was clicked against this. Writes nothing.
+   */
+  public Optional<Reply> pending(ConversationKey key) {
+    return store.find(Objects.requireNonNull(key, "key"))
+        .map(c -> ConversationState.fromJson(c.state()))
+        .filter(state -> state.open)
+        .flatMap(this::pendingPrompt);
+  }
+
+  /**
    * A triage closed for being idle.
    *
    * @param key its thread

@@ -128,6 +128,29 @@ class FollowUpTest {
   }
 
   @Test
+  @DisplayName("A restart after the first reply went out: that reply is found on the platform, only the rest is posted")
+  void firstReplyOutBeforeACrash() {
+    h.tick();
+    waitForRecovery();
+    h.slack.canFindPosts(true).failWhen(c -> c.itemKey().orElse("").endsWith("#1")
+        ? Optional.of(ChatDeliveryException.retryable("503", Optional.empty())) : Optional.empty());
+    h.clock.set(RESOLVED_AT.plusSeconds(5));
+    history.at(RESOLVED_AT.plusSeconds(5));
+    h.runFor(Duration.ofMinutes(1));
+    assertThat(triageThread()).hasSize(1);
+    h.watcher.close();
+    h.restart();
+    h.slack.failWhen(c -> Optional.empty());
+
+    h.runFor(Duration.ofMinutes(10));
+
+    assertThat(triageThread()).extracting(Post::reply)
+        .satisfiesExactly(r -> assertThat(r).isInstanceOf(Reply.Message.class),
+            r -> assertThat(r).isInstanceOf(Reply.Question.class));
+    assertThat(h.store.ledger().find(ALL, "followup/slack/C-ALL/T1")).map(LedgerEntry::isPosted).contains(true);
+  }
+
+  @Test
   @DisplayName("A restart after the triage was resumed but before its replies went out posts them from the engine")
   void resumedBeforeACrash() {
     h.tick();

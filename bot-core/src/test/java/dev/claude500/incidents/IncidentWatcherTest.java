@@ -36,6 +36,7 @@ import dev.claude500.chat.Reply;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.store.LedgerEntry;
+import dev.claude500.testing.CrashingStore;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Post;
 import java.time.Duration;
@@ -464,6 +465,35 @@ class IncidentWatcherTest {
 
       assertThat(h.slack.topLevel(ALL)).hasSize(2);
       assertThat(h.store.ledger().unconfirmed()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A post whose answer was lost is looked for before it is sent again: posted once, not refused")
+    void answerLost() {
+      Harness h = new Harness().subscribe(ALL);
+      h.slack.canFindPosts(true).loseAnswerWhen(c -> c.number() == 0);
+      h.tick();
+      h.page.show(b(B1));
+
+      h.runFor(Duration.ofMinutes(2));
+
+      assertThat(h.slack.topLevel(ALL)).hasSize(1);
+      assertThat(h.store.ledger().find(ALL, "incident/B")).flatMap(LedgerEntry::messageId)
+          .contains(h.slack.topLevel(ALL).get(0).messageId());
+    }
+
+    @Test
+    @DisplayName("A lost answer on a port that cannot look is sent again later, never dropped")
+    void answerLostAndCannotLook() {
+      Harness h = new Harness().subscribe(ALL);
+      h.slack.loseAnswerWhen(c -> c.number() == 0);
+      h.tick();
+      h.page.show(b(B1));
+
+      h.runFor(Duration.ofMinutes(2));
+
+      assertThat(h.slack.topLevel(ALL)).hasSize(2);
+      assertThat(h.store.ledger().find(ALL, "incident/B")).map(LedgerEntry::isPosted).contains(true);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.claude500.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,11 +34,19 @@ import java.util.function.Predicate;
  * A loopback Slack Web API for tests: a real HTTP server on {@code 127.0.0.1} that answers the
  * methods a bot calls ({@code auth.test}, {@code chat.postMessage} with increasing {@code ts},
  * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.getPermalink}, {@code users.info},
- * {@code apps.connections.open}) under {@link #apiUrl()}, takes {@code response_url} posts under
+ * {@code apps.connections.open}, {@code conversations.history}, {@code conversations.replies},
+ * {@code files.info}) under {@link #apiUrl()}, takes {@code response_url} posts under
  * {@link #responseUrl(String)}, and records every call with its form or JSON parameters.
  *
+ * <p>Posted messages are kept, with their blocks and message metadata, so that history and thread
+ * reads see them as Slack would: newest first in a channel's history, oldest first in a thread,
+ * metadata only when {@code include_all_metadata} is asked for, pages of {@code limit} with a
+ * cursor. {@link #file} adds a text snippet that {@code files.info} answers with its content.
+ *
  * <p>{@link #script(String, Answer...)} queues answers (a 429 with {@code Retry-After}, a 500, an
- * {@code ok:false} error) that a method gives once each before its usual answer. Thread-safe.
+ * {@code ok:false} error) that a method gives once each before its usual answer; {@link
+ * #loseAnswers} makes calls go through and their answers get lost, as when a read times out after
+ * Slack took a post. Thread-safe.
  */
 public final class FakeSlackApi implements AutoCloseable {
   /** The bot's user id {@code auth.test} answers. */
@@ -51,9 +60,13 @@ public final class FakeSlackApi implements AutoCloseable {
   private final ExecutorService threads;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Lost>> lost = new ConcurrentHashMap<>();
+  private final List<ObjectNode> messages = new ArrayList<>();
+  private final Map<String, Snippet> files = new ConcurrentHashMap<>();
   private final AtomicInteger nextTs = new AtomicInteger(100);
   private volatile String socketModeUrl;
   private volatile Duration delay = Duration.ZERO;
+  private volatile int maxPage = 999;
 
   private FakeSlackApi(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -101,10 +114,56 @@ public final class FakeSlackApi implements AutoCloseable {
     this.delay = Objects.requireNonNull(by, "by");
   }
 
+  /** Makes history and thread reads give at most {@code n} messages a page, whatever was asked (Slack may). */
+  public void maxPage(int n) {
+    this.maxPage = Math.max(1, n);
+  }
+
   /** Queues answers a method gives once each, in order, before its usual one. */
   public FakeSlackApi script(String method, Answer... answers) {
     scripts.computeIfAbsent(method, m -> new ArrayDeque<>()).addAll(List.of(answers));
     return this;
+  }
+
+  /**
+   * Makes the next {@code count} calls of a method go through as usual (a post is kept) and then
+   * lose their answer the way {@code how} says.
+   */
+  public FakeSlackApi loseAnswers(String method, int count, Lost how) {
+    Deque<Lost> q = lost.computeIfAbsent(method, m -> new ArrayDeque<>());
+    synchronized (q) {
+      for (int i = 0; i < count; i++) {
+        q.add(Objects.requireNonNull(how, "how"));
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Adds a text snippet (a file with mode {@code snippet}) that {@code files.info} answers with its
+   * content, and returns the file object as a {@code message} event carries it in {@code files}.
+   */
+  public ObjectNode file(String id, String name, String content) {
+    files.put(id, new Snippet(id, name, content));
+    return fileJson(files.get(id));
+  }
+
+  /** Returns the messages kept in a channel, threads included, oldest first, as Slack would return them. */
+  public List<ObjectNode> messages(String channel) {
+    synchronized (messages) {
+      return messages.stream().filter(m -> m.path("channel").asText().equals(channel)).map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** Returns the top-level messages kept in a channel, oldest first. */
+  public List<ObjectNode> topLevel(String channel) {
+    return messages(channel).stream().filter(m -> !m.has("thread_ts") || m.path("thread_ts").equals(m.path("ts"))).toList();
+  }
+
+  /** Returns the replies kept under a message, oldest first (the message itself not included). */
+  public List<ObjectNode> replies(String channel, String threadTs) {
+    return messages(channel).stream().filter(m -> m.path("thread_ts").asText().equals(threadTs)
+        && !m.path("ts").asText().equals(threadTs)).toList();
   }
 
   /** Returns every call so far, oldest first. */
@@ -187,11 +246,22 @@ public final class FakeSlackApi implements AutoCloseable {
           exchange.getRequestURI().getRawQuery());
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-      Answer answer = next(method).orElseGet(() -> usual(method, params));
+      Optional<Answer> scripted = next(method);
+      Answer answer = scripted.orElseGet(() -> usual(method, params));
+      Optional<Lost> losing = scripted.isPresent() || !answer.accepted() ? Optional.empty() : nextLost(method);
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
       }
-      calls.add(new Call(method, params, body, headers, answer.status(), answer.body(), answer.accepted(), System.nanoTime()));
+      if (losing.isPresent()) {
+        Answer gone = losing.get() == Lost.INTERNAL_ERROR ? Answer.error("internal_error") : new Answer(0, Map.of(), "");
+        calls.add(new Call(method, params, body, headers, gone.status(), gone.body(), true, System.nanoTime()));
+        if (losing.get() == Lost.CONNECTION_DROPPED) {
+          return; // closing the exchange before any header is sent drops the connection
+        }
+        answer = gone;
+      } else {
+        calls.add(new Call(method, params, body, headers, answer.status(), answer.body(), answer.accepted(), System.nanoTime()));
+      }
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type",
@@ -219,6 +289,16 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
+  private Optional<Lost> nextLost(String method) {
+    Deque<Lost> q = lost.get(method);
+    if (q == null) {
+      return Optional.empty();
+    }
+    synchronized (q) {
+      return Optional.ofNullable(q.poll());
+    }
+  }
+
   private Answer usual(String method, Map<String, String> p) {
     ObjectNode o = JSON.createObjectNode().put("ok", true);
     switch (method) {
@@ -229,13 +309,28 @@ public final class FakeSlackApi implements AutoCloseable {
       case "chat.postMessage": {
         String ts = String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement());
         o.put("channel", p.getOrDefault("channel", "")).put("ts", ts);
-        o.putObject("message").put("type", "message").put("user", BOT_USER_ID).put("ts", ts)
-            .put("text", p.getOrDefault("text", ""));
+        o.set("message", keep(ts, p));
         break;
       }
       case "chat.update":
         o.put("channel", p.getOrDefault("channel", "")).put("ts", p.getOrDefault("ts", "")).put("text", p.getOrDefault("text", ""));
+        edit(p);
         break;
+      case "conversations.history":
+        return page(p, history(p.getOrDefault("channel", "")));
+      case "conversations.replies": {
+        List<ObjectNode> thread = thread(p.getOrDefault("channel", ""), p.getOrDefault("ts", ""));
+        return thread.isEmpty() ? Answer.error("thread_not_found") : page(p, thread);
+      }
+      case "files.info": {
+        Snippet f = files.get(p.getOrDefault("file", ""));
+        if (f == null) {
+          return Answer.error("file_not_found");
+        }
+        o.set("file", fileJson(f));
+        o.put("content", f.content()).put("is_truncated", false);
+        break;
+      }
       case "chat.postEphemeral":
         o.put("message_ts", String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement()));
         break;
@@ -261,6 +356,117 @@ public final class FakeSlackApi implements AutoCloseable {
         return Answer.error("unknown_method");
     }
     return new Answer(200, Map.of(), o.toString());
+  }
+
+  /** Keeps a posted message as Slack shows it in history and returns a copy. */
+  private ObjectNode keep(String ts, Map<String, String> p) {
+    ObjectNode m = JSON.createObjectNode().put("type", "message").put("user", BOT_USER_ID).put("bot_id", "BBOTFAKE")
+        .put("ts", ts).put("text", p.getOrDefault("text", ""));
+    m.put("channel", p.getOrDefault("channel", ""));
+    String thread = p.getOrDefault("thread_ts", "");
+    if (!thread.isEmpty()) {
+      m.put("thread_ts", thread);
+      if (truthy(p.get("reply_broadcast"))) {
+        m.put("subtype", "thread_broadcast");
+      }
+    }
+    readJson(p.get("blocks")).ifPresent(b -> m.set("blocks", b));
+    readJson(p.get("metadata")).ifPresent(md -> m.set("metadata", md));
+    synchronized (messages) {
+      messages.add(m);
+    }
+    ObjectNode copy = m.deepCopy();
+    copy.remove("channel");
+    return copy;
+  }
+
+  private void edit(Map<String, String> p) {
+    synchronized (messages) {
+      for (ObjectNode m : messages) {
+        if (m.path("channel").asText().equals(p.getOrDefault("channel", "")) && m.path("ts").asText().equals(p.getOrDefault("ts", ""))) {
+          m.put("text", p.getOrDefault("text", ""));
+          readJson(p.get("blocks")).ifPresent(b -> m.set("blocks", b));
+          m.putObject("edited").put("user", BOT_USER_ID).put("ts", m.path("ts").asText());
+        }
+      }
+    }
+  }
+
+  /** A channel's history: top-level messages and broadcast replies, newest first. */
+  private List<ObjectNode> history(String channel) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode m : messages(channel)) {
+      boolean topLevel = !m.has("thread_ts") || m.path("thread_ts").equals(m.path("ts"));
+      if (topLevel || m.path("subtype").asText().equals("thread_broadcast")) {
+        out.add(0, m);
+      }
+    }
+    return out;
+  }
+
+  /** A thread: its parent, then its replies, oldest first; empty when there is no such parent. */
+  private List<ObjectNode> thread(String channel, String ts) {
+    List<ObjectNode> in = messages(channel);
+    List<ObjectNode> out = new ArrayList<>();
+    in.stream().filter(m -> m.path("ts").asText().equals(ts)).findFirst().ifPresent(out::add);
+    if (!out.isEmpty()) {
+      out.addAll(replies(channel, ts));
+    }
+    return out;
+  }
+
+  /** One page of messages as {@code conversations.*} answers it: {@code limit}, {@code cursor}, metadata when asked. */
+  private Answer page(Map<String, String> p, List<ObjectNode> all) {
+    int limit = Math.max(1, Math.min(maxPage, parseInt(p.get("limit"), 100)));
+    int from = Math.max(0, parseInt(p.getOrDefault("cursor", "").replace("offset:", ""), 0));
+    boolean metadata = truthy(p.get("include_all_metadata"));
+    ObjectNode o = JSON.createObjectNode().put("ok", true);
+    ArrayNode list = o.putArray("messages");
+    for (int i = from; i < all.size() && i < from + limit; i++) {
+      ObjectNode m = all.get(i).deepCopy();
+      m.remove("channel");
+      if (!metadata) {
+        m.remove("metadata");
+      }
+      list.add(m);
+    }
+    boolean more = from + limit < all.size();
+    o.put("has_more", more);
+    o.putObject("response_metadata").put("next_cursor", more ? "offset:" + (from + limit) : "");
+    return new Answer(200, Map.of(), o.toString());
+  }
+
+  private static ObjectNode fileJson(Snippet f) {
+    String preview = f.content().lines().limit(5).reduce((a, b) -> a + "\n" + b).orElse("");
+    return JSON.createObjectNode().put("id", f.id()).put("name", f.name()).put("title", f.name())
+        .put("mimetype", "text/plain").put("filetype", "text").put("pretty_type", "Plain Text").put("mode", "snippet")
+        .put("size", f.content().getBytes(StandardCharsets.UTF_8).length).put("user", "U0ALICE")
+        .put("url_private", "https://files.slack.test/files-pri/" + TEAM_ID + "-" + f.id() + "/" + f.name())
+        .put("preview", preview).put("preview_is_truncated", !preview.equals(f.content()))
+        .put("lines", (int) f.content().lines().count());
+  }
+
+  private static boolean truthy(String v) {
+    return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+  }
+
+  private static int parseInt(String v, int otherwise) {
+    try {
+      return v == null || v.isBlank() ? otherwise : Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  private static Optional<JsonNode> readJson(String v) {
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(JSON.readTree(v));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static Map<String, String> params(String contentType, String body, String rawQuery) {
@@ -361,6 +567,17 @@ public final class FakeSlackApi implements AutoCloseable {
       return String.join("\n", texts);
     }
   }
+
+  /** How {@link #loseAnswers} loses an answer after the call went through. */
+  public enum Lost {
+    /** The connection is closed before any answer is sent (a client reads that as a reset or timeout). */
+    CONNECTION_DROPPED,
+    /** Slack answers {@code ok:false, error:internal_error} although it took the call. */
+    INTERNAL_ERROR
+  }
+
+  /** A text snippet {@code files.info} knows. */
+  private record Snippet(String id, String name, String content) {}
 
   /**
    * One answer the fake gives.

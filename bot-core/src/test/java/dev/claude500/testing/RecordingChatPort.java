@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A chat platform in memory for tests of code that speaks first (the incident watcher, follow-ups):
@@ -19,9 +20,9 @@ import java.util.function.Function;
  * {@code m2}...), and answers permalinks as {@code https://chat.test/<channel>/<id>}.
  *
  * <p>A test can make it refuse calls with {@link #failWhen} (a rate limit now and then, a channel
- * refused for good), and can make it find earlier posts by their item key ({@link
- * #canFindPosts}), as an adapter that tags its posts would. A refused call records nothing.
- * Thread-safe.
+ * refused for good), can make it take a post and then lose the answer ({@link #loseAnswerWhen}),
+ * and can make it find earlier posts by their item key ({@link #canFindPosts}), as an adapter that
+ * tags its posts would. A refused call records nothing. Thread-safe.
  */
 public final class RecordingChatPort implements ChatPort {
   /** The kinds of call. */
@@ -84,6 +85,7 @@ public final class RecordingChatPort implements ChatPort {
   private final List<Post> posts = new ArrayList<>();
   private final List<Edit> edits = new ArrayList<>();
   private Function<Call, Optional<ChatDeliveryException>> failures = c -> Optional.empty();
+  private Predicate<Call> lostAnswers = c -> false;
   private boolean canFindPosts;
   private int calls;
   private int ids;
@@ -104,6 +106,15 @@ public final class RecordingChatPort implements ChatPort {
     return c -> c.number() % n == n - 1
         ? Optional.of(ChatDeliveryException.retryable("429 rate limited", Optional.of(retryAfter)))
         : Optional.empty();
+  }
+
+  /**
+   * Makes the port record a matching post and then throw {@link ChatDeliveryException#outcomeUnknown},
+   * as a platform does whose answer is lost on the way back.
+   */
+  public synchronized RecordingChatPort loseAnswerWhen(Predicate<Call> rule) {
+    this.lostAnswers = Objects.requireNonNull(rule, "rule");
+    return this;
   }
 
   /** Makes {@link #findPosted} find accepted posts by the item key they were tagged with. */
@@ -198,9 +209,13 @@ public final class RecordingChatPort implements ChatPort {
 
   private synchronized MessageRef record(ChannelRef channel, Optional<String> threadId, Reply reply,
       boolean alsoToChannel, Optional<String> itemKey) {
-    check(new Call(threadId.isPresent() ? Kind.THREAD : Kind.POST, channel, itemKey, calls++));
+    Call call = new Call(threadId.isPresent() ? Kind.THREAD : Kind.POST, channel, itemKey, calls++);
+    check(call);
     String id = "m" + ++ids;
     posts.add(new Post(id, channel, threadId, reply, alsoToChannel, itemKey));
+    if (lostAnswers.test(call)) {
+      throw ChatDeliveryException.outcomeUnknown("answer lost after " + id + " was posted", null);
+    }
     return new MessageRef(channel, id);
   }
 

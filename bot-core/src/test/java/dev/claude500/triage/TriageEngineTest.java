@@ -163,6 +163,17 @@ class TriageEngineTest {
     }
   }
 
+  @Test
+  @DisplayName("pending returns the prompt an open triage waits on, as asked, and nothing once it ended")
+  void pendingPrompt() {
+    TriageHarness h = red();
+    assertThat(h.engine.pending(h.key)).isEmpty();
+    h.start(ERROR_500);
+    assertThat(h.engine.pending(h.key)).contains(h.pending);
+    h.click("works");
+    assertThat(h.engine.pending(h.key)).isEmpty();
+  }
+
   @Nested
   @DisplayName("login branch")
   class Login {

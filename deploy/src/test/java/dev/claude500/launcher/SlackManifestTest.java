@@ -26,7 +26,7 @@ class SlackManifestTest {
   void theCommandScopesEventsAndInteractivityAreThere() throws Exception {
     List<String> lines = manifest().stream().map(String::strip).toList();
     assertThat(lines).contains("- command: /claude500", "- commands", "- chat:write", "- channels:history",
-        "- groups:history", "- users:read", "- message.channels", "- message.groups", "is_enabled: true",
-        "socket_mode_enabled: false");
+        "- groups:history", "- files:read", "- users:read", "- message.channels", "- message.groups",
+        "is_enabled: true", "socket_mode_enabled: false");
   }
 }

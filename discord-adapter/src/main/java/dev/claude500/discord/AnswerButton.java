@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A click on a choice button. Acknowledged at once without changing anything (a deferred edit);
- * then the engine applies it. A stale click (an old question, a second click) ends there. An
+ * then the engine applies it (a button whose id carries hashes is first matched against the
+ * question waiting). A stale click (an old question, a second click) ends there. An
  * applied one edits the question to show the answer and who chose it, its buttons disabled, and
  * posts what comes next in the thread.
  */
@@ -24,11 +25,13 @@ final class AnswerButton {
   private final TriageEngine engine;
   private final Work work;
   private final ThreadPosts posts;
+  private final CustomIds ids;
 
-  AnswerButton(TriageEngine engine, Work work, ThreadPosts posts) {
+  AnswerButton(TriageEngine engine, Work work, ThreadPosts posts, CustomIds ids) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.work = Objects.requireNonNull(work, "work");
     this.posts = Objects.requireNonNull(posts, "posts");
+    this.ids = Objects.requireNonNull(ids, "ids");
   }
 
   void handle(ButtonInteractionEvent event, CustomIds.Id id) {
@@ -40,7 +43,11 @@ final class AnswerButton {
   }
 
   private void apply(ButtonInteractionEvent event, InteractionHook hook, ConversationKey key, Actor actor, CustomIds.Id id) {
-    TriageResult result = engine.answer(key, actor, id.token(), id.value());
+    Optional<CustomIds.Id> exact = ids.resolve(id, () -> engine.pending(key));
+    if (exact.isEmpty()) {
+      return; // a hashed id that matches no choice of the question now waiting: stale
+    }
+    TriageResult result = engine.answer(key, actor, exact.get().token(), exact.get().value());
     if (result.disposition() != Disposition.APPLIED) {
       return;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -36,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * With {@code alsoToChannel} a one-line notice linking to the thread post follows in the channel;
  * once the thread post is in, a failed notice is logged, not thrown (a retry would repeat the post).
  *
+ * <p>Posts made under an item key ({@link #post(ChannelRef, Reply, String)} and its thread
+ * counterpart) carry a nonce Discord uses to drop a repeat of them for a few minutes, and a short
+ * reference people can see ({@link PostMarks}); {@link #findPosted} looks for that reference among
+ * the newest {@value #HISTORY_WINDOW} messages of the channel or thread. Such a post that fails in a
+ * way Discord may have taken it (a timeout, a 5xx) is reported with an unknown outcome, so the
+ * caller looks for it before posting again.
+ *
  * <p>Every call blocks until Discord answered (at most {@link #TIMEOUT}); never call it on a JDA
  * thread. Rate limits are waited out by JDA. Failures are {@link ChatDeliveryException}s: retryable
  * for rate limits, Discord's 5xx, timeouts and a missing connection; permanent for missing
@@ -45,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class DiscordChatPort implements ChatPort {
   /** The longest a call waits for Discord. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** Messages of a channel or thread looked through for a keyed post: its newest. */
+  static final int HISTORY_WINDOW = 200;
+  private static final int PAGE = 100;
   private static final String FALLBACK_THREAD_NAME = "claude500 updates";
   private static final Logger LOG = LoggerFactory.getLogger(DiscordChatPort.class);
 
@@ -65,21 +76,62 @@ public final class DiscordChatPort implements ChatPort {
 
   @Override
   public MessageRef post(ChannelRef channel, Reply reply) {
-    GuildMessageChannel target = channel(channel, Problem.POST);
-    Message first = sendAll(target, messages.render(reply), channel, Problem.POST);
-    return new MessageRef(channel, first.getId());
+    return post(channel, reply, Optional.empty());
+  }
+
+  @Override
+  public MessageRef post(ChannelRef channel, Reply reply, String itemKey) {
+    return post(channel, reply, Optional.of(Objects.requireNonNull(itemKey, "itemKey")));
   }
 
   @Override
   public MessageRef postInThread(ChannelRef channel, String threadId, Reply reply, boolean alsoToChannel) {
+    return postInThread(channel, threadId, reply, alsoToChannel, Optional.empty());
+  }
+
+  @Override
+  public MessageRef postInThread(ChannelRef channel, String threadId, Reply reply, boolean alsoToChannel,
+      String itemKey) {
+    return postInThread(channel, threadId, reply, alsoToChannel, Optional.of(Objects.requireNonNull(itemKey, "itemKey")));
+  }
+
+  /** Looks for the post's reference among the newest messages of the channel, or of the thread. */
+  @Override
+  public Optional<MessageRef> findPosted(ChannelRef channel, Optional<String> threadId, String itemKey) {
+    GuildMessageChannel parent = channel(channel, Problem.POST);
+    Optional<? extends GuildMessageChannel> where = threadId.isEmpty() ? Optional.of(parent)
+        : existingThread(parent, threadId.get());
+    if (where.isEmpty()) {
+      return Optional.empty(); // no thread: nothing was posted in it
+    }
+    MessageHistory history = where.get().getHistory();
+    for (int read = 0; read < HISTORY_WINDOW; read += PAGE) {
+      List<Message> page = read("read the history of " + where.get().getId(), () -> history.retrievePast(PAGE));
+      Optional<Message> hit = page.stream().filter(m -> PostMarks.carries(m, itemKey)).findFirst();
+      if (hit.isPresent() || page.size() < PAGE) {
+        return hit.map(m -> new MessageRef(channel, m.getId()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private MessageRef post(ChannelRef channel, Reply reply, Optional<String> itemKey) {
+    GuildMessageChannel target = channel(channel, Problem.POST);
+    Message first = sendAll(target, messages.render(reply), channel, Problem.POST, itemKey);
+    return new MessageRef(channel, first.getId());
+  }
+
+  private MessageRef postInThread(ChannelRef channel, String threadId, Reply reply, boolean alsoToChannel,
+      Optional<String> itemKey) {
     Objects.requireNonNull(threadId, "threadId");
     GuildMessageChannel parent = channel(channel, Problem.POST);
     ThreadChannel thread = thread(parent, channel, threadId);
-    Message first = sendAll(thread, messages.render(reply), channel, Problem.POST_IN_THREAD);
+    Message first = sendAll(thread, messages.render(reply), channel, Problem.POST_IN_THREAD, itemKey);
     if (alsoToChannel) {
       String notice = DiscordMessages.headline(reply) + "\n" + link(thread.getGuild().getId(), thread.getId(), first.getId());
       try {
-        send(parent, DiscordMessages.single(notice), channel, Problem.POST);
+        send(parent, DiscordMessages.single(notice), channel, Problem.POST,
+            itemKey.map(k -> PostMarks.nonce(parent.getId(), k + "#notice", 0)));
       } catch (ChatDeliveryException e) {
         // The reply itself is in the thread; failing here would make the caller post it there twice.
         LOG.warn("posted in thread {} but not the channel notice in {}: {}", thread.getId(), parent.getId(), e.getMessage());
@@ -130,6 +182,16 @@ public final class DiscordChatPort implements ChatPort {
         () -> container.createThreadChannel(name, threadId));
   }
 
+  /** Returns the thread hanging from a message, without starting one; empty when there is none. */
+  private Optional<ThreadChannel> existingThread(GuildMessageChannel parent, String threadId) {
+    ThreadChannel cached = api().getThreadChannelById(threadId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Message root = read("read message " + threadId + " in " + parent.getId(), () -> parent.retrieveMessageById(threadId));
+    return Optional.ofNullable(root.getStartedThread());
+  }
+
   static String threadName(Message root) {
     String name = root.getEmbeds().stream().map(MessageEmbed::getTitle).filter(Objects::nonNull).findFirst()
         .orElse(root.getContentStripped());
@@ -137,17 +199,43 @@ public final class DiscordChatPort implements ChatPort {
     return name.isBlank() ? FALLBACK_THREAD_NAME : name;
   }
 
-  private Message sendAll(GuildMessageChannel target, List<MessageCreateData> data, ChannelRef reportTo, Problem problem) {
+  /** Sends a post's messages in order; a keyed post's are marked and each carries its own nonce. */
+  private Message sendAll(GuildMessageChannel target, List<MessageCreateData> data, ChannelRef reportTo, Problem problem,
+      Optional<String> itemKey) {
+    List<MessageCreateData> parts = itemKey.map(k -> PostMarks.marked(data, k)).orElse(data);
     Message first = null;
-    for (MessageCreateData d : data) {
-      Message sent = send(target, d, reportTo, problem);
+    for (int i = 0; i < parts.size(); i++) {
+      int part = i;
+      Message sent = send(target, parts.get(i), reportTo, problem,
+          itemKey.map(k -> PostMarks.nonce(target.getId(), k, part)));
       first = first == null ? sent : first;
     }
     return first;
   }
 
-  private Message send(GuildMessageChannel target, MessageCreateData data, ChannelRef reportTo, Problem problem) {
-    return call(reportTo, problem, "post in " + target.getId(), () -> target.sendMessage(data));
+  private Message send(GuildMessageChannel target, MessageCreateData data, ChannelRef reportTo, Problem problem,
+      Optional<String> nonce) {
+    String action = "post in " + target.getId();
+    if (nonce.isEmpty()) {
+      return call(reportTo, problem, action, () -> target.sendMessage(data));
+    }
+    try {
+      return call(reportTo, problem, action, () -> target.sendMessage(data).setNonce(nonce.get()));
+    } catch (ChatDeliveryException e) {
+      if (e.retryable() && Failures.mayHaveBeenTaken(e.getCause())) {
+        throw ChatDeliveryException.outcomeUnknown(e.getMessage(), e.getCause());
+      }
+      throw e;
+    }
+  }
+
+  /** Runs a request that only reads, without reporting permission problems to subscribers. */
+  private <T> T read(String action, Supplier<? extends RestAction<T>> request) {
+    try {
+      return request.get().timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).complete();
+    } catch (RuntimeException e) {
+      throw Failures.classify(action, e).exception();
+    }
   }
 
   private <T> T call(ChannelRef reportTo, Problem problem, String action, Supplier<? extends RestAction<T>> request) {

@@ -2,6 +2,8 @@ package dev.claude500.discord;
 
 import dev.claude500.chat.ChatDeliveryException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +55,25 @@ final class Failures {
       return new Failure(permanent(action + ": refused before sending: " + t.getMessage(), t), false, Optional.empty());
     }
     return retryable(action + ": " + t, Optional.empty(), t);
+  }
+
+  /**
+   * Returns true when a request that failed this way may still have been carried out: an answer
+   * that timed out or broke off, or a 5xx from behind Discord's front. False for what Discord
+   * certainly refused or never saw (a rate limit, a permission, a refused body, no connection).
+   */
+  static boolean mayHaveBeenTaken(Throwable thrown) {
+    Throwable t = thrown == null ? null : unwrap(thrown);
+    if (t == null || t instanceof PermissionException || t instanceof RateLimitedException
+        || t instanceof IllegalArgumentException || t instanceof RejectedExecutionException
+        || t instanceof ConnectException || t instanceof UnknownHostException) {
+      return false;
+    }
+    if (t instanceof ErrorResponseException e) {
+      int status = e.getResponse() == null ? 0 : e.getResponse().code;
+      return e.isServerError() || status >= 500;
+    }
+    return true;
   }
 
   private static Failure classify(String action, ErrorResponseException e) {

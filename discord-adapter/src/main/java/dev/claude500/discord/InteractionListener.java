@@ -49,7 +49,7 @@ final class InteractionListener extends ListenerAdapter {
         SlashCommand.SUBSCRIPTIONS, new EphemeralCommand(SlashCommand.SUBSCRIPTIONS, work, messages, channel::subscriptions),
         SlashCommand.HELP, new EphemeralCommand(SlashCommand.HELP, work, messages, e -> new Reply.Message(DiscordHelp.usage())));
     return new InteractionListener(subcommands,
-        new AnswerButton(services.engine(), work, posts),
+        new AnswerButton(services.engine(), work, posts, ids),
         new PasteFlow(services.engine(), work, posts, messages, ids),
         new ComponentAutocomplete(services.status()),
         ids);

@@ -50,18 +50,19 @@ final class PasteFlow {
 
   /** Opens the modal for the text request the button belongs to. */
   void open(ButtonInteractionEvent event, CustomIds.Id id) {
-    event.replyModal(modal(id.token(), event.getMessage().getContentStripped()))
+    event.replyModal(modal(id, event.getMessage().getContentStripped()))
         .queue(null, e -> LOG.warn("could not open the paste modal: {}", e.toString()));
   }
 
-  Modal modal(String token, String prompt) {
+  /** Returns the modal a paste button opens; its id carries the button's token (or its hash). */
+  Modal modal(CustomIds.Id paste, String prompt) {
     TextInput input = TextInput.create(TEXT, TextInputStyle.PARAGRAPH)
         .setRequired(true)
         .setMaxLength(Limits.TEXT_INPUT)
         .setPlaceholder("Paste it here; secrets such as API keys and tokens are redacted before anything is kept")
         .build();
     String description = Limits.firstLine(prompt, Limits.LABEL_DESCRIPTION);
-    return Modal.create(ids.modal(token), "Paste for claude500")
+    return Modal.create(ids.modalFor(paste), "Paste for claude500")
         .addComponents(Label.of("The text asked for", description.isBlank() ? null : description, input))
         .build();
   }
@@ -78,8 +79,9 @@ final class PasteFlow {
 
   private void apply(ModalInteractionEvent event, InteractionHook hook, ConversationKey key, Actor actor,
       CustomIds.Id id, String text) {
+    Optional<String> token = ids.resolve(id, () -> engine.pending(key)).map(CustomIds.Id::token);
     Optional<String> pending = engine.find(key).flatMap(TriageView::pendingToken);
-    if (!pending.equals(Optional.of(id.token()))) {
+    if (token.isEmpty() || !pending.equals(token)) {
       return;
     }
     TriageResult result = engine.reply(key, actor, text);

@@ -53,4 +53,16 @@ class FailuresTest {
     assertThat(threads.exception().retryable()).isTrue();
     assertThat(threads.exception().retryAfter()).isPresent();
   }
+
+  @Test
+  @DisplayName("a post may have been made after a timeout or a 5xx, never after a rate limit, a refusal or no connection")
+  void mayHaveBeenTaken() {
+    assertThat(Failures.mayHaveBeenTaken(new CompletionException(new SocketTimeoutException("read")))).isTrue();
+    assertThat(Failures.mayHaveBeenTaken(new java.util.concurrent.TimeoutException())).isTrue();
+    assertThat(Failures.mayHaveBeenTaken(discord(ErrorResponse.SERVER_ERROR, 500))).isTrue();
+    assertThat(Failures.mayHaveBeenTaken(new RateLimitedException("POST/channels", 1500))).isFalse();
+    assertThat(Failures.mayHaveBeenTaken(discord(ErrorResponse.MISSING_PERMISSIONS, 403))).isFalse();
+    assertThat(Failures.mayHaveBeenTaken(new java.net.ConnectException("refused"))).isFalse();
+    assertThat(Failures.mayHaveBeenTaken(null)).isFalse();
+  }
 }

@@ -87,6 +87,7 @@ class InteractionListenerTest {
   private final MutableClock clock = new MutableClock(StatusFixtures.GREEN_AT.plusSeconds(30));
   private final InMemoryStore store = new InMemoryStore();
   private final TriageEngine engine;
+  private final BotServices services;
   private final CustomIds ids = new CustomIds();
   private final InteractionListener listener;
   private final InteractionHook hook = mock(InteractionHook.class);
@@ -98,7 +99,7 @@ class InteractionListenerTest {
     engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    BotServices services = new BotServices(engine, commands, status, store, clock);
+    services = new BotServices(engine, commands, status, store, clock);
     listener = InteractionListener.create(services, new Work(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);
@@ -264,6 +265,31 @@ class InteractionListenerTest {
     assertThat(buttons).allMatch(Button::isDisabled);
     assertThat(buttons).filteredOn(b -> b.getStyle() == ButtonStyle.SUCCESS).extracting(Button::getLabel)
         .containsExactly("API Error: 500");
+  }
+
+  @Test
+  @DisplayName("a button whose id had to carry hashes is applied by another process (after a restart), once")
+  void hashedIdsAfterARestart() {
+    Reply.Question q = started();
+    CustomIds shortIds = new CustomIds(20); // the built-in playbook's ids fit 100; make them hash here
+    List<Button> posted = new DiscordMessages(shortIds).render(q).get(0).getComponentTree().findAll(Button.class);
+    Button chosen = posted.stream().filter(b -> b.getLabel().startsWith("API Error: 500")).findFirst().orElseThrow();
+    assertThat(chosen.getCustomId()).startsWith("c5:A:").doesNotContain(q.token());
+    CustomIds restarted = new CustomIds(20);
+    InteractionListener other = InteractionListener.create(services, new Work(work), new DiscordMessages(restarted),
+        restarted);
+    ButtonInteractionEvent event = click(chosen.getCustomId(), chosen, shown("Which error?", posted.toArray(Button[]::new)));
+    editOriginal();
+
+    other.onButtonInteraction(event);
+    work.runAll();
+
+    assertThat(pending()).isPresent().isNotEqualTo(Optional.of(q.token()));
+    assertThat(engine.find(KEY).orElseThrow().questions()).isEqualTo(2);
+    ButtonInteractionEvent again = click(chosen.getCustomId(), chosen, shown("Which error?", chosen));
+    other.onButtonInteraction(again);
+    work.runAll();
+    assertThat(engine.find(KEY).orElseThrow().questions()).as("the second click is stale").isEqualTo(2);
   }
 
   @Test

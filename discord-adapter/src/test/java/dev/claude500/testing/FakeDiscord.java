@@ -11,9 +11,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +49,12 @@ import org.java_websocket.server.WebSocketServer;
  * {@link #NO_SEND} (the bot may not send messages) and {@link #NO_THREADS} (it may not start
  * threads). {@link #slash}, {@link #click}, {@link #submitModal} and {@link #autocomplete} dispatch
  * INTERACTION_CREATE events as a person's actions would.
+ *
+ * <p>Messages sent with {@code enforce_nonce} are made once per nonce, as Discord does for a few
+ * minutes: a repeat gets the message already made ({@link #forgetNonces()} is those minutes
+ * passing). A channel's or thread's messages can be read back newest first ({@code GET
+ * /channels/{id}/messages} with {@code limit} and {@code before}). {@link #failAfterTaking} makes
+ * a post go through and its answer fail, as when Discord's front times out after the post was made.
  *
  * <p>Point a bot at it with {@link #apiUrl()} (DISCORD_API_URL) and {@link #gatewayUrl()}
  * (DISCORD_GATEWAY_URL), any token. Thread-safe.
@@ -94,6 +104,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
   private final Map<String, Duration> acknowledged = new ConcurrentHashMap<>();
+  private final Map<String, String> nonces = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failingAfterTake = new ConcurrentHashMap<>();
   private final CountDownLatch identified = new CountDownLatch(1);
   private volatile WebSocket session;
   private volatile Optional<String> identifyToken = Optional.empty();
@@ -187,6 +199,19 @@ public final class FakeDiscord implements AutoCloseable {
   /** Answers the next post in a channel with 429 and a {@code Retry-After} of {@code seconds} (whole, as Discord sends it). */
   public void rateLimitOnce(String channelId, int seconds) {
     rateLimited.put(channelId, seconds);
+  }
+
+  /**
+   * Makes the next post in a channel (or thread) go through and then be answered with {@code status}
+   * (e.g. 500) instead of the message, as a timed-out front does.
+   */
+  public void failAfterTaking(String channelId, int status) {
+    failingAfterTake.put(channelId, status);
+  }
+
+  /** Forgets the nonces seen so far, as Discord does after a few minutes: a repeat then makes a new message. */
+  public void forgetNonces() {
+    nonces.clear();
   }
 
   // ---- what people do -------------------------------------------------------------------------
@@ -457,11 +482,12 @@ public final class FakeDiscord implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String full = exchange.getRequestURI().getPath();
       String path = full.startsWith(API) ? full.substring(API.length()) : full;
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       byte[] raw = exchange.getRequestBody().readAllBytes();
       JsonNode body = raw.length == 0 ? JSON.nullNode() : read(new String(raw, StandardCharsets.UTF_8));
       Answer answer;
       try {
-        answer = route(method, path, body);
+        answer = route(method, path, query, body);
       } catch (RuntimeException e) {
         answer = new Answer(500, obj().put("code", 0).put("message", "fake failed: " + e));
       }
@@ -486,7 +512,20 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  private Answer route(String method, String path, JsonNode body) {
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
+  }
+
+  private Answer route(String method, String path, Map<String, String> query, JsonNode body) {
     Matcher m;
     if (method.equals("GET") && path.equals("/users/@me")) {
       return ok(botUser());
@@ -523,6 +562,9 @@ public final class FakeDiscord implements AutoCloseable {
       }
       return found(m.group(2));
     }
+    if (method.equals("GET") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      return ok(history(m.group(1), query));
+    }
     if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
       if (refusing.contains(m.group(1)) || threadParentRefusing(m.group(1))) {
         return error(403, 50013, "Missing Permissions");
@@ -534,7 +576,12 @@ public final class FakeDiscord implements AutoCloseable {
             "X-RateLimit-Bucket", "fake-bucket", "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
             "X-RateLimit-Reset-After", Integer.toString(wait), "Via", "1.1 google"));
       }
-      return ok(create(m.group(1), body));
+      ObjectNode made = createOnce(m.group(1), body);
+      Integer failWith = failingAfterTake.remove(m.group(1));
+      if (failWith != null) {
+        return error(failWith, 0, "the answer was lost after the message was made");
+      }
+      return ok(made);
     }
     if (method.equals("POST") && path.equals("/users/@me/channels")) {
       String dm = DM_PREFIX + body.path("recipient_id").asText().substring(2);
@@ -580,6 +627,34 @@ public final class FakeDiscord implements AutoCloseable {
 
   private static String original(Interaction i) {
     return i.messageId().orElseThrow(() -> new IllegalArgumentException("interaction " + i.id() + " has no message"));
+  }
+
+  /** Makes a message, or with {@code enforce_nonce} returns the one already made with its nonce. */
+  private ObjectNode createOnce(String channelId, JsonNode body) {
+    String nonce = body.path("nonce").asText("");
+    if (!body.path("enforce_nonce").asBoolean(false) || nonce.isEmpty()) {
+      return create(channelId, body);
+    }
+    synchronized (nonces) {
+      String known = nonces.get(channelId + "/" + nonce);
+      if (known != null && messages.containsKey(known)) {
+        return messages.get(known).deepCopy();
+      }
+      ObjectNode made = create(channelId, body);
+      nonces.put(channelId + "/" + nonce, made.get("id").asText());
+      return made;
+    }
+  }
+
+  /** A channel's or thread's messages, newest first, {@code limit} (at most 100) of them before {@code before}. */
+  private ArrayNode history(String channelId, Map<String, String> query) {
+    int limit = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("limit", "50"))));
+    long before = Long.parseLong(query.getOrDefault("before", Long.toString(Long.MAX_VALUE)));
+    List<ObjectNode> all = new ArrayList<>(messagesIn(channelId));
+    Collections.reverse(all);
+    ArrayNode out = JSON.createArrayNode();
+    all.stream().filter(msg -> Long.parseLong(msg.get("id").asText()) < before).limit(limit).forEach(out::add);
+    return out;
   }
 
   private ObjectNode create(String channelId, JsonNode body) {

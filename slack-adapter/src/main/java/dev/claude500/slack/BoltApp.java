@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ final class BoltApp {
     app.blockAction(BlockKit.ANSWER_ACTIONS, answer);
     app.event(MessageEvent.class, replies::onMessage);
     app.event(MessageThreadBroadcastEvent.class, replies::onBroadcast);
+    app.event(MessageFileShareEvent.class, replies::onFileShare);
     return app;
   }
 }

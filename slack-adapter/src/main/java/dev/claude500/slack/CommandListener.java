@@ -33,6 +33,7 @@ final class CommandListener implements SlashCommandHandler {
   private final BotServices services;
   private final Worker worker;
   private final WebApi web;
+  private final TaggedPosts tagged;
   private final TriageThreads threads;
   private final UserNames names;
   private final String botName;
@@ -43,6 +44,7 @@ final class CommandListener implements SlashCommandHandler {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.web = Objects.requireNonNull(web, "web");
+    this.tagged = new TaggedPosts(web);
     this.threads = Objects.requireNonNull(threads, "threads");
     this.names = Objects.requireNonNull(names, "names");
   }
@@ -94,7 +96,7 @@ final class CommandListener implements SlashCommandHandler {
     StatusView page = StatusView.of(services.status().peek(), services.clock());
     String rootTs;
     try {
-      rootTs = web.postMessage(in.channelId(), null, false, BlockKit.root(in.userId(), page));
+      rootTs = tagged.post(in.channelId(), null, false, BlockKit.root(in.userId(), page), rootTag(in));
     } catch (SlackCallException e) {
       LOG.warn("triage not started in {}: {}", in.channelId(), e.getMessage());
       respond(in, e.isNotInChannel()
@@ -114,6 +116,12 @@ final class CommandListener implements SlashCommandHandler {
           .orElseGet(() -> services.engine().start(key, actor, t.pasted()));
       threads.post(key, result.replies());
     });
+  }
+
+  /** The triage's first message is found by its command's trigger, should Slack's answer to it be lost. */
+  private static PostTag rootTag(Invocation in) {
+    return in.triggerId() == null ? PostTag.fresh("triage-root")
+        : new PostTag("triage-root/" + in.triggerId(), Optional.empty());
   }
 
   private void respond(Invocation in, Reply reply) {

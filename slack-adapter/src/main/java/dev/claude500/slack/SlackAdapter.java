@@ -39,6 +39,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final Slack slack;
   private final WebApi web;
   private final Worker worker;
+  private final Prompts prompts = new Prompts();
   private final SlackChatPort chatPort;
   private final Optional<EventsEndpoint> endpoint;
   private volatile App app;
@@ -50,7 +51,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.slack = slack(settings.apiUrl());
     this.web = new WebApi(slack, settings.botToken(), tuning.retries());
     this.worker = new Worker(tuning.threads(), tuning.queue());
-    this.chatPort = new SlackChatPort(web);
+    this.chatPort = new SlackChatPort(web, prompts);
     this.endpoint = settings.socketMode() ? Optional.empty()
         : Optional.of(new EventsEndpoint(new RequestSignature(settings.signingSecret().orElseThrow(), services.clock())));
   }
@@ -77,12 +78,12 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException("Slack refused the bot token (auth.test: " + e.error()
           + "); check SLACK_BOT_TOKEN and SLACK_API_URL", e);
     }
-    TriageThreads threads = new TriageThreads(web);
+    TriageThreads threads = new TriageThreads(web, prompts);
     UserNames names = new UserNames(web::displayName);
     App built = BoltApp.build(slack, settings,
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerListener(services, worker, web, threads, names),
-        new ThreadReplyListener(services, worker, threads, names, me.getUserId()));
+        new ThreadReplyListener(services, worker, threads, names, new Snippets(web::fileText), me.getUserId()));
     built.start();
     app = built;
     if (settings.socketMode()) {

@@ -58,10 +58,14 @@ final class SlackCallException extends RuntimeException {
   }
 
   /**
-   * Returns the chat port's exception for this failure. An unknown outcome is reported as not
-   * retryable: repeating it could post twice, so the caller's ledger must decide.
+   * Returns the chat port's exception for this failure. An unknown outcome is reported as such
+   * ({@link ChatDeliveryException#outcomeUnknown}): repeating it blindly could post twice and
+   * dropping it could lose it, so the caller's ledger looks for it before posting again.
    */
   ChatDeliveryException toDelivery() {
+    if (kind == Kind.UNKNOWN_OUTCOME) {
+      return ChatDeliveryException.outcomeUnknown(getMessage(), this);
+    }
     return new ChatDeliveryException(getMessage(), kind == Kind.RETRYABLE, retryAfter, this);
   }
 }

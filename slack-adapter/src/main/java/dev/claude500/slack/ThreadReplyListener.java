@@ -3,7 +3,9 @@ package dev.claude500.slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
@@ -11,16 +13,19 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A person's reply in a thread ({@code message} events, also when "send to channel" was ticked):
- * acknowledged at once; on the worker, when the thread holds an open triage, the text goes to the
- * engine and its replies are posted only when it applied the text (chatter that answers nothing gets
- * no nagging). Slack's retries of the same event ({@code event_id}) are applied once. Messages from
+ * A person's reply in a thread ({@code message} events, also when "send to channel" was ticked, and
+ * when Slack turned a long paste into a text snippet shared with the reply): acknowledged at once;
+ * on the worker, when the thread holds an open triage, the text (the reply's own, then its
+ * snippets' through {@link Snippets}) goes to the engine and its replies are posted only when it
+ * applied the text (chatter that answers nothing gets no nagging). The question it answered loses
+ * its buttons. Slack's retries of the same event ({@code event_id}) are applied once. Messages from
  * bots, edits, deletions and top-level messages are ignored on the spot.
  */
 final class ThreadReplyListener {
@@ -30,13 +35,16 @@ final class ThreadReplyListener {
   private final Worker worker;
   private final TriageThreads threads;
   private final UserNames names;
+  private final Snippets snippets;
   private final String botUserId;
 
-  ThreadReplyListener(BotServices services, Worker worker, TriageThreads threads, UserNames names, String botUserId) {
+  ThreadReplyListener(BotServices services, Worker worker, TriageThreads threads, UserNames names, Snippets snippets,
+      String botUserId) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.threads = Objects.requireNonNull(threads, "threads");
     this.names = Objects.requireNonNull(names, "names");
+    this.snippets = Objects.requireNonNull(snippets, "snippets");
     this.botUserId = botUserId == null ? "" : botUserId;
   }
 
@@ -44,7 +52,8 @@ final class ThreadReplyListener {
   Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
     MessageEvent e = payload.getEvent();
     if (e != null && e.getSubtype() == null && e.getBotId() == null) {
-      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs()));
+      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
+          files(e.getFiles())));
     }
     return context.ack();
   }
@@ -53,13 +62,29 @@ final class ThreadReplyListener {
   Response onBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext context) {
     MessageThreadBroadcastEvent e = payload.getEvent();
     if (e != null) {
-      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs()));
+      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
+          List.of()));
     }
     return context.ack();
   }
 
+  /** Handles a reply that shares files ({@code message} with subtype {@code file_share}), e.g. a snippet. */
+  Response onFileShare(EventsApiPayload<MessageFileShareEvent> payload, EventContext context) {
+    MessageFileShareEvent e = payload.getEvent();
+    if (e != null && !Boolean.TRUE.equals(e.getDisplayAsBot())) {
+      take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
+          files(e.getFiles())));
+    }
+    return context.ack();
+  }
+
+  private static List<File> files(List<File> files) {
+    return files == null ? List.of() : files.stream().filter(Snippets::isReadable).toList();
+  }
+
   private void take(ThreadMessage m) {
-    if (m.channel() == null || m.user() == null || m.user().equals(botUserId) || m.text() == null
+    if (m.channel() == null || m.user() == null || m.user().equals(botUserId)
+        || (m.text() == null && m.files().isEmpty())
         || m.ts() == null || m.threadTs() == null || m.threadTs().equals(m.ts())) {
       return;
     }
@@ -83,15 +108,27 @@ final class ThreadReplyListener {
       return;
     }
     Actor actor = names.actor(m.user(), null);
-    String text = SlackText.plain(m.text());
+    String text = join(SlackText.plain(m.text()), snippets.textOf(m.files()));
+    if (text.isBlank()) {
+      return;
+    }
     threads.serially(key, () -> {
+      Optional<String> asked = services.engine().find(key).flatMap(TriageView::pendingToken);
       TriageResult result = services.engine().reply(key, actor, text);
       if (result.disposition() == Disposition.APPLIED) {
-        threads.answeredInThread(key, m.user());
+        asked.ifPresent(token -> threads.answeredInThread(key, token, m.user()));
         threads.post(key, result.replies());
       }
     });
   }
 
-  private record ThreadMessage(String eventId, String channel, String user, String text, String ts, String threadTs) {}
+  private static String join(String typed, String pasted) {
+    if (pasted.isEmpty()) {
+      return typed;
+    }
+    return typed.isBlank() ? pasted : typed.strip() + "\n" + pasted;
+  }
+
+  private record ThreadMessage(String eventId, String channel, String user, String text, String ts, String threadTs,
+      List<File> files) {}
 }

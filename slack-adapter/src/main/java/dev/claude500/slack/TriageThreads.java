@@ -1,21 +1,21 @@
 package dev.claude500.slack;
 
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a triage's replies in its thread, one message per reply, and remembers the message with
- * the question now waiting, so that when it is answered by a reply in the thread its buttons can be
- * taken away as a click takes them away. The memory is bounded and lost on restart (then the old
- * buttons merely stay; clicking them does nothing).
+ * Posts a triage's replies in its thread, one message per reply, each tagged ({@link PostTag}) so
+ * that a post whose answer was lost is looked for rather than lost or shown twice, and takes the
+ * buttons off a question once it is answered: the question a thread waits on is remembered in
+ * {@link Prompts} when it is posted (here or through the chat port), and found again in the thread
+ * by its token after a restart.
  *
  * <p>Work on one conversation runs one input at a time ({@link #serially}), so the replies to one
  * input are all posted before the next input is applied: a thread never shows them out of order.
@@ -23,23 +23,17 @@ import org.slf4j.LoggerFactory;
  */
 final class TriageThreads {
   private static final Logger LOG = LoggerFactory.getLogger(TriageThreads.class);
-  private static final int MAX_REMEMBERED = 10_000;
   private static final int STRIPES = 64;
 
   private final WebApi web;
-  private final Map<ConversationKey, Prompt> prompts = new LinkedHashMap<>(64, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ConversationKey, Prompt> eldest) {
-      return size() > MAX_REMEMBERED;
-    }
-  };
-
+  private final TaggedPosts tagged;
+  private final Prompts prompts;
   private final Object[] stripes = new Object[STRIPES];
 
-  TriageThreads(WebApi web) {
+  TriageThreads(WebApi web, Prompts prompts) {
     this.web = Objects.requireNonNull(web, "web");
+    this.tagged = new TaggedPosts(web);
+    this.prompts = Objects.requireNonNull(prompts, "prompts");
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
@@ -56,9 +50,10 @@ final class TriageThreads {
   void post(ConversationKey key, List<Reply> replies) {
     for (Reply reply : replies) {
       SlackMessage message = BlockKit.render(reply);
+      PostTag tag = PostTag.fresh("triage", reply);
       String ts;
       try {
-        ts = web.postMessage(key.channel(), key.thread(), false, message);
+        ts = tagged.post(key.channel(), key.thread(), false, message, tag);
       } catch (SlackCallException e) {
         LOG.warn("reply in {} not posted: {}", key, e.getMessage());
         if (e.kind() == SlackCallException.Kind.PERMANENT) {
@@ -66,10 +61,8 @@ final class TriageThreads {
         }
         continue;
       }
-      if (ts != null && (reply instanceof Reply.Question || reply instanceof Reply.TextRequest)) {
-        synchronized (prompts) {
-          prompts.put(key, new Prompt(ts, message.blocks()));
-        }
+      if (ts != null && tag.prompt().isPresent()) {
+        prompts.remember(key, new Prompts.Prompt(ts, tag.prompt().get(), message.blocks()));
       }
     }
   }
@@ -80,31 +73,33 @@ final class TriageThreads {
    * @return its blocks as posted, when it was
    */
   Optional<List<LayoutBlock>> clicked(ConversationKey key, String messageTs) {
-    synchronized (prompts) {
-      Prompt p = prompts.get(key);
-      if (p != null && p.ts().equals(messageTs)) {
-        prompts.remove(key);
-        return Optional.of(p.blocks());
-      }
-      return Optional.empty();
-    }
+    return prompts.takeMessage(key, messageTs).map(Prompts.Prompt::blocks);
   }
 
-  /** Marks the waiting question's message as answered in the thread by {@code userId}. */
-  void answeredInThread(ConversationKey key, String userId) {
-    Prompt p;
-    synchronized (prompts) {
-      p = prompts.remove(key);
-    }
-    if (p == null) {
+  /**
+   * Marks the question that asked with {@code token} as answered in the thread by {@code userId}:
+   * its buttons go. The question is the one remembered, or else the one found in the thread.
+   */
+  void answeredInThread(ConversationKey key, String token, String userId) {
+    Optional<Prompts.Prompt> p = prompts.takeToken(key, token).or(() -> findPrompt(key, token));
+    if (p.isEmpty()) {
+      LOG.debug("question {} in {} not found; its buttons stay (clicking them does nothing)", token, key);
       return;
     }
     try {
-      web.update(key.channel(), p.ts(), BlockKit.answered(p.blocks(), null, userId));
+      web.update(key.channel(), p.get().ts(), BlockKit.answered(p.get().blocks(), null, userId));
     } catch (SlackCallException e) {
       LOG.info("question in {} not marked answered: {}", key, e.getMessage());
     }
   }
 
-  private record Prompt(String ts, List<LayoutBlock> blocks) {}
+  private Optional<Prompts.Prompt> findPrompt(ConversationKey key, String token) {
+    try {
+      Optional<Message> m = tagged.find(key.channel(), Optional.of(key.thread()), msg -> PostTag.asks(msg, token));
+      return m.map(found -> new Prompts.Prompt(found.getTs(), token, found.getBlocks()));
+    } catch (SlackCallException e) {
+      LOG.info("could not look for question {} in {}: {}", token, key, e.getMessage());
+      return Optional.empty();
+    }
+  }
 }

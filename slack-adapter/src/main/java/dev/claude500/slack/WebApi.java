@@ -7,6 +7,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.files.FilesInfoResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
@@ -35,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * Calls that change nothing when repeated ({@code chat.update}, {@code auth.test}, lookups) are
  * also retried when the answer was lost. A post ({@code chat.postMessage}, a {@code response_url})
  * whose answer was lost (read timeout, connection reset, {@code internal_error}, {@code fatal_error})
- * is not repeated, as that could show it twice: it fails with {@link SlackCallException.Kind#UNKNOWN_OUTCOME}.
- * The HTTP client underneath is built with OkHttp's silent connection retry off for the same reason.
- * Thread-safe.
+ * is not repeated, as that could show it twice: it fails with {@link SlackCallException.Kind#UNKNOWN_OUTCOME}
+ * ({@link TaggedPosts} then looks for a tagged post before posting it again). The HTTP client
+ * underneath is built with OkHttp's silent connection retry off for the same reason. Thread-safe.
  */
 final class WebApi {
   private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
@@ -77,14 +80,56 @@ final class WebApi {
    * @param broadcast also show a thread reply in the channel
    */
   String postMessage(String channel, String threadTs, boolean broadcast, SlackMessage message) {
+    return postMessage(channel, threadTs, broadcast, message, Optional.empty());
+  }
+
+  /** Posts a message, with {@code tag} as its message metadata when given, and returns its {@code ts}. */
+  String postMessage(String channel, String threadTs, boolean broadcast, SlackMessage message, Optional<PostTag> tag) {
     return call("chat.postMessage", Safety.ONCE, () -> methods.chatPostMessage(r -> r
         .channel(channel)
         .threadTs(threadTs)
         .replyBroadcast(threadTs != null && broadcast)
         .text(message.text())
         .blocks(message.blocks())
+        .metadata(tag.map(PostTag::metadata).orElse(null))
         .unfurlLinks(false)
         .unfurlMedia(false))).getTs();
+  }
+
+  /** Returns the newest {@code limit} messages of a channel's history, newest first, with their metadata. */
+  List<Message> history(String channel, int limit) {
+    List<Message> messages = call("conversations.history", Safety.REPEATABLE, () -> methods.conversationsHistory(r -> r
+        .channel(channel).includeAllMetadata(true).limit(limit))).getMessages();
+    return messages == null ? List.of() : messages;
+  }
+
+  /**
+   * Returns a page of a thread, oldest first (its first message first), with their metadata.
+   *
+   * @param cursor where the page starts, or null for the first page
+   */
+  ConversationsRepliesResponse replies(String channel, String threadTs, String cursor, int limit) {
+    return call("conversations.replies", Safety.REPEATABLE, () -> methods.conversationsReplies(r -> r
+        .channel(channel).ts(threadTs).includeAllMetadata(true).limit(limit).cursor(cursor)));
+  }
+
+  /**
+   * Returns a text file's content ({@code files.info}), e.g. a snippet Slack made of a long paste;
+   * empty when Slack will not say (no {@code files:read} scope, a file that is not text).
+   */
+  Optional<FileText> fileText(String fileId) {
+    try {
+      FilesInfoResponse r = call("files.info", Safety.REPEATABLE, () -> methods.filesInfo(q -> q.file(fileId)));
+      return r.getContent() == null ? Optional.empty() : Optional.of(new FileText(r.getContent(), r.isTruncated()));
+    } catch (SlackCallException e) {
+      LOG.info("could not read file {}: {}", fileId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Returns how calls are retried. */
+  RetryPolicy policy() {
+    return policy;
   }
 
   /** Replaces a message. */
@@ -249,4 +294,12 @@ final class WebApi {
 
   /** What a {@code response_url} answered. */
   private record WebhookResult(int code, String body) {}
+
+  /**
+   * A text file's content as Slack gives it.
+   *
+   * @param text the content
+   * @param truncated true when Slack gave only its beginning
+   */
+  record FileText(String text, boolean truncated) {}
 }

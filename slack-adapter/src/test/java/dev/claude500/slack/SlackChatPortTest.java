@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SlackChatPortTest {
   private final FakeSlackApi fake = FakeSlackApi.start();
   private final Slack slack = SlackAdapter.slack(fake.apiUrl());
-  private final SlackChatPort port = new SlackChatPort(new WebApi(slack, "xoxb-test", RetryPolicy.DEFAULT));
+  private final SlackChatPort port = new SlackChatPort(new WebApi(slack, "xoxb-test", RetryPolicy.DEFAULT), new Prompts());
   private final ChannelRef channel = new ChannelRef("slack", "C0INCIDENTS");
 
   @AfterEach

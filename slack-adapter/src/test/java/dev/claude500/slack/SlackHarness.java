@@ -199,6 +199,19 @@ final class SlackHarness implements AutoCloseable {
     return event(eventId, event, headers);
   }
 
+  /**
+   * Sends a {@code message} event with subtype {@code file_share}: a reply in a thread sharing a file
+   * (a snippet Slack made of a long paste), with {@code text} as the reply's own words.
+   */
+  HttpResponse<String> fileShare(String eventId, String threadTs, String userId, String text, ObjectNode file) {
+    ObjectNode event = JSON.createObjectNode().put("type", "message").put("subtype", "file_share")
+        .put("channel", CHANNEL).put("user", userId).put("text", text).put("upload", false)
+        .put("ts", "1700000500." + String.format("%06d", ids.incrementAndGet()))
+        .put("thread_ts", threadTs).put("event_ts", "1700000500.000002").put("channel_type", "channel");
+    event.putArray("files").add(file);
+    return event(eventId, event, Map.of());
+  }
+
   HttpResponse<String> event(String eventId, ObjectNode event, Map<String, String> headers) {
     ObjectNode e = JSON.createObjectNode().put("token", "legacy-token").put("team_id", FakeSlackApi.TEAM_ID)
         .put("api_app_id", "A0APP").put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000500);

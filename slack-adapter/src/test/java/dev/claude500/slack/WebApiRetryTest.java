@@ -114,7 +114,7 @@ class WebApiRetryTest {
   @Test
   void aRetryAfterLongerThanTheLongestWaitIsHandedToTheCaller() {
     fake.script("chat.postMessage", Answer.rateLimited(120));
-    SlackChatPort port = new SlackChatPort(web(fake.apiUrl(), recorded));
+    SlackChatPort port = new SlackChatPort(web(fake.apiUrl(), recorded), new Prompts());
     assertThatThrownBy(() -> port.post(new ChannelRef("slack", "C1"), Reply.Message.of("hi")))
         .isInstanceOfSatisfying(ChatDeliveryException.class, e -> {
           assertThat(e.retryable()).isTrue();
@@ -126,7 +126,7 @@ class WebApiRetryTest {
 
   @Test
   void theChatPortSaysWhichFailuresArePermanent() {
-    SlackChatPort port = new SlackChatPort(web(fake.apiUrl(), recorded));
+    SlackChatPort port = new SlackChatPort(web(fake.apiUrl(), recorded), new Prompts());
     ChannelRef channel = new ChannelRef("slack", "C1");
     for (String error : List.of("not_in_channel", "channel_not_found", "is_archived", "missing_scope")) {
       fake.script("chat.postMessage", Answer.error(error));

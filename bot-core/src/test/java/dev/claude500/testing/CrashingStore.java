@@ -1,4 +1,4 @@
-package dev.claude500.incidents;
+package dev.claude500.testing;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.store.ConversationStore;
@@ -17,13 +17,15 @@ import java.util.Optional;
 
 /**
  * A store whose ledger cannot confirm one item: a watcher on it posts the item and then fails as a
- * process killed between the post and its confirmation would, leaving the claim unconfirmed.
+ * process killed between the post and its confirmation would, leaving the claim unconfirmed. Every
+ * other call goes to the store it wraps; closing it closes that store.
  */
-final class CrashingStore implements Store {
+public final class CrashingStore implements Store {
   private final Store store;
   private final PostLedger ledger;
 
-  CrashingStore(Store store, ChannelRef channel, String itemKey) {
+  /** Wraps {@code store}; confirming {@code itemKey} in {@code channel} throws a {@link StoreException}. */
+  public CrashingStore(Store store, ChannelRef channel, String itemKey) {
     this.store = store;
     PostLedger real = store.ledger();
     this.ledger = new PostLedger() {

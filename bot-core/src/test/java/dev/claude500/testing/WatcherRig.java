@@ -1,0 +1,132 @@
+package dev.claude500.testing;
+
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatPort;
+import dev.claude500.incidents.ChatPorts;
+import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.StatuspageClient;
+import dev.claude500.store.InMemoryStore;
+import dev.claude500.store.Store;
+import dev.claude500.store.Subscription;
+import dev.claude500.triage.TriageEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The incident watcher as the bot runs it, for adapters' end-to-end tests: the real watcher and
+ * status client reading a loopback status page that replays one real incident from the shared
+ * archive, a store, an engine, and a clock the test moves. Watchers are made on any store (a
+ * {@link CrashingStore} for the round that dies) with the adapter's real chat port.
+ *
+ * <p>The incident is the first one of 2026-07-21 whose first two updates are more than two poll
+ * intervals apart: {@link #before()} the page does not show it yet, at {@link #opened()} it shows
+ * its first update only, at {@link #updated()} its second too.
+ */
+public final class WatcherRig implements AutoCloseable {
+  /** The poll interval of the watchers made here. */
+  public static final Duration POLL = Duration.ofSeconds(60);
+
+  private static final Instant DAY = Instant.parse("2026-07-21T00:00:00Z");
+
+  private final FakeStatusPage page = FakeStatusPage.start();
+  private final MutableClock clock;
+  private final Store store = new InMemoryStore();
+  private final TriageEngine engine;
+  private final Incident incident;
+
+  /** Starts the page, showing it as it was before the incident. */
+  public WatcherRig() {
+    StatusPageHistory history = StatusPageHistory.anthropic();
+    this.incident = history.at(DAY.plus(Duration.ofDays(1))).incidents().incidents().stream()
+        .filter(i -> i.createdAt().isAfter(DAY))
+        .filter(i -> updates(i).size() >= 2 && Duration.between(updates(i).get(0).shownAt(),
+            updates(i).get(1).shownAt()).compareTo(POLL.multipliedBy(3)) > 0)
+        .min(Comparator.comparing(Incident::createdAt))
+        .orElseThrow(() -> new IllegalStateException("no incident to replay on " + DAY));
+    this.clock = new MutableClock(before());
+    Playbook playbook = PlaybookLoader.builtIn();
+    this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+        new FixedStatusSource(StatusFixtures.greenSnapshot()), clock, Duration.ofHours(2));
+    showAt(before());
+  }
+
+  private static List<IncidentUpdate> updates(Incident i) {
+    return i.incidentUpdates().stream().sorted(Comparator.comparing(IncidentUpdate::shownAt)).toList();
+  }
+
+  /** Returns the incident replayed, as it finally stood. */
+  public Incident incident() {
+    return incident;
+  }
+
+  /** Returns the first update's id. */
+  public String firstUpdateId() {
+    return updates(incident).get(0).id();
+  }
+
+  /** Returns the second update's id. */
+  public String secondUpdateId() {
+    return updates(incident).get(1).id();
+  }
+
+  /** Returns a moment two poll intervals before the incident was created. */
+  public Instant before() {
+    return incident.createdAt().minus(POLL.multipliedBy(2));
+  }
+
+  /** Returns a moment just after the first update was shown. */
+  public Instant opened() {
+    return updates(incident).get(0).shownAt().plusSeconds(1);
+  }
+
+  /** Returns a moment just after the second update was shown. */
+  public Instant updated() {
+    return updates(incident).get(1).shownAt().plusSeconds(1);
+  }
+
+  /** Returns the store every watcher here shares (unless given another). */
+  public Store store() {
+    return store;
+  }
+
+  /** Subscribes a channel to every component. */
+  public WatcherRig subscribe(ChannelRef channel) {
+    store.subscriptions().save(new Subscription(channel, Set.of(), "U0ALICE", clock.instant()));
+    return this;
+  }
+
+  /** Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port}. */
+  public IncidentWatcher watcher(Store on, ChatPort port) {
+    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    return new IncidentWatcher(client, on, ChatPorts.of(List.of(port)), engine, clock, POLL);
+  }
+
+  /**
+   * Moves the clock to {@code t} (and at least past the lease of a watcher that died before), makes
+   * the page show what it showed then, and runs one round of {@code watcher}.
+   */
+  public void roundAt(IncidentWatcher watcher, Instant t) {
+    Instant to = t.isAfter(clock.instant().plus(POLL.multipliedBy(2))) ? t : clock.instant().plus(POLL.multipliedBy(2));
+    showAt(to);
+    clock.set(to);
+    watcher.tick();
+  }
+
+  private void showAt(Instant t) {
+    page.servePage(StatusPageHistory.anthropic().at(t));
+  }
+
+  @Override
+  public void close() {
+    page.close();
+    store.close();
+  }
+}
