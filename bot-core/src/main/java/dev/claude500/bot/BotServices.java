@@ -1,5 +1,6 @@
 package dev.claude500.bot;
 
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.StatusSource;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
@@ -8,15 +9,18 @@ import java.util.Objects;
 
 /**
  * What a chat adapter is given by the launcher: the engine, the shared command handlers, the
- * status page, the store (for delivery de-duplication and subscriptions) and the clock.
+ * status page, the store (for delivery de-duplication and subscriptions), the clock and the
+ * metrics (acknowledgement latency, rate-limit waits).
  *
  * @param engine the triage engine
  * @param commands the non-triage commands
  * @param status the status page
  * @param store the store
  * @param clock the time
+ * @param metrics where the adapter records what it measures
  */
-public record BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
+public record BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
+    BotMetrics metrics) {
   /** Validates. */
   public BotServices {
     Objects.requireNonNull(engine, "engine");
@@ -24,5 +28,11 @@ public record BotServices(TriageEngine engine, Commands commands, StatusSource s
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Returns services that record no metrics. */
+  public BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
+    this(engine, commands, status, store, clock, BotMetrics.none());
   }
 }

@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.StatuspageClient;
@@ -90,13 +91,28 @@ public final class IncidentWatcher implements AutoCloseable {
    */
   public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval) {
+    this(client, store, ports, engine, clock, pollInterval, BotMetrics.none());
+  }
+
+  /**
+   * Creates a watcher that counts its incident posts and rate-limit waits on {@code metrics}; the
+   * other parameters are those of {@link #IncidentWatcher(StatuspageClient, Store, ChatPorts,
+   * TriageEngine, Clock, Duration)}.
+   */
+  public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration pollInterval, BotMetrics metrics) {
     this(StatusPage.of(Objects.requireNonNull(client, "client")), store, ports, engine, clock, pollInterval,
-        replicaName(), () -> ThreadLocalRandom.current().nextDouble());
+        replicaName(), () -> ThreadLocalRandom.current().nextDouble(), metrics);
   }
 
   /** Creates a watcher reading {@code page}, named {@code replicaId}, its jitter drawn from {@code random}. */
   IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval, String replicaId, DoubleSupplier random) {
+    this(page, store, ports, engine, clock, pollInterval, replicaId, random, BotMetrics.none());
+  }
+
+  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration pollInterval, String replicaId, DoubleSupplier random, BotMetrics metrics) {
     this.page = Objects.requireNonNull(page, "page");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -107,7 +123,7 @@ public final class IncidentWatcher implements AutoCloseable {
     this.interval = pollInterval;
     this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
     this.schedule = new PollSchedule(pollInterval, random);
-    this.poster = new LedgerPoster(store.ledger(), clock);
+    this.poster = new LedgerPoster(store.ledger(), clock, Objects.requireNonNull(metrics, "metrics"));
     this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
     this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
         Objects.requireNonNull(engine, "engine"), clock);

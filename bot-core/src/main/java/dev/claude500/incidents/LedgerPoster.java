@@ -4,6 +4,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.PostLedger;
 import java.time.Clock;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * leaves the claim uncertain in the same way. A failure worth retrying makes the channel wait (the
  * platform's {@code Retry-After}, else a backoff of 5 s doubling to 5 min) and the item is posted
  * later, never dropped; a refusal for good is recorded in the ledger and logged once per channel.
- * Not thread-safe: the watcher's one round at a time uses it.
+ * Each attempt at an item is counted on the metrics by its result, and each {@code Retry-After}
+ * honoured as a rate-limit wait. Not thread-safe: the watcher's one round at a time uses it.
  */
 final class LedgerPoster {
   /** One call to the platform that yields the message it made or changed. */
@@ -47,14 +49,16 @@ final class LedgerPoster {
 
   private final PostLedger ledger;
   private final Clock clock;
+  private final BotMetrics metrics;
   private final Set<String> knownUnposted = new HashSet<>();
   private final Map<ChannelRef, Instant> waitUntil = new HashMap<>();
   private final Map<ChannelRef, Integer> strikes = new HashMap<>();
   private final Set<ChannelRef> refusedChannels = new HashSet<>();
 
-  LedgerPoster(PostLedger ledger, Clock clock) {
+  LedgerPoster(PostLedger ledger, Clock clock, BotMetrics metrics) {
     this.ledger = ledger;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -100,6 +104,7 @@ final class LedgerPoster {
         if (found.isPresent()) {
           LOG.info("Found {} already in {} as {}; recording it", itemKey, channel, found.get().messageId());
           ledger.confirm(channel, itemKey, found.get().messageId(), now);
+          metrics.incidentPost(channel.platform(), "found");
           return new Outcome.Posted(found.get().messageId(), false);
         }
         LOG.info("Posting {} in {} again: its earlier post was not confirmed", itemKey, channel);
@@ -119,16 +124,20 @@ final class LedgerPoster {
           knownUnposted.add(id); // certainly not taken: the next attempt need not look for it first
         }
         waitAfterFailure(channel, itemKey, e.getMessage(), e.retryAfter());
+        metrics.incidentPost(channel.platform(), "deferred");
         return new Outcome.Deferred();
       }
       refuse(channel, itemKey, e.getMessage());
+      metrics.incidentPost(channel.platform(), "refused");
       return new Outcome.Passed();
     } catch (RuntimeException e) {
       // the platform may or may not have taken it: the claim stays uncertain
       waitAfterFailure(channel, itemKey, e.toString(), Optional.empty());
+      metrics.incidentPost(channel.platform(), "deferred");
       return new Outcome.Deferred();
     }
     ledger.confirm(channel, itemKey, posted.messageId(), clock.instant());
+    metrics.incidentPost(channel.platform(), idempotent ? "edited" : "posted");
     delivered(channel);
     return new Outcome.Posted(posted.messageId(), true);
   }
@@ -186,7 +195,9 @@ final class LedgerPoster {
 
   private void waitAfterFailure(ChannelRef channel, String what, String reason, Optional<Duration> retryAfter) {
     int strike = strikes.merge(channel, 1, Integer::sum);
-    Duration wait = retryAfter.filter(d -> !d.isNegative()).orElseGet(() -> backoff(strike));
+    Optional<Duration> asked = retryAfter.filter(d -> !d.isNegative());
+    asked.ifPresent(d -> metrics.rateLimitWait(channel.platform(), d));
+    Duration wait = asked.orElseGet(() -> backoff(strike));
     waitUntil.put(channel, clock.instant().plus(wait));
     if (strike == 1) {
       LOG.info("Posting {} in {} failed ({}); the channel waits {} ms and the post is retried",

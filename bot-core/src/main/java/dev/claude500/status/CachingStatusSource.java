@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -151,6 +152,15 @@ public final class CachingStatusSource implements StatusSource {
   public StatusSnapshot peek() {
     CompletableFuture<StatusSnapshot> future = cache.get(KEY);
     return future.isDone() ? settled(future) : StatusSnapshot.unknown("the status page has not answered yet");
+  }
+
+  /**
+   * Returns when the summary now cached was fetched, empty while there is none; unlike {@link
+   * #peek()} it never starts a fetch or a refresh, so a metrics scrape can read it freely.
+   */
+  public Optional<Instant> asOf() {
+    StatusSnapshot cached = cache.synchronous().policy().getIfPresentQuietly(KEY);
+    return cached == null ? Optional.empty() : cached.asOf();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.claude500.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claude500.metrics.BotMetrics;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -68,9 +69,13 @@ public final class StatuspageClient {
   private final Duration requestTimeout;
   private final int maxBodyBytes;
   private final HttpClient http;
-  private final Endpoint<Summary> summary = new Endpoint<>(SUMMARY_PATH, Summary.class, "status", "components");
-  private final Endpoint<IncidentList> incidents = new Endpoint<>(INCIDENTS_PATH, IncidentList.class, "incidents");
-  private final Endpoint<IncidentList> unresolved = new Endpoint<>(UNRESOLVED_PATH, IncidentList.class, "incidents");
+  private final Endpoint<Summary> summary =
+      new Endpoint<>("summary", SUMMARY_PATH, Summary.class, "status", "components");
+  private final Endpoint<IncidentList> incidents =
+      new Endpoint<>("incidents", INCIDENTS_PATH, IncidentList.class, "incidents");
+  private final Endpoint<IncidentList> unresolved =
+      new Endpoint<>("unresolved", UNRESOLVED_PATH, IncidentList.class, "incidents");
+  private final BotMetrics metrics;
   private final Map<URI, String> lastProblem = new ConcurrentHashMap<>();
 
   /**
@@ -94,7 +99,22 @@ public final class StatuspageClient {
    */
   public StatuspageClient(
       List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
+    this(baseUrls, connectTimeout, requestTimeout, maxBodyBytes, BotMetrics.none());
+  }
+
+  /**
+   * Creates a client that counts every attempt at a URL on {@code metrics} by its result.
+   *
+   * @param baseUrls the page's base URLs, tried in order (see {@link #parseBaseUrls(String)})
+   * @param connectTimeout how long to wait for a connection
+   * @param requestTimeout how long one attempt at one URL may take in all
+   * @param maxBodyBytes the largest body accepted; a longer one is a failure
+   * @param metrics where fetches are counted
+   */
+  public StatuspageClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout,
+      int maxBodyBytes, BotMetrics metrics) {
     Objects.requireNonNull(baseUrls, "baseUrls");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     if (baseUrls.isEmpty()) {
       throw new IllegalArgumentException("baseUrls must not be empty");
     }
@@ -173,6 +193,7 @@ public final class StatuspageClient {
         LOG.error("Unexpected fault fetching {}", url, e);
         result = new FetchResult.Failed<>("unexpected " + e);
       }
+      metrics.statusFetch(endpoint.name, resultWord(result));
       if (!(result instanceof FetchResult.Failed<T> failed)) {
         if (lastProblem.remove(url) != null) {
           LOG.info("Status page {} answers again", url);
@@ -183,6 +204,13 @@ public final class StatuspageClient {
       problems.add(url + ": " + failed.reason());
     }
     return new FetchResult.Failed<>(String.join("; ", problems));
+  }
+
+  private static String resultWord(FetchResult<?> result) {
+    if (result instanceof FetchResult.Fetched) {
+      return "200";
+    }
+    return result instanceof FetchResult.NotModified ? "304" : "error";
   }
 
   private <T> FetchResult<T> attempt(Endpoint<T> endpoint, URI url) throws Problem {
@@ -318,12 +346,14 @@ public final class StatuspageClient {
 
   /** One endpoint: where it lives, what it parses into, what a valid answer must contain. */
   private static final class Endpoint<T> {
+    final String name;
     final String path;
     final Class<T> type;
     final List<String> required;
     final Map<URI, Remembered<T>> memory = new ConcurrentHashMap<>();
 
-    Endpoint(String path, Class<T> type, String... required) {
+    Endpoint(String name, String path, Class<T> type, String... required) {
+      this.name = name;
       this.path = path;
       this.type = type;
       this.required = List.of(required);

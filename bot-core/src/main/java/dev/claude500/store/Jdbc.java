@@ -1,5 +1,7 @@
 package dev.claude500.store;
 
+import dev.claude500.metrics.BotMetrics;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,8 @@ import javax.sql.DataSource;
  * SQLException} into a {@link StoreException} that says what was being done.
  *
  * <p>Instants are bound as UTC {@link OffsetDateTime}s truncated to the microsecond, the precision
- * of {@code TIMESTAMP WITH TIME ZONE} on both H2 and PostgreSQL.
+ * of {@code TIMESTAMP WITH TIME ZONE} on both H2 and PostgreSQL. Every operation is timed on the
+ * store-latency timer of its kind (read, write, transaction), the wait for a connection included.
  */
 final class Jdbc {
   /** Work done on a borrowed connection. */
@@ -37,18 +40,26 @@ final class Jdbc {
   private static final int TRANSACTION_ATTEMPTS = 5;
 
   private final DataSource dataSource;
+  private final Timer reads;
+  private final Timer writes;
+  private final Timer transactions;
 
-  Jdbc(DataSource dataSource) {
+  Jdbc(DataSource dataSource, BotMetrics metrics) {
     this.dataSource = dataSource;
+    this.reads = metrics.storeTimer("read");
+    this.writes = metrics.storeTimer("write");
+    this.transactions = metrics.storeTimer("transaction");
   }
 
-  /** Runs {@code work} on one connection in autocommit mode. */
-  <T> T withConnection(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
+  /** Runs {@code work} on one connection in autocommit mode, timed on {@code timer}. */
+  private <T> T withConnection(Timer timer, String what, Work<T> work) {
+    return BotMetrics.timed(timer, () -> {
+      try (Connection c = dataSource.getConnection()) {
+        return work.run(c);
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    });
   }
 
   /**
@@ -56,6 +67,10 @@ final class Jdbc {
    * primary key (two writers inserting the same new row) — the loser then sees the winner's row.
    */
   <T> T inTransaction(String what, Work<T> work) {
+    return BotMetrics.timed(transactions, () -> retryingTransaction(what, work));
+  }
+
+  private <T> T retryingTransaction(String what, Work<T> work) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
@@ -77,12 +92,13 @@ final class Jdbc {
 
   /** Runs an insert, update or delete; returns the row count. */
   int update(String what, String sql, Object... params) {
-    return withConnection(what, c -> update(c, sql, params));
+    return withConnection(writes, what, c -> update(c, sql, params));
   }
 
   /** Inserts a row; returns false, writing nothing, when its primary key is already taken. */
   boolean insertIfAbsent(String what, String sql, Object... params) {
     return withConnection(
+        writes,
         what,
         c -> {
           try {
@@ -98,7 +114,7 @@ final class Jdbc {
 
   /** Runs a query; returns every row mapped. */
   <T> List<T> query(String what, String sql, Row<T> row, Object... params) {
-    return withConnection(what, c -> query(c, sql, row, params));
+    return withConnection(reads, what, c -> query(c, sql, row, params));
   }
 
   /** Runs a query expected to match at most one row. */

@@ -2,6 +2,8 @@ package dev.claude500.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.claude500.metrics.BotMetrics;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -39,10 +41,10 @@ public final class JdbcStore implements Store {
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
 
-  private JdbcStore(HikariDataSource dataSource, DatabaseUrl url) {
+  private JdbcStore(HikariDataSource dataSource, DatabaseUrl url, BotMetrics metrics) {
     this.dataSource = dataSource;
     this.url = url;
-    Jdbc jdbc = new Jdbc(dataSource);
+    Jdbc jdbc = new Jdbc(dataSource, metrics);
     this.conversations = new JdbcConversations(jdbc);
     this.subscriptions = new JdbcSubscriptions(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
@@ -67,17 +69,26 @@ public final class JdbcStore implements Store {
    *     password masked)
    */
   public static JdbcStore open(String jdbcUrl, String user, String password) {
+    return open(jdbcUrl, user, password, BotMetrics.none());
+  }
+
+  /**
+   * Opens the store as {@link #open(String, String, String)} does, timing every operation and
+   * publishing the connection pool's meters on {@code metrics}.
+   */
+  public static JdbcStore open(String jdbcUrl, String user, String password, BotMetrics metrics) {
+    Objects.requireNonNull(metrics, "metrics");
     DatabaseUrl url = new DatabaseUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl").strip());
     if (url.value().isEmpty()) {
       throw new StoreException("the store's JDBC URL is empty");
     }
     Properties properties = connectionProperties(url, user, password);
     probe(url, properties);
-    HikariDataSource dataSource = pool(url, properties);
+    HikariDataSource dataSource = pool(url, properties, metrics);
     try {
       String version = Migrations.apply(dataSource, url.schema());
       LOG.info("Store open at {}, schema version {}", url, version);
-      return new JdbcStore(dataSource, url);
+      return new JdbcStore(dataSource, url, metrics);
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException(
@@ -125,8 +136,9 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private static HikariDataSource pool(DatabaseUrl url, Properties properties) {
+  private static HikariDataSource pool(DatabaseUrl url, Properties properties, BotMetrics metrics) {
     HikariConfig config = new HikariConfig();
+    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
     config.setPoolName("claude500-store");
     config.setJdbcUrl(url.value());
     config.setDataSourceProperties(properties);

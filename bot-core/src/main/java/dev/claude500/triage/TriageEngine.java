@@ -7,6 +7,7 @@ import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.errors.ErrorTextParser;
 import dev.claude500.errors.ParsedError;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.AutoCheck;
 import dev.claude500.playbook.OutcomeKind;
 import dev.claude500.playbook.Playbook;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * EndListener} told of each ended triage (a waiting one is followed up when its incident clears),
  * and {@link StartNotes} that add a note when the status check finds an open incident (a link to
  * the channel's post about it). {@link #withEndListener} and {@link #withStartNotes} return an
- * engine with them; by default there are none.
+ * engine with them; by default there are none. {@link #withMetrics} counts triages started, the
+ * branches they reach and how they end.
  */
 public final class TriageEngine {
   /** The value of the "skip" alternative on text requests. */
@@ -58,6 +60,7 @@ public final class TriageEngine {
   private final Duration statusMaxAge;
   private final EndListener endListener;
   private final StartNotes startNotes;
+  private final BotMetrics metrics;
 
   /**
    * Told of every triage an input ended (resolved, escalated, redirected, waiting, or closed for
@@ -116,9 +119,10 @@ public final class TriageEngine {
     this.statusMaxAge = Duration.ofMinutes(5);
     this.endListener = view -> {};
     this.startNotes = (key, incidentId) -> Optional.empty();
+    this.metrics = BotMetrics.none();
   }
 
-  private TriageEngine(TriageEngine base, EndListener endListener, StartNotes startNotes) {
+  private TriageEngine(TriageEngine base, EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
     this.playbooks = base.playbooks;
     this.defaultPlaybook = base.defaultPlaybook;
     this.store = base.store;
@@ -128,6 +132,7 @@ public final class TriageEngine {
     this.statusMaxAge = base.statusMaxAge;
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
@@ -136,7 +141,7 @@ public final class TriageEngine {
    * listener this engine had.
    */
   public TriageEngine withEndListener(EndListener listener) {
-    return new TriageEngine(this, listener, startNotes);
+    return new TriageEngine(this, listener, startNotes, metrics);
   }
 
   /**
@@ -144,7 +149,16 @@ public final class TriageEngine {
    * found an open incident. It replaces any notes this engine had.
    */
   public TriageEngine withStartNotes(StartNotes notes) {
-    return new TriageEngine(this, endListener, notes);
+    return new TriageEngine(this, endListener, notes, metrics);
+  }
+
+  /**
+   * Returns an engine like this one that records on {@code metrics} each triage started, each
+   * branch reached and each ending (with the questions it asked). It replaces any metrics this
+   * engine had.
+   */
+  public TriageEngine withMetrics(BotMetrics metrics) {
+    return new TriageEngine(this, endListener, startNotes, metrics);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -188,6 +202,8 @@ public final class TriageEngine {
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
       return TriageResult.nothing(Disposition.STALE);
     }
+    metrics.triageStarted(state.playbookId);
+    countBranch(null, state);
     return told(result(key, state, replies));
   }
 
@@ -379,6 +395,7 @@ public final class TriageEngine {
       }
       StoredConversation before = stored.get();
       ConversationState state = ConversationState.fromJson(before.state());
+      String branchBefore = state.branch;
       TriageResult result = change.apply(state);
       if (result.disposition() != Disposition.APPLIED) {
         return result;
@@ -386,15 +403,24 @@ public final class TriageEngine {
       Instant now = clock.instant();
       state.updatedAt = now;
       if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
+        countBranch(branchBefore, state);
         return told(result);
       }
     }
     return TriageResult.nothing(Disposition.STALE);
   }
 
-  /** Tells the end listener of a stored ending; returns the result unchanged. */
+  /** Counts the branch a stored input reached, when it is not the one the triage was on before. */
+  private void countBranch(String before, ConversationState after) {
+    if (after.branch != null && !after.branch.equals(before)) {
+      metrics.branchReached(after.branch);
+    }
+  }
+
+  /** Tells the end listener (and the metrics) of a stored ending; returns the result unchanged. */
   private TriageResult told(TriageResult result) {
     result.ended().ifPresent(view -> {
+      metrics.triageEnded(view.outcome().map(Enum::name).orElse("none"), view.questions());
       try {
         endListener.ended(view);
       } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.claude500.bot.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.WaitingTriageRecorder;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -12,6 +13,8 @@ import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The platform-neutral part of a running bot, built once from the settings: store, status cache,
- * playbooks, triage engine and command handlers. Closing it closes the store.
+ * playbooks, triage engine, command handlers and the metrics registry they all record on. Closing
+ * it closes the store.
  */
 final class Core implements AutoCloseable {
   final Settings settings;
@@ -32,12 +36,17 @@ final class Core implements AutoCloseable {
   final TriageEngine engine;
   final Commands commands;
   final ScheduledExecutorService scheduler;
+  final PrometheusMeterRegistry registry;
+  final BotMetrics metrics;
   /** The running platforms' chat ports, filled in as they start (the engine's incident links use them). */
   final ChatPorts chatPorts;
 
   private Core(Settings settings, Clock clock, Store store, StatuspageClient statusClient,
-      CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts) {
+      CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
+      PrometheusMeterRegistry registry, BotMetrics metrics) {
     this.settings = settings;
+    this.registry = registry;
+    this.metrics = metrics;
     this.clock = clock;
     this.store = store;
     this.statusClient = statusClient;
@@ -59,19 +68,25 @@ final class Core implements AutoCloseable {
   static Core build(Settings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Map<String, Playbook> playbooks = PlaybookLoader.builtInAnd(settings.playbookDir().orElse(null));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    BotMetrics metrics = new BotMetrics(registry);
     StatuspageClient client = new StatuspageClient(settings.statusUrls(),
-        StatuspageClient.DEFAULT_CONNECT_TIMEOUT, StatuspageClient.DEFAULT_REQUEST_TIMEOUT);
+        StatuspageClient.DEFAULT_CONNECT_TIMEOUT, StatuspageClient.DEFAULT_REQUEST_TIMEOUT,
+        StatuspageClient.DEFAULT_MAX_BODY_BYTES, metrics);
     CachingStatusSource status = new CachingStatusSource(client, settings.pollInterval(),
         CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
-    Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null));
+    metrics.statusAge(status::asOf, clock);
+    Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
+        metrics);
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
         settings.triageTimeout())
         .withEndListener(new WaitingTriageRecorder(store.waitingTriages(), clock))
-        .withStartNotes(new IncidentLinks(store.ledger(), chatPorts));
+        .withStartNotes(new IncidentLinks(store.ledger(), chatPorts))
+        .withMetrics(metrics);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
     return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
-        chatPorts);
+        chatPorts, registry, metrics);
   }
 
   /** Keeps the status cache warm: a refresh every poll interval, so no caller meets old data. */

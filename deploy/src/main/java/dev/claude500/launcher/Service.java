@@ -27,6 +27,7 @@ final class Service {
   private final Core core;
   private final HttpEndpoints http;
   private final List<Platform> platforms;
+  private final MetricsEndpoint metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile IncidentWatcher watcher;
 
@@ -34,6 +35,7 @@ final class Service {
     this.core = core;
     this.http = http;
     this.platforms = List.copyOf(platforms);
+    this.metrics = new MetricsEndpoint(core.registry);
   }
 
   /** Starts everything, blocks until SIGTERM or SIGINT, stops everything; returns the exit status. */
@@ -57,13 +59,15 @@ final class Service {
   /** Starts the endpoints and platforms configured in the core's settings. */
   static Service start(Core core) throws Exception {
     HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort());
-    BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock);
+    BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock,
+        core.metrics);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
     http.route("/readyz", exchange -> {
       String problems = service.notReady();
       HttpEndpoints.text(exchange, problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
     });
+    http.route("/metrics", service.metrics);
     try {
       for (Platform p : platforms) {
         p.start();
@@ -94,7 +98,7 @@ final class Service {
   private void startIncidentWatcher() {
     platforms.stream().map(Platform::chatPort).forEach(core.chatPorts::add);
     IncidentWatcher w = new IncidentWatcher(core.statusClient, core.store, core.chatPorts, core.engine, core.clock,
-        core.settings.pollInterval());
+        core.settings.pollInterval(), core.metrics);
     watcher = w;
     w.start();
   }
@@ -160,6 +164,7 @@ final class Service {
     }
     http.close();
     platforms.forEach(Platform::close);
+    metrics.close();
     stopped.countDown();
   }
 }

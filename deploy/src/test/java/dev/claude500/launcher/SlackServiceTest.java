@@ -118,4 +118,33 @@ class SlackServiceTest {
     assertThat(updated.blockText()).contains("answered by <@U0BOB>");
     slack.await("chat.postMessage", c -> c.param("text").contains("The status page is green"), WAIT);
   }
+
+  @Test
+  @DisplayName("GET /metrics shows the triages, acknowledgements, status fetches and store in Prometheus format")
+  void metricsInPrometheusFormat() throws Exception {
+    String command = "command=" + enc("/claude500") + "&text=&channel_id=C0OPS&user_id=U0ALICE&user_name=alice"
+        + "&team_id=" + FakeSlackApi.TEAM_ID + "&trigger_id=trig-metrics&response_url=" + enc(slack.responseUrl("r1"));
+    assertThat(post(command, "application/x-www-form-urlencoded", true).statusCode()).isEqualTo(200);
+    slack.await("chat.postMessage", c -> c.param("text").contains("Which error did Claude Code print?"), WAIT);
+
+    HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type")).contains(MetricsEndpoint.CONTENT_TYPE);
+    assertThat(metrics.body())
+        .contains("claude500_triages_started_total{playbook=\"claude-code-500\"} 1.0")
+        .containsPattern("claude500_ack_latency_seconds_count\\{kind=\"command\",platform=\"slack\"} 1")
+        .containsPattern("claude500_ack_latency_seconds_bucket\\{kind=\"command\",platform=\"slack\",le=\"0.3\"} 1")
+        .containsPattern("claude500_status_fetches_total\\{endpoint=\"summary\",result=\"200\"} [1-9]")
+        .containsPattern("(?m)^claude500_status_age_seconds [0-9.]+$")
+        .containsPattern("claude500_store_latency_seconds_count\\{op=\"write\"} [1-9]")
+        .contains("hikaricp_connections_active")
+        .contains("jvm_memory_used_bytes");
+
+    HttpResponse<String> post = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(post.statusCode()).isEqualTo(405);
+  }
 }

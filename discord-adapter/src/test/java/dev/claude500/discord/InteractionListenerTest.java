@@ -15,6 +15,7 @@ import dev.claude500.bot.SubscriptionService;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.store.InMemoryStore;
@@ -25,6 +26,7 @@ import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -86,6 +88,7 @@ class InteractionListenerTest {
   private final FixedStatusSource status = new FixedStatusSource(StatusFixtures.greenSnapshot());
   private final MutableClock clock = new MutableClock(StatusFixtures.GREEN_AT.plusSeconds(30));
   private final InMemoryStore store = new InMemoryStore();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final TriageEngine engine;
   private final BotServices services;
   private final CustomIds ids = new CustomIds();
@@ -99,11 +102,15 @@ class InteractionListenerTest {
     engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, store, clock);
+    services = new BotServices(engine, commands, status, store, clock, new BotMetrics(registry));
     listener = InteractionListener.create(services, new Work(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);
     when(thread.sendMessage(any(MessageCreateData.class))).thenReturn(post);
+  }
+
+  private long acks(String kind) {
+    return registry.get(BotMetrics.ACK_LATENCY).tags("platform", "discord", "kind", kind).timer().count();
   }
 
   @SuppressWarnings("unchecked")
@@ -194,6 +201,7 @@ class InteractionListenerTest {
     assertThat(jda.log).containsExactly("defer");
     assertThat(status.calls()).isZero();
     assertThat(work.pending()).isEqualTo(1);
+    assertThat(acks("command")).as("the time to the acknowledgement is recorded").isEqualTo(1);
 
     work.runAll();
     assertThat(status.calls()).isPositive();
@@ -253,6 +261,7 @@ class InteractionListenerTest {
 
     assertThat(jda.log).containsExactly("ack");
     assertThat(pending()).contains(q.token());
+    assertThat(acks("button")).isEqualTo(1);
 
     work.runAll();
     assertThat(pending()).isPresent().isNotEqualTo(Optional.of(q.token()));

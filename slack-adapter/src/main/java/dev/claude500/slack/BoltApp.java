@@ -6,6 +6,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.claude500.metrics.BotMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.regex.Pattern;
 
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * middleware is left out on purpose: signatures are checked by {@link EventsEndpoint} before Bolt
  * sees a request, the bot's identity comes from one {@code auth.test} at start instead of one per
  * request, and the listeners skip the bot's own messages themselves (Bolt's filter may call
- * {@code bots.info} before acknowledging).
+ * {@code bots.info} before acknowledging). The one middleware there is times each request from
+ * Bolt's receipt to its acknowledgement (the listeners acknowledge before any slow work).
  */
 final class BoltApp {
   /** Any slash command of this app: the manifest names it {@code /claude500}, a team may rename it. */
@@ -22,8 +25,8 @@ final class BoltApp {
 
   private BoltApp() {}
 
-  static App build(Slack slack, SlackSettings settings, CommandListener command, AnswerListener answer,
-      ThreadReplyListener replies) {
+  static App build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
+      AnswerListener answer, ThreadReplyListener replies) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(settings.botToken())
@@ -39,6 +42,14 @@ final class BoltApp {
         .build();
     App app = new App(config, slack, new ArrayList<>());
     app.asOAuthApp(false);
+    app.use((request, response, chain) -> {
+      long start = System.nanoTime();
+      try {
+        return chain.next(request);
+      } finally {
+        metrics.ack(SlackAdapter.PLATFORM, request.getRequestType().name(), Duration.ofNanos(System.nanoTime() - start));
+      }
+    });
     app.command(ANY_COMMAND, command);
     app.blockAction(BlockKit.ANSWER_ACTIONS, answer);
     app.event(MessageEvent.class, replies::onMessage);

@@ -49,7 +49,7 @@ public final class SlackAdapter implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services = Objects.requireNonNull(services, "services");
     this.slack = slack(settings.apiUrl());
-    this.web = new WebApi(slack, settings.botToken(), tuning.retries());
+    this.web = new WebApi(slack, settings.botToken(), tuning.retries(), services.metrics());
     this.worker = new Worker(tuning.threads(), tuning.queue());
     this.chatPort = new SlackChatPort(web, prompts);
     this.endpoint = settings.socketMode() ? Optional.empty()
@@ -80,7 +80,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
     TriageThreads threads = new TriageThreads(web, prompts);
     UserNames names = new UserNames(web::displayName);
-    App built = BoltApp.build(slack, settings,
+    App built = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerListener(services, worker, web, threads, names),
         new ThreadReplyListener(services, worker, threads, names, new Snippets(web::fileText), me.getUserId()));

@@ -12,6 +12,7 @@ import com.slack.api.methods.response.files.FilesInfoResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.webhook.WebhookResponse;
+import dev.claude500.metrics.BotMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -53,11 +54,18 @@ final class WebApi {
   private final Slack slack;
   private final MethodsClient methods;
   private final RetryPolicy policy;
+  private final BotMetrics metrics;
 
   WebApi(Slack slack, String botToken, RetryPolicy policy) {
+    this(slack, botToken, policy, BotMetrics.none());
+  }
+
+  /** Creates the client; every {@code Retry-After} waited for in line is recorded on {@code metrics}. */
+  WebApi(Slack slack, String botToken, RetryPolicy policy, BotMetrics metrics) {
     this.slack = Objects.requireNonNull(slack, "slack");
     this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /** Whether repeating a call could change anything. */
@@ -204,6 +212,7 @@ final class WebApi {
       }
       LOG.info("{} (attempt {} of {}), trying again in {} ms", failure.getMessage(), attempt,
           policy.maxAttempts(), wait.toMillis());
+      failure.retryAfter().ifPresent(asked -> metrics.rateLimitWait(SlackAdapter.PLATFORM, asked));
       try {
         policy.pause().pause(wait);
       } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Commands;
 import dev.claude500.bot.SubscriptionService;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -18,6 +19,7 @@ import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.TriageEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -53,6 +55,7 @@ final class SlackHarness implements AutoCloseable {
   final FakeStatusPage page = FakeStatusPage.start();
   final InMemoryStore store = new InMemoryStore();
   final Clock clock = Clock.systemUTC();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final CachingStatusSource status;
   final TriageEngine engine;
   final BotServices services;
@@ -74,7 +77,7 @@ final class SlackHarness implements AutoCloseable {
     engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, store, clock);
+    services = new BotServices(engine, commands, status, store, clock, new BotMetrics(registry));
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {

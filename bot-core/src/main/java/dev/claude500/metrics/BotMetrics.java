@@ -1,0 +1,177 @@
+package dev.claude500.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The bot's own meters, named once here so every part records under the same names and tags. A
+ * Prometheus scrape shows them with dots as underscores, counters ending {@code _total} and timers
+ * in seconds (e.g. {@code claude500_triages_started_total}, {@code claude500_ack_latency_seconds}).
+ *
+ * <p>Tag values come from small closed sets (a platform, a branch of a playbook, an outcome, a
+ * result word), never from user input, so the number of series stays bounded. {@link #none()}
+ * records nothing, for parts built without a registry (tests, console mode). Thread-safe.
+ */
+public final class BotMetrics {
+  /** Triages started. */
+  public static final String TRIAGES_STARTED = "claude500.triages.started";
+  /** Triages that reached a branch's first move, tagged {@code branch}. */
+  public static final String TRIAGES_BRANCH = "claude500.triages.branch";
+  /** Triages ended, tagged {@code outcome}. */
+  public static final String TRIAGES_ENDED = "claude500.triages.ended";
+  /** Questions asked per ended triage. */
+  public static final String TRIAGE_QUESTIONS = "claude500.triage.questions";
+  /** Time from a request's arrival to its acknowledgement, tagged {@code platform} and {@code kind}. */
+  public static final String ACK_LATENCY = "claude500.ack.latency";
+  /** Status-page fetches, tagged {@code endpoint} and {@code result} (200, 304, error). */
+  public static final String STATUS_FETCHES = "claude500.status.fetches";
+  /** Age of the cached status-page data, in seconds; NaN while there is none. */
+  public static final String STATUS_AGE = "claude500.status.age";
+  /** Incident posts, tagged {@code platform} and {@code result} (posted, edited, found, deferred, refused). */
+  public static final String INCIDENT_POSTS = "claude500.incident.posts";
+  /** Waits a platform's rate limit imposed, tagged {@code platform}. */
+  public static final String RATE_LIMIT_WAITS = "claude500.ratelimit.waits";
+  /** Store operations, tagged {@code op} (read, write, transaction). */
+  public static final String STORE_LATENCY = "claude500.store.latency";
+
+  private static final Duration[] ACK_BUCKETS = {
+    Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
+    Duration.ofSeconds(1), Duration.ofSeconds(3)
+  };
+  private static final double[] QUESTION_BUCKETS = {1, 2, 3, 4, 5, 8, 13};
+
+  private final MeterRegistry registry;
+
+  /**
+   * Creates the meters' facade over a registry.
+   *
+   * @param registry where meters are registered, e.g. a Prometheus registry
+   */
+  public BotMetrics(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** Returns metrics that record nothing. */
+  public static BotMetrics none() {
+    return new BotMetrics(new CompositeMeterRegistry());
+  }
+
+  /** Returns the registry, for libraries that register meters of their own (the connection pool). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Counts a triage started with a playbook. */
+  public void triageStarted(String playbook) {
+    Counter.builder(TRIAGES_STARTED).description("Triages started")
+        .tag("playbook", word(playbook)).register(registry).increment();
+  }
+
+  /** Counts a triage that reached a branch's first move. */
+  public void branchReached(String branch) {
+    Counter.builder(TRIAGES_BRANCH).description("Triages that reached a branch's first move")
+        .tag("branch", word(branch)).register(registry).increment();
+  }
+
+  /**
+   * Counts an ended triage and records how many questions it asked.
+   *
+   * @param outcome how it ended, e.g. {@code resolved}, {@code escalated}, {@code abandoned}
+   * @param questions the questions it asked
+   */
+  public void triageEnded(String outcome, int questions) {
+    Counter.builder(TRIAGES_ENDED).description("Triages ended, by outcome")
+        .tag("outcome", word(outcome)).register(registry).increment();
+    DistributionSummary.builder(TRIAGE_QUESTIONS).description("Questions asked per ended triage")
+        .serviceLevelObjectives(QUESTION_BUCKETS).register(registry).record(questions);
+  }
+
+  /**
+   * Records how long a request waited for its acknowledgement.
+   *
+   * @param platform e.g. {@code slack}
+   * @param kind what was acknowledged, e.g. {@code command}, {@code action}, {@code event}
+   */
+  public void ack(String platform, String kind, Duration took) {
+    Timer.builder(ACK_LATENCY).description("Time from a request's arrival to its acknowledgement")
+        .tags("platform", word(platform), "kind", word(kind))
+        .serviceLevelObjectives(ACK_BUCKETS).register(registry).record(took);
+  }
+
+  /**
+   * Counts a status-page fetch.
+   *
+   * @param endpoint e.g. {@code summary}
+   * @param result {@code 200}, {@code 304} or {@code error}
+   */
+  public void statusFetch(String endpoint, String result) {
+    Counter.builder(STATUS_FETCHES).description("Status page fetches, by result")
+        .tags("endpoint", word(endpoint), "result", word(result)).register(registry).increment();
+  }
+
+  /**
+   * Publishes the age of cached status-page data as a gauge read at each scrape.
+   *
+   * @param fetchedAt when the data now served was fetched, empty while there is none
+   */
+  public void statusAge(Supplier<Optional<Instant>> fetchedAt, Clock clock) {
+    Objects.requireNonNull(fetchedAt, "fetchedAt");
+    Objects.requireNonNull(clock, "clock");
+    Gauge.builder(STATUS_AGE, () -> fetchedAt.get()
+            .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
+        .description("Age of the cached status page data").baseUnit("seconds").register(registry);
+  }
+
+  /**
+   * Counts an incident post.
+   *
+   * @param platform e.g. {@code slack}
+   * @param result {@code posted}, {@code edited} (a post brought up to date), {@code found} (already
+   *     there), {@code deferred} or {@code refused}
+   */
+  public void incidentPost(String platform, String result) {
+    Counter.builder(INCIDENT_POSTS).description("Incident posts, by platform and result")
+        .tags("platform", word(platform), "result", word(result)).register(registry).increment();
+  }
+
+  /** Records a wait a platform's rate limit imposed (its {@code Retry-After}). */
+  public void rateLimitWait(String platform, Duration wait) {
+    Timer.builder(RATE_LIMIT_WAITS).description("Waits imposed by a platform's rate limit")
+        .tag("platform", word(platform)).register(registry).record(wait);
+  }
+
+  /**
+   * Returns the timer for one kind of store operation.
+   *
+   * @param op {@code read}, {@code write} or {@code transaction}
+   */
+  public Timer storeTimer(String op) {
+    return Timer.builder(STORE_LATENCY).description("Store operations").tag("op", word(op)).register(registry);
+  }
+
+  /** Records how long {@code work} took on {@code timer}; returns its value. */
+  public static <T> T timed(Timer timer, Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static String word(String value) {
+    return value == null || value.isBlank() ? "none" : value.toLowerCase(Locale.ROOT);
+  }
+}
