@@ -6,7 +6,9 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
+import dev.claude500.status.StatusJson;
 import dev.claude500.status.StatusSnapshot;
+import dev.claude500.status.Summary;
 import dev.claude500.testing.SharedData;
 import dev.claude500.testing.StatusFixtures;
 import java.time.Duration;
@@ -60,6 +62,9 @@ class TriageEngineTest {
           .contains("https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID)
           .contains("First move: Stop changing local settings")
           .contains("Same-path check:");
+      assertThat(h.transcript()).as("components named as the page names them today")
+          .contains("touches claude.ai, Claude Console (platform.claude.com), Claude API (api.anthropic.com), Claude Code")
+          .doesNotContain("formerly");
       assertThat(h.pendingText()).contains("When the incident clears");
       assertThat(h.view().questionsToFirstMove()).contains(1);
     }
@@ -363,6 +368,16 @@ class TriageEngineTest {
       h.click("red");
       assertThat(h.view().branch()).contains("live incident");
       assertThat(h.view().questionsToFirstMove()).contains(2);
+    }
+
+    @Test
+    void anotherPagesSummaryNamesTheComponentsLookedAtByTheirKnownNames() throws Exception {
+      Summary github = StatusJson.readSummary(StatusFixtures.githubSummaryJson());
+      TriageHarness h = new TriageHarness(StatusSnapshot.fresh(github, StatusFixtures.GREEN_AT),
+          StatusFixtures.GREEN_AT.plusSeconds(20));
+      h.start(ERROR_500);
+      assertThat(h.transcript()).contains("The status page is green for Claude Code, Claude API (api.anthropic.com)")
+          .doesNotContain("yyzkbfz2thpt");
     }
 
     @Test
