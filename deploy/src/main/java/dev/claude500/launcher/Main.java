@@ -1,5 +1,6 @@
 package dev.claude500.launcher;
 
+import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.playbook.PlaybookException;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts claude500: console mode when no platform is configured (or with {@code console}),
- * otherwise the configured platforms. Exit status 0 on a normal end, 2 for bad settings or
+ * Starts claude500: console mode when no platform is configured (or with {@code console}), with
+ * the incident watcher speaking in the console, otherwise the configured platforms. Exit status 0 on a normal end, 2 for bad settings or
  * arguments, 1 when something it needs cannot start.
  */
 public final class Main {
@@ -76,13 +77,17 @@ public final class Main {
 
   private static int console(Core core, InputStream in, PrintStream out) {
     ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
+    core.chatPorts.add(console.chatPort());
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
+    IncidentWatcher watcher = core.startIncidentWatcher();
     try {
       console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
     } catch (IOException e) {
       return 0;
+    } finally {
+      watcher.close();
     }
   }
 

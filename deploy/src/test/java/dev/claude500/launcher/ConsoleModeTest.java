@@ -4,18 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusPageHistory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ConsoleModeTest {
+  private static final String ERROR_500 = "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\","
+      + "\"message\":\"Internal server error\"},\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}";
+
   private FakeStatusPage page;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -92,6 +104,56 @@ class ConsoleModeTest {
     assertThat(run(env, "/claude500 API Error: 500 Internal server error\n2\n2\n")).isZero();
     assertThat(output()).contains("could not read the status page").contains("Does it show an active incident")
         .contains("Start a fresh session");
+  }
+
+  @Test
+  @DisplayName("A subscribed console gets incident posts, and a triage waiting on the incident continues when it resolves")
+  void theIncidentWatcherSpeaksInTheConsole() throws Exception {
+    Instant resolvedAt = Instant.parse("2026-04-15T17:42:57.229Z");
+    page.servePage(StatusPageHistory.anthropic().at(StatusFixtures.RED_AT));
+    Map<String, String> env = env();
+    env.put("CLAUDE500_POLL_INTERVAL", "1");
+    PipedOutputStream typing = new PipedOutputStream();
+    PipedInputStream in = new PipedInputStream(typing);
+    PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+    ExecutorService console = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in, printed,
+          new PrintStream(err, true, StandardCharsets.UTF_8)));
+      type(typing, "/claude500 subscribe");
+      awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
+      type(typing, "/claude500 " + ERROR_500);
+      awaitOutput("When the incident clears, retry the same failing path");
+      assertThat(output()).contains("This channel already has a post following the incident");
+      type(typing, "3");
+      awaitOutput("Waiting for recovery");
+
+      page.servePage(StatusPageHistory.anthropic().at(resolvedAt.plusSeconds(5)));
+      awaitOutput("Retry the same failing path now: does it work?");
+      assertThat(output()).contains("The incident Elevated errors on Claude.ai, API, Claude Code "
+          + "(https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID + ") is resolved");
+      type(typing, "1");
+      awaitOutput("Resolved: the outage explained it all");
+      typing.close();
+
+      assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
+    } finally {
+      console.shutdownNow();
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static void type(PipedOutputStream typing, String line) throws Exception {
+    typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    typing.flush();
+  }
+
+  private void awaitOutput(String expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!output().contains(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(output()).contains(expected);
   }
 
   @Test
