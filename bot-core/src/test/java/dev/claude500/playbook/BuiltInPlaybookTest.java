@@ -66,7 +66,7 @@ class BuiltInPlaybookTest {
       assertThat(a.owner()).contains("ANTHROPIC_API_KEY", "proxy", "provider");
       assertThat(a.firstMove()).contains("/status", "env", "proxy");
       assertThat(a.samePathCheck()).contains("path you know is good").contains("compare");
-      assertThat(a.escalateWhen()).contains("credentials").contains("/debug");
+      assertThat(a.escalateWhen()).contains("credentials").contains("debug output");
     });
   }
 
