@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts claude500: console mode when no platform is configured (or with {@code console}), with
@@ -80,22 +82,35 @@ public final class Main {
     core.chatPorts.add(console.chatPort());
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
-    IncidentWatcher watcher = core.startIncidentWatcher();
+    Optional<IncidentWatcher> watcher = consoleWatcher(core);
     try {
       console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
     } catch (IOException e) {
       return 0;
     } finally {
-      watcher.close();
+      watcher.ifPresent(IncidentWatcher::close);
     }
+  }
+
+  /**
+   * Starts the incident watcher for the console, unless the store is a PostgreSQL shared with
+   * service replicas: holding their lease, the console would stop their posts while it runs.
+   */
+  private static Optional<IncidentWatcher> consoleWatcher(Core core) {
+    if (core.settings.dbUrl().startsWith("jdbc:postgresql:")) {
+      LoggerFactory.getLogger(Main.class).info("Console mode on a PostgreSQL store: the incident watcher is left"
+          + " to the service replicas, so this console gets no incident posts or follow-ups");
+      return Optional.empty();
+    }
+    return Optional.of(core.startIncidentWatcher());
   }
 
   private static void expire(TriageEngine engine, ConsoleMode console) {
     try {
       engine.expireIdle().forEach(console::expired);
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
+      LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
     }
   }
 

@@ -2,7 +2,10 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusPageHistory;
 import java.io.ByteArrayInputStream;
@@ -141,6 +144,34 @@ class ConsoleModeTest {
       console.shutdownNow();
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A console on a PostgreSQL store leaves the incident watcher's lease to the service replicas")
+  void aConsoleOnPostgresLeavesTheLeaseAlone() throws Exception {
+    try (Postgres postgres = Postgres.requireOrSkip()) {
+      Map<String, String> env = env();
+      env.put("CLAUDE500_DB_URL", postgres.url());
+      env.put("CLAUDE500_DB_USER", postgres.user());
+      env.put("CLAUDE500_POLL_INTERVAL", "1");
+      PipedOutputStream typing = new PipedOutputStream();
+      PipedInputStream in = new PipedInputStream(typing);
+      ExecutorService console = Executors.newSingleThreadExecutor();
+      try {
+        Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in,
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        type(typing, "/claude500 status");
+        awaitOutput("Status page: 🟢 green");
+        Thread.sleep(1_500);
+        try (JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password())) {
+          assertThat(store.leases().find(IncidentWatcher.LEASE)).isEmpty();
+        }
+        typing.close();
+        assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
+      } finally {
+        console.shutdownNow();
+      }
+    }
   }
 
   private static void type(PipedOutputStream typing, String line) throws Exception {
