@@ -143,7 +143,8 @@ class IncidentWatcherTest {
       h.tickAfter(POLL);
       Post root = h.slack.topLevel(ALL).get(0);
       MessageRef rootRef = new MessageRef(ALL, root.messageId());
-      assertThat(root.text()).contains("We are investigating errors in Claude Code.");
+      assertThat(root.text()).contains("We are investigating errors in Claude Code.")
+          .contains("Claude Code: partial outage; Claude API (api.anthropic.com): degraded performance");
       assertThat(((Reply.Incident) root.reply()).view()).satisfies(v -> {
         assertThat(v.name()).isEqualTo("Elevated errors on Claude Code");
         assertThat(v.impact()).isEqualTo(Impact.MAJOR);
