@@ -76,9 +76,13 @@ public final class ConsoleMode {
     return port;
   }
 
-  /** Reads lines until end of input. */
-  public void run(BufferedReader in) throws IOException {
+  /** Prints the one-line hint the console starts with. */
+  public void greet() {
     say(HINT);
+  }
+
+  /** Reads lines until end of input; call {@link #greet()} first. */
+  public void run(BufferedReader in) throws IOException {
     String line;
     while ((line = in.readLine()) != null) {
       if (line.isBlank()) {

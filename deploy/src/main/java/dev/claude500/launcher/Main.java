@@ -82,6 +82,7 @@ public final class Main {
     core.chatPorts.add(console.chatPort());
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
+    console.greet();
     Optional<IncidentWatcher> watcher = consoleWatcher(core);
     try {
       console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));

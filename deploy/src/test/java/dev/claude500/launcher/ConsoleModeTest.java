@@ -2,8 +2,10 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
+import dev.claude500.store.Subscription;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,6 +147,32 @@ class ConsoleModeTest {
       console.shutdownNow();
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A console subscribed in an earlier run starts with its hint, then shows the open incident")
+  void aSubscribedConsoleStartsWithItsHint() throws Exception {
+    page.servePage(StatusPageHistory.anthropic().at(StatusFixtures.RED_AT));
+    Map<String, String> env = env();
+    env.put("CLAUDE500_POLL_INTERVAL", "1");
+    try (JdbcStore earlier = JdbcStore.open(env.get("CLAUDE500_DB_URL"), null, null)) {
+      earlier.subscriptions().save(new Subscription(new ChannelRef(ConsoleMode.PLATFORM, "console"), Set.of(),
+          "console-user", Instant.now()));
+    }
+    PipedOutputStream typing = new PipedOutputStream();
+    PipedInputStream in = new PipedInputStream(typing);
+    ExecutorService console = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in,
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+      awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
+      typing.close();
+      assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
+    } finally {
+      console.shutdownNow();
+    }
+    assertThat(output()).startsWith(ConsoleMode.HINT)
+        .contains("claude.ai: major outage; Claude Console (platform.claude.com): major outage");
   }
 
   @Test
