@@ -12,6 +12,7 @@ import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusPageHistory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -119,32 +120,22 @@ class ConsoleModeTest {
     page.servePage(StatusPageHistory.anthropic().at(StatusFixtures.RED_AT));
     Map<String, String> env = env();
     env.put("CLAUDE500_POLL_INTERVAL", "1");
-    PipedOutputStream typing = new PipedOutputStream();
-    PipedInputStream in = new PipedInputStream(typing);
-    PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
-    ExecutorService console = Executors.newSingleThreadExecutor();
-    try {
-      Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in, printed,
-          new PrintStream(err, true, StandardCharsets.UTF_8)));
-      type(typing, "/claude500 subscribe");
+    try (Live console = new Live(env)) {
+      console.type("/claude500 subscribe");
       awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
-      type(typing, "/claude500 " + ERROR_500);
+      console.type("/claude500 " + ERROR_500);
       awaitOutput("When the incident clears, retry the same failing path");
       assertThat(output()).contains("This channel already has a post following the incident");
-      type(typing, "3");
+      console.type("3");
       awaitOutput("Waiting for recovery");
 
       page.servePage(StatusPageHistory.anthropic().at(resolvedAt.plusSeconds(5)));
       awaitOutput("Retry the same failing path now: does it work?");
       assertThat(output()).contains("The incident Elevated errors on Claude.ai, API, Claude Code "
           + "(https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID + ") is resolved");
-      type(typing, "1");
+      console.type("1");
       awaitOutput("Resolved: the outage explained it all");
-      typing.close();
-
-      assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
-    } finally {
-      console.shutdownNow();
+      assertThat(console.end()).isZero();
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
@@ -159,17 +150,9 @@ class ConsoleModeTest {
       earlier.subscriptions().save(new Subscription(new ChannelRef(ConsoleMode.PLATFORM, "console"), Set.of(),
           "console-user", Instant.now()));
     }
-    PipedOutputStream typing = new PipedOutputStream();
-    PipedInputStream in = new PipedInputStream(typing);
-    ExecutorService console = Executors.newSingleThreadExecutor();
-    try {
-      Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in,
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    try (Live console = new Live(env)) {
       awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
-      typing.close();
-      assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
-    } finally {
-      console.shutdownNow();
+      assertThat(console.end()).isZero();
     }
     assertThat(output()).startsWith(ConsoleMode.HINT)
         .contains("claude.ai: major outage; Claude Console (platform.claude.com): major outage");
@@ -183,29 +166,45 @@ class ConsoleModeTest {
       env.put("CLAUDE500_DB_URL", postgres.url());
       env.put("CLAUDE500_DB_USER", postgres.user());
       env.put("CLAUDE500_POLL_INTERVAL", "1");
-      PipedOutputStream typing = new PipedOutputStream();
-      PipedInputStream in = new PipedInputStream(typing);
-      ExecutorService console = Executors.newSingleThreadExecutor();
-      try {
-        Future<Integer> status = console.submit(() -> Main.run(new String[] {"console"}, env, in,
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        type(typing, "/claude500 status");
+      try (Live console = new Live(env)) {
+        console.type("/claude500 status");
         awaitOutput("Status page: 🟢 green");
         Thread.sleep(1_500);
         try (JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password())) {
           assertThat(store.leases().find(IncidentWatcher.LEASE)).isEmpty();
         }
-        typing.close();
-        assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
-      } finally {
-        console.shutdownNow();
+        assertThat(console.end()).isZero();
       }
     }
   }
 
-  private static void type(PipedOutputStream typing, String line) throws Exception {
-    typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    typing.flush();
+  /** Console mode running on a thread of its own, its input typed line by line. */
+  private final class Live implements AutoCloseable {
+    private final PipedOutputStream typing = new PipedOutputStream();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Future<Integer> status;
+
+    Live(Map<String, String> env) throws IOException {
+      PipedInputStream in = new PipedInputStream(typing);
+      status = thread.submit(() -> Main.run(new String[] {"console"}, env, in,
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
+
+    void type(String line) throws IOException {
+      typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      typing.flush();
+    }
+
+    /** Ends the input and returns the exit status. */
+    int end() throws Exception {
+      typing.close();
+      return status.get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+    }
   }
 
   private void awaitOutput(String expected) throws InterruptedException {
