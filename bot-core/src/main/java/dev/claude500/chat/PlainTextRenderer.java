@@ -31,7 +31,7 @@ public final class PlainTextRenderer {
     if (reply instanceof Reply.Status s) {
       return status(s.view());
     }
-    return incident(((Reply.Incident) reply).view());
+    return post(((Reply.Incident) reply).view());
   }
 
   /** Returns choices as "  1) Label" lines. */
@@ -70,6 +70,23 @@ public final class PlainTextRenderer {
       sb.append("\nMaintenance: ").append(incident(m));
     }
     return sb.toString();
+  }
+
+  /** An incident post: the incident as the status page lists it, with the components it touches. */
+  private static String post(IncidentView i) {
+    String text = incident(i);
+    if (i.components().isEmpty()) {
+      return text;
+    }
+    StringBuilder touched = new StringBuilder("\n    ");
+    for (ComponentState c : i.components()) {
+      if (touched.length() > 5) {
+        touched.append("; ");
+      }
+      touched.append(c.name()).append(": ").append(c.status().words());
+    }
+    int firstLineEnd = text.indexOf('\n');
+    return firstLineEnd < 0 ? text + touched : text.substring(0, firstLineEnd) + touched + text.substring(firstLineEnd);
   }
 
   private static String incident(IncidentView i) {

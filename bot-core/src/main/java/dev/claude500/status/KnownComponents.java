@@ -1,6 +1,7 @@
 package dev.claude500.status;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Anthropic page's components, for when the page cannot be read: ids are stable, names are
@@ -33,5 +34,10 @@ public final class KnownComponents {
   /** Returns the known components, state unknown. */
   public static List<Component> all() {
     return ALL;
+  }
+
+  /** Returns the latest known name of the component with this id, if it is one of the page's. */
+  public static Optional<String> name(String id) {
+    return ALL.stream().filter(c -> c.id().equals(id)).map(Component::name).findFirst();
   }
 }

@@ -1,10 +1,12 @@
 package dev.claude500.triage;
 
 import dev.claude500.status.Component;
+import dev.claude500.status.ComponentState;
 import dev.claude500.status.ComponentStatus;
 import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentView;
+import dev.claude500.status.KnownComponents;
 import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.status.Summary;
@@ -63,12 +65,11 @@ record StatusVerdict(
         .anyMatch(c -> c.status() != ComponentStatus.OPERATIONAL);
     boolean pageDown = s.status().indicator() == StatusIndicator.MAJOR
         || s.status().indicator() == StatusIndicator.CRITICAL;
-    List<String> names = componentIds.stream()
-        .map(id -> s.component(id).map(Component::name).orElse(id)).toList();
-    Optional<IncidentView> incident = touching.stream().findFirst().map(IncidentView::of);
+    List<String> names = componentIds.stream().map(id -> currentName(s, id, id)).toList();
+    Optional<IncidentView> incident = touching.stream().findFirst().map(i -> namedNow(i, s));
     if (incident.isEmpty() && pageDown) {
       incident = open.stream().max(Comparator.comparing((Incident i) -> severity(i.impact())))
-          .map(IncidentView::of);
+          .map(i -> namedNow(i, s));
     }
     boolean red = !touching.isEmpty() || componentDown || pageDown;
     String incidentId = incident.map(IncidentView::id).orElse("");
@@ -76,6 +77,26 @@ record StatusVerdict(
         .map(IncidentView::of).toList();
     return new StatusVerdict(red ? RED : GREEN, s.status().indicator(), incident, unrelated, names,
         snapshot.asOf(), Optional.empty());
+  }
+
+  /**
+   * Returns an incident's view with its components under their names of today: an incident keeps
+   * the names they had when it was written, and names change (match by id, show by name).
+   */
+  private static IncidentView namedNow(Incident incident, Summary page) {
+    IncidentView v = IncidentView.of(incident);
+    List<ComponentState> renamed = v.components().stream()
+        .map(c -> new ComponentState(c.id(), currentName(page, c.id(), c.name()), c.status()))
+        .toList();
+    return new IncidentView(v.id(), v.name(), v.status(), v.impact(), renamed, v.latest(), v.link(),
+        v.startedAt(), v.resolvedAt(), v.maintenance());
+  }
+
+  /** Returns a component's name on the page, else its last known name, else {@code otherwise}. */
+  private static String currentName(Summary page, String id, String otherwise) {
+    return page.component(id).map(Component::name)
+        .or(() -> KnownComponents.name(id))
+        .orElse(otherwise);
   }
 
   private static int severity(Impact impact) {

@@ -153,6 +153,9 @@ class IncidentWatcherReplayTest {
         h.clock.advance(watcher.tick());
       }
       assertThat(fake.requestCount(FakeStatusPage.INCIDENTS)).isGreaterThan(300);
+      assertThat(fake.requests(FakeStatusPage.INCIDENTS)).as("conditional requests after the first")
+          .filteredOn(r -> r.header("If-None-Match").isPresent())
+          .hasSizeGreaterThan(fake.requestCount(FakeStatusPage.INCIDENTS) - 2);
       return seen(h);
     }
   }

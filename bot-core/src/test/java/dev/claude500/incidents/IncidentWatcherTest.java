@@ -33,6 +33,8 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
+import dev.claude500.status.ComponentState;
+import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.store.LedgerEntry;
@@ -141,7 +143,17 @@ class IncidentWatcherTest {
       h.tickAfter(POLL);
       Post root = h.slack.topLevel(ALL).get(0);
       MessageRef rootRef = new MessageRef(ALL, root.messageId());
-      assertThat(root.text()).contains("We are investigating errors in Claude Code.");
+      assertThat(root.text()).contains("We are investigating errors in Claude Code.")
+          .contains("Claude Code: partial outage; Claude API (api.anthropic.com): degraded performance");
+      assertThat(((Reply.Incident) root.reply()).view()).satisfies(v -> {
+        assertThat(v.name()).isEqualTo("Elevated errors on Claude Code");
+        assertThat(v.impact()).isEqualTo(Impact.MAJOR);
+        assertThat(v.components()).containsExactly(
+            new ComponentState(CODE, "Claude Code", PARTIAL_OUTAGE),
+            new ComponentState(API, "Claude API (api.anthropic.com)", DEGRADED_PERFORMANCE));
+        assertThat(v.latest()).contains(B1);
+        assertThat(v.link()).isEqualTo("https://status.claude.com/incidents/B");
+      });
       assertThat(h.slack.thread(ALL, root.messageId())).isEmpty();
 
       h.page.show(b(B1, B2));

@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -82,6 +85,41 @@ class PollScheduleTest {
         Duration.ofSeconds(240), Duration.ofSeconds(300), Duration.ofSeconds(300));
     assertThat(logged(Level.WARN)).singleElement().asString().contains("cannot read the status page (HTTP 503)");
     assertThat(logged(Level.INFO)).singleElement().asString().contains("answers again, after 7 failed reads");
+  }
+
+  @Test
+  @DisplayName("An interval below 10 s is allowed down to 1 s, with one warning in the log at start")
+  void shortIntervalsWarn() throws Exception {
+    Logger watcherLog = (Logger) LoggerFactory.getLogger(IncidentWatcher.class);
+    ListAppender<ILoggingEvent> started = new ListAppender<>();
+    started.start();
+    watcherLog.addAppender(started);
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    Harness h = new Harness().subscribe(ALL);
+    try {
+      for (Duration interval : List.of(POLL, Duration.ofSeconds(1))) {
+        IncidentWatcher w = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, interval,
+            "every-" + interval.toSeconds(), () -> 0.5);
+        w.start(scheduler);
+        w.close();
+      }
+    } finally {
+      scheduler.shutdownNow();
+      assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+      watcherLog.detachAppender(started);
+    }
+    assertThat(started.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+        .extracting(ILoggingEvent::getFormattedMessage).asString()
+        .contains("polled every 1 s").contains("below 10 s only a test page gains");
+
+    Harness fast = new Harness().subscribe(ALL);
+    IncidentWatcher w = new IncidentWatcher(fast.source, fast.store, fast.ports, fast.engine, fast.clock,
+        Duration.ofSeconds(1), "fast", () -> 0.5);
+    assertThat(w.tick()).isEqualTo(Duration.ofSeconds(1));
+    fast.page.show(b(B1));
+    fast.clock.advance(Duration.ofSeconds(1));
+    assertThat(w.tick()).as("half the interval while an incident is open").isEqualTo(Duration.ofMillis(500));
+    assertThat(fast.slack.topLevel(ALL)).hasSize(1);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,44 +119,5 @@ class PlaybookLoaderTest {
     Files.writeString(dir.resolve("broken.json"), "{");
     assertThatThrownBy(() -> PlaybookLoader.builtInAnd(dir))
         .isInstanceOf(PlaybookException.class).hasMessageContaining("broken.json");
-  }
-
-  @Test
-  void everyFirstMoveOfTheBuiltInIsAtMostThreeQuestionsAway() {
-    Playbook p = PlaybookLoader.builtIn();
-    Map<String, Integer> worst = new java.util.HashMap<>();
-    walk(p, p.start(), 0, worst, new java.util.HashSet<>());
-    assertThat(worst).isNotEmpty();
-    assertThat(worst.keySet()).contains("incident", "login", "session", "route");
-    worst.forEach((advice, questions) ->
-        assertThat(questions).as("questions before the first move of " + advice).isLessThanOrEqualTo(3));
-  }
-
-  /** Records, for each advice step, the most questions on any path to it that passes no other advice. */
-  private static void walk(Playbook p, String id, int asked, Map<String, Integer> worst, java.util.Set<String> path) {
-    Step step = p.require(id);
-    if (!path.add(id)) {
-      return;
-    }
-    if (step instanceof Step.Advice) {
-      worst.merge(id, asked, Math::max);
-    } else if (!(step instanceof Step.Outcome)) {
-      int next = asked + (step.waitsForPerson() ? 1 : 0);
-      for (String target : step.targets()) {
-        walk(p, target, next, worst, path);
-      }
-    }
-    path.remove(id);
-  }
-
-  @Test
-  void everyBranchHasItsSamePathCheckRightAfterTheAdvice() {
-    Playbook p = PlaybookLoader.builtIn();
-    List<Step.Advice> advice = p.stepList().stream().filter(s -> s instanceof Step.Advice).map(s -> (Step.Advice) s).toList();
-    for (Step.Advice a : advice) {
-      Step next = p.require(a.next());
-      boolean exits = next instanceof Step.Outcome o && o.result() == OutcomeKind.REDIRECT;
-      assertThat(next instanceof Step.Question || exits).as(a.id() + " is followed by its check or an exit").isTrue();
-    }
   }
 }

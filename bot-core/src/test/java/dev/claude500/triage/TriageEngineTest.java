@@ -6,22 +6,30 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
+import dev.claude500.status.StatusJson;
 import dev.claude500.status.StatusSnapshot;
+import dev.claude500.status.Summary;
 import dev.claude500.testing.SharedData;
 import dev.claude500.testing.StatusFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TriageEngineTest {
   static final String ERROR_500 =
@@ -54,6 +62,9 @@ class TriageEngineTest {
           .contains("https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID)
           .contains("First move: Stop changing local settings")
           .contains("Same-path check:");
+      assertThat(h.transcript()).as("components named as the page names them today")
+          .contains("touches claude.ai, Claude Console (platform.claude.com), Claude API (api.anthropic.com), Claude Code")
+          .doesNotContain("formerly");
       assertThat(h.pendingText()).contains("When the incident clears");
       assertThat(h.view().questionsToFirstMove()).contains(1);
     }
@@ -85,6 +96,25 @@ class TriageEngineTest {
       h.click("still-failing");
       assertThat(h.pending).isInstanceOf(Reply.TextRequest.class);
       assertThat(h.pendingText()).contains("/status");
+    }
+
+    @Test
+    void theSamePathStillFailingOnceTheIncidentClearedEndsInTheReport() {
+      TriageHarness h = red();
+      h.start(ERROR_500);
+      h.click("still-failing");
+      assertThat(h.pendingText()).as("the error line came pasted, so /status is next").contains("/status");
+      h.say("Login method: Claude Max account");
+      h.say("1. claude -p hello\n2. " + ERROR_500);
+      Reply.Report report = h.report().orElseThrow();
+      assertThat(report.body())
+          .contains("Branch tried: live incident")
+          .contains("Result on the same path: Page is green, same path still fails")
+          .contains("Status page when it failed: red: Elevated errors on Claude.ai, API, Claude Code")
+          .contains("Request id: req_011CXmPAT8xd3GWgKxdq8TRC")
+          .contains("Login method: Claude Max account")
+          .contains("claude -p hello");
+      assertThat(h.view().outcome()).contains(TriageOutcome.ESCALATED);
     }
   }
 
@@ -192,6 +222,16 @@ class TriageEngineTest {
     }
 
     @Test
+    void claudeDoctorFindingASetupProblemIsTheInstallExit() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("login");
+      h.click("doctor-found-setup");
+      assertThat(h.view().outcome()).contains(TriageOutcome.REDIRECTED);
+      assertThat(h.transcript()).contains("install or setup problem");
+    }
+
+    @Test
     void a401GoesStraightToLogin() {
       TriageHarness h = green();
       h.start(SharedData.read("data/errors/claude-code-printed-errors.tsv").lines()
@@ -291,6 +331,18 @@ class TriageEngineTest {
       h.click(TriageEngine.SKIP);
       assertThat(h.report()).isPresent();
     }
+
+    @Test
+    void anApiKeyOrProxyRouteCanBeNamedAndASetupProblemIsTheInstallExit() {
+      TriageHarness h = green();
+      h.start(ERROR_500);
+      h.click("route");
+      assertThat(h.view().branch()).contains("API key / proxy / provider route");
+      assertThat(h.view().questionsToFirstMove()).contains(1);
+      h.click("setup");
+      assertThat(h.view().outcome()).contains(TriageOutcome.REDIRECTED);
+      assertThat(h.transcript()).contains("install or setup problem").contains("claude doctor");
+    }
   }
 
   @Nested
@@ -319,11 +371,84 @@ class TriageEngineTest {
     }
 
     @Test
+    void anotherPagesSummaryNamesTheComponentsLookedAtByTheirKnownNames() throws Exception {
+      Summary github = StatusJson.readSummary(StatusFixtures.githubSummaryJson());
+      TriageHarness h = new TriageHarness(StatusSnapshot.fresh(github, StatusFixtures.GREEN_AT),
+          StatusFixtures.GREEN_AT.plusSeconds(20));
+      h.start(ERROR_500);
+      assertThat(h.transcript()).contains("The status page is green for Claude Code, Claude API (api.anthropic.com)")
+          .doesNotContain("yyzkbfz2thpt");
+    }
+
+    @Test
     void dataOlderThanFiveMinutesIsNotTrusted() {
       TriageHarness h = new TriageHarness(StatusFixtures.redSnapshot().stale("timed out"),
           StatusFixtures.RED_AT.plus(Duration.ofMinutes(30)));
       h.start(ERROR_500);
       assertThat(h.transcript()).contains("could not read the status page").contains("timed out");
+    }
+  }
+
+  @Nested
+  @DisplayName("the way to a first move")
+  class WayToAFirstMove {
+    static Stream<Arguments> starts() {
+      List<String> pastes = List.of("", ERROR_500, "it broke again, any idea?",
+          "API Error: 401 {\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"x\"}}",
+          "API Error: 529 Overloaded", "API Error: Rate limit reached", "API Error: Operation aborted");
+      return Stream.of("green", "red", "unreachable")
+          .flatMap(page -> pastes.stream().map(paste -> Arguments.of(page, paste)));
+    }
+
+    static TriageHarness on(String page) {
+      switch (page) {
+        case "green":
+          return green();
+        case "red":
+          return red();
+        default:
+          return unreachable();
+      }
+    }
+
+    @ParameterizedTest(name = "{0} page, pasted: \"{1}\"")
+    @MethodSource("starts")
+    @DisplayName("Every answer path reaches a first move within three questions")
+    void everyPathReachesAFirstMoveWithinThreeQuestions(String page, String paste) {
+      Map<String, Integer> worst = new TreeMap<>();
+      explore(page, paste, List.of(), worst);
+      assertThat(worst).isNotEmpty();
+      worst.forEach((branch, asked) -> assertThat(asked).as(branch).isLessThanOrEqualTo(3));
+    }
+
+    @Test
+    @DisplayName("Starting bare on an unreachable page, every branch is reached, the farthest in exactly three questions")
+    void everyBranchIsReachedFromABareStart() {
+      Map<String, Integer> worst = new TreeMap<>();
+      explore("unreachable", "", List.of(), worst);
+      assertThat(worst).containsOnlyKeys("live incident", "login / OAuth", "broken resumed session",
+          "API key / proxy / provider route", "529 overloaded", "rate or usage limit", "not a 500");
+      assertThat(worst).containsEntry("login / OAuth", 3).containsEntry("API key / proxy / provider route", 3)
+          .containsEntry("live incident", 2);
+    }
+
+    /** Answers every choice in turn, depth first, until a first move; records the most questions per branch. */
+    private void explore(String page, String paste, List<String> answers, Map<String, Integer> worst) {
+      TriageHarness h = on(page);
+      h.start(paste);
+      answers.forEach(h::click);
+      TriageView view = h.view();
+      if (view.questionsToFirstMove().isPresent()) {
+        worst.merge(view.branch().orElseThrow(), view.questionsToFirstMove().get(), Math::max);
+        return;
+      }
+      assertThat(view.open()).as("ended before a first move after " + answers).isTrue();
+      assertThat(h.pending).as("asks for text before a first move after " + answers).isInstanceOf(Reply.Question.class);
+      for (String value : h.choiceValues()) {
+        List<String> next = new ArrayList<>(answers);
+        next.add(value);
+        explore(page, paste, next, worst);
+      }
     }
   }
 
@@ -336,6 +461,27 @@ class TriageEngineTest {
       h.start("API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"},\"request_id\":null}");
       assertThat(h.transcript()).contains("529 is overload, not a 500");
       assertThat(h.view().branch()).contains("529 overloaded");
+    }
+
+    @Test
+    void overloadPassingIsResolvedAndOverloadLastingOnAGreenPageIsEscalated() {
+      String overloaded = "API Error: 529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+          + "\"message\":\"Overloaded\"},\"request_id\":\"req_011CZTEFvft13DajMTp9pp64\"}";
+      TriageHarness passed = green();
+      passed.start(overloaded);
+      assertThat(passed.view().questionsToFirstMove()).contains(0);
+      passed.click("works");
+      assertThat(passed.view().outcome()).contains(TriageOutcome.RESOLVED);
+
+      TriageHarness lasting = green();
+      lasting.start(overloaded);
+      lasting.click("still-failing");
+      lasting.click(TriageEngine.SKIP);
+      lasting.click(TriageEngine.SKIP);
+      assertThat(lasting.report().orElseThrow().body())
+          .contains("Branch tried: 529 overloaded")
+          .contains("Error line: API Error: 529")
+          .contains("Request id: req_011CZTEFvft13DajMTp9pp64");
     }
 
     @Test
@@ -482,7 +628,13 @@ class TriageEngineTest {
     TriageHarness h = green();
     String key = "sk-ant-api03-" + "A".repeat(20) + "b".repeat(40) + "-CdEfGhAA";
     h.start("my key is " + key + " and then " + ERROR_500);
-    h.store.conversations().find(h.key).ifPresent(c -> assertThat(c.state()).doesNotContain(key));
+    assertThat(h.store.conversations().find(h.key).orElseThrow().state()).doesNotContain(key).contains("API Error: 500");
+    assertThat(h.transcript()).doesNotContain(key);
+
+    TriageHarness noErrorLine = green();
+    noErrorLine.start("my key is " + key);
+    assertThat(noErrorLine.store.conversations().find(noErrorLine.key).orElseThrow().state())
+        .doesNotContain(key).contains("[redacted api key]");
   }
 
   @Test

@@ -5,8 +5,10 @@ import dev.claude500.bot.CommandParser;
 import dev.claude500.bot.Commands;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.triage.Disposition;
@@ -15,8 +17,10 @@ import dev.claude500.triage.TriageResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +29,11 @@ import java.util.UUID;
  * {@code /claude500} lines run the same commands as in chat; other lines answer the open triage
  * (a choice's number or label, or free text where text is asked for). A text request can take
  * several lines wrapped in a ``` fence. End of input ends it.
+ *
+ * <p>Its {@link #chatPort()} lets the incident watcher speak in the console as in a channel:
+ * incident posts for a {@code /claude500 subscribe}d console, and the follow-up of a triage that
+ * ended waiting for an incident, whose question then becomes the one a typed line answers.
+ * Thread-safe: output from the watcher and from typed lines does not interleave.
  */
 public final class ConsoleMode {
   /** The platform name console conversations are stored under. */
@@ -40,8 +49,12 @@ public final class ConsoleMode {
   private final PrintStream out;
   private final ChannelRef channel;
   private final Actor actor;
+  private final ChatPort port = new Port();
+  /** The names of the incidents posted here, by message id, to say whose thread a reply is in. */
+  private final Map<String, String> posted = new HashMap<>();
   private ConversationKey active;
   private Reply pending;
+  private long messages;
 
   /** Creates a console session writing to {@code out}. */
   public ConsoleMode(TriageEngine engine, Commands commands, PrintStream out) {
@@ -53,9 +66,23 @@ public final class ConsoleMode {
     this.actor = new Actor("console-" + user, user);
   }
 
-  /** Reads lines until end of input. */
-  public void run(BufferedReader in) throws IOException {
+  /**
+   * Returns the chat port of this console: posts are printed; a thread reply that asks something
+   * makes its triage the one typed lines answer. A terminal cannot change what it printed, so
+   * edits print nothing (the thread replies already printed carry each change); posts cannot be
+   * looked for again.
+   */
+  public ChatPort chatPort() {
+    return port;
+  }
+
+  /** Prints the one-line hint the console starts with. */
+  public void greet() {
     say(HINT);
+  }
+
+  /** Reads lines until end of input; call {@link #greet()} first. */
+  public void run(BufferedReader in) throws IOException {
     String line;
     while ((line = in.readLine()) != null) {
       if (line.isBlank()) {
@@ -171,9 +198,47 @@ public final class ConsoleMode {
     return sb.toString().strip();
   }
 
-  private void say(String text) {
+  private synchronized void say(String text) {
     out.println(text);
     out.println();
     out.flush();
+  }
+
+  private synchronized MessageRef print(ChannelRef to, Optional<String> threadId, Reply reply) {
+    String text = PlainTextRenderer.render(reply);
+    Optional<String> incident = threadId.map(posted::get);
+    say(incident.map(name -> "[" + name + "] " + text).orElse(text));
+    String id = "console-" + ++messages;
+    if (threadId.isEmpty() && reply instanceof Reply.Incident i) {
+      posted.put(id, i.view().name());
+    }
+    if (threadId.isPresent() && (reply instanceof Reply.Question || reply instanceof Reply.TextRequest)) {
+      active = new ConversationKey(PLATFORM, to.channelId(), threadId.get());
+      pending = reply;
+    }
+    return new MessageRef(to, id);
+  }
+
+  /** The watcher's way into the console. */
+  private final class Port implements ChatPort {
+    @Override
+    public String platform() {
+      return PLATFORM;
+    }
+
+    @Override
+    public MessageRef post(ChannelRef to, Reply reply) {
+      return print(to, Optional.empty(), reply);
+    }
+
+    @Override
+    public MessageRef postInThread(ChannelRef to, String threadId, Reply reply, boolean alsoToChannel) {
+      return print(to, Optional.of(threadId), reply);
+    }
+
+    @Override
+    public void update(MessageRef message, Reply reply) {
+      // printed lines stay as they are; the thread reply about the change was printed
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.claude500.bot.Commands;
 import dev.claude500.bot.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
+import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
@@ -93,6 +94,17 @@ final class Core implements AutoCloseable {
   void startStatusRefresh() {
     long every = settings.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(status::refresh, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts the incident watcher, posting through the chat ports added so far and any added later;
+   * closing it gives up its lease.
+   */
+  IncidentWatcher startIncidentWatcher() {
+    IncidentWatcher watcher = new IncidentWatcher(statusClient, store, chatPorts, engine, clock,
+        settings.pollInterval(), metrics);
+    watcher.start();
+    return watcher;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.claude500.launcher;
 
+import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.playbook.PlaybookException;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;
@@ -14,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
- * Starts claude500: console mode when no platform is configured (or with {@code console}),
- * otherwise the configured platforms. Exit status 0 on a normal end, 2 for bad settings or
+ * Starts claude500: console mode when no platform is configured (or with {@code console}), with
+ * the incident watcher speaking in the console, otherwise the configured platforms. Exit status 0 on a normal end, 2 for bad settings or
  * arguments, 1 when something it needs cannot start.
  */
 public final class Main {
@@ -76,21 +79,39 @@ public final class Main {
 
   private static int console(Core core, InputStream in, PrintStream out) {
     ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
+    core.chatPorts.add(console.chatPort());
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
+    console.greet();
+    Optional<IncidentWatcher> watcher = consoleWatcher(core);
     try {
       console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
       return 0;
     } catch (IOException e) {
       return 0;
+    } finally {
+      watcher.ifPresent(IncidentWatcher::close);
     }
+  }
+
+  /**
+   * Starts the incident watcher for the console, unless the store is a PostgreSQL shared with
+   * service replicas: holding their lease, the console would stop their posts while it runs.
+   */
+  private static Optional<IncidentWatcher> consoleWatcher(Core core) {
+    if (core.settings.dbUrl().startsWith("jdbc:postgresql:")) {
+      LoggerFactory.getLogger(Main.class).info("Console mode on a PostgreSQL store: the incident watcher is left"
+          + " to the service replicas, so this console gets no incident posts or follow-ups");
+      return Optional.empty();
+    }
+    return Optional.of(core.startIncidentWatcher());
   }
 
   private static void expire(TriageEngine engine, ConsoleMode console) {
     try {
       engine.expireIdle().forEach(console::expired);
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
+      LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
     }
   }
 

@@ -97,10 +97,7 @@ final class Service {
   /** Posts status-page incidents to subscribed channels through the running platforms' chat ports. */
   private void startIncidentWatcher() {
     platforms.stream().map(Platform::chatPort).forEach(core.chatPorts::add);
-    IncidentWatcher w = new IncidentWatcher(core.statusClient, core.store, core.chatPorts, core.engine, core.clock,
-        core.settings.pollInterval(), core.metrics);
-    watcher = w;
-    w.start();
+    watcher = core.startIncidentWatcher();
   }
 
   /** Returns the HTTP port actually bound. */

@@ -37,7 +37,7 @@ class ConsoleJarIT {
           .contains("The status page is red")
           .contains("Elevated errors on Claude.ai, API, Claude Code")
           .contains("First move: Stop changing local settings")
-          .contains("Resolved: the incident was the whole story")
+          .contains("Resolved: the outage explained it all")
           .contains("Status page: 🔴 red");
       assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
       assertThat(dir.resolve("data")).isDirectory();

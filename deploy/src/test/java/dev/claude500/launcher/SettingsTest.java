@@ -39,6 +39,9 @@ class SettingsTest {
   void badValuesNameTheSetting() {
     refused("CLAUDE500_HTTP_PORT: must be between 0 and 65535, got 70000", "CLAUDE500_HTTP_PORT", "70000");
     refused("CLAUDE500_POLL_INTERVAL: must be between 1 and 3600, got 0", "CLAUDE500_POLL_INTERVAL", "0");
+    refused("CLAUDE500_POLL_INTERVAL: must be between 1 and 3600, got 3601", "CLAUDE500_POLL_INTERVAL", "3601");
+    assertThat(read("CLAUDE500_POLL_INTERVAL", "1").pollInterval()).as("down to 1 s, for a test page")
+        .isEqualTo(Duration.ofSeconds(1));
     refused("CLAUDE500_STATUS_URL: must be an http(s) URL with a host, got 'ftp://x'", "CLAUDE500_STATUS_URL", "ftp://x");
     refused("CLAUDE500_DB_URL: must start with jdbc:h2: or jdbc:postgresql:, got 'jdbc:mysql://x'",
         "CLAUDE500_DB_URL", "jdbc:mysql://x");
