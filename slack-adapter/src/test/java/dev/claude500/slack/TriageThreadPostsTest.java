@@ -41,12 +41,32 @@ class TriageThreadPostsTest {
     h.close();
   }
 
+  /** Starts the adapter and a triage; returns its first question's post. */
+  private FakeSlackApi.Call firstQuestion() throws Exception {
+    h.started();
+    h.command("U0ALICE", "alice", "");
+    return h.posted("Which error did Claude Code print?");
+  }
+
+  private static FakeSlackApi.Answer[] times(int n, FakeSlackApi.Answer answer) {
+    FakeSlackApi.Answer[] answers = new FakeSlackApi.Answer[n];
+    Arrays.fill(answers, answer);
+    return answers;
+  }
+
+  /** Asserts that the post whose answer was lost is in the thread once, and that no post is there twice. */
+  private void lostPostShownOnce(String thread) {
+    String lostKey = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 0).findFirst().orElseThrow()
+        .json("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText();
+    assertThat(h.slack.replies(SlackHarness.CHANNEL, thread))
+        .extracting(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText())
+        .doesNotHaveDuplicates().containsOnlyOnce(lostKey);
+  }
+
   @Test
   @DisplayName("a reply whose post lost its answer is found in the thread, shown once, and the triage goes on")
   void lostAnswerInTheThread() throws Exception {
-    h.started();
-    h.command("U0ALICE", "alice", "");
-    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    FakeSlackApi.Call which = firstQuestion();
     String thread = which.param("thread_ts");
     h.slack.loseAnswers("chat.postMessage", 1, Lost.CONNECTION_DROPPED);
 
@@ -56,23 +76,16 @@ class TriageThreadPostsTest {
     h.click(where, "every", "U0BOB", "bob");
     h.posted("After fixing the route or credentials");
 
-    String lostKey = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 0).findFirst().orElseThrow()
-        .json("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText();
-    assertThat(h.slack.replies(SlackHarness.CHANNEL, thread))
-        .extracting(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText())
-        .doesNotHaveDuplicates().containsOnlyOnce(lostKey);
+    lostPostShownOnce(thread);
   }
 
   @Test
   @DisplayName("replies Slack refuses with 5xx past the retries are posted later, each once and in order")
   void repliesHeldBackByAnOutageArePostedLater() throws Exception {
-    h.started();
-    h.command("U0ALICE", "alice", "");
-    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    FakeSlackApi.Call which = firstQuestion();
     String thread = which.param("thread_ts");
     int before = h.slack.replies(SlackHarness.CHANNEL, thread).size();
-    FakeSlackApi.Answer[] outage = new FakeSlackApi.Answer[SlackHarness.fastRetries().maxAttempts() + 2];
-    Arrays.fill(outage, FakeSlackApi.Answer.status(503));
+    FakeSlackApi.Answer[] outage = times(SlackHarness.fastRetries().maxAttempts() + 2, FakeSlackApi.Answer.status(503));
     h.slack.script("chat.postMessage", outage);
 
     h.click(which, "500", "U0BOB", "bob");
@@ -95,25 +108,18 @@ class TriageThreadPostsTest {
   @Test
   @DisplayName("a reply whose answer was lost, and which could not be looked for then, is looked for later and shown once")
   void aLostAnswerThatCouldNotBeLookedForIsLookedForLater() throws Exception {
-    h.started();
-    h.command("U0ALICE", "alice", "");
-    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    FakeSlackApi.Call which = firstQuestion();
     String thread = which.param("thread_ts");
     h.slack.loseAnswers("chat.postMessage", 1, Lost.CONNECTION_DROPPED);
-    FakeSlackApi.Answer[] down = new FakeSlackApi.Answer[SlackHarness.fastRetries().maxAttempts()];
-    Arrays.fill(down, FakeSlackApi.Answer.status(500));
-    h.slack.script("conversations.replies", down);
+    h.slack.script("conversations.replies",
+        times(SlackHarness.fastRetries().maxAttempts(), FakeSlackApi.Answer.status(500)));
 
     h.click(which, "500", "U0BOB", "bob");
 
     h.slack.await("chat.postMessage", c -> c.accepted() && c.param("text").contains("Where does the 500 show up?"),
         SlackHarness.WAIT);
     assertThat(h.slack.accepted("conversations.replies")).as("looked for again once the thread could be read").isNotEmpty();
-    String lostKey = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 0).findFirst().orElseThrow()
-        .json("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText();
-    assertThat(h.slack.replies(SlackHarness.CHANNEL, thread))
-        .extracting(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText())
-        .doesNotHaveDuplicates().containsOnlyOnce(lostKey);
+    lostPostShownOnce(thread);
   }
 
   @Test
@@ -122,9 +128,7 @@ class TriageThreadPostsTest {
     h.close();
     h = new SlackHarness(new SlackAdapter.Tuning(4, 64,
         new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200), RetryPolicy.Pause.SLEEP)));
-    h.started();
-    h.command("U0ALICE", "alice", "");
-    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    FakeSlackApi.Call which = firstQuestion();
     h.slack.script("chat.postMessage", FakeSlackApi.Answer.rateLimited(1));
 
     h.click(which, "500", "U0BOB", "bob");
