@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A reply Slack has not taken once {@link WebApi}'s retries are spent (a longer outage, a
  * {@code Retry-After} longer than the policy waits in line) is held back, with the replies after
- * it, and tried again later on the worker: after the {@code Retry-After}, else with a backoff of
- * up to {@link #LONGEST_HOLD}, for up to {@link #GIVE_UP_AFTER}. One whose outcome was unknown is
+ * it, and tried again later on the worker: after the {@code Retry-After}, else after a backoff from
+ * {@link #FIRST_HOLD} doubling up to {@link #LONGEST_HOLD}, for up to {@link #GIVE_UP_AFTER}. One whose outcome was unknown is
  * looked for in the thread before it is posted again. Replies of a later input queue behind held
  * ones. Only a refusal for good (the channel is gone, the bot was removed) drops them. Held
  * replies live in memory: a shutdown logs how many were still waiting. Thread-safe.
@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class TriageThreads implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TriageThreads.class);
   private static final int STRIPES = 64;
+  /** The backoff before the first try of a held-back reply; it doubles with each further hold. */
+  static final Duration FIRST_HOLD = Duration.ofSeconds(1);
   /** The longest backoff between two tries of a held-back reply. */
   static final Duration LONGEST_HOLD = Duration.ofMinutes(2);
   /** How long a reply is held back before it is given up. */
@@ -121,7 +123,7 @@ final class TriageThreads implements AutoCloseable {
     return tagged.post(key.channel(), key.thread(), false, reply.message, reply.tag);
   }
 
-  /** Looks in the thread for a reply Slack may have taken; a failed look counts as not taken yet. */
+  /** Looks in the thread for a reply Slack may have taken; throws when Slack would not say (then it is held again). */
   private Optional<String> lookFor(ConversationKey key, Unsent reply) {
     return tagged.find(key.channel(), Optional.of(key.thread()), reply.tag::isOn).map(Message::getTs);
   }
@@ -138,8 +140,8 @@ final class TriageThreads implements AutoCloseable {
       return;
     }
     next.holds++;
-    Duration wait = e.retryAfter().orElseGet(() -> web.policy().backoff(next.holds));
-    wait = wait.compareTo(LONGEST_HOLD) > 0 && e.retryAfter().isEmpty() ? LONGEST_HOLD : wait;
+    Duration backoff = FIRST_HOLD.multipliedBy(1L << Math.min(next.holds - 1, 10));
+    Duration wait = e.retryAfter().orElse(backoff.compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD : backoff);
     LOG.warn("reply in {} not posted yet ({}); {} repl{} held back, trying again in {} ms", key, e.getMessage(),
         backlog.replies.size(), backlog.replies.size() == 1 ? "y" : "ies", wait.toMillis());
     backlog.retryScheduled = true;
