@@ -7,6 +7,7 @@ import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
@@ -28,7 +29,8 @@ import java.util.Set;
  *
  * <p>The incident is the first one of 2026-07-21 whose first two updates are more than two poll
  * intervals apart: {@link #before()} the page does not show it yet, at {@link #opened()} it shows
- * its first update only, at {@link #updated()} its second too.
+ * its first update only, at {@link #updated()} its second too, at {@link #resolved()} the update that
+ * resolved it.
  */
 public final class WatcherRig implements AutoCloseable {
   /** The poll interval of the watchers made here. */
@@ -90,6 +92,13 @@ public final class WatcherRig implements AutoCloseable {
   /** Returns a moment just after the second update was shown. */
   public Instant updated() {
     return updates(incident).get(1).shownAt().plusSeconds(1);
+  }
+
+  /** Returns a moment just after the update that resolved the incident was shown. */
+  public Instant resolved() {
+    return updates(incident).stream().filter(u -> u.status() == IncidentStatus.RESOLVED).findFirst()
+        .orElseThrow(() -> new IllegalStateException("incident " + incident.id() + " was not resolved"))
+        .shownAt().plusSeconds(1);
   }
 
   /** Returns the store every watcher here shares (unless given another). */

@@ -13,6 +13,7 @@ import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
@@ -37,19 +38,34 @@ final class LoopbackDiscord implements AutoCloseable {
   final DiscordAdapter adapter;
 
   LoopbackDiscord() throws InterruptedException {
+    this(List.of(FakeDiscord.GUILD_ID));
+  }
+
+  /** Connects an adapter that registers {@code /claude500} in these servers, or globally when there are none. */
+  LoopbackDiscord(List<String> guildIds) throws InterruptedException {
+    this(guildIds, Duration.ZERO);
+  }
+
+  /**
+   * Connects an adapter that registers {@code /claude500} in these servers (globally when there are
+   * none), whose engine and commands wait {@code storeDelay} on each store call ({@link #store} itself
+   * answers at once).
+   */
+  LoopbackDiscord(List<String> guildIds, Duration storeDelay) throws InterruptedException {
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     Clock clock = Clock.systemUTC();
     CachingStatusSource status = new CachingStatusSource(
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     status.current(); // the page is known before the first interaction, as it is in a running bot
     store = JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     Playbook playbook = PlaybookLoader.builtIn();
-    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(),
         status, clock, Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, store, clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
+    services = new BotServices(engine, commands, status, seen, clock);
     adapter = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
-        Optional.of(discord.gatewayUrl()), List.of(FakeDiscord.GUILD_ID), WAIT), services);
+        Optional.of(discord.gatewayUrl()), guildIds, WAIT), services);
     adapter.start();
   }
 

@@ -109,6 +109,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final CountDownLatch identified = new CountDownLatch(1);
   private volatile WebSocket session;
   private volatile Optional<String> identifyToken = Optional.empty();
+  private volatile Optional<JsonNode> identifyPayload = Optional.empty();
+  private final AtomicInteger heartbeats = new AtomicInteger();
 
   /**
    * One REST call the bot made.
@@ -186,6 +188,16 @@ public final class FakeDiscord implements AutoCloseable {
       throw new AssertionError("no IDENTIFY within " + timeout);
     }
     return identifyToken.orElseThrow();
+  }
+
+  /** Returns the {@code d} of the last IDENTIFY (op 2) the bot sent: its token, intents, properties. */
+  public Optional<JsonNode> identifyPayload() {
+    return identifyPayload;
+  }
+
+  /** Returns how many heartbeats (op 1) the bot sent; each was answered with op 11. */
+  public int heartbeats() {
+    return heartbeats.get();
   }
 
   /**
@@ -369,9 +381,11 @@ public final class FakeDiscord implements AutoCloseable {
     JsonNode payload = read(text);
     int op = payload.path("op").asInt(-1);
     if (op == 1) {
+      heartbeats.incrementAndGet();
       ws.send("{\"op\":11}");
     } else if (op == 2) {
       session = ws;
+      identifyPayload = Optional.of(payload.path("d").deepCopy());
       identifyToken = Optional.of(payload.path("d").path("token").asText());
       ready(ws);
       identified.countDown();

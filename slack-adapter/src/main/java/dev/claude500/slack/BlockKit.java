@@ -37,8 +37,8 @@ final class BlockKit {
   static final int MAX_FIELDS = 10;
   /** Elements in one actions block. */
   static final int MAX_BUTTONS_PER_BLOCK = 25;
-  /** Characters of a report body shown before it is cut. */
-  static final int MAX_REPORT_BODY = 36_000;
+  /** Characters a report keeps free for its notes below the body. */
+  private static final int REPORT_NOTES = 300;
   /** Characters of an incident update's text shown before it is cut. */
   static final int MAX_UPDATE_BODY = 2_500;
 
@@ -151,16 +151,25 @@ final class BlockKit {
     }
     b.fields(fields);
     String body = r.body().stripTrailing();
-    String shown = body.length() <= MAX_REPORT_BODY ? body : Mrkdwn.ellipsis(body, MAX_REPORT_BODY);
-    for (String chunk : CodeChunks.split(shown, MAX_SECTION - 6)) {
-      b.section(Mrkdwn.codeBlock(chunk));
+    int room = MAX_TEXT - b.bodyChars() - REPORT_NOTES;
+    int shown = 0;
+    int used = 0;
+    boolean cut = false;
+    for (String chunk : CodeChunks.split(body, MAX_SECTION - 6)) {
+      String block = Mrkdwn.codeBlock(chunk);
+      if (used + block.length() > room) {
+        cut = true;
+        break;
+      }
+      b.section(block);
+      used += block.length();
+      shown += chunk.length();
     }
-    if (shown.length() < body.length()) {
-      b.context(String.format(Locale.ROOT, "_(report cut to fit Slack: %,d of %,d characters shown)_",
-          shown.length(), body.length()));
+    if (cut) {
+      b.context(String.format(Locale.ROOT, "_(report cut to fit Slack: about %,d of %,d characters shown)_",
+          shown, body.length()));
     }
     return b.context("Copy the report above into your support request as it is; secrets were removed.")
         .build(PlainTextRenderer.render(r));
   }
-
 }

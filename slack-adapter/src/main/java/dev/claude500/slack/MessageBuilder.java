@@ -6,6 +6,7 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
@@ -15,14 +16,18 @@ import java.util.Locale;
 
 /**
  * Assembles one message within Block Kit's limits: sections split at {@link BlockKit#MAX_SECTION}
- * characters, at most {@link BlockKit#MAX_BLOCKS} blocks (the body is cut with a note, the trailing
- * blocks such as buttons always stay), fallback text at most {@link BlockKit#MAX_TEXT}. Not thread-safe.
+ * characters, at most {@link BlockKit#MAX_BLOCKS} blocks holding at most {@link BlockKit#MAX_TEXT}
+ * characters of text in all (beyond either, the body is cut with a note; the trailing blocks such
+ * as buttons always stay), fallback text at most {@link BlockKit#MAX_TEXT}. Not thread-safe.
  */
 final class MessageBuilder {
   /** The block id of hints that go away once a question is answered. */
   static final String HINT_BLOCK = "claude500_hint";
   /** The prefix of the block ids of answer buttons. */
   static final String ACTIONS_BLOCK = "claude500_actions_";
+
+  /** Characters kept free for the note that says the body was cut. */
+  private static final int NOTE_ROOM = 100;
 
   private final List<LayoutBlock> body = new ArrayList<>();
   private final List<LayoutBlock> tail = new ArrayList<>();
@@ -80,16 +85,66 @@ final class MessageBuilder {
 
   /** Returns the message; {@code fallback} is plain text for notifications. */
   SlackMessage build(String fallback) {
-    List<LayoutBlock> blocks = new ArrayList<>(body);
     int room = BlockKit.MAX_BLOCKS - tail.size();
-    if (blocks.size() > room) {
-      int dropped = blocks.size() - (room - 1);
-      blocks = new ArrayList<>(blocks.subList(0, room - 1));
+    int budget = BlockKit.MAX_TEXT - chars(tail);
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (body.size() <= room && chars(body) <= budget) {
+      blocks.addAll(body);
+    } else {
+      int used = 0;
+      for (LayoutBlock b : body) {
+        int c = chars(b);
+        if (blocks.size() >= room - 1 || used + c > budget - NOTE_ROOM) {
+          break;
+        }
+        blocks.add(b);
+        used += c;
+      }
+      int dropped = body.size() - blocks.size();
       blocks.add(contextBlock(String.format(Locale.ROOT,
           "_(cut to fit Slack: %d more part%s not shown)_", dropped, dropped == 1 ? "" : "s"), null));
     }
     blocks.addAll(tail);
     return new SlackMessage(fallbackText(fallback), blocks);
+  }
+
+  /** Returns the characters of text in the body so far. */
+  int bodyChars() {
+    return chars(body);
+  }
+
+  /** Returns the characters of text in blocks: sections, their fields, context lines, button labels. */
+  static int chars(List<LayoutBlock> blocks) {
+    int n = 0;
+    for (LayoutBlock b : blocks) {
+      n += chars(b);
+    }
+    return n;
+  }
+
+  private static int chars(LayoutBlock block) {
+    int n = 0;
+    if (block instanceof SectionBlock s) {
+      n += s.getText() == null ? 0 : chars(s.getText());
+      for (TextObject f : s.getFields() == null ? List.<TextObject>of() : s.getFields()) {
+        n += chars(f);
+      }
+    } else if (block instanceof ContextBlock c) {
+      for (ContextBlockElement e : c.getElements()) {
+        n += e instanceof TextObject t ? chars(t) : 0;
+      }
+    } else if (block instanceof ActionsBlock a) {
+      for (BlockElement e : a.getElements()) {
+        n += e instanceof ButtonElement button && button.getText() != null ? chars(button.getText()) : 0;
+      }
+    }
+    return n;
+  }
+
+  private static int chars(TextObject t) {
+    String text = t instanceof MarkdownTextObject m ? m.getText()
+        : t instanceof PlainTextObject p ? p.getText() : null;
+    return text == null ? 0 : text.length();
   }
 
   /** Returns plain text escaped and cut for a message's {@code text}. */

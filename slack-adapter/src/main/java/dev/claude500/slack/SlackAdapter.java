@@ -44,6 +44,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final Optional<EventsEndpoint> endpoint;
   private volatile App app;
   private volatile SocketModeConnection socket;
+  private volatile TriageThreads threads;
 
   private SlackAdapter(SlackSettings settings, BotServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -78,7 +79,8 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException("Slack refused the bot token (auth.test: " + e.error()
           + "); check SLACK_BOT_TOKEN and SLACK_API_URL", e);
     }
-    TriageThreads threads = new TriageThreads(web, prompts);
+    TriageThreads threads = new TriageThreads(web, prompts, worker);
+    this.threads = threads;
     UserNames names = new UserNames(web::displayName);
     App built = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
@@ -121,7 +123,10 @@ public final class SlackAdapter implements AutoCloseable {
     return app != null && (s == null || s.isConnected());
   }
 
-  /** Disconnects, lets queued work finish for a few seconds, releases the HTTP client; never throws. */
+  /**
+   * Disconnects, lets queued work finish for a few seconds, stops trying held-back triage replies,
+   * releases the HTTP client; never throws.
+   */
   @Override
   public void close() {
     SocketModeConnection s = socket;
@@ -134,6 +139,10 @@ public final class SlackAdapter implements AutoCloseable {
       a.executorService().shutdownNow();
     }
     worker.close();
+    TriageThreads t = threads;
+    if (t != null) {
+      t.close();
+    }
     try {
       slack.close();
     } catch (Exception e) {

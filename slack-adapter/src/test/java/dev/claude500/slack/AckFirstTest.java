@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Acknowledgements never wait on the status page or the Web API")
+@DisplayName("Acknowledgements never wait on the status page, the store or the Web API")
 class AckFirstTest {
   private static final Duration FAST = Duration.ofMillis(500);
 
@@ -57,5 +57,23 @@ class AckFirstTest {
 
     h.slack.slowDown(Duration.ZERO);
     h.slack.await("chat.update", c -> c.param("ts").equals(which.ts()), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void withAStoreThatTakesASecondACallEveryAckIsImmediate() throws Exception {
+    h.close();
+    h = new SlackHarness(new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()), Duration.ofSeconds(1)).started();
+
+    assertThat(timed("/claude500 on a slow store", () -> h.command("U0ALICE", "alice", ""))).isLessThan(FAST);
+    assertThat(timed("/claude500 status on a slow store", () -> h.command("U0ALICE", "alice", "status")))
+        .isLessThan(FAST);
+    assertThat(timed("/claude500 subscribe on a slow store", () -> h.command("U0ALICE", "alice", "subscribe code")))
+        .isLessThan(FAST);
+    FakeSlackApi.Call which = h.slack.await("chat.postMessage",
+        c -> c.param("text").contains("Which error did Claude Code print?"), Duration.ofSeconds(30));
+    assertThat(timed("a click on a slow store", () -> h.click(which, "500", "U0BOB", "bob"))).isLessThan(FAST);
+    assertThat(timed("a thread reply on a slow store",
+        () -> h.reply("Ev0SLOWSTORE", which.param("thread_ts"), "U0CAROL", "2", Map.of()))).isLessThan(FAST);
+    h.slack.await("response_url", c -> c.blockText().contains("Subscribed"), Duration.ofSeconds(30));
   }
 }

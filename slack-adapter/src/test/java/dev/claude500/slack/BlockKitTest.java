@@ -56,6 +56,8 @@ class BlockKitTest {
         assertThat(c.getElements()).hasSizeLessThanOrEqualTo(10);
       }
     }
+    assertThat(all(m).length() - m.blocks().size()).as("characters in all the blocks")
+        .isLessThanOrEqualTo(BlockKit.MAX_TEXT);
   }
 
   private static String text(TextObject t) {

@@ -3,7 +3,13 @@ package dev.claude500.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.status.KnownComponents;
+import dev.claude500.status.StatusView;
+import dev.claude500.status.StatusWords;
+import dev.claude500.store.Subscription;
 import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.StatusFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +37,7 @@ class HttpModeTest {
 
   @Test
   void aWholeTriageByClicksAndThreadRepliesEndsInAReportThatSaysWhoAnsweredWhat() {
+    h.status.current(); // the page has been read, as it has in a bot that has run a while
     HttpResponse<String> ack = h.command("U0ALICE", "alice", "");
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).isEmpty();
@@ -38,7 +45,7 @@ class HttpModeTest {
     FakeSlackApi.Call root = h.posted("started a Claude Code 500 triage");
     assertThat(root.param("channel")).isEqualTo(SlackHarness.CHANNEL);
     assertThat(root.param("thread_ts")).isEmpty();
-    assertThat(root.blockText()).contains("<@U0ALICE> started a Claude Code 500 triage");
+    assertThat(root.blockText()).contains("<@U0ALICE> started a Claude Code 500 triage · status page 🟢 green");
     String thread = root.ts();
 
     FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
@@ -74,7 +81,11 @@ class HttpModeTest {
     FakeSlackApi.Call report = h.posted("Escalation report");
     String text = report.blockText();
     assertThat(text).contains("req_011CXmPAT8xd3GWgKxdq8TRC").contains("```")
-        .contains("(bob)").contains("(name-u0carol)").contains("-&gt; 500 &amp; retried").doesNotContain("&amp;amp;");
+        .containsPattern("Which error did Claude Code print\\?[^\\n]* -&gt; API Error: 500 \\(internal server error\\) \\(bob\\)")
+        .containsPattern("Paste the exact error line[^\\n]* -&gt; API Error: 500 [^\\n]* \\(name-u0carol\\)")
+        .containsPattern("Run /status in Claude Code[^\\n]* -&gt; Skip \\(bob\\)")
+        .containsPattern("paste the /debug output[^\\n]* -&gt; claude --debug [^\\n]* \\(name-u0carol\\)")
+        .contains("-&gt; 500 &amp; retried").doesNotContain("&amp;amp;");
     assertThat(report.json("blocks").size()).isLessThanOrEqualTo(BlockKit.MAX_BLOCKS);
     assertThat(report.param("thread_ts")).isEqualTo(thread);
     assertThat(h.engine.find(new dev.claude500.chat.ConversationKey("slack", SlackHarness.CHANNEL, thread))
@@ -172,24 +183,42 @@ class HttpModeTest {
     FakeSlackApi.Call answer = h.slack.await("response_url", c -> true, SlackHarness.WAIT);
     assertThat(answer.param("response_type")).isEqualTo("ephemeral");
     String text = answer.blockText();
-    assertThat(text).contains("*Status page:* 🔴 *red*").contains("Claude Code").contains("Claude API")
-        .contains("claude.ai").contains("Elevated errors").contains("Latest update").contains("as of")
-        .contains("<https://status.claude.com");
+    assertThat(text).contains("*Status page:* 🔴 *red*").contains("as of").contains("<https://status.claude.com|");
+    StatusView red = StatusView.of(StatusFixtures.redSnapshot(), h.clock);
+    assertThat(red.components()).isNotEmpty().allSatisfy(c -> assertThat(text)
+        .contains(StatusWords.emoji(c.status()) + " " + Mrkdwn.escape(c.name()) + ": " + c.status().words()));
+    assertThat(red.incidents()).isNotEmpty().allSatisfy(i -> {
+      assertThat(text).contains("<" + i.link() + "|" + Mrkdwn.escape(i.name()) + ">");
+      assertThat(text).contains("*Latest update*")
+          .contains(Mrkdwn.escape(i.latest().orElseThrow().body().strip().lines().findFirst().orElseThrow()));
+    });
     assertThat(h.slack.calls("chat.postMessage")).isEmpty();
   }
 
   @Test
-  void subscribeHelpAndSubscriptionsAreAnsweredEphemerally() {
-    h.command("U0ALICE", "alice", "subscribe code api");
+  void subscribeSubscriptionsUnsubscribeAndHelpAreAnsweredEphemerally() {
+    ChannelRef channel = new ChannelRef("slack", SlackHarness.CHANNEL);
+    h.command("U0ALICE", "alice", "subscribe code api console <http://claude.ai|claude.ai>");
     FakeSlackApi.Call subscribed = h.slack.await("response_url", c -> c.blockText().contains("Subscribed"),
         SlackHarness.WAIT);
     assertThat(subscribed.param("response_type")).isEqualTo("ephemeral");
-    assertThat(h.store.subscriptions().find(new dev.claude500.chat.ChannelRef("slack", SlackHarness.CHANNEL))).isPresent();
+    Subscription saved = h.store.subscriptions().find(channel).orElseThrow();
+    assertThat(saved.componentIds()).containsExactlyInAnyOrder(KnownComponents.CLAUDE_CODE, KnownComponents.API,
+        KnownComponents.CONSOLE, KnownComponents.CLAUDE_AI);
+    assertThat(saved.subscribedBy()).isEqualTo("U0ALICE");
 
     h.command("U0ALICE", "alice", "subscriptions");
     h.slack.await("response_url", c -> c.blockText().contains("This channel gets incidents touching"), SlackHarness.WAIT);
+    h.command("U0ALICE", "alice", "unsubscribe");
+    FakeSlackApi.Call unsubscribed = h.slack.await("response_url", c -> c.blockText().contains("Unsubscribed"),
+        SlackHarness.WAIT);
+    assertThat(unsubscribed.param("response_type")).isEqualTo("ephemeral");
+    assertThat(h.store.subscriptions().find(channel)).isEmpty();
     h.command("U0ALICE", "alice", "help");
-    h.slack.await("response_url", c -> c.blockText().contains("/claude500 status"), SlackHarness.WAIT);
+    FakeSlackApi.Call help = h.slack.await("response_url", c -> c.blockText().contains("/claude500 status"),
+        SlackHarness.WAIT);
+    assertThat(help.blockText()).contains("/claude500 subscribe").contains("/claude500 unsubscribe");
+    assertThat(h.slack.calls("response_url")).filteredOn(c -> c.blockText().contains("/claude500 status")).hasSize(1);
     assertThat(h.slack.calls("chat.postMessage")).isEmpty();
   }
 

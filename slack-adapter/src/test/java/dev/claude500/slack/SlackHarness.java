@@ -14,9 +14,11 @@ import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
+import dev.claude500.store.Store;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackSigner;
+import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,14 +72,20 @@ final class SlackHarness implements AutoCloseable {
   }
 
   SlackHarness(SlackAdapter.Tuning tuning) {
+    this(tuning, Duration.ZERO);
+  }
+
+  /** A harness whose adapter and engine see {@link #store} through a store slowed by {@code storeDelay} a call. */
+  SlackHarness(SlackAdapter.Tuning tuning, Duration storeDelay) {
+    Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
+    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, store, clock, new BotMetrics(registry));
+    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
+    services = new BotServices(engine, commands, status, seen, clock, new BotMetrics(registry));
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {

@@ -115,6 +115,8 @@ class SocketModeTest {
     h.posted("Run /status in Claude Code");
     SlackHarness.quiet(Duration.ofMillis(300));
     assertThat(h.threadTexts(thread)).filteredOn(t -> t.startsWith("Run /status")).hasSize(1);
+    assertThat(h.threadTexts(thread)).as("the retried envelope did not answer the /status request too")
+        .noneMatch(t -> t.contains("paste the /debug output"));
 
     ws.send(slashCommand("env-cmd-2", "status", "trig-2"));
     ws.awaitAck("env-cmd-2", ACK);

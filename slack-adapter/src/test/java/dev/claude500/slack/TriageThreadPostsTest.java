@@ -16,6 +16,7 @@ import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.triage.TriageOutcome;
 import dev.claude500.triage.TriageResult;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +41,32 @@ class TriageThreadPostsTest {
     h.close();
   }
 
+  /** Starts the adapter and a triage; returns its first question's post. */
+  private FakeSlackApi.Call firstQuestion() throws Exception {
+    h.started();
+    h.command("U0ALICE", "alice", "");
+    return h.posted("Which error did Claude Code print?");
+  }
+
+  private static FakeSlackApi.Answer[] times(int n, FakeSlackApi.Answer answer) {
+    FakeSlackApi.Answer[] answers = new FakeSlackApi.Answer[n];
+    Arrays.fill(answers, answer);
+    return answers;
+  }
+
+  /** Asserts that the post whose answer was lost is in the thread once, and that no post is there twice. */
+  private void lostPostShownOnce(String thread) {
+    String lostKey = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 0).findFirst().orElseThrow()
+        .json("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText();
+    assertThat(h.slack.replies(SlackHarness.CHANNEL, thread))
+        .extracting(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText())
+        .doesNotHaveDuplicates().containsOnlyOnce(lostKey);
+  }
+
   @Test
   @DisplayName("a reply whose post lost its answer is found in the thread, shown once, and the triage goes on")
   void lostAnswerInTheThread() throws Exception {
-    h.started();
-    h.command("U0ALICE", "alice", "");
-    FakeSlackApi.Call which = h.posted("Which error did Claude Code print?");
+    FakeSlackApi.Call which = firstQuestion();
     String thread = which.param("thread_ts");
     h.slack.loseAnswers("chat.postMessage", 1, Lost.CONNECTION_DROPPED);
 
@@ -55,11 +76,72 @@ class TriageThreadPostsTest {
     h.click(where, "every", "U0BOB", "bob");
     h.posted("After fixing the route or credentials");
 
-    String lostKey = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 0).findFirst().orElseThrow()
-        .json("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText();
-    assertThat(h.slack.replies(SlackHarness.CHANNEL, thread))
-        .extracting(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText())
-        .doesNotHaveDuplicates().containsOnlyOnce(lostKey);
+    lostPostShownOnce(thread);
+  }
+
+  @Test
+  @DisplayName("replies Slack refuses with 5xx past the retries are posted later, each once and in order")
+  void repliesHeldBackByAnOutageArePostedLater() throws Exception {
+    FakeSlackApi.Call which = firstQuestion();
+    String thread = which.param("thread_ts");
+    int before = h.slack.replies(SlackHarness.CHANNEL, thread).size();
+    FakeSlackApi.Answer[] outage = times(SlackHarness.fastRetries().maxAttempts() + 2, FakeSlackApi.Answer.status(503));
+    h.slack.script("chat.postMessage", outage);
+
+    h.click(which, "500", "U0BOB", "bob");
+
+    FakeSlackApi.Call where = h.slack.await("chat.postMessage",
+        c -> c.accepted() && c.param("text").contains("Where does the 500 show up?"), SlackHarness.WAIT);
+    List<FakeSlackApi.Call> refused = h.slack.calls("chat.postMessage").stream().filter(c -> c.status() == 503).toList();
+    assertThat(refused).hasSize(outage.length);
+    List<String> shown = h.slack.replies(SlackHarness.CHANNEL, thread).stream().skip(before)
+        .map(m -> m.path("text").asText()).toList();
+    assertThat(shown).as("the first reply refused is shown, before the rest").first()
+        .isEqualTo(refused.get(0).param("text"));
+    assertThat(shown).doesNotHaveDuplicates().last().asString().contains("Where does the 500 show up?");
+
+    h.click(where, "every", "U0BOB", "bob");
+    h.slack.await("chat.update", c -> c.param("ts").equals(where.ts()), SlackHarness.WAIT);
+    h.posted("After fixing the route or credentials");
+  }
+
+  @Test
+  @DisplayName("a reply whose answer was lost, and which could not be looked for then, is looked for later and shown once")
+  void aLostAnswerThatCouldNotBeLookedForIsLookedForLater() throws Exception {
+    FakeSlackApi.Call which = firstQuestion();
+    String thread = which.param("thread_ts");
+    h.slack.loseAnswers("chat.postMessage", 1, Lost.CONNECTION_DROPPED);
+    h.slack.script("conversations.replies",
+        times(SlackHarness.fastRetries().maxAttempts(), FakeSlackApi.Answer.status(500)));
+
+    h.click(which, "500", "U0BOB", "bob");
+
+    h.slack.await("chat.postMessage", c -> c.accepted() && c.param("text").contains("Where does the 500 show up?"),
+        SlackHarness.WAIT);
+    assertThat(h.slack.accepted("conversations.replies")).as("looked for again once the thread could be read").isNotEmpty();
+    lostPostShownOnce(thread);
+  }
+
+  @Test
+  @DisplayName("a Retry-After longer than the longest wait in line holds the reply back that long, then posts it once")
+  void aLongRetryAfterHoldsTheReplyBack() throws Exception {
+    h.close();
+    h = new SlackHarness(new SlackAdapter.Tuning(4, 64,
+        new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200), RetryPolicy.Pause.SLEEP)));
+    FakeSlackApi.Call which = firstQuestion();
+    h.slack.script("chat.postMessage", FakeSlackApi.Answer.rateLimited(1));
+
+    h.click(which, "500", "U0BOB", "bob");
+
+    FakeSlackApi.Call limited = h.slack.await("chat.postMessage", c -> c.status() == 429, SlackHarness.WAIT);
+    FakeSlackApi.Call after = h.slack.await("chat.postMessage", c -> c.accepted() && c.atNanos() > limited.atNanos(),
+        SlackHarness.WAIT);
+    assertThat(Duration.ofNanos(after.atNanos() - limited.atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(after.param("text")).isEqualTo(limited.param("text"));
+    h.slack.await("chat.postMessage", c -> c.accepted() && c.param("text").contains("Where does the 500 show up?"),
+        SlackHarness.WAIT);
+    assertThat(h.slack.replies(SlackHarness.CHANNEL, which.param("thread_ts"))).extracting(m -> m.path("text").asText())
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -141,6 +223,7 @@ class TriageThreadPostsTest {
   @DisplayName("after a restart the question a typed answer answered is found in the thread by its token")
   void answeredQuestionFoundAfterARestart() throws Exception {
     Slack slack = SlackAdapter.slack(h.slack.apiUrl());
+    Worker worker = new Worker(1, 4);
     try {
       WebApi web = new WebApi(slack, "xoxb-test", SlackHarness.fastRetries());
       ChannelRef channel = new ChannelRef("slack", SlackHarness.CHANNEL);
@@ -151,7 +234,7 @@ class TriageThreadPostsTest {
       MessageRef question = before.postInThread(channel, root.messageId(), asked, false, "followup/x#1");
       before.postInThread(channel, root.messageId(), Reply.Message.of("chatter"), false);
 
-      TriageThreads restarted = new TriageThreads(web, new Prompts());
+      TriageThreads restarted = new TriageThreads(web, new Prompts(), worker);
       restarted.answeredInThread(new ConversationKey("slack", SlackHarness.CHANNEL, root.messageId()),
           "incident-recovered@9", "U0CAROL");
 
@@ -162,7 +245,9 @@ class TriageThreadPostsTest {
       restarted.answeredInThread(new ConversationKey("slack", SlackHarness.CHANNEL, root.messageId()),
           "other@1", "U0CAROL");
       assertThat(h.slack.calls("chat.update")).as("an unknown token changes nothing").hasSize(1);
+      restarted.close();
     } finally {
+      worker.close();
       slack.close();
     }
   }
