@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failure whose outcome the platform could not tell ({@link ChatDeliveryException#outcomeUnknown()})
  * leaves the claim uncertain in the same way. A failure worth retrying makes the channel wait (the
- * platform's {@code Retry-After}, else a backoff of 5 s doubling to 5 min) and the item is posted
+ * platform's {@code Retry-After}, at most 5 min, else a backoff of 5 s doubling to 5 min) and the item is posted
  * later, never dropped; a refusal for good is recorded in the ledger and logged once per channel.
  * Each attempt at an item is counted on the metrics by its result, and each {@code Retry-After}
  * honoured as a rate-limit wait. Not thread-safe: the watcher's one round at a time uses it.
@@ -195,7 +195,8 @@ final class LedgerPoster {
 
   private void waitAfterFailure(ChannelRef channel, String what, String reason, Optional<Duration> retryAfter) {
     int strike = strikes.merge(channel, 1, Integer::sum);
-    Optional<Duration> asked = retryAfter.filter(d -> !d.isNegative());
+    // a Retry-After is the platform's word, not a promise: an absurd one must not park the channel for good
+    Optional<Duration> asked = retryAfter.filter(d -> !d.isNegative()).map(d -> d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d);
     asked.ifPresent(d -> metrics.rateLimitWait(channel.platform(), d));
     Duration wait = asked.orElseGet(() -> backoff(strike));
     waitUntil.put(channel, clock.instant().plus(wait));

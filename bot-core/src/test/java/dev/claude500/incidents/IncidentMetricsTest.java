@@ -49,6 +49,25 @@ class IncidentMetricsTest {
     assertThat(waits.totalTime(TimeUnit.SECONDS)).isEqualTo(7.0);
   }
 
+  @Test
+  @DisplayName("An absurd Retry-After parks the channel for at most five minutes")
+  void retryAfterIsBounded() {
+    Harness h = new Harness().subscribe(ALL);
+    h.tick();
+    AtomicInteger refusals = new AtomicInteger();
+    h.slack.failWhen(c -> refusals.getAndIncrement() == 0
+        ? Optional.of(ChatDeliveryException.retryable("429", Optional.of(Duration.ofDays(365))))
+        : Optional.empty());
+    h.page.show(b(B1));
+
+    h.tickAfter(POLL);
+    h.runFor(Duration.ofMinutes(4).plusSeconds(50));
+    assertThat(h.slack.topLevel(ALL)).as("still waiting").isEmpty();
+    h.runFor(Duration.ofSeconds(30));
+
+    assertThat(h.slack.topLevel(ALL)).hasSize(1);
+  }
+
   private double posts(String platform, String result) {
     return registry.find(BotMetrics.INCIDENT_POSTS).tags("platform", platform, "result", result).counters()
         .stream().mapToDouble(c -> c.count()).sum();
