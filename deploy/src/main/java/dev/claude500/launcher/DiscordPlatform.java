@@ -44,6 +44,11 @@ final class DiscordPlatform implements Platform {
   }
 
   @Override
+  public void stopTaking() {
+    adapter.stopTaking();
+  }
+
+  @Override
   public void close() {
     adapter.close();
   }

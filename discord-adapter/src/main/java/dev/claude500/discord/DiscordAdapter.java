@@ -140,15 +140,25 @@ public final class DiscordAdapter implements AutoCloseable {
   }
 
   /**
+   * Stops taking interactions, the first step of a graceful stop: the gateway stays connected and
+   * the chat port keeps posting until {@link #close()}, but new interactions are left to Discord
+   * (which tells the person it failed). Never throws.
+   */
+  public void stopTaking() {
+    JDA api = jda;
+    if (api != null) {
+      api.removeEventListener(listener);
+    }
+  }
+
+  /**
    * Stops taking interactions, lets work in progress finish (up to 5 s, so its replies are not cut
    * off), then disconnects; never throws.
    */
   @Override
   public void close() {
     JDA api = jda;
-    if (api != null) {
-      api.removeEventListener(listener);
-    }
+    stopTaking();
     workPool.shutdown();
     try {
       if (!workPool.awaitTermination(5, TimeUnit.SECONDS)) {

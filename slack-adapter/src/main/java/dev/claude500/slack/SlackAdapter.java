@@ -121,13 +121,23 @@ public final class SlackAdapter implements AutoCloseable {
     return app != null && (s == null || s.isConnected());
   }
 
-  /** Disconnects, lets queued work finish for a few seconds, releases the HTTP client; never throws. */
-  @Override
-  public void close() {
+  /**
+   * Stops taking requests, the first step of a graceful stop: Socket Mode disconnects, and in HTTP
+   * mode {@link #EVENTS_PATH} answers 503. Work already taken goes on, and the chat port keeps
+   * posting, until {@link #close()}. Never throws.
+   */
+  public void stopTaking() {
+    endpoint.ifPresent(EventsEndpoint::stopTaking);
     SocketModeConnection s = socket;
     if (s != null) {
       s.close();
     }
+  }
+
+  /** Stops taking requests, lets queued work finish for a few seconds, releases the HTTP client; never throws. */
+  @Override
+  public void close() {
+    stopTaking();
     App a = app;
     if (a != null) {
       a.stop();
