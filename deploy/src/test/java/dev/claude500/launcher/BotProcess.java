@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -238,18 +239,6 @@ public final class BotProcess implements AutoCloseable {
     return "BotProcess[" + name + (process == null ? "" : ", pid " + process.pid()) + "]";
   }
 
-  /** Returns settings as a map that keeps their order, for readable failure messages. */
-  public static Map<String, String> settings(String... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("keysAndValues: pairs expected");
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      out.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return out;
-  }
-
   /** Returns the path of the {@code java} that runs the tests. */
   public static String javaBinary() {
     return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
@@ -262,6 +251,25 @@ public final class BotProcess implements AutoCloseable {
           + " (the failsafe plugin sets it; run the integration tests with ./mvnw verify)");
     }
     return jar;
+  }
+
+  /** Waits until {@code condition} holds, looking every 25 ms; fails naming {@code what} after {@code timeout}. */
+  public static void await(BooleanSupplier condition, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no " + what + " within " + timeout);
+      }
+      pause(Duration.ofMillis(25));
+    }
+  }
+
+  /** Sleeps until the wall clock reaches {@code t} (at once when it has). */
+  public static void sleepUntil(Instant t) {
+    Duration d = Duration.between(Instant.now(), t);
+    if (!d.isNegative()) {
+      pause(d);
+    }
   }
 
   /** Sleeps a little, for tests that poll. */

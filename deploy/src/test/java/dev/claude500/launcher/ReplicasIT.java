@@ -83,7 +83,7 @@ class ReplicasIT {
           CompletableFuture<Duration> takeover = null;
           BotProcess survivor = null;
           for (int k = 0; k < replay.steps(); k++) {
-            sleepUntil(replay.wallTime(k));
+            BotProcess.sleepUntil(replay.wallTime(k));
             page.servePage(replay.step(k));
             if (k == replay.steps() / 2) {
               BotProcess holder = holder(store, a, b);
@@ -216,7 +216,7 @@ class ReplicasIT {
 
           slack.slowDown(Duration.ofMillis(80)); // a fan-out that takes a few seconds
           FastReplay replay = FastReplay.of(HISTORY, from, to, Instant.now(), Duration.ofSeconds(1));
-          sleepUntil(replay.wallTime(0));
+          BotProcess.sleepUntil(replay.wallTime(0));
           page.servePage(replay.step(0));
           await(() -> topLevelPosts(slack, channels) >= 6, "the fan-out under way");
 
@@ -244,7 +244,7 @@ class ReplicasIT {
           holder.restart();
           holder.httpPort();
           for (int k = 1; k < replay.steps(); k++) {
-            sleepUntil(replay.wallTime(k));
+            BotProcess.sleepUntil(replay.wallTime(k));
             page.servePage(replay.step(k));
           }
           for (String c : channels) {
@@ -264,20 +264,7 @@ class ReplicasIT {
     return channels.stream().mapToInt(c -> slack.topLevel(c).size()).sum();
   }
 
-  static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + what + " within " + WAIT);
-      }
-      BotProcess.pause(Duration.ofMillis(25));
-    }
-  }
-
-  static void sleepUntil(Instant t) {
-    Duration d = Duration.between(Instant.now(), t);
-    if (!d.isNegative()) {
-      BotProcess.pause(d);
-    }
+  private static void await(BooleanSupplier condition, String what) {
+    BotProcess.await(condition, WAIT, what);
   }
 }
