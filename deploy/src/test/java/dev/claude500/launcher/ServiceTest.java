@@ -1,6 +1,7 @@
 package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +40,25 @@ class ServiceTest {
       } finally {
         service.stop();
       }
+    }
+  }
+
+  @Test
+  void stoppingClosesTheHttpPortFirstAndAgainIsHarmless() throws Exception {
+    Settings settings = Settings.fromEnvironment(Map.of(
+        "CLAUDE500_HTTP_PORT", "0",
+        "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
+        "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    try (Core core = Core.build(settings, Clock.systemUTC())) {
+      Service service = Service.start(core);
+      int port = service.httpPort();
+      assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+
+      service.stop();
+      service.stop();
+
+      assertThatThrownBy(() -> get(port, "/healthz")).isInstanceOf(java.net.ConnectException.class);
+      assertThat(service.notReady()).contains("stopping");
     }
   }
 }
