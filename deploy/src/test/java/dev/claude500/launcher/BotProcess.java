@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -46,6 +48,14 @@ public final class BotProcess implements AutoCloseable {
   private static final Pattern WATCHER = Pattern.compile("Incident watcher (\\S+) starting");
   private static final List<String> JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xshare:auto");
+
+  /** Processes still running when the test JVM ends are killed then, not left behind. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+        "bot-process-reaper"));
+  }
 
   private final String name;
   private final Path dir;
@@ -95,7 +105,10 @@ public final class BotProcess implements AutoCloseable {
     pb.environment().putAll(env);
     try {
       logFrom = Files.exists(log) ? Files.size(log) : 0;
-      process = pb.start();
+      Process started = pb.start();
+      LIVE.add(started);
+      started.onExit().thenRun(() -> LIVE.remove(started));
+      process = started;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start bot " + name, e);
     }

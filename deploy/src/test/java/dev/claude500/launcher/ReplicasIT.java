@@ -39,6 +39,7 @@ class ReplicasIT {
   private static final String INCIDENTS = "C0INC";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final StatusPageHistory HISTORY = StatusPageHistory.anthropic();
+  private static final Instant DAY_START = Instant.parse("2026-07-21T07:00:00Z");
   private static final String ERROR_LINE = "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\","
       + "\"message\":\"Internal server error\"},\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}";
 
@@ -63,46 +64,90 @@ class ReplicasIT {
   @DisplayName("Triage steps sent to either replica apply once; a replica killed mid-replay is taken over and every update is posted once")
   void stepsApplyOnceAndAKilledReplicaIsTakenOver(@TempDir Path dir) throws Exception {
     Duration poll = Duration.ofSeconds(2);
-    Postgres pg = Postgres.requireOrSkip();
-    try (pg; FakeSlackApi slack = FakeSlackApi.start(); FakeStatusPage page = FakeStatusPage.start()) {
-      Instant from = Instant.parse("2026-07-21T07:00:00Z");
-      Instant to = Instant.parse("2026-07-21T18:30:00Z");
-      page.servePage(FastReplay.of(HISTORY, from, to, Instant.now(), Duration.ofMillis(500)).before());
-      Map<String, String> env = settings(pg, slack, page, poll);
-      try (BotProcess a = BotProcess.start("a", dir, env); BotProcess b = BotProcess.start("b", dir, env)) {
-        List<URI> events = List.of(a.url("/slack/events"), b.url("/slack/events"));
-        try (JdbcStore store = JdbcStore.open(pg.url(), pg.user(), pg.password())) {
-          SlackSide side = new SlackSide(SECRET, slack);
-          triageAlternately(side, events);
+    try (TwoReplicas r = new TwoReplicas(dir, poll, Instant.parse("2026-07-21T18:30:00Z"), Duration.ofMillis(500))) {
+      triageAlternately(r.side, r.events);
 
-          side.command(events.get(1), INCIDENTS, "subscribe", "trig-subscribe");
-          await(() -> store.subscriptions().find(new ChannelRef("slack", INCIDENTS)).isPresent(), "the subscription");
+      r.side.command(r.events.get(1), INCIDENTS, "subscribe", "trig-subscribe");
+      await(() -> r.store.subscriptions().find(new ChannelRef("slack", INCIDENTS)).isPresent(), "the subscription");
 
-          FastReplay replay = FastReplay.of(HISTORY, from, to, Instant.now(), Duration.ofMillis(500));
-          page.servePage(replay.before());
-          CompletableFuture<Duration> takeover = null;
-          BotProcess survivor = null;
-          for (int k = 0; k < replay.steps(); k++) {
-            BotProcess.sleepUntil(replay.wallTime(k));
-            page.servePage(replay.step(k));
-            if (k == replay.steps() / 2) {
-              BotProcess holder = holder(store, a, b);
-              survivor = holder == a ? b : a;
-              takeover = killAndTimeTakeover(store, holder, survivor);
-            }
-          }
-          Duration took = takeover.get();
-          assertThat(took).as("takeover after the holder was killed").isLessThanOrEqualTo(poll.multipliedBy(2));
-          System.out.printf("ReplicasIT: the standby took the lease %d ms after the holder was killed%n", took.toMillis());
-
-          IncidentChannel channel = new IncidentChannel(slack, INCIDENTS, replay.incidents());
-          channel.awaitComplete(store.ledger(), WAIT);
-          BotProcess.pause(poll);
-          channel.assertExactlyOnce(store.ledger());
-          assertThat(survivor.isAlive()).isTrue();
-          assertThat(survivor.log()).doesNotContain("\tat ");
+      FastReplay replay = r.replayFromNow();
+      r.page.servePage(replay.before());
+      CompletableFuture<Duration> takeover = null;
+      BotProcess survivor = null;
+      for (int k = 0; k < replay.steps(); k++) {
+        BotProcess.sleepUntil(replay.wallTime(k));
+        r.page.servePage(replay.step(k));
+        if (k == replay.steps() / 2) {
+          BotProcess holder = holder(r.store, r.a, r.b);
+          survivor = holder == r.a ? r.b : r.a;
+          takeover = killAndTimeTakeover(r.store, holder, survivor);
         }
       }
+      Duration took = takeover.get();
+      assertThat(took).as("takeover after the holder was killed").isLessThanOrEqualTo(poll.multipliedBy(2));
+      System.out.printf("ReplicasIT: the standby took the lease %d ms after the holder was killed%n", took.toMillis());
+
+      IncidentChannel channel = new IncidentChannel(r.slack, INCIDENTS, replay.incidents());
+      channel.awaitComplete(r.store.ledger(), WAIT);
+      BotProcess.pause(poll);
+      channel.assertExactlyOnce(r.store.ledger());
+      assertThat(survivor.isAlive()).isTrue();
+      assertThat(survivor.log()).doesNotContain("\tat ");
+    }
+  }
+
+  /**
+   * Two replicas on a schema of their own, a loopback Slack and a status page replaying 2026-07-21
+   * from its start (07:00, nothing open) to {@code to}; everything closed and dropped after.
+   */
+  private static final class TwoReplicas implements AutoCloseable {
+    final Postgres pg = Postgres.requireOrSkip();
+    final FakeSlackApi slack = FakeSlackApi.start();
+    final FakeStatusPage page = FakeStatusPage.start();
+    final SlackSide side = new SlackSide(SECRET, slack);
+    BotProcess a;
+    BotProcess b;
+    List<URI> events;
+    JdbcStore store;
+
+    private final Instant to;
+    private final Duration step;
+
+    /** Starts both replicas at the same moment (their migrations race), the page as the day starts. */
+    TwoReplicas(Path dir, Duration poll, Instant to, Duration step) {
+      this.to = to;
+      this.step = step;
+      try {
+        page.servePage(replayFromNow().before());
+        Map<String, String> env = settings(pg, slack, page, poll);
+        a = BotProcess.start("a", dir, env);
+        b = BotProcess.start("b", dir, env);
+        events = List.of(a.url("/slack/events"), b.url("/slack/events"));
+        store = JdbcStore.open(pg.url(), pg.user(), pg.password());
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    /** Returns the replay, its first step one step from now. */
+    FastReplay replayFromNow() {
+      return FastReplay.of(HISTORY, DAY_START, to, Instant.now(), step);
+    }
+
+    @Override
+    public void close() {
+      if (store != null) {
+        store.close();
+      }
+      for (BotProcess bot : new BotProcess[] {a, b}) {
+        if (bot != null) {
+          bot.close();
+        }
+      }
+      slack.close();
+      page.close();
+      pg.close();
     }
   }
 
@@ -196,66 +241,55 @@ class ReplicasIT {
   @DisplayName("SIGTERM mid fan-out: the holder ends at a channel boundary and gives the lease up, the standby takes it at once, and after a restart every channel has each post once")
   void sigtermHandsOverMidFanout(@TempDir Path dir) throws Exception {
     Duration poll = Duration.ofSeconds(3);
-    Postgres pg = Postgres.requireOrSkip();
-    try (pg; FakeSlackApi slack = FakeSlackApi.start(); FakeStatusPage page = FakeStatusPage.start()) {
-      // the first incident of the day: three updates over an hour and a half, nothing else open meanwhile
-      Instant from = Instant.parse("2026-07-21T07:00:00Z");
-      Instant to = Instant.parse("2026-07-21T09:00:00Z");
-      page.servePage(FastReplay.of(HISTORY, from, to, Instant.now(), Duration.ofSeconds(1)).before());
-      Map<String, String> env = settings(pg, slack, page, poll);
-      List<String> channels = IntStream.rangeClosed(1, 24).mapToObj(i -> String.format("C0FAN%02d", i)).toList();
-      try (BotProcess a = BotProcess.start("a", dir, env); BotProcess b = BotProcess.start("b", dir, env)) {
-        List<URI> events = List.of(a.url("/slack/events"), b.url("/slack/events"));
-        try (JdbcStore store = JdbcStore.open(pg.url(), pg.user(), pg.password())) {
-          SlackSide side = new SlackSide(SECRET, slack);
-          for (int i = 0; i < channels.size(); i++) {
-            side.command(events.get(i % 2), channels.get(i), "subscribe", "trig-sub-" + i);
-          }
-          await(() -> store.subscriptions().all().size() == channels.size(), "every subscription");
-          await(() -> store.watcherState().get("baseline").isPresent(), "the watcher's first round");
+    List<String> channels = IntStream.rangeClosed(1, 24).mapToObj(i -> String.format("C0FAN%02d", i)).toList();
+    // the first incident of the day: three updates over an hour and a half, nothing else open meanwhile
+    try (TwoReplicas r = new TwoReplicas(dir, poll, Instant.parse("2026-07-21T09:00:00Z"), Duration.ofSeconds(1))) {
+      for (int i = 0; i < channels.size(); i++) {
+        r.side.command(r.events.get(i % 2), channels.get(i), "subscribe", "trig-sub-" + i);
+      }
+      await(() -> r.store.subscriptions().all().size() == channels.size(), "every subscription");
+      await(() -> r.store.watcherState().get("baseline").isPresent(), "the watcher's first round");
 
-          slack.slowDown(Duration.ofMillis(80)); // a fan-out that takes a few seconds
-          FastReplay replay = FastReplay.of(HISTORY, from, to, Instant.now(), Duration.ofSeconds(1));
-          BotProcess.sleepUntil(replay.wallTime(0));
-          page.servePage(replay.step(0));
-          await(() -> topLevelPosts(slack, channels) >= 6, "the fan-out under way");
+      r.slack.slowDown(Duration.ofMillis(80)); // a fan-out that takes a few seconds
+      FastReplay replay = r.replayFromNow();
+      BotProcess.sleepUntil(replay.wallTime(0));
+      r.page.servePage(replay.step(0));
+      await(() -> topLevelPosts(r.slack, channels) >= 6, "the fan-out under way");
 
-          BotProcess holder = holder(store, a, b);
-          BotProcess standby = holder == a ? b : a;
-          Optional<Lease> before = store.leases().find(IncidentWatcher.LEASE);
-          int status = holder.terminate(Duration.ofSeconds(25));
-          Optional<Lease> atExit = store.leases().find(IncidentWatcher.LEASE);
-          long exited = System.nanoTime();
-          assertThat(status).as("exit status after SIGTERM").isEqualTo(143);
-          assertThat(holder.log()).contains("claude500 stopping").contains("Incident watcher " + holder.replicaId()
-              + " stopped").contains("claude500 stopped");
-          assertThat(before).get().extracting(Lease::expiresAt).as("the lease, had it not been given up, ran on")
-              .satisfies(t -> assertThat(t).isAfter(Instant.now()));
-          assertThat(atExit.map(Lease::holder)).as("the lease at the holder's exit").isNotEqualTo(Optional.of(holder.replicaId()));
-          assertThat(topLevelPosts(slack, channels)).as("the holder stopped mid fan-out").isLessThan(channels.size());
-          String standbyId = standby.replicaId();
-          await(() -> store.leases().find(IncidentWatcher.LEASE).map(Lease::holder).filter(standbyId::equals).isPresent(),
-              "the standby taking the lease");
-          Duration took = Duration.ofNanos(System.nanoTime() - exited);
-          System.out.printf("ReplicasIT: the standby took the released lease %d ms after the holder exited%n", took.toMillis());
-          assertThat(took).as("the standby takes a released lease at its next look").isLessThan(poll);
+      BotProcess holder = holder(r.store, r.a, r.b);
+      BotProcess standby = holder == r.a ? r.b : r.a;
+      Optional<Lease> before = r.store.leases().find(IncidentWatcher.LEASE);
+      int status = holder.terminate(Duration.ofSeconds(25));
+      Optional<Lease> atExit = r.store.leases().find(IncidentWatcher.LEASE);
+      long exited = System.nanoTime();
+      assertThat(status).as("exit status after SIGTERM").isEqualTo(143);
+      assertThat(holder.log()).contains("claude500 stopping").contains("Incident watcher " + holder.replicaId()
+          + " stopped").contains("claude500 stopped");
+      assertThat(before).get().extracting(Lease::expiresAt).as("the lease, had it not been given up, ran on")
+          .satisfies(t -> assertThat(t).isAfter(Instant.now()));
+      assertThat(atExit.map(Lease::holder)).as("the lease at the holder's exit").isNotEqualTo(Optional.of(holder.replicaId()));
+      assertThat(topLevelPosts(r.slack, channels)).as("the holder stopped mid fan-out").isLessThan(channels.size());
+      String standbyId = standby.replicaId();
+      await(() -> r.store.leases().find(IncidentWatcher.LEASE).map(Lease::holder).filter(standbyId::equals).isPresent(),
+          "the standby taking the lease");
+      Duration took = Duration.ofNanos(System.nanoTime() - exited);
+      System.out.printf("ReplicasIT: the standby took the released lease %d ms after the holder exited%n", took.toMillis());
+      assertThat(took).as("the standby takes a released lease at its next look").isLessThan(poll);
 
-          slack.slowDown(Duration.ZERO);
-          holder.restart();
-          holder.httpPort();
-          for (int k = 1; k < replay.steps(); k++) {
-            BotProcess.sleepUntil(replay.wallTime(k));
-            page.servePage(replay.step(k));
-          }
-          for (String c : channels) {
-            IncidentChannel channel = new IncidentChannel(slack, c, replay.incidents());
-            channel.awaitComplete(store.ledger(), WAIT);
-          }
-          BotProcess.pause(poll);
-          for (String c : channels) {
-            new IncidentChannel(slack, c, replay.incidents()).assertExactlyOnce(store.ledger());
-          }
-        }
+      r.slack.slowDown(Duration.ZERO);
+      holder.restart();
+      holder.httpPort();
+      for (int k = 1; k < replay.steps(); k++) {
+        BotProcess.sleepUntil(replay.wallTime(k));
+        r.page.servePage(replay.step(k));
+      }
+      for (String c : channels) {
+        IncidentChannel channel = new IncidentChannel(r.slack, c, replay.incidents());
+        channel.awaitComplete(r.store.ledger(), WAIT);
+      }
+      BotProcess.pause(poll);
+      for (String c : channels) {
+        new IncidentChannel(r.slack, c, replay.incidents()).assertExactlyOnce(r.store.ledger());
       }
     }
   }

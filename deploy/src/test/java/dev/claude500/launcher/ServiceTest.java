@@ -19,13 +19,17 @@ class ServiceTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  @Test
-  void healthAndReadinessAnswerAndReadinessFollowsTheStore() throws Exception {
-    Settings settings = Settings.fromEnvironment(Map.of(
+  /** A service on a fresh in-memory store, no platform, a status page that does not answer. */
+  private static Settings settings() {
+    return Settings.fromEnvironment(Map.of(
         "CLAUDE500_HTTP_PORT", "0",
         "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
         "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-    try (Core core = Core.build(settings, Clock.systemUTC())) {
+  }
+
+  @Test
+  void healthAndReadinessAnswerAndReadinessFollowsTheStore() throws Exception {
+    try (Core core = Core.build(settings(), Clock.systemUTC())) {
       Service service = Service.start(core);
       try {
         int port = service.httpPort();
@@ -45,11 +49,7 @@ class ServiceTest {
 
   @Test
   void stoppingClosesTheHttpPortFirstAndAgainIsHarmless() throws Exception {
-    Settings settings = Settings.fromEnvironment(Map.of(
-        "CLAUDE500_HTTP_PORT", "0",
-        "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
-        "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-    try (Core core = Core.build(settings, Clock.systemUTC())) {
+    try (Core core = Core.build(settings(), Clock.systemUTC())) {
       Service service = Service.start(core);
       int port = service.httpPort();
       assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
