@@ -2,6 +2,7 @@ package dev.claude500.discord;
 
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,10 +94,12 @@ public final class DiscordAdapter implements AutoCloseable {
       started.add(builder(ready, sessions, id).build());
     }
     this.shards = List.copyOf(started);
-    if (!ready.await(config.readyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+    // the shards log in one after another, IDENTIFY_DELAY seconds apart
+    Duration wait = config.readyTimeout().plusSeconds((long) SessionController.IDENTIFY_DELAY * (ids.size() - 1));
+    if (!ready.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
       started.forEach(JDA::shutdownNow);
       this.shards = List.of();
-      throw new IllegalStateException("the Discord gateway was not ready within " + config.readyTimeout().toSeconds()
+      throw new IllegalStateException("the Discord gateway was not ready within " + wait.toSeconds()
           + " s" + config.shards().map(s -> " (shards " + s + ")").orElse(""));
     }
     JDA first = started.get(0);

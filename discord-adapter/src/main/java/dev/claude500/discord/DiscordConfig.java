@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param apiUrl Discord's REST base URL, when not Discord's own (tests, proxies)
  * @param gatewayUrl the gateway's URL, when not Discord's own; gateway compression is then off
  * @param guildIds servers to register {@code /claude500} in (instantly) instead of globally
- * @param readyTimeout how long start-up waits for the gateway to be ready
+ * @param readyTimeout how long start-up waits for the gateway to be ready (and five seconds more for
+ *     each shard held after the first, as they log in one after another)
  * @param shards the shards to connect, when the bot is sharded; else JDA's one unsharded connection
  */
 public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl,
