@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,13 @@ final class Fanout {
   private final Maintenances maintenances;
   private final FollowUps followUps;
   private final Set<String> portlessPlatforms = new HashSet<>();
+  private final BooleanSupplier stopping;
   private Instant baseline;
 
-  Fanout(Store store, ChatPorts ports, LedgerPoster poster, ReplicaLease lease, TriageEngine engine, Clock clock) {
+  /** Creates the round's publishing; {@code stopping} says when to end a round at the next channel. */
+  Fanout(Store store, ChatPorts ports, LedgerPoster poster, ReplicaLease lease, TriageEngine engine, Clock clock,
+      BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.store = store;
     this.ports = ports;
     this.poster = poster;
@@ -57,7 +62,7 @@ final class Fanout {
 
   /**
    * Publishes the page to every channel and, when the page was read fresh, follows up waiting
-   * triages. Stops early when the lease is lost.
+   * triages. Stops early, at a channel boundary, when the lease is lost or the watcher stops.
    *
    * <p>The first round ever records the baseline (the first start): for every channel, incidents
    * that ended before it, or before the channel subscribed, are history.
@@ -77,13 +82,13 @@ final class Fanout {
       if (port.isEmpty() || poster.isWaiting(sub.channel(), clock.instant())) {
         continue;
       }
-      if (!lease.stillHeld()) {
+      if (stopping.getAsBoolean() || !lease.stillHeld()) {
         return;
       }
       Instant horizon = sub.since().isAfter(baseline) ? sub.since() : baseline;
       publishTo(port.get(), sub, page, active, tracked, ledgers, names, horizon);
     }
-    if (fresh && lease.stillHeld()) {
+    if (fresh && !stopping.getAsBoolean() && lease.stillHeld()) {
       followUps.run(page, ports);
     }
   }

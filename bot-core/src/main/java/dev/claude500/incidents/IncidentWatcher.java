@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -51,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * (their updates so far summarised by the post, not replayed). A restart finds the baseline and the
  * ledger, and re-posts nothing.
  *
+ * <p><b>Stopping.</b> {@link #close()} lets the round in progress end at the next channel (a post
+ * under way is made and recorded; the channels not reached yet are left to the next holder), then
+ * gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
+ * round; a round still stuck on the platform then keeps its lease until it expires.
+ *
  * <p>Time comes from the injected clock and rounds run on the scheduler given to {@link
  * #start(ScheduledExecutorService)} (or a thread of its own), so tests step {@link #tick()} by hand.
  * Thread-safe: rounds run one at a time.
@@ -61,6 +67,9 @@ public final class IncidentWatcher implements AutoCloseable {
 
   /** Poll intervals below this only help a test page: the real page caches for 10 s. */
   public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
+
+  /** The longest {@link #close()} waits for the round in progress to end. */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   private static final Duration MIN_DELAY = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
@@ -74,6 +83,8 @@ public final class IncidentWatcher implements AutoCloseable {
   private final LedgerPoster poster;
   private final ReplicaLease lease;
   private final Fanout fanout;
+  /** Held for a round, and by {@link #close()} to give the lease up between rounds. */
+  private final ReentrantLock round = new ReentrantLock();
   private Page last;
   private volatile boolean closed;
   private ScheduledFuture<?> nextRound;
@@ -126,7 +137,7 @@ public final class IncidentWatcher implements AutoCloseable {
     this.poster = new LedgerPoster(store.ledger(), clock, Objects.requireNonNull(metrics, "metrics"));
     this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
     this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
-        Objects.requireNonNull(engine, "engine"), clock);
+        Objects.requireNonNull(engine, "engine"), clock, () -> closed);
   }
 
   /** Returns how long the lease runs after each renewal: one and a half poll intervals. */
@@ -135,8 +146,13 @@ public final class IncidentWatcher implements AutoCloseable {
   }
 
   /** Returns true when this watcher held the lease at its last round. */
-  public synchronized boolean holdsLease() {
-    return lease.holding();
+  public boolean holdsLease() {
+    round.lock();
+    try {
+      return lease.holding();
+    } finally {
+      round.unlock();
+    }
   }
 
   /** Starts rounds on a thread of the watcher's own, the first at once; {@link #close()} stops it. */
@@ -164,7 +180,11 @@ public final class IncidentWatcher implements AutoCloseable {
     schedule(scheduler, Duration.ZERO);
   }
 
-  /** Stops the rounds and gives up the lease, so another replica takes over at once. Never throws. */
+  /**
+   * Stops the rounds: the one in progress ends at the next channel, and the lease is given up so
+   * another replica takes over at once. Waits at most {@link #CLOSE_WAIT} for that round. Never
+   * throws.
+   */
   @Override
   public void close() {
     closed = true;
@@ -174,7 +194,24 @@ public final class IncidentWatcher implements AutoCloseable {
         nextRound.cancel(false);
       }
       own = ownScheduler;
-      lease.release();
+    }
+    boolean between;
+    try {
+      between = round.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      between = false;
+    }
+    if (between) {
+      try {
+        lease.release();
+      } finally {
+        round.unlock();
+      }
+      LOG.info("Incident watcher {} stopped", replicaId);
+    } else {
+      LOG.warn("Incident watcher {} stopped with a round still running after {} s; its lease runs out by itself",
+          replicaId, CLOSE_WAIT.toSeconds());
     }
     if (own != null) {
       own.shutdownNow();
@@ -186,7 +223,16 @@ public final class IncidentWatcher implements AutoCloseable {
    * waiting channel may be tried again, or the lease needs renewing (a standby: a third of an
    * interval). Never throws; a failing store ends the round early and it is tried again next time.
    */
-  public synchronized Duration tick() {
+  public Duration tick() {
+    round.lock();
+    try {
+      return round();
+    } finally {
+      round.unlock();
+    }
+  }
+
+  private Duration round() {
     if (closed) {
       return interval;
     }
@@ -204,7 +250,7 @@ public final class IncidentWatcher implements AutoCloseable {
       if (schedule.due(now)) {
         read(now);
       }
-      if (last != null) {
+      if (last != null && !closed) {
         fanout.publish(last, schedule.lastSucceeded());
       }
     } catch (StoreException e) {

@@ -9,16 +9,22 @@ import static dev.claude500.incidents.IncidentWatcherTest.b;
 import static dev.claude500.incidents.Pages.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.Postgres;
+import dev.claude500.testing.RecordingChatPort.Kind;
 import dev.claude500.testing.RecordingChatPort.Post;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -127,6 +133,61 @@ class IncidentWatcherLeaseTest {
 
       assertThat(takeover).isNotNull();
       assertThat(Duration.between(T0.plusSeconds(60), takeover)).isLessThanOrEqualTo(POLL.dividedBy(3));
+    }
+
+    @Test
+    @DisplayName("A holder stopped mid fan-out ends the round at the next channel and gives the lease up; the other posts the rest, once")
+    void stopMidFanout() throws Exception {
+      Harness h = new Harness(store, T0);
+      List<ChannelRef> channels = IntStream.range(0, 6).mapToObj(i -> new ChannelRef("slack", "C-" + i)).toList();
+      channels.forEach(h::subscribe);
+      IncidentWatcher a = h.newWatcher("replica-a");
+      IncidentWatcher b = h.newWatcher("replica-b");
+      h.clock.set(T0.plusSeconds(1));
+      a.tick();
+      h.clock.set(T0.plusSeconds(2));
+      b.tick();
+      assertThat(a.holdsLease()).isTrue();
+
+      // SIGTERM arrives while the second channel's post is on its way
+      AtomicReference<Thread> closer = new AtomicReference<>();
+      h.slack.failWhen(call -> {
+        if (call.kind() == Kind.POST && call.number() == 1) {
+          Thread t = new Thread(a::close, "closer");
+          closer.set(t);
+          t.start();
+          awaitBlocked(t);
+        }
+        return Optional.empty();
+      });
+      h.page.show(b(B1));
+      h.clock.set(T0.plus(POLL.multipliedBy(2)));
+      a.tick();
+      closer.get().join(5_000);
+
+      assertThat(closer.get().isAlive()).isFalse();
+      assertThat(h.slack.posts()).as("posts before the round stopped").hasSize(2);
+      assertThat(store.leases().find(IncidentWatcher.LEASE)).isEmpty();
+      assertThat(store.ledger().unconfirmed()).isEmpty();
+
+      h.clock.set(T0.plus(POLL.multipliedBy(2)).plusSeconds(1));
+      b.tick();
+      assertThat(b.holdsLease()).isTrue();
+      for (ChannelRef c : channels) {
+        assertThat(h.slack.topLevel(c)).as(c.channelId()).hasSize(1);
+      }
+      assertThat(h.slack.posts()).hasSize(channels.size());
+    }
+
+    /** Waits until {@code t} waits (the closer blocked on the round in progress). */
+    private static void awaitBlocked(Thread t) {
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.TERMINATED) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the closer never waited for the round: " + t.getState());
+        }
+        Thread.onSpinWait();
+      }
     }
   }
 

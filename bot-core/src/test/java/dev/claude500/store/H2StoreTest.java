@@ -80,6 +80,25 @@ class H2StoreTest extends StoreContract {
   }
 
   @Test
+  @DisplayName("An H2 file writes each commit through at once, so a killed process loses no claim it made")
+  void fileWritesCommitsThrough() throws Exception {
+    Path dir = Paths.get("target", "h2-delay-" + UUID.randomUUID()).toAbsolutePath();
+    String url = "jdbc:h2:file:" + dir.resolve("claude500");
+    try (JdbcStore store = JdbcStore.open(url, null, null);
+        Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(
+            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      assertThat(store.isReachable()).isTrue();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("0");
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+
+  @Test
   @DisplayName(
       "A closed store is unreachable, closes again quietly, and fails calls as StoreException")
   void closed() {

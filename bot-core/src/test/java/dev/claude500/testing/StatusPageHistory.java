@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.StatusJson;
 import dev.claude500.status.Summary;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The Anthropic status page's real history, replayed: what {@code summary.json}, {@code
@@ -352,6 +355,42 @@ public final class StatusPageHistory {
     /** Returns unresolved.json, parsed. */
     public IncidentList unresolved() {
       return parse(() -> StatusJson.readIncidentList(unresolvedJson));
+    }
+
+    /**
+     * Returns this page with every time in it (the {@code *_at} fields of the page, its incidents,
+     * updates and components) passed through {@code time}, to the millisecond: the same page as if
+     * it had happened at other moments, e.g. replayed today and faster. {@code time} should keep
+     * order, so that the page stays consistent.
+     */
+    public PageState retimed(UnaryOperator<Instant> time) {
+      return new PageState(time.apply(at), retime(summaryJson, time), retime(incidentsJson, time),
+          retime(unresolvedJson, time));
+    }
+
+    private static byte[] retime(byte[] json, UnaryOperator<Instant> time) {
+      JsonNode root = readTree(json);
+      retime(root, time);
+      return bytes(root);
+    }
+
+    private static void retime(JsonNode node, UnaryOperator<Instant> time) {
+      if (node instanceof ArrayNode array) {
+        array.forEach(n -> retime(n, time));
+        return;
+      }
+      if (!(node instanceof ObjectNode object)) {
+        return;
+      }
+      for (String name : object.properties().stream().map(Map.Entry::getKey).toList()) {
+        JsonNode value = object.get(name);
+        if (name.endsWith("_at") && value.isTextual() && !value.asText().isEmpty()) {
+          Instant mapped = time.apply(Instant.parse(value.asText())).truncatedTo(ChronoUnit.MILLIS);
+          object.set(name, TextNode.valueOf(mapped.toString()));
+        } else {
+          retime(value, time);
+        }
+      }
     }
 
     @Override

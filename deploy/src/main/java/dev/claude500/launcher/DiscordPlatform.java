@@ -15,7 +15,7 @@ final class DiscordPlatform implements Platform {
   DiscordPlatform(Settings.Discord settings, BotServices services, PrintStream out) {
     Objects.requireNonNull(settings, "settings");
     this.adapter = new DiscordAdapter(new DiscordConfig(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
-        settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT), services);
+        settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT, settings.shards()), services);
     this.out = Objects.requireNonNull(out, "out");
   }
 
@@ -41,6 +41,11 @@ final class DiscordPlatform implements Platform {
   @Override
   public boolean isReady() {
     return adapter.isReady();
+  }
+
+  @Override
+  public void stopTaking() {
+    adapter.stopTaking();
   }
 
   @Override

@@ -16,7 +16,13 @@ interface Platform extends AutoCloseable {
   /** Returns true while the platform is connected and taking requests. */
   boolean isReady();
 
-  /** Stops taking requests and disconnects; never throws. */
+  /**
+   * Stops taking requests but keeps the chat port working, so posts under way can finish; never
+   * throws. {@link #close()} follows.
+   */
+  void stopTaking();
+
+  /** Stops taking requests, lets taken work finish briefly, and disconnects; never throws. */
   @Override
   void close();
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * Service mode: the HTTP endpoints, every configured chat platform, and the background work
  * (status refresh, idle triages closed with a summary, the incident watcher posting to subscribed
  * channels), until the process is asked to stop.
+ *
+ * <p>Stopping (SIGTERM, SIGINT) is graceful: the HTTP server stops listening and the platforms stop
+ * taking requests; the incident watcher ends its round at the next channel (the post under way is
+ * made and recorded) and gives its lease up, so a standby replica takes over at once; then work
+ * already taken gets a few seconds to post its replies, and the platforms disconnect. Bounded at
+ * about 25 s in all, inside the usual 30 s a supervisor waits before SIGKILL.
  */
 final class Service {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -29,6 +36,7 @@ final class Service {
   private final List<Platform> platforms;
   private final MetricsEndpoint metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile IncidentWatcher watcher;
 
   private Service(Core core, HttpEndpoints http, List<Platform> platforms) {
@@ -113,6 +121,9 @@ final class Service {
   /** Returns why the bot cannot take work now, one reason a line, or empty when it can. */
   String notReady() {
     StringBuilder sb = new StringBuilder();
+    if (stopping.get()) {
+      sb.append("stopping\n");
+    }
     if (!core.store.isReachable()) {
       sb.append("store unreachable\n");
     }
@@ -150,18 +161,25 @@ final class Service {
     }
   }
 
-  /** Stops taking work, closes platforms and endpoints. Safe to call twice. */
+  /**
+   * Stops gracefully: no new work, the watcher's round ended at a channel boundary and its lease
+   * given up, taken work finished, platforms and endpoints closed. Safe to call twice; the second
+   * call returns at once.
+   */
   void stop() {
-    if (stopped.getCount() == 0) {
+    if (!stopping.compareAndSet(false, true)) {
       return;
     }
+    LOG.info("claude500 stopping: taking no new work, finishing what is under way");
+    http.close();
+    platforms.forEach(Platform::stopTaking);
     IncidentWatcher w = watcher;
     if (w != null) {
       w.close();
     }
-    http.close();
     platforms.forEach(Platform::close);
     metrics.close();
     stopped.countDown();
+    LOG.info("claude500 stopped");
   }
 }

@@ -39,7 +39,9 @@ public enum Setting {
   /** Discord gateway. */
   DISCORD_GATEWAY_URL("", "Discord gateway URL (default Discord's own)"),
   /** Discord guilds for instant command registration. */
-  DISCORD_GUILD_IDS("", "comma-separated guild ids: register /claude500 in these guilds only (instant), not globally");
+  DISCORD_GUILD_IDS("", "comma-separated guild ids: register /claude500 in these guilds only (instant), not globally"),
+  /** Discord shards this process connects. */
+  DISCORD_SHARDS("", "Discord shards this replica connects, as ids/total: 0-1/4 is shards 0 and 1 of 4 (default: one unsharded connection)");
 
   private final String defaultValue;
   private final String description;

@@ -1,5 +1,6 @@
 package dev.claude500.launcher;
 
+import dev.claude500.discord.DiscordShards;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -74,8 +75,10 @@ public record Settings(
    * @param apiUrl the REST base, if overridden
    * @param gatewayUrl the gateway URL, if overridden
    * @param guildIds guilds to register commands in instead of globally
+   * @param shards the shards this process connects, when the bot is sharded
    */
-  public record Discord(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl, List<String> guildIds) {
+  public record Discord(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl, List<String> guildIds,
+      Optional<DiscordShards> shards) {
     /** Copies. */
     public Discord {
       guildIds = List.copyOf(guildIds);
@@ -83,7 +86,8 @@ public record Settings(
 
     @Override
     public String toString() {
-      return "Discord[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds + "]";
+      return "Discord[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds
+          + ", shards=" + shards + "]";
     }
   }
 
@@ -268,6 +272,9 @@ public record Settings(
     Optional<Discord> discord() {
       Optional<String> bot = optional(Setting.DISCORD_BOT_TOKEN);
       if (bot.isEmpty()) {
+        if (optional(Setting.DISCORD_SHARDS).isPresent()) {
+          throw new SettingsException(Setting.DISCORD_BOT_TOKEN, "is required when DISCORD_SHARDS is set");
+        }
         return Optional.empty();
       }
       Optional<String> api = optional(Setting.DISCORD_API_URL).map(u -> httpUrl(Setting.DISCORD_API_URL, u).toString());
@@ -286,7 +293,14 @@ public record Settings(
           guilds.add(g.strip());
         }
       }
-      return Optional.of(new Discord(bot.get(), api, gateway, guilds));
+      Optional<DiscordShards> shards = optional(Setting.DISCORD_SHARDS).map(text -> {
+        try {
+          return DiscordShards.parse(text);
+        } catch (IllegalArgumentException e) {
+          throw new SettingsException(Setting.DISCORD_SHARDS, e.getMessage());
+        }
+      });
+      return Optional.of(new Discord(bot.get(), api, gateway, guilds, shards));
     }
   }
 }

@@ -45,6 +45,11 @@ final class SlackPlatform implements Platform {
   }
 
   @Override
+  public void stopTaking() {
+    adapter.stopTaking();
+  }
+
+  @Override
   public void close() {
     adapter.close();
   }

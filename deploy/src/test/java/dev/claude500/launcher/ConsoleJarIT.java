@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.StatusFixtures;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class ConsoleJarIT {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.redSummaryJson()));
       Path input = dir.resolve("input.txt");
       Files.writeString(input, "/claude500\n1\nIt works now\n/claude500 status\n", StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("claude500.jar"), "console")
+      ProcessBuilder pb = new ProcessBuilder(BotProcess.javaBinary(), "-jar", System.getProperty("claude500.jar"), "console")
           .directory(dir.toFile())
           .redirectInput(input.toFile())
           .redirectOutput(dir.resolve("out.txt").toFile())
@@ -42,9 +41,5 @@ class ConsoleJarIT {
       assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
       assertThat(dir.resolve("data")).isDirectory();
     }
-  }
-
-  private static String javaBinary() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 }

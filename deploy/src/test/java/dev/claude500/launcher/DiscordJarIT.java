@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.StatusFixtures;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ class DiscordJarIT {
   void theJarConnectsPrintsItsInviteAndRunsATriage(@TempDir Path dir) throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("claude500.jar"))
+      ProcessBuilder pb = new ProcessBuilder(BotProcess.javaBinary(), "-jar", System.getProperty("claude500.jar"))
           .directory(dir.toFile())
           .redirectOutput(dir.resolve("out.txt").toFile())
           .redirectError(dir.resolve("err.txt").toFile());
@@ -54,9 +53,5 @@ class DiscordJarIT {
       String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
       assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     }
-  }
-
-  private static String javaBinary() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 }

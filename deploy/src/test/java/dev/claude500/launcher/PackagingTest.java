@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -81,5 +83,47 @@ class PackagingTest {
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
+        .as("room for the graceful stop").isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void theShardedStatefulSetGivesEachReplicaItsOwnShardOfAsManyAsThereAreReplicas() throws IOException {
+    JsonNode set = new YAMLMapper().readTree(DEPLOY.resolve("k8s/statefulset-discord-shards.yaml").toFile());
+    JsonNode container = set.at("/spec/template/spec/containers/0");
+    assertThat(set.at("/kind").asText()).isEqualTo("StatefulSet");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+    Map<String, JsonNode> env = new LinkedHashMap<>();
+    container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+    assertThat(env.get("POD_INDEX").at("/valueFrom/fieldRef/fieldPath").asText())
+        .isEqualTo("metadata.labels['apps.kubernetes.io/pod-index']");
+    String shards = env.get("DISCORD_SHARDS").path("value").asText();
+    assertThat(shards).isEqualTo("$(POD_INDEX)/" + set.at("/spec/replicas").asInt());
+    for (int i = 0; i < set.at("/spec/replicas").asInt(); i++) {
+      assertThat(Settings.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t",
+          "DISCORD_SHARDS", shards.replace("$(POD_INDEX)", Integer.toString(i)))).discord().orElseThrow().shards())
+          .hasValueSatisfying(held -> assertThat(held.ids()).hasSize(1));
+    }
+  }
+
+  @Test
+  void theImageBuildsWithTheWrapperAndRunsOnAJre17AsANonRootUserWithAHealthCheck() throws IOException {
+    List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile"));
+    assertThat(lines).filteredOn(l -> l.startsWith("FROM ")).hasSize(2)
+        .last().asString().contains(":17-jre");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("RUN ./mvnw ").contains("package"));
+    assertThat(lines).filteredOn(l -> l.startsWith("USER ")).singleElement().asString()
+        .doesNotContain("root").matches("USER [1-9][0-9]*(:[1-9][0-9]*)?");
+    assertThat(String.join("\n", lines)).contains("HEALTHCHECK").contains("/healthz");
+  }
+
+  @Test
+  void supervisorsWaitForTheGracefulStopAndTakeItsExitStatusAsClean() throws IOException {
+    JsonNode compose = new YAMLMapper().readTree(DEPLOY.resolve("docker-compose.yml").toFile());
+    assertThat(compose.at("/services/bot/stop_grace_period").asText()).isEqualTo("30s");
+    assertThat(compose.at("/services/postgres/volumes/0").asText()).startsWith("pgdata:");
+    List<String> unit = Files.readAllLines(DEPLOY.resolve("systemd/claude500.service"));
+    assertThat(unit).contains("TimeoutStopSec=30", "SuccessExitStatus=143");
   }
 }

@@ -1,6 +1,7 @@
 package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,13 +19,17 @@ class ServiceTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  @Test
-  void healthAndReadinessAnswerAndReadinessFollowsTheStore() throws Exception {
-    Settings settings = Settings.fromEnvironment(Map.of(
+  /** A service on a fresh in-memory store, no platform, a status page that does not answer. */
+  private static Settings settings() {
+    return Settings.fromEnvironment(Map.of(
         "CLAUDE500_HTTP_PORT", "0",
         "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
         "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-    try (Core core = Core.build(settings, Clock.systemUTC())) {
+  }
+
+  @Test
+  void healthAndReadinessAnswerAndReadinessFollowsTheStore() throws Exception {
+    try (Core core = Core.build(settings(), Clock.systemUTC())) {
       Service service = Service.start(core);
       try {
         int port = service.httpPort();
@@ -39,6 +44,21 @@ class ServiceTest {
       } finally {
         service.stop();
       }
+    }
+  }
+
+  @Test
+  void stoppingClosesTheHttpPortFirstAndAgainIsHarmless() throws Exception {
+    try (Core core = Core.build(settings(), Clock.systemUTC())) {
+      Service service = Service.start(core);
+      int port = service.httpPort();
+      assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+
+      service.stop();
+      service.stop();
+
+      assertThatThrownBy(() -> get(port, "/healthz")).isInstanceOf(java.net.ConnectException.class);
+      assertThat(service.notReady()).contains("stopping");
     }
   }
 }

@@ -77,6 +77,20 @@ class SettingsTest {
   }
 
   @Test
+  void discordShardsAreReadAndCheckedAtStart() {
+    assertThat(read("DISCORD_BOT_TOKEN", "t").discord().get().shards()).isEmpty();
+    assertThat(read("DISCORD_BOT_TOKEN", "t", "DISCORD_SHARDS", "0-1/4").discord().get().shards())
+        .hasValueSatisfying(sh -> {
+          assertThat(sh.ids()).containsExactly(0, 1);
+          assertThat(sh.total()).isEqualTo(4);
+        });
+    refused("DISCORD_SHARDS: shard 4 is not one of 0 to 3 (of 4)", "DISCORD_BOT_TOKEN", "t", "DISCORD_SHARDS", "3-4/4");
+    refused("DISCORD_SHARDS: must look like 0-1/4 (shards 0 and 1 of 4), got 'all'",
+        "DISCORD_BOT_TOKEN", "t", "DISCORD_SHARDS", "all");
+    refused("DISCORD_BOT_TOKEN: is required when DISCORD_SHARDS is set", "DISCORD_SHARDS", "0/2");
+  }
+
+  @Test
   void secretsNeverShowInToString() {
     Settings s = read("SLACK_BOT_TOKEN", "xoxb-secret-token", "SLACK_SIGNING_SECRET", "shh-signing",
         "DISCORD_BOT_TOKEN", "discord-secret", "CLAUDE500_DB_PASSWORD", "pw-secret",

@@ -2,15 +2,12 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class SlackServiceTest {
   private static final String SECRET = "launcher-test-signing-secret";
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final SlackSigner signer = new SlackSigner(SECRET);
@@ -73,10 +69,6 @@ class SlackServiceTest {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   @Test
   void aSignedSlashCommandStartsATriageInAThreadAndAClickMovesItOn() throws Exception {
     assertThat(service.platforms()).extracting(Platform::name).containsExactly("slack");
@@ -88,30 +80,18 @@ class SlackServiceTest {
         URI.create("http://127.0.0.1:" + service.httpPort() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
 
-    String command = "command=" + enc("/claude500") + "&text=&channel_id=C0OPS&user_id=U0ALICE&user_name=alice"
-        + "&team_id=" + FakeSlackApi.TEAM_ID + "&trigger_id=trig-launcher&response_url=" + enc(slack.responseUrl("r1"));
-    assertThat(post(command, "application/x-www-form-urlencoded", false).statusCode()).isEqualTo(401);
+    String command = SlackRequests.command("C0OPS", "U0ALICE", "alice", "", "trig-launcher", slack.responseUrl("r1"));
+    assertThat(post(command, SlackRequests.FORM, false).statusCode()).isEqualTo(401);
     assertThat(slack.calls()).isEmpty();
 
-    assertThat(post(command, "application/x-www-form-urlencoded", true).statusCode()).isEqualTo(200);
+    assertThat(post(command, SlackRequests.FORM, true).statusCode()).isEqualTo(200);
     FakeSlackApi.Call root = slack.await("chat.postMessage", c -> c.param("text").contains("started a Claude Code 500 triage"), WAIT);
     FakeSlackApi.Call question = slack.await("chat.postMessage", c -> c.param("thread_ts").equals(root.ts()), WAIT);
     assertThat(question.param("text")).contains("Which error did Claude Code print?");
 
-    JsonNode button = question.json("blocks").findValues("elements").stream()
-        .filter(e -> e.path(0).path("type").asText().equals("button")).findFirst().orElseThrow().get(0);
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("trigger_id", "t2");
-    payload.putObject("user").put("id", "U0BOB").put("username", "bob");
-    payload.putObject("channel").put("id", "C0OPS");
-    payload.putObject("container").put("type", "message").put("channel_id", "C0OPS")
-        .put("message_ts", question.ts()).put("thread_ts", root.ts());
-    ObjectNode message = payload.putObject("message").put("ts", question.ts()).put("thread_ts", root.ts());
-    message.set("blocks", question.json("blocks"));
-    ObjectNode action = payload.putArray("actions").addObject().put("type", "button")
-        .put("action_id", button.path("action_id").asText()).put("value", button.path("value").asText());
-    action.set("text", button.path("text"));
-    assertThat(post("payload=" + enc(payload.toString()), "application/x-www-form-urlencoded", true).statusCode())
-        .isEqualTo(200);
+    SlackRequests.Button button = SlackRequests.button(question, b -> true).orElseThrow();
+    assertThat(post(SlackRequests.click(question, button, "U0BOB", "bob", "t2", slack.responseUrl("r2")),
+        SlackRequests.FORM, true).statusCode()).isEqualTo(200);
 
     FakeSlackApi.Call updated = slack.await("chat.update", c -> c.param("ts").equals(question.ts()), WAIT);
     assertThat(updated.param("blocks")).doesNotContain("\"actions\"");
@@ -122,9 +102,8 @@ class SlackServiceTest {
   @Test
   @DisplayName("GET /metrics shows the triages, acknowledgements, status fetches and store in Prometheus format")
   void metricsInPrometheusFormat() throws Exception {
-    String command = "command=" + enc("/claude500") + "&text=&channel_id=C0OPS&user_id=U0ALICE&user_name=alice"
-        + "&team_id=" + FakeSlackApi.TEAM_ID + "&trigger_id=trig-metrics&response_url=" + enc(slack.responseUrl("r1"));
-    assertThat(post(command, "application/x-www-form-urlencoded", true).statusCode()).isEqualTo(200);
+    String command = SlackRequests.command("C0OPS", "U0ALICE", "alice", "", "trig-metrics", slack.responseUrl("r1"));
+    assertThat(post(command, SlackRequests.FORM, true).statusCode()).isEqualTo(200);
     slack.await("chat.postMessage", c -> c.param("text").contains("Which error did Claude Code print?"), WAIT);
 
     HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(

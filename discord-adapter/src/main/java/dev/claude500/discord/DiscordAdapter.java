@@ -2,6 +2,7 @@ package dev.claude500.discord;
 
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionController;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * own bounded executor. {@link #start()} connects, waits for the gateway, registers the command
  * (in the configured servers, else globally) and logs the invite link.
  *
+ * <p><b>Shards.</b> With {@link DiscordConfig#shards()} it connects one JDA per shard held (their
+ * logins queued through one session controller, as Discord asks), and takes the interactions of
+ * the servers on those shards. The chat port posts in any channel of any server, also one on a
+ * shard another replica holds: what this process has no cache of, it reaches by the channel's id
+ * ({@link ChannelsById}).
+ *
  * <p>Lifecycle methods are meant for one thread (the launcher's); {@link #chatPort()} and
  * {@link #isReady()} are thread-safe.
  */
@@ -42,13 +51,13 @@ public final class DiscordAdapter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
   private static final int WORKERS = 8;
   private static final int QUEUE = 512;
+  private static final int UNSHARDED = -1;
 
   private final DiscordConfig config;
   private final ExecutorService workPool;
   private final InteractionListener listener;
   private final DiscordChatPort chatPort;
-  private final CountDownLatch ready = new CountDownLatch(1);
-  private volatile JDA jda;
+  private volatile List<JDA> shards = List.of();
   private volatile String inviteUrl;
 
   /** Creates an adapter; nothing connects before {@link #start()}. */
@@ -59,24 +68,54 @@ public final class DiscordAdapter implements AutoCloseable {
     CustomIds ids = new CustomIds();
     DiscordMessages messages = new DiscordMessages(ids);
     this.listener = InteractionListener.create(services, new Work(workPool), messages, ids);
-    PermissionProblems problems = new PermissionProblems(this::connection, services.store(), services.clock());
-    this.chatPort = new DiscordChatPort(this::connection, messages, problems);
+    PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),
+        services.clock());
+    this.chatPort = new DiscordChatPort(this::connections, messages, problems);
   }
 
   /**
-   * Connects to Discord, waits for the gateway to be ready, and registers {@code /claude500}.
+   * Connects to Discord (each configured shard), waits for the gateway to be ready, and registers
+   * {@code /claude500}.
    *
    * @throws IllegalStateException when the gateway is not ready in time
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
    */
   public void start() throws InterruptedException {
-    if (jda != null) {
+    if (!shards.isEmpty()) {
       throw new IllegalStateException("already started");
     }
+    List<Integer> ids = config.shards().map(DiscordShards::ids).orElse(List.of(UNSHARDED));
+    CountDownLatch ready = new CountDownLatch(ids.size());
+    // One controller for every shard: it queues their logins the way Discord's session limits ask.
+    SessionController sessions = config.gatewayUrl().<SessionController>map(FixedGateway::new)
+        .orElseGet(SessionControllerAdapter::new);
+    List<JDA> started = new ArrayList<>();
+    for (int id : ids) {
+      started.add(builder(ready, sessions, id).build());
+    }
+    this.shards = List.copyOf(started);
+    // the shards log in one after another, IDENTIFY_DELAY seconds apart
+    Duration wait = config.readyTimeout().plusSeconds((long) SessionController.IDENTIFY_DELAY * (ids.size() - 1));
+    if (!ready.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      started.forEach(JDA::shutdownNow);
+      this.shards = List.of();
+      throw new IllegalStateException("the Discord gateway was not ready within " + wait.toSeconds()
+          + " s" + config.shards().map(s -> " (shards " + s + ")").orElse(""));
+    }
+    JDA first = started.get(0);
+    registerCommands(started);
+    inviteUrl = InviteUrl.of(first.getSelfUser().getApplicationId());
+    LOG.info("Discord ready as {} in {} server(s){}. Invite the bot with {}", first.getSelfUser().getName(),
+        started.stream().mapToLong(api -> api.getGuildCache().size()).sum(),
+        config.shards().map(s -> " on shards " + s).orElse(""), inviteUrl);
+  }
+
+  private JDABuilder builder(CountDownLatch ready, SessionController sessions, int shard) {
+    String name = shard == UNSHARDED ? "" : "-" + shard;
     JDABuilder builder = JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class))
         .setEnableShutdownHook(false)
-        .setEventPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-events")), true)
-        .setCallbackPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-callbacks")), true)
+        .setEventPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-events" + name)), true)
+        .setCallbackPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-callbacks" + name)), true)
         .addEventListeners(listener, new ListenerAdapter() {
           @Override
           public void onReady(ReadyEvent event) {
@@ -84,21 +123,17 @@ public final class DiscordAdapter implements AutoCloseable {
           }
         });
     config.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-    config.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)).setCompression(Compression.NONE));
-    JDA api = builder.build();
-    this.jda = api;
-    if (!ready.await(config.readyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      api.shutdownNow();
-      this.jda = null;
-      throw new IllegalStateException("the Discord gateway was not ready within " + config.readyTimeout().toSeconds() + " s");
+    config.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE));
+    if (shard != UNSHARDED) {
+      builder.useSharding(shard, config.shards().orElseThrow().total()).setSessionController(sessions);
+    } else if (config.gatewayUrl().isPresent()) {
+      builder.setSessionController(sessions);
     }
-    registerCommands(api);
-    inviteUrl = InviteUrl.of(api.getSelfUser().getApplicationId());
-    LOG.info("Discord ready as {} in {} server(s). Invite the bot with {}", api.getSelfUser().getName(),
-        api.getGuilds().size(), inviteUrl);
+    return builder;
   }
 
-  private void registerCommands(JDA api) {
+  private void registerCommands(List<JDA> held) {
+    JDA api = held.get(0);
     if (config.guildIds().isEmpty()) {
       api.updateCommands().addCommands(SlashCommand.data()).complete();
       LOG.info("/{} registered globally (Discord may take up to an hour to show it everywhere)", SlashCommand.NAME);
@@ -106,7 +141,12 @@ public final class DiscordAdapter implements AutoCloseable {
     }
     List<String> registered = new ArrayList<>();
     for (String id : config.guildIds()) {
-      Guild guild = api.getGuildById(id);
+      if (config.shards().filter(s -> !s.holds(Long.parseLong(id))).isPresent()) {
+        LOG.debug("server {} is on shard {}, not held here: the replica holding it registers /{} there", id,
+            DiscordShards.shardOf(Long.parseLong(id), config.shards().get().total()), SlashCommand.NAME);
+        continue;
+      }
+      Guild guild = held.stream().map(shard -> shard.getGuildById(id)).filter(Objects::nonNull).findFirst().orElse(null);
       if (guild == null) {
         LOG.warn("DISCORD_GUILD_IDS names server {}, but the bot is not in it: invite it with {}", id,
             InviteUrl.of(api.getSelfUser().getApplicationId()));
@@ -133,10 +173,19 @@ public final class DiscordAdapter implements AutoCloseable {
     return chatPort;
   }
 
-  /** Returns true while the gateway connection is up. */
+  /** Returns true while the gateway connection of every shard held is up. */
   public boolean isReady() {
-    JDA api = jda;
-    return api != null && api.getStatus() == JDA.Status.CONNECTED;
+    List<JDA> held = shards;
+    return !held.isEmpty() && held.stream().allMatch(api -> api.getStatus() == JDA.Status.CONNECTED);
+  }
+
+  /**
+   * Stops taking interactions, the first step of a graceful stop: the gateway stays connected and
+   * the chat port keeps posting until {@link #close()}, but new interactions are left to Discord
+   * (which tells the person it failed). Never throws.
+   */
+  public void stopTaking() {
+    shards.forEach(api -> api.removeEventListener(listener));
   }
 
   /**
@@ -145,10 +194,8 @@ public final class DiscordAdapter implements AutoCloseable {
    */
   @Override
   public void close() {
-    JDA api = jda;
-    if (api != null) {
-      api.removeEventListener(listener);
-    }
+    List<JDA> held = shards;
+    stopTaking();
     workPool.shutdown();
     try {
       if (!workPool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -158,10 +205,11 @@ public final class DiscordAdapter implements AutoCloseable {
       workPool.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    jda = null;
-    if (api == null) {
-      return;
-    }
+    shards = List.of();
+    held.forEach(DiscordAdapter::shutdown);
+  }
+
+  private static void shutdown(JDA api) {
     try {
       api.shutdown();
       if (!api.awaitShutdown(5, TimeUnit.SECONDS)) {
@@ -175,8 +223,9 @@ public final class DiscordAdapter implements AutoCloseable {
     }
   }
 
-  private Optional<JDA> connection() {
-    return Optional.ofNullable(jda);
+  /** Returns the connections of the shards held (one when unsharded), empty until started. */
+  private List<JDA> connections() {
+    return shards;
   }
 
   /** Returns the listener (for tests in this package). */

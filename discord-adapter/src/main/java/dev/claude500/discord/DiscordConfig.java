@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param apiUrl Discord's REST base URL, when not Discord's own (tests, proxies)
  * @param gatewayUrl the gateway's URL, when not Discord's own; gateway compression is then off
  * @param guildIds servers to register {@code /claude500} in (instantly) instead of globally
- * @param readyTimeout how long start-up waits for the gateway to be ready
+ * @param readyTimeout how long start-up waits for the gateway to be ready (and five seconds more for
+ *     each shard held after the first, as they log in one after another)
+ * @param shards the shards to connect, when the bot is sharded; else JDA's one unsharded connection
  */
 public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl,
-    List<String> guildIds, Duration readyTimeout) {
+    List<String> guildIds, Duration readyTimeout, Optional<DiscordShards> shards) {
   /** The default wait for the gateway. */
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -36,6 +38,13 @@ public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<S
     if (readyTimeout == null || readyTimeout.isNegative() || readyTimeout.isZero()) {
       throw new IllegalArgumentException("readyTimeout must be positive");
     }
+    Objects.requireNonNull(shards, "shards");
+  }
+
+  /** Returns a configuration of an unsharded bot. */
+  public DiscordConfig(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl, List<String> guildIds,
+      Duration readyTimeout) {
+    this(botToken, apiUrl, gatewayUrl, guildIds, readyTimeout, Optional.empty());
   }
 
   /** Returns a configuration with Discord's own addresses, global commands and the default wait. */
@@ -46,6 +55,6 @@ public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<S
   @Override
   public String toString() {
     return "DiscordConfig[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds
-        + ", readyTimeout=" + readyTimeout + "]";
+        + ", readyTimeout=" + readyTimeout + ", shards=" + shards + "]";
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -62,17 +61,13 @@ final class PostMarks {
     return MARK_LINE.matcher(content).replaceFirst("");
   }
 
-  /** Returns true when a message was posted by this bot under {@code itemKey}. */
-  static boolean carries(Message message, String itemKey) {
-    if (message.getAuthor().getIdLong() != message.getJDA().getSelfUser().getIdLong()) {
+  /** Returns true when a message read back was posted by this bot ({@code selfId}) under {@code itemKey}. */
+  static boolean carries(ChannelsById.Posted message, String selfId, String itemKey) {
+    if (!message.authorId().equals(selfId)) {
       return false;
     }
     String ref = ref(itemKey);
-    if (message.getContentRaw().endsWith("-# " + ref)) {
-      return true;
-    }
-    return message.getEmbeds().stream().map(MessageEmbed::getFooter)
-        .anyMatch(f -> f != null && f.getText() != null && f.getText().endsWith(ref));
+    return message.content().endsWith("-# " + ref) || message.footers().stream().anyMatch(f -> f.endsWith(ref));
   }
 
   private static MessageCreateData mark(MessageCreateData data, String ref) {

@@ -33,9 +33,11 @@ final class LoopbackDiscord implements AutoCloseable {
 
   final FakeDiscord discord = FakeDiscord.start();
   final FakeStatusPage page = FakeStatusPage.start();
+  final CachingStatusSource status;
   final Store store;
   final BotServices services;
   final DiscordAdapter adapter;
+  private final List<String> guildIds;
 
   LoopbackDiscord() throws InterruptedException {
     this(List.of(FakeDiscord.GUILD_ID));
@@ -52,27 +54,50 @@ final class LoopbackDiscord implements AutoCloseable {
    * answers at once).
    */
   LoopbackDiscord(List<String> guildIds, Duration storeDelay) throws InterruptedException {
+    this(guildIds, storeDelay, Optional.empty());
+  }
+
+  /** Connects the adapter holding {@code shards} (all of the bot, when empty). */
+  LoopbackDiscord(Optional<DiscordShards> shards) throws InterruptedException {
+    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, shards);
+  }
+
+  private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards)
+      throws InterruptedException {
+    this.guildIds = List.copyOf(guildIds);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    Clock clock = Clock.systemUTC();
-    CachingStatusSource status = new CachingStatusSource(
+    status = new CachingStatusSource(
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     status.current(); // the page is known before the first interaction, as it is in a running bot
-    store = JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
-    Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
+    store = newStore();
+    services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
+    adapter = connect(shards, services);
+  }
+
+  /** Returns a new store, empty. */
+  static Store newStore() {
+    return JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+  }
+
+  /** Returns the bot's services on {@code on}, reading the loopback status page. */
+  BotServices services(Store on) {
+    Clock clock = Clock.systemUTC();
     Playbook playbook = PlaybookLoader.builtIn();
-    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(),
+    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, seen, clock);
-    adapter = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
-        Optional.of(discord.gatewayUrl()), guildIds, WAIT), services);
-    adapter.start();
+    Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
+    return new BotServices(engine, commands, status, on, clock);
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */
   DiscordAdapter restarted() throws InterruptedException {
+    return connect(Optional.empty(), services);
+  }
+
+  /** Returns another adapter on the same Discord (another replica of the bot) holding {@code shards}; started. */
+  DiscordAdapter connect(Optional<DiscordShards> shards, BotServices with) throws InterruptedException {
     DiscordAdapter other = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
-        Optional.of(discord.gatewayUrl()), List.of(FakeDiscord.GUILD_ID), WAIT), services);
+        Optional.of(discord.gatewayUrl()), guildIds, WAIT, shards), with);
     other.start();
     return other;
   }

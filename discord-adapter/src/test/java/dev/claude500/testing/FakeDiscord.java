@@ -44,13 +44,21 @@ import org.java_websocket.server.WebSocketServer;
  * for assertions; messages, threads and interactions are kept so that later calls see them.
  *
  * <p>The gateway says HELLO (op 10), takes IDENTIFY (op 2), answers heartbeats (op 1 with op 11),
- * then dispatches READY and a GUILD_CREATE for {@link #GUILD_ID}. The server has these text
- * channels: {@link #INCIDENTS} and {@link #TRIAGE} (the bot may do everything it asks for),
- * {@link #NO_SEND} (the bot may not send messages) and {@link #NO_THREADS} (it may not start
- * threads). {@link #slash}, {@link #click}, {@link #submitModal} and {@link #autocomplete} dispatch
+ * then dispatches READY and a GUILD_CREATE for each server on the session's shard. There are two
+ * servers: {@link #GUILD_ID}, with these text channels: {@link #INCIDENTS} and {@link #TRIAGE} (the
+ * bot may do everything it asks for), {@link #NO_SEND} (the bot may not send messages) and {@link
+ * #NO_THREADS} (it may not start threads); and {@link #OTHER_GUILD_ID} with {@link
+ * #OTHER_INCIDENTS}. A session that identifies without a {@code shard} holds both; one that
+ * identifies with {@code [id, total]} holds the servers Discord puts on that shard ({@code
+ * (guild_id >> 22) % total}): with two shards, {@link #GUILD_ID} is on shard 0 and {@link
+ * #OTHER_GUILD_ID} on shard 1. Several sessions (shards) may be connected at once; each
+ * interaction goes to the session holding its server. {@link #slash}, {@link #click}, {@link #submitModal} and {@link #autocomplete} dispatch
  * INTERACTION_CREATE events as a person's actions would.
  *
- * <p>Messages sent with {@code enforce_nonce} are made once per nonce, as Discord does for a few
+ * <p>{@code GET /channels/{id}} answers any channel or thread of either server, so a bot can reach
+ * channels it has no cache of; that and posting answer 404 (code 10003, Unknown Channel) for any
+ * other channel. Messages sent with {@code
+ * enforce_nonce} are made once per nonce, as Discord does for a few
  * minutes: a repeat gets the message already made ({@link #forgetNonces()} is those minutes
  * passing). A channel's or thread's messages can be read back newest first ({@code GET
  * /channels/{id}/messages} with {@code limit} and {@code before}). {@link #failAfterTaking} makes
@@ -62,8 +70,12 @@ import org.java_websocket.server.WebSocketServer;
 public final class FakeDiscord implements AutoCloseable {
   /** The application's id, which is also the bot user's id. */
   public static final String APP_ID = "900000000000000001";
-  /** The one server. */
+  /** The main server (on shard 0 of 2). */
   public static final String GUILD_ID = "910000000000000001";
+  /** A second server (on shard 1 of 2). */
+  public static final String OTHER_GUILD_ID = "911000000000000001";
+  /** The text channel of the second server, where the bot may do everything it asks for. */
+  public static final String OTHER_INCIDENTS = "921000000000000001";
   /** A text channel where the bot may do everything it asks for. */
   public static final String INCIDENTS = "920000000000000001";
   /** Another such text channel. */
@@ -86,6 +98,8 @@ public final class FakeDiscord implements AutoCloseable {
       (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 31) | (1L << 35) | (1L << 38);
   private static final long SEND_MESSAGES = 1L << 11;
   private static final long CREATE_PUBLIC_THREADS = 1L << 35;
+  private static final List<String> MAIN_CHANNELS = List.of(INCIDENTS, TRIAGE, NO_SEND, NO_THREADS, SPARE);
+  private static final List<String> OTHER_CHANNELS = List.of(OTHER_INCIDENTS);
   private static final String API = "/api/v10";
   private static final String DM_PREFIX = "96";
   private static final long DISCORD_EPOCH = 1_420_070_400_000L;
@@ -107,6 +121,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> nonces = new ConcurrentHashMap<>();
   private final Map<String, Integer> failingAfterTake = new ConcurrentHashMap<>();
   private final CountDownLatch identified = new CountDownLatch(1);
+  private final Map<WebSocket, int[]> shards = new ConcurrentHashMap<>();
+  private final List<String> identifiedShards = new CopyOnWriteArrayList<>();
   private volatile WebSocket session;
   private volatile Optional<String> identifyToken = Optional.empty();
   private volatile Optional<JsonNode> identifyPayload = Optional.empty();
@@ -201,6 +217,19 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * Returns the shards sessions identified with so far, oldest first, as {@code id/total} ({@code
+   * 0/1} for a session without shard information).
+   */
+  public List<String> identifiedShards() {
+    return List.copyOf(identifiedShards);
+  }
+
+  /** Returns the shard Discord puts a server on, of {@code total}. */
+  public static int shardOf(String guildId, int total) {
+    return (int) ((Long.parseLong(guildId) >> 22) % total);
+  }
+
+  /**
    * Makes posts in a channel (and its threads) fail as Discord fails them when the bot lost a
    * permission its cache does not know about yet: 403, code 50013.
    */
@@ -236,7 +265,8 @@ public final class FakeDiscord implements AutoCloseable {
     ObjectNode sub = obj().put("name", subcommand).put("type", 1);
     ArrayNode opts = sub.putArray("options");
     options.forEach((k, v) -> opts.add(obj().put("name", k).put("type", 3).put("value", v)));
-    ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1).put("guild_id", GUILD_ID);
+    ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1)
+        .put("guild_id", guildOf(channelId));
     data.putArray("options").add(sub);
     return dispatchInteraction(2, channelId, userId, data, Optional.empty());
   }
@@ -354,25 +384,32 @@ public final class FakeDiscord implements AutoCloseable {
     String id = nextId();
     String token = "itoken-" + id;
     interactions.put(token, new Interaction(id, token, channelId, messageId, System.nanoTime()));
+    String guild = guildOf(channelId);
     ObjectNode d = obj().put("id", id).put("application_id", APP_ID).put("type", type).put("token", token)
-        .put("version", 1).put("guild_id", GUILD_ID).put("channel_id", channelId)
+        .put("version", 1).put("guild_id", guild).put("channel_id", channelId)
         .put("app_permissions", Long.toString(EVERYONE_PERMISSIONS)).put("locale", "en-US")
         .put("guild_locale", "en-US").put("context", 0);
-    d.set("guild", obj().put("id", GUILD_ID).put("locale", "en-US").set("features", JSON.createArrayNode()));
+    d.set("guild", obj().put("id", guild).put("locale", "en-US").set("features", JSON.createArrayNode()));
     d.set("channel", channelJson(channelId));
     d.set("member", member(userId));
     d.putArray("entitlements");
-    d.set("authorizing_integration_owners", obj().put("0", GUILD_ID));
+    d.set("authorizing_integration_owners", obj().put("0", guild));
     d.set("data", data);
     messageId.flatMap(this::message).ifPresent(m -> d.set("message", m));
-    dispatch("INTERACTION_CREATE", d);
+    dispatch(guild, "INTERACTION_CREATE", d);
     return id;
   }
 
-  private void dispatch(String type, ObjectNode d) {
+  /** Sends a dispatch to the session holding {@code guildId}'s shard (the newest, when several do). */
+  private void dispatch(String guildId, String type, ObjectNode d) {
     WebSocket ws = session;
-    if (ws == null) {
-      throw new IllegalStateException("no bot is connected to the fake gateway");
+    for (Map.Entry<WebSocket, int[]> s : shards.entrySet()) {
+      if (s.getKey().isOpen() && shardOf(guildId, s.getValue()[1]) == s.getValue()[0]) {
+        ws = s.getKey();
+      }
+    }
+    if (ws == null || !ws.isOpen()) {
+      throw new IllegalStateException("no bot session holds server " + guildId + " on the fake gateway");
     }
     ws.send(obj().put("op", 0).put("t", type).put("s", seq.incrementAndGet()).set("d", d).toString());
   }
@@ -384,35 +421,57 @@ public final class FakeDiscord implements AutoCloseable {
       heartbeats.incrementAndGet();
       ws.send("{\"op\":11}");
     } else if (op == 2) {
+      JsonNode shard = payload.path("d").path("shard");
+      int[] held = shard.isArray() && shard.size() == 2 ? new int[] {shard.get(0).asInt(), shard.get(1).asInt()}
+          : new int[] {0, 1};
+      shards.put(ws, held);
+      identifiedShards.add(held[0] + "/" + held[1]);
       session = ws;
       identifyPayload = Optional.of(payload.path("d").deepCopy());
       identifyToken = Optional.of(payload.path("d").path("token").asText());
-      ready(ws);
+      ready(ws, held);
       identified.countDown();
     }
   }
 
-  private void ready(WebSocket ws) {
-    ObjectNode d = obj().put("v", 10).put("session_id", "fake-session").put("resume_gateway_url", gatewayUrl());
+  private void ready(WebSocket ws, int[] shard) {
+    List<String> guilds = List.of(GUILD_ID, OTHER_GUILD_ID).stream()
+        .filter(g -> shardOf(g, shard[1]) == shard[0]).toList();
+    ObjectNode d = obj().put("v", 10).put("session_id", "fake-session-" + shard[0] + "-" + shard[1])
+        .put("resume_gateway_url", gatewayUrl());
     d.set("user", botUser());
-    d.putArray("guilds").add(obj().put("id", GUILD_ID).put("unavailable", true));
+    ArrayNode unavailable = d.putArray("guilds");
+    guilds.forEach(g -> unavailable.add(obj().put("id", g).put("unavailable", true)));
     d.putArray("private_channels");
     d.set("application", obj().put("id", APP_ID).put("flags", 0));
+    d.putArray("shard").add(shard[0]).add(shard[1]);
     ws.send(obj().put("op", 0).put("t", "READY").put("s", seq.incrementAndGet()).set("d", d).toString());
-    ws.send(obj().put("op", 0).put("t", "GUILD_CREATE").put("s", seq.incrementAndGet()).set("d", guild()).toString());
+    for (String g : guilds) {
+      ws.send(obj().put("op", 0).put("t", "GUILD_CREATE").put("s", seq.incrementAndGet()).set("d", guild(g)).toString());
+    }
   }
 
-  private ObjectNode guild() {
-    ObjectNode g = obj().put("id", GUILD_ID).put("name", "Test server").put("owner_id", ALICE)
+  /** Returns the server a channel or thread belongs to. */
+  private String guildOf(String channelId) {
+    ObjectNode thread = threads.get(channelId);
+    if (thread != null) {
+      return thread.get("guild_id").asText();
+    }
+    return OTHER_CHANNELS.contains(channelId) ? OTHER_GUILD_ID : GUILD_ID;
+  }
+
+  private ObjectNode guild(String guildId) {
+    boolean main = guildId.equals(GUILD_ID);
+    ObjectNode g = obj().put("id", guildId).put("name", main ? "Test server" : "Other server").put("owner_id", ALICE)
         .put("unavailable", false).put("member_count", 3).put("large", false).put("preferred_locale", "en-US")
         .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
         .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0);
-    g.putArray("roles").add(obj().put("id", GUILD_ID).put("name", "@everyone")
+    g.putArray("roles").add(obj().put("id", guildId).put("name", "@everyone")
         .put("permissions", Long.toString(EVERYONE_PERMISSIONS)).put("position", 0).put("color", 0)
         .put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0)
         .set("colors", obj().put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color")));
     ArrayNode channels = g.putArray("channels");
-    for (String c : List.of(INCIDENTS, TRIAGE, NO_SEND, NO_THREADS, SPARE)) {
+    for (String c : main ? MAIN_CHANNELS : OTHER_CHANNELS) {
       channels.add(channelJson(c));
     }
     g.putArray("threads");
@@ -433,13 +492,14 @@ public final class FakeDiscord implements AutoCloseable {
     if (thread != null) {
       return thread.deepCopy();
     }
-    ObjectNode c = obj().put("id", channelId).put("type", 0).put("guild_id", GUILD_ID).put("name", name(channelId))
+    String guild = guildOf(channelId);
+    ObjectNode c = obj().put("id", channelId).put("type", 0).put("guild_id", guild).put("name", name(channelId))
         .put("position", 0).put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0);
     ArrayNode overwrites = c.putArray("permission_overwrites");
     if (channelId.equals(NO_SEND)) {
-      overwrites.add(obj().put("id", GUILD_ID).put("type", 0).put("allow", "0").put("deny", Long.toString(SEND_MESSAGES)));
+      overwrites.add(obj().put("id", guild).put("type", 0).put("allow", "0").put("deny", Long.toString(SEND_MESSAGES)));
     } else if (channelId.equals(NO_THREADS)) {
-      overwrites.add(obj().put("id", GUILD_ID).put("type", 0).put("allow", "0")
+      overwrites.add(obj().put("id", guild).put("type", 0).put("allow", "0")
           .put("deny", Long.toString(CREATE_PUBLIC_THREADS)));
     }
     return c;
@@ -457,6 +517,8 @@ public final class FakeDiscord implements AutoCloseable {
         return "no-threads";
       case SPARE:
         return "spare";
+      case OTHER_INCIDENTS:
+        return "other-incidents";
       default:
         return "channel-" + channelId;
     }
@@ -490,6 +552,7 @@ public final class FakeDiscord implements AutoCloseable {
   private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
   private static final Pattern MESSAGE_THREADS = Pattern.compile("/channels/(\\d+)/messages/(\\d+)/threads");
   private static final Pattern COMMANDS = Pattern.compile("/applications/(\\d+)(/guilds/\\d+)?/commands");
+  private static final Pattern CHANNEL = Pattern.compile("/channels/(\\d+)");
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -567,6 +630,9 @@ public final class FakeDiscord implements AutoCloseable {
       String id = m.group(3).equals("@original") ? original(i) : m.group(3);
       return method.equals("PATCH") ? edit(id, body) : found(id);
     }
+    if (method.equals("GET") && (m = CHANNEL.matcher(path)).matches()) {
+      return known(m.group(1)) ? ok(channelJson(m.group(1))) : unknownChannel();
+    }
     if (method.equals("POST") && (m = MESSAGE_THREADS.matcher(path)).matches()) {
       return startThread(m.group(1), m.group(2), body);
     }
@@ -580,6 +646,9 @@ public final class FakeDiscord implements AutoCloseable {
       return ok(history(m.group(1), query));
     }
     if (method.equals("POST") && (m = CHANNEL_MESSAGES.matcher(path)).matches()) {
+      if (!known(m.group(1))) {
+        return unknownChannel();
+      }
       if (refusing.contains(m.group(1)) || threadParentRefusing(m.group(1))) {
         return error(403, 50013, "Missing Permissions");
       }
@@ -604,6 +673,16 @@ public final class FakeDiscord implements AutoCloseable {
       return ok(channel);
     }
     return error(404, 0, "the fake Discord does not know " + method + " " + path);
+  }
+
+  /** Returns true for a channel of either server, a thread, or a direct-message channel. */
+  private boolean known(String channelId) {
+    return threads.containsKey(channelId) || MAIN_CHANNELS.contains(channelId) || OTHER_CHANNELS.contains(channelId)
+        || channelId.startsWith(DM_PREFIX);
+  }
+
+  private static Answer unknownChannel() {
+    return error(404, 10003, "Unknown Channel");
   }
 
   private boolean threadParentRefusing(String channelId) {
@@ -678,7 +757,7 @@ public final class FakeDiscord implements AutoCloseable {
         .putNull("edited_timestamp").put("tts", false).put("mention_everyone", false).put("pinned", false)
         .put("flags", body.path("flags").asInt(0));
     if (!channelId.startsWith(DM_PREFIX)) {
-      m.put("guild_id", GUILD_ID);
+      m.put("guild_id", guildOf(channelId));
     }
     m.set("author", botUser());
     m.putArray("mentions");
@@ -734,7 +813,7 @@ public final class FakeDiscord implements AutoCloseable {
       return error(404, 10008, "Unknown Message");
     }
     String now = Instant.now().toString();
-    ObjectNode t = obj().put("id", messageId).put("type", 11).put("guild_id", GUILD_ID).put("parent_id", channelId)
+    ObjectNode t = obj().put("id", messageId).put("type", 11).put("guild_id", guildOf(channelId)).put("parent_id", channelId)
         .put("owner_id", APP_ID).put("name", body.path("name").asText("thread")).putNull("last_message_id")
         .put("message_count", 0).put("member_count", 1).put("rate_limit_per_user", 0).put("flags", 0)
         .put("total_message_sent", 0);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * arrive here. Reads at most {@link #MAX_BODY} bytes (413 beyond), refuses a missing, wrong or stale
  * signature with 401 before anything is parsed or called, then turns the request into Bolt's
  * {@code Request} with {@link SlackRequestParser}, runs {@link App#run} and writes Bolt's response.
- * Answers 503 until the adapter has started. Thread-safe.
+ * Answers 503 until the adapter has started, and again once it stops taking requests. Thread-safe.
  */
 final class EventsEndpoint implements HttpHandler {
   /** The largest body read, in bytes. */
@@ -41,6 +41,7 @@ final class EventsEndpoint implements HttpHandler {
   private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
   private volatile App app;
   private volatile SlackRequestParser parser;
+  private volatile boolean stopping;
 
   EventsEndpoint(RequestSignature signature) {
     this.signature = Objects.requireNonNull(signature, "signature");
@@ -50,6 +51,11 @@ final class EventsEndpoint implements HttpHandler {
   void serve(App started) {
     this.parser = new SlackRequestParser(started.config());
     this.app = started;
+  }
+
+  /** Answers every request from now on with 503: the bot is stopping (Slack retries events elsewhere). */
+  void stopTaking() {
+    stopping = true;
   }
 
   /** Returns how many requests were refused for their signature. */
@@ -66,8 +72,8 @@ final class EventsEndpoint implements HttpHandler {
         return;
       }
       App running = app;
-      if (running == null) {
-        write(exchange, 503, "text/plain; charset=utf-8", "starting\n");
+      if (running == null || stopping) {
+        write(exchange, 503, "text/plain; charset=utf-8", stopping ? "stopping\n" : "starting\n");
         return;
       }
       byte[] body = readBounded(exchange);

@@ -124,15 +124,25 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /**
-   * Disconnects, lets queued work finish for a few seconds, stops trying held-back triage replies,
-   * releases the HTTP client; never throws.
+   * Stops taking requests, the first step of a graceful stop: Socket Mode disconnects, and in HTTP
+   * mode {@link #EVENTS_PATH} answers 503. Work already taken goes on, and the chat port keeps
+   * posting, until {@link #close()}. Never throws.
    */
-  @Override
-  public void close() {
+  public void stopTaking() {
+    endpoint.ifPresent(EventsEndpoint::stopTaking);
     SocketModeConnection s = socket;
     if (s != null) {
       s.close();
     }
+  }
+
+  /**
+   * Stops taking requests, lets queued work finish for a few seconds, stops trying held-back triage
+   * replies, releases the HTTP client; never throws.
+   */
+  @Override
+  public void close() {
+    stopTaking();
     App a = app;
     if (a != null) {
       a.stop();

@@ -57,9 +57,14 @@ final class SocketModeConnection implements AutoCloseable {
     return connected.get();
   }
 
+  /** Disconnects; a second call does nothing. */
   @Override
   public void close() {
-    SocketModeApp s = socketApp;
+    SocketModeApp s;
+    synchronized (this) {
+      s = socketApp;
+      socketApp = null;
+    }
     if (s == null) {
       return;
     }

@@ -36,6 +36,19 @@ class HttpModeTest {
   }
 
   @Test
+  @DisplayName("Once the adapter stops taking requests, /slack/events answers 503 and does nothing")
+  void stoppingRefusesRequests() {
+    h.adapter.stopTaking();
+
+    HttpResponse<String> refused = h.command("U0ALICE", "alice", "");
+
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.body()).isEqualTo("stopping\n");
+    SlackHarness.quiet(Duration.ofMillis(300));
+    assertThat(h.slack.calls()).isEmpty();
+  }
+
+  @Test
   void aWholeTriageByClicksAndThreadRepliesEndsInAReportThatSaysWhoAnsweredWhat() {
     h.status.current(); // the page has been read, as it has in a bot that has run a while
     HttpResponse<String> ack = h.command("U0ALICE", "alice", "");

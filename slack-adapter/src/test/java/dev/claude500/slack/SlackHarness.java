@@ -2,7 +2,6 @@ package dev.claude500.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.claude500.bot.BotServices;
@@ -17,6 +16,7 @@ import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,69 +144,27 @@ final class SlackHarness implements AutoCloseable {
   }
 
   String commandBody(String userId, String userName, String text, String triggerId) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy-token");
-    form.put("team_id", FakeSlackApi.TEAM_ID);
-    form.put("team_domain", "fake");
-    form.put("channel_id", CHANNEL);
-    form.put("channel_name", "incidents");
-    form.put("user_id", userId);
-    form.put("user_name", userName);
-    form.put("command", "/claude500");
-    form.put("text", text);
-    form.put("api_app_id", "A0APP");
-    form.put("is_enterprise_install", "false");
-    form.put("response_url", slack.responseUrl(triggerId));
-    form.put("trigger_id", triggerId);
-    return form(form);
+    return SlackRequests.command(CHANNEL, userId, userName, text, triggerId, slack.responseUrl(triggerId));
   }
 
   /** Clicks the button with choice value {@code value} on a message the adapter posted. */
   HttpResponse<String> click(FakeSlackApi.Call posted, String value, String userId, String userName) {
-    JsonNode blocks = posted.json("blocks");
-    ObjectNode button = null;
-    String blockId = null;
-    for (JsonNode block : blocks) {
-      for (JsonNode e : block.path("elements")) {
-        if (e.path("type").asText().equals("button") && ButtonValue.decode(e.path("value").asText())
-            .map(v -> v.value().equals(value)).orElse(false)) {
-          button = (ObjectNode) e;
-          blockId = block.path("block_id").asText();
-        }
-      }
-    }
-    if (button == null) {
-      throw new AssertionError("no button for " + value + " in " + blocks);
-    }
-    return signed("payload=" + enc(clickPayload(posted, button, blockId, userId, userName).toString()),
+    SlackRequests.Button button = SlackRequests.button(posted, b -> ButtonValue.decode(b.element().path("value").asText())
+            .map(v -> v.value().equals(value)).orElse(false))
+        .orElseThrow(() -> new AssertionError("no button for " + value + " in " + posted.json("blocks")));
+    return signed("payload=" + enc(clickPayload(posted, button.element(), button.blockId(), userId, userName).toString()),
         "application/x-www-form-urlencoded", Map.of());
   }
 
   ObjectNode clickPayload(FakeSlackApi.Call posted, JsonNode button, String blockId, String userId, String userName) {
-    ObjectNode p = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP")
-        .put("token", "legacy-token").put("trigger_id", "trig-" + ids.incrementAndGet())
-        .put("response_url", slack.responseUrl("action-" + ids.get())).put("is_enterprise_install", false);
-    p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", FakeSlackApi.TEAM_ID);
-    p.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fake");
-    p.putObject("channel").put("id", posted.param("channel")).put("name", "incidents");
-    p.putObject("container").put("type", "message").put("message_ts", posted.ts())
-        .put("channel_id", posted.param("channel")).put("is_ephemeral", false).put("thread_ts", posted.param("thread_ts"));
-    ObjectNode message = p.putObject("message").put("type", "message").put("user", FakeSlackApi.BOT_USER_ID)
-        .put("ts", posted.ts()).put("thread_ts", posted.param("thread_ts")).put("text", posted.param("text"));
-    message.set("blocks", posted.json("blocks"));
-    ArrayNode actions = p.putArray("actions");
-    ObjectNode action = actions.addObject().put("action_id", button.path("action_id").asText()).put("block_id", blockId)
-        .put("value", button.path("value").asText()).put("type", "button").put("action_ts", "1700000001.000100");
-    action.set("text", button.path("text"));
-    return p;
+    return SlackRequests.clickPayload(posted, new SlackRequests.Button(button, blockId), userId, userName,
+        "trig-" + ids.incrementAndGet(), slack.responseUrl("action-" + ids.get()));
   }
 
   /** Sends a {@code message} event: a person's reply in a thread. */
   HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
-    ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", CHANNEL).put("user", userId)
-        .put("text", text).put("ts", "1700000500." + String.format("%06d", ids.incrementAndGet()))
-        .put("thread_ts", threadTs).put("event_ts", "1700000500.000001").put("channel_type", "channel");
-    return event(eventId, event, headers);
+    return event(eventId, SlackRequests.threadReply(CHANNEL, userId, text,
+        "1700000500." + String.format("%06d", ids.incrementAndGet()), threadTs), headers);
   }
 
   /**
@@ -224,12 +181,7 @@ final class SlackHarness implements AutoCloseable {
   }
 
   HttpResponse<String> event(String eventId, ObjectNode event, Map<String, String> headers) {
-    ObjectNode e = JSON.createObjectNode().put("token", "legacy-token").put("team_id", FakeSlackApi.TEAM_ID)
-        .put("api_app_id", "A0APP").put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000500);
-    e.set("event", event);
-    e.putArray("authorizations").addObject().put("team_id", FakeSlackApi.TEAM_ID)
-        .put("user_id", FakeSlackApi.BOT_USER_ID).put("is_bot", true);
-    return signed(e.toString(), "application/json", headers);
+    return signed(SlackRequests.eventCallback(eventId, event), "application/json", headers);
   }
 
   /** Waits for the thread post whose text contains {@code fragment}. */
@@ -243,12 +195,8 @@ final class SlackHarness implements AutoCloseable {
         .map(c -> c.param("text")).collect(Collectors.toList());
   }
 
-  static String form(Map<String, String> form) {
-    return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-  }
-
   static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return SlackRequests.enc(s);
   }
 
   static void quiet(Duration d) {
