@@ -42,7 +42,7 @@ public final class JdbcStore implements Store {
   private JdbcStore(HikariDataSource dataSource, DatabaseUrl url) {
     this.dataSource = dataSource;
     this.url = url;
-    Jdbc jdbc = new Jdbc(dataSource);
+    Jdbc jdbc = new Jdbc(dataSource, this::dropPooledConnections);
     this.conversations = new JdbcConversations(jdbc);
     this.subscriptions = new JdbcSubscriptions(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
@@ -178,7 +178,10 @@ public final class JdbcStore implements Store {
 
   /**
    * Returns true when a pooled connection answers a validation within 2 s; false when the store is
-   * closed, unreachable or slow (waiting at most the pool's 3 s connection timeout). Never throws.
+   * closed, unreachable or slow (waiting at most the pool's 3 s connection timeout), and then the
+   * pool is emptied of connections the outage may have broken. Once the database is back it answers
+   * true within a few seconds (the pool retries connecting with a backoff of at most 5 s). Never
+   * throws.
    */
   @Override
   public boolean isReachable() {
@@ -186,10 +189,30 @@ public final class JdbcStore implements Store {
       return false;
     }
     try (Connection c = dataSource.getConnection()) {
-      return c.isValid(VALIDATION_TIMEOUT_SECONDS);
+      if (c.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+        return true;
+      }
+      LOG.debug("Store at {} is not reachable: a pooled connection is no longer valid", url);
+      dropPooledConnections();
+      return false;
     } catch (SQLException | RuntimeException e) {
       LOG.debug("Store at {} is not reachable: {}", url, e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Closes every pooled connection (those in use once they come back), so that after the database
+   * went away for a moment the next call connects afresh instead of meeting a connection the outage
+   * broke.
+   */
+  private void dropPooledConnections() {
+    try {
+      if (!dataSource.isClosed() && dataSource.getHikariPoolMXBean() != null) {
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("Could not empty the pool of the store at {}: {}", url, e.toString());
     }
   }
 
