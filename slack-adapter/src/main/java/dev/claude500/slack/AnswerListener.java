@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * A click on an answer button: acknowledged at once, then on the worker the answer goes to the
  * engine with the question's token. When the engine applies it, the clicked message loses its
  * buttons and says who chose what, and the next replies follow in the thread; a stale click (a
- * second click, an old question) changes nothing.
+ * second click, an old question) changes nothing. When the answer cannot be applied (the store
+ * unreachable for a moment) the question keeps its buttons and the person who clicked is told, in
+ * a message only they see, to try again.
  */
 final class AnswerListener implements BlockActionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AnswerListener.class);
@@ -43,7 +46,8 @@ final class AnswerListener implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext context) {
     Optional<Click> click = Click.of(request.getPayload());
-    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c)));
+    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c),
+        failure -> web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), BlockKit.render(Apology.forFailure(failure)))));
     return context.ack();
   }
 

@@ -83,7 +83,7 @@ public final class SlackAdapter implements AutoCloseable {
     App built = BoltApp.build(slack, settings,
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerListener(services, worker, web, threads, names),
-        new ThreadReplyListener(services, worker, threads, names, new Snippets(web::fileText), me.getUserId()));
+        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()));
     built.start();
     app = built;
     if (settings.socketMode()) {

@@ -13,6 +13,7 @@ import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
+import dev.claude500.store.Store;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackSigner;
@@ -51,7 +52,7 @@ final class SlackHarness implements AutoCloseable {
 
   final FakeSlackApi slack = FakeSlackApi.start();
   final FakeStatusPage page = FakeStatusPage.start();
-  final InMemoryStore store = new InMemoryStore();
+  final Store store;
   final Clock clock = Clock.systemUTC();
   final CachingStatusSource status;
   final TriageEngine engine;
@@ -67,6 +68,12 @@ final class SlackHarness implements AutoCloseable {
   }
 
   SlackHarness(SlackAdapter.Tuning tuning) {
+    this(tuning, new InMemoryStore());
+  }
+
+  /** A harness on {@code store}, which it closes when it is closed. */
+  SlackHarness(SlackAdapter.Tuning tuning, Store store) {
+    this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
@@ -191,11 +198,12 @@ final class SlackHarness implements AutoCloseable {
     return p;
   }
 
-  /** Sends a {@code message} event: a person's reply in a thread. */
+  /** Sends a {@code message} event: a person's reply in a thread under one of the bot's messages. */
   HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
     ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", CHANNEL).put("user", userId)
         .put("text", text).put("ts", "1700000500." + String.format("%06d", ids.incrementAndGet()))
-        .put("thread_ts", threadTs).put("event_ts", "1700000500.000001").put("channel_type", "channel");
+        .put("thread_ts", threadTs).put("parent_user_id", FakeSlackApi.BOT_USER_ID)
+        .put("event_ts", "1700000500.000001").put("channel_type", "channel");
     return event(eventId, event, headers);
   }
 
@@ -254,5 +262,6 @@ final class SlackHarness implements AutoCloseable {
     http.stop(0);
     slack.close();
     page.close();
+    store.close();
   }
 }
