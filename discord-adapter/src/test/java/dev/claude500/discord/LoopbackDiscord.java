@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 
 /**
  * The real adapter, connected through JDA to a {@link FakeDiscord} on loopback, with a real
- * engine on an H2 store and a real status cache reading a {@link FakeStatusPage} (green).
+ * engine on a store (an in-memory H2 database unless given one) and a real status cache reading a {@link FakeStatusPage} (green).
  */
 final class LoopbackDiscord implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
@@ -37,12 +37,17 @@ final class LoopbackDiscord implements AutoCloseable {
   final DiscordAdapter adapter;
 
   LoopbackDiscord() throws InterruptedException {
+    this(JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null));
+  }
+
+  /** The adapter on {@code store}, which it closes when it is closed. */
+  LoopbackDiscord(Store store) throws InterruptedException {
+    this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     Clock clock = Clock.systemUTC();
     CachingStatusSource status = new CachingStatusSource(
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     status.current(); // the page is known before the first interaction, as it is in a running bot
-    store = JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
     Playbook playbook = PlaybookLoader.builtIn();
     TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         status, clock, Duration.ofMinutes(30));
