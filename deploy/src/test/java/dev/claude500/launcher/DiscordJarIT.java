@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.StatusFixtures;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +22,7 @@ class DiscordJarIT {
   void theJarConnectsPrintsItsInviteAndRunsATriage(@TempDir Path dir) throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("claude500.jar"))
-          .directory(dir.toFile())
-          .redirectOutput(dir.resolve("out.txt").toFile())
-          .redirectError(dir.resolve("err.txt").toFile());
-      pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_"));
-      pb.environment().putAll(Map.of(
+      ProcessBuilder pb = JarProcess.in(dir, Map.of(
           "CLAUDE500_STATUS_URL", page.baseUrl().toString(),
           "CLAUDE500_HTTP_PORT", "0",
           "DISCORD_BOT_TOKEN", "jar-test-token",
@@ -54,9 +48,5 @@ class DiscordJarIT {
       String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
       assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     }
-  }
-
-  private static String javaBinary() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 }
