@@ -9,6 +9,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
@@ -90,7 +91,8 @@ final class AnswerListener implements BlockActionHandler {
           : p.getMessage() == null ? null : p.getMessage().getThreadTs();
       String ts = box != null && box.getMessageTs() != null ? box.getMessageTs()
           : p.getMessage() == null ? null : p.getMessage().getTs();
-      if (value.isEmpty() || channel == null || thread == null || ts == null || p.getUser().getId() == null) {
+      if (value.isEmpty() || !ChannelRef.isValidId(channel) || !ChannelRef.isValidId(thread)
+          || !ChannelRef.isValidId(ts) || !ChannelRef.isValidId(p.getUser().getId())) {
         return Optional.empty();
       }
       String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();

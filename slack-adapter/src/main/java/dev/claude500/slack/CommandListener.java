@@ -55,7 +55,7 @@ final class CommandListener implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest request, SlashCommandContext context) {
     SlashCommandPayload p = request.getPayload();
-    if (p == null || p.getChannelId() == null || p.getUserId() == null) {
+    if (p == null || !ChannelRef.isValidId(p.getChannelId()) || !ChannelRef.isValidId(p.getUserId())) {
       return context.ack();
     }
     Command command = CommandParser.parse(SlackText.plain(p.getText()));

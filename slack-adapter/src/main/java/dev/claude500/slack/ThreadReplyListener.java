@@ -10,6 +10,7 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
@@ -89,9 +90,9 @@ final class ThreadReplyListener {
   }
 
   private void take(ThreadMessage m) {
-    if (m.channel() == null || m.user() == null || m.user().equals(botUserId)
+    if (!ChannelRef.isValidId(m.channel()) || !ChannelRef.isValidId(m.user()) || m.user().equals(botUserId)
         || (m.text() == null && m.files().isEmpty())
-        || m.ts() == null || m.threadTs() == null || m.threadTs().equals(m.ts())) {
+        || m.ts() == null || !ChannelRef.isValidId(m.threadTs()) || m.threadTs().equals(m.ts())) {
       return;
     }
     worker.offer("thread reply from " + m.user(), () -> run(m), failure -> apologise(m, failure));
@@ -105,12 +106,7 @@ final class ThreadReplyListener {
   }
 
   private void run(ThreadMessage m) {
-    ConversationKey key;
-    try {
-      key = new ConversationKey(SlackAdapter.PLATFORM, m.channel(), m.threadTs());
-    } catch (IllegalArgumentException e) {
-      return;
-    }
+    ConversationKey key = new ConversationKey(SlackAdapter.PLATFORM, m.channel(), m.threadTs());
     Optional<TriageView> triage = services.engine().find(key);
     if (triage.isEmpty() || !triage.get().open()) {
       return;
