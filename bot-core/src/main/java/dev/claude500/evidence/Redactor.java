@@ -86,7 +86,8 @@ public final class Redactor {
           SecretRule.labelled(
               "labelled value",
               "(?i)((?<![A-Za-z0-9_-])[\"']?(?:x-api-key|api[-_]?key|x-auth-token|auth[-_]?token"
-                  + "|access[-_]?token|refresh[-_]?token|id[-_]?token|oauth[-_]?token|session[-_]?token|client[-_]?secret"
+                  + "|access[-_]?token|refresh[-_]?token|id[-_]?token|oauth[-_]?token|session[-_]?token"
+                  + "|client[-_]?secret"
                   + "|secret[-_]?key|aws[-_]secret[-_]access[-_]key|aws[-_]session[-_]token"
                   + "|password|passwd|secret)[\"']?[ \\t]*+[:=][ \\t]*+[\"']?)"
                   + NOT_DONE
