@@ -200,11 +200,15 @@ final class SlackHarness implements AutoCloseable {
 
   /** Sends a {@code message} event: a person's reply in a thread under one of the bot's messages. */
   HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
-    ObjectNode event = JSON.createObjectNode().put("type", "message").put("channel", CHANNEL).put("user", userId)
+    return event(eventId, replyEvent(threadTs, userId, text), headers);
+  }
+
+  /** Returns a {@code message} event: a person's reply in a thread under one of the bot's messages. */
+  ObjectNode replyEvent(String threadTs, String userId, String text) {
+    return JSON.createObjectNode().put("type", "message").put("channel", CHANNEL).put("user", userId)
         .put("text", text).put("ts", "1700000500." + String.format("%06d", ids.incrementAndGet()))
         .put("thread_ts", threadTs).put("parent_user_id", FakeSlackApi.BOT_USER_ID)
         .put("event_ts", "1700000500.000001").put("channel_type", "channel");
-    return event(eventId, event, headers);
   }
 
   /**
@@ -221,12 +225,17 @@ final class SlackHarness implements AutoCloseable {
   }
 
   HttpResponse<String> event(String eventId, ObjectNode event, Map<String, String> headers) {
+    return signed(eventBody(eventId, event), "application/json", headers);
+  }
+
+  /** Returns the body of an {@code event_callback} delivery of {@code event}. */
+  String eventBody(String eventId, ObjectNode event) {
     ObjectNode e = JSON.createObjectNode().put("token", "legacy-token").put("team_id", FakeSlackApi.TEAM_ID)
         .put("api_app_id", "A0APP").put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000500);
     e.set("event", event);
     e.putArray("authorizations").addObject().put("team_id", FakeSlackApi.TEAM_ID)
         .put("user_id", FakeSlackApi.BOT_USER_ID).put("is_bot", true);
-    return signed(e.toString(), "application/json", headers);
+    return e.toString();
   }
 
   /** Waits for the thread post whose text contains {@code fragment}. */
