@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claude500.testing.RandomJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -259,34 +260,7 @@ class PlaybookLoaderPropertiesTest {
 
   /** A value of any JSON type, nested at most {@code depth} deeper. */
   private static JsonNode junk(Random r, int depth) {
-    switch (r.nextInt(depth > 0 ? 8 : 6)) {
-      case 0:
-        return NODES.nullNode();
-      case 1:
-        return NODES.numberNode(r.nextInt());
-      case 2:
-        return NODES.numberNode(r.nextDouble() * 1e300);
-      case 3:
-        return NODES.booleanNode(r.nextBoolean());
-      case 4:
-        return NODES.textNode(WORDS.get(r.nextInt(WORDS.size())));
-      case 5:
-        return NODES.textNode("x".repeat(r.nextInt(300)));
-      case 6: {
-        ArrayNode a = NODES.arrayNode();
-        for (int i = 0, n = r.nextInt(4); i < n; i++) {
-          a.add(junk(r, depth - 1));
-        }
-        return a;
-      }
-      default: {
-        ObjectNode o = NODES.objectNode();
-        for (int i = 0, n = r.nextInt(4); i < n; i++) {
-          o.set(KEYS.get(r.nextInt(KEYS.size())), junk(r, depth - 1));
-        }
-        return o;
-      }
-    }
+    return RandomJson.any(r, depth, WORDS, KEYS);
   }
 
   /** Applies one random change somewhere in the tree; returns the (possibly new) root. */

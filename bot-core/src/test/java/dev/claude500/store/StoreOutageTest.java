@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,12 +43,6 @@ class StoreOutageTest {
     }
   }
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("H2 over TCP", (Supplier<ProxiedDatabase>) ProxiedDatabase::h2),
-        Arguments.of("PostgreSQL", (Supplier<ProxiedDatabase>) ProxiedDatabase::postgres));
-  }
-
   private JdbcStore open(Supplier<ProxiedDatabase> database) {
     db = database.get();
     store = JdbcStore.open(db.url(), db.user(), db.password());
@@ -58,7 +50,7 @@ class StoreOutageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
   void failsMeanwhileAndEveryCallSucceedsOnceReachableAgain(String name, Supplier<ProxiedDatabase> database) {
     open(database);
     store.conversations().create(new StoredConversation(KEY, "{\"v\":0}", 0, true, T0));
@@ -85,7 +77,7 @@ class StoreOutageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
   void readinessChecksAloneNoticeTheOutageAndTheReturn(String name, Supplier<ProxiedDatabase> database) {
     open(database);
     for (int i = 0; i < 10; i++) {
@@ -99,7 +91,7 @@ class StoreOutageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
   void theIncidentWatcherLosesOnlyTheRoundAndPostsEverythingOnce(String name, Supplier<ProxiedDatabase> database) {
     open(database);
     try (WatcherRig rig = new WatcherRig()) {

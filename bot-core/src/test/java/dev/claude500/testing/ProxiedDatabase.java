@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.tools.Server;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A database reached through a {@link TcpProxy}, so a test can take it away for a moment and give
@@ -54,6 +57,16 @@ public final class ProxiedDatabase implements AutoCloseable {
     TcpProxy proxy = TcpProxy.to(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
     String url = postgres.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
     return new ProxiedDatabase("PostgreSQL", url, postgres.user(), postgres.password(), proxy, postgres);
+  }
+
+  /**
+   * Returns the arguments for a parameterized test on each database: a name, and how to get it
+   * ({@code @MethodSource("dev.claude500.testing.ProxiedDatabase#each")}).
+   */
+  public static Stream<Arguments> each() {
+    return Stream.of(
+        Arguments.of("H2 over TCP", (Supplier<ProxiedDatabase>) ProxiedDatabase::h2),
+        Arguments.of("PostgreSQL", (Supplier<ProxiedDatabase>) ProxiedDatabase::postgres));
   }
 
   /** Returns the JDBC URL through the proxy. */

@@ -8,18 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
-import dev.claude500.testing.SlackSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +59,6 @@ class SecretsInLogsTest {
 
   private final PrintStream realErr = System.err;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private final HttpClient client = HttpClient.newHttpClient();
-  private final SlackSigner signer = new SlackSigner(SIGNING_SECRET);
   private final List<AutoCloseable> open = new ArrayList<>();
   private FakeSlackApi slack;
 
@@ -211,12 +204,6 @@ class SecretsInLogsTest {
   }
 
   private HttpResponse<String> post(Service service, String body, String contentType, boolean sign) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/slack/events"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    if (sign) {
-      signer.headers(Instant.now(), bytes).forEach(b::header);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new SlackEvents(SIGNING_SECRET, service::httpPort).post(body, contentType, sign);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
-import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +31,7 @@ class SlackServiceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client = HttpClient.newHttpClient();
-  private final SlackSigner signer = new SlackSigner(SECRET);
+  private final SlackEvents events = new SlackEvents(SECRET, this::httpPort);
   private FakeSlackApi slack;
   private FakeStatusPage page;
   private Core core;
@@ -64,13 +62,11 @@ class SlackServiceTest {
   }
 
   private HttpResponse<String> post(String body, String contentType, boolean sign) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/slack/events"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    if (sign) {
-      signer.headers(Instant.now(), bytes).forEach(b::header);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return events.post(body, contentType, sign);
+  }
+
+  private int httpPort() {
+    return service.httpPort();
   }
 
   private static String enc(String s) {

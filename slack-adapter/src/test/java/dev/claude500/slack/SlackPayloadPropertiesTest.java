@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.RandomJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,6 +53,9 @@ class SlackPayloadPropertiesTest {
       "message_action", "block_suggestion", "interactive_message", "dialog_submission", "event_callback",
       "url_verification", "app_rate_limited", "message", "app_mention", "reaction_added", "file_share",
       "thread_broadcast", "message_changed", "bot_message", "bogus");
+
+  private static final List<String> JUNK_KEYS = List.of("type", "text", "id", "ts", "value", "blocks", "elements",
+      "user");
 
   private static SlackHarness h;
   private static ListAppender<ILoggingEvent> logged;
@@ -237,38 +241,11 @@ class SlackPayloadPropertiesTest {
   }
 
   private static JsonNode junk(Random r, int depth) {
-    switch (r.nextInt(depth > 0 ? 8 : 6)) {
-      case 0:
-        return NODES.nullNode();
-      case 1:
-        return NODES.numberNode(r.nextLong());
-      case 2:
-        return NODES.booleanNode(r.nextBoolean());
-      case 3:
-        return NODES.textNode(pick(r, WORDS));
-      case 4:
-        return NODES.numberNode(r.nextDouble());
-      case 5:
-        return NODES.textNode(pick(r, TYPES));
-      case 6: {
-        ArrayNode a = NODES.arrayNode();
-        for (int i = 0, n = r.nextInt(4); i < n; i++) {
-          a.add(junk(r, depth - 1));
-        }
-        return a;
-      }
-      default: {
-        ObjectNode o = NODES.objectNode();
-        for (int i = 0, n = r.nextInt(4); i < n; i++) {
-          o.set(pick(r, List.of("type", "text", "id", "ts", "value", "blocks", "elements", "user")), junk(r, depth - 1));
-        }
-        return o;
-      }
-    }
+    return RandomJson.any(r, depth, r.nextBoolean() ? WORDS : TYPES, JUNK_KEYS);
   }
 
   private static <T> T pick(Random r, List<T> from) {
-    return from.get(r.nextInt(from.size()));
+    return RandomJson.pick(r, from);
   }
 
   private static void maybe(Random r, Runnable part) {

@@ -8,15 +8,10 @@ import dev.claude500.bot.Apology;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.store.ConversationStore;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Leases;
-import dev.claude500.store.PostLedger;
-import dev.claude500.store.SeenDeliveries;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoredConversation;
-import dev.claude500.store.SubscriptionStore;
-import dev.claude500.store.WaitingTriages;
-import dev.claude500.store.WatcherState;
 import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.ForwardingStore;
 import dev.claude500.testing.ProxiedDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,11 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,12 +48,6 @@ class StoreOutageTest {
     }
   }
 
-  static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of("H2 over TCP", (Supplier<ProxiedDatabase>) ProxiedDatabase::h2),
-        Arguments.of("PostgreSQL", (Supplier<ProxiedDatabase>) ProxiedDatabase::postgres));
-  }
-
   private SlackHarness harness(Supplier<ProxiedDatabase> database, java.util.function.UnaryOperator<Store> wrap)
       throws Exception {
     db = database.get();
@@ -70,7 +57,7 @@ class StoreOutageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
   void clicksRepliesAndCommandsDuringTheOutageGetAnApologyAndWorkAgainAfterIt(String name,
       Supplier<ProxiedDatabase> database) throws Exception {
     harness(database, s -> s);
@@ -117,7 +104,7 @@ class StoreOutageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
   void aTriageWhoseStartFailsAfterItsFirstMessageSaysSoThere(String name, Supplier<ProxiedDatabase> database)
       throws Exception {
     harness(database, store -> new CutOnCreate(store, () -> db));
@@ -151,9 +138,13 @@ class StoreOutageTest {
    * The store, except that creating the first conversation first cuts the database away: the
    * outage begins exactly between a triage's first message and its start.
    */
-  private record CutOnCreate(Store store, Supplier<ProxiedDatabase> db, AtomicBoolean cut) implements Store {
+  private static final class CutOnCreate extends ForwardingStore {
+    private final Supplier<ProxiedDatabase> db;
+    private final AtomicBoolean cut = new AtomicBoolean();
+
     CutOnCreate(Store store, Supplier<ProxiedDatabase> db) {
-      this(store, db, new AtomicBoolean());
+      super(store);
+      this.db = db;
     }
 
     @Override
@@ -188,46 +179,6 @@ class StoreOutageTest {
           return real.purgeClosedBefore(cutoff);
         }
       };
-    }
-
-    @Override
-    public SubscriptionStore subscriptions() {
-      return store.subscriptions();
-    }
-
-    @Override
-    public PostLedger ledger() {
-      return store.ledger();
-    }
-
-    @Override
-    public SeenDeliveries seenDeliveries() {
-      return store.seenDeliveries();
-    }
-
-    @Override
-    public Leases leases() {
-      return store.leases();
-    }
-
-    @Override
-    public WaitingTriages waitingTriages() {
-      return store.waitingTriages();
-    }
-
-    @Override
-    public WatcherState watcherState() {
-      return store.watcherState();
-    }
-
-    @Override
-    public boolean isReachable() {
-      return store.isReachable();
-    }
-
-    @Override
-    public void close() {
-      store.close();
     }
   }
 }
