@@ -4,7 +4,6 @@ import java.net.URI;
 import dev.claude500.store.Store;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,9 +22,9 @@ public final class ProxiedDatabase implements AutoCloseable {
   private final String user;
   private final String password;
   private final TcpProxy proxy;
-  private final AutoCloseable behind;
+  private final Runnable behind;
 
-  private ProxiedDatabase(String kind, String url, String user, String password, TcpProxy proxy, AutoCloseable behind) {
+  private ProxiedDatabase(String kind, String url, String user, String password, TcpProxy proxy, Runnable behind) {
     this.kind = kind;
     this.url = url;
     this.user = user;
@@ -56,7 +55,7 @@ public final class ProxiedDatabase implements AutoCloseable {
     URI server = URI.create(postgres.url().substring("jdbc:".length()));
     TcpProxy proxy = TcpProxy.to(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
     String url = postgres.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-    return new ProxiedDatabase("PostgreSQL", url, postgres.user(), postgres.password(), proxy, postgres);
+    return new ProxiedDatabase("PostgreSQL", url, postgres.user(), postgres.password(), proxy, postgres::close);
   }
 
   /**
@@ -121,8 +120,8 @@ public final class ProxiedDatabase implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     proxy.close();
-    Objects.requireNonNull(behind).close();
+    behind.run();
   }
 }
