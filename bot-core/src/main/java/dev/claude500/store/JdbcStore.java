@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -20,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * that must happen once (creating a conversation, claiming a post, first sight of a delivery)
  * relies on a primary key, so it is safe between threads, processes and replicas alike. Every SQL
  * failure surfaces as a {@link StoreException}. Thread-safe: operations borrow connections from a
- * small pool (5 connections, at most 3 s to get one).
+ * small pool (5 connections, by default at most 3 s to get one).
  */
 public final class JdbcStore implements Store {
   private static final int POOL_SIZE = 5;
-  private static final long CONNECTION_TIMEOUT_MS = 3_000;
+  /** How long a call waits for a pooled connection before it fails. */
+  public static final Duration DEFAULT_CONNECTION_WAIT = Duration.ofSeconds(3);
   private static final int VALIDATION_TIMEOUT_SECONDS = 2;
   private static final String POSTGRES_CONNECT_TIMEOUT_SECONDS = "5";
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -67,13 +69,25 @@ public final class JdbcStore implements Store {
    *     password masked)
    */
   public static JdbcStore open(String jdbcUrl, String user, String password) {
+    return open(jdbcUrl, user, password, DEFAULT_CONNECTION_WAIT);
+  }
+
+  /**
+   * Opens the store as {@link #open(String, String, String)} does, with calls waiting at most
+   * {@code connectionWait} (at least 250 ms) for a connection while the database cannot be
+   * reached, before they fail.
+   */
+  public static JdbcStore open(String jdbcUrl, String user, String password, Duration connectionWait) {
+    if (connectionWait.toMillis() < 250) {
+      throw new IllegalArgumentException("connectionWait must be at least 250 ms, was " + connectionWait);
+    }
     DatabaseUrl url = new DatabaseUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl").strip());
     if (url.value().isEmpty()) {
       throw new StoreException("the store's JDBC URL is empty");
     }
     Properties properties = connectionProperties(url, user, password);
     probe(url, properties);
-    HikariDataSource dataSource = pool(url, properties);
+    HikariDataSource dataSource = pool(url, properties, connectionWait);
     try {
       String version = Migrations.apply(dataSource, url.schema());
       LOG.info("Store open at {}, schema version {}", url, version);
@@ -125,13 +139,13 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private static HikariDataSource pool(DatabaseUrl url, Properties properties) {
+  private static HikariDataSource pool(DatabaseUrl url, Properties properties, Duration connectionWait) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("claude500-store");
     config.setJdbcUrl(url.value());
     config.setDataSourceProperties(properties);
     config.setMaximumPoolSize(POOL_SIZE);
-    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setConnectionTimeout(connectionWait.toMillis());
     config.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1_000L);
     try {
       return new HikariDataSource(config);
@@ -178,7 +192,7 @@ public final class JdbcStore implements Store {
 
   /**
    * Returns true when a pooled connection answers a validation within 2 s; false when the store is
-   * closed, unreachable or slow (waiting at most the pool's 3 s connection timeout), and then the
+   * closed, unreachable or slow (waiting at most the pool's connection wait, 3 s by default), and then the
    * pool is emptied of connections the outage may have broken. Once the database is back it answers
    * true within a few seconds (the pool retries connecting with a backoff of at most 5 s). Never
    * throws.

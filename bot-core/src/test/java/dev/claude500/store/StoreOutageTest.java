@@ -45,7 +45,7 @@ class StoreOutageTest {
 
   private JdbcStore open(Supplier<ProxiedDatabase> database) {
     db = database.get();
-    store = JdbcStore.open(db.url(), db.user(), db.password());
+    store = db.openStore();
     return store;
   }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.bot.Apology;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeDiscord.Call;
 import dev.claude500.testing.ProxiedDatabase;
 import java.util.Map;
@@ -39,7 +38,7 @@ class DiscordStoreOutageTest {
   @Test
   void aClickAndASubscriptionDuringTheOutageGetAnApologyAndTheClickWorksAfterIt() throws Exception {
     db = ProxiedDatabase.h2();
-    d = new LoopbackDiscord(JdbcStore.open(db.url(), db.user(), db.password()));
+    d = new LoopbackDiscord(db.openStore());
     d.discord.slash(TRIAGE, ALICE, "triage", Map.of());
     String thread = d.discord.await("POST", "/channels/" + TRIAGE + "/messages/\\d+/threads", LoopbackDiscord.WAIT)
         .path().split("/")[4];

@@ -51,7 +51,7 @@ class StoreOutageTest {
   private SlackHarness harness(Supplier<ProxiedDatabase> database, java.util.function.UnaryOperator<Store> wrap)
       throws Exception {
     db = database.get();
-    JdbcStore store = JdbcStore.open(db.url(), db.user(), db.password());
+    JdbcStore store = db.openStore();
     h = new SlackHarness(new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()), wrap.apply(store)).started();
     return h;
   }
