@@ -47,8 +47,8 @@ final class AnswerListener implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext context) {
     Optional<Click> click = Click.of(request.getPayload());
-    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c),
-        failure -> web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), BlockKit.render(Apology.forFailure(failure)))));
+    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c), failure ->
+        web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), BlockKit.render(Apology.forFailure(failure)))));
     return context.ack();
   }
 
