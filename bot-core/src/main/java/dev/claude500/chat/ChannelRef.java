@@ -15,9 +15,18 @@ public record ChannelRef(String platform, String channelId) {
     requireToken(channelId, "channelId");
   }
 
+  /**
+   * Returns true when {@code value} may be a part of a channel ref or conversation key (a platform,
+   * a channel or thread id): 1..200 characters, not blank. Adapters check what a platform sends
+   * with it before building either.
+   */
+  public static boolean isValidId(String value) {
+    return value != null && !value.isBlank() && value.length() <= 200;
+  }
+
   static void requireToken(String value, String name) {
     Objects.requireNonNull(value, name);
-    if (value.isBlank() || value.length() > 200) {
+    if (!isValidId(value)) {
       throw new IllegalArgumentException(name + " must be 1..200 characters and not blank");
     }
   }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * any {@code sk-ant-…}, other {@code sk-…} keys), JWTs, Slack ({@code xoxb-…}, {@code xapp-…}),
  * GitHub ({@code ghp_…}, {@code github_pat_…}) and Discord bot tokens, AWS access key ids
  * ({@code AKIA…}, {@code ASIA…}); the values of {@code Bearer}, {@code Authorization:}, {@code
- * x-api-key}, {@code api_key}, {@code access_token}, {@code password}, {@code
+ * x-api-key}, {@code api_key}, {@code access_token}, {@code oauth_token}, {@code password}, {@code
  * aws_secret_access_key} and similar fields (header, JSON or {@code key=value} form, any case);
  * environment assignments such as {@code ANTHROPIC_API_KEY=…}, {@code ANTHROPIC_AUTH_TOKEN=…},
  * {@code export FOO_TOKEN=…}; and long runs that look random: hex of 32 or more characters,
@@ -86,7 +86,8 @@ public final class Redactor {
           SecretRule.labelled(
               "labelled value",
               "(?i)((?<![A-Za-z0-9_-])[\"']?(?:x-api-key|api[-_]?key|x-auth-token|auth[-_]?token"
-                  + "|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret"
+                  + "|access[-_]?token|refresh[-_]?token|id[-_]?token|oauth[-_]?token|session[-_]?token"
+                  + "|client[-_]?secret"
                   + "|secret[-_]?key|aws[-_]secret[-_]access[-_]key|aws[-_]session[-_]token"
                   + "|password|passwd|secret)[\"']?[ \\t]*+[:=][ \\t]*+[\"']?)"
                   + NOT_DONE

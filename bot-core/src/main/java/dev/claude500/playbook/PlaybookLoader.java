@@ -82,8 +82,15 @@ public final class PlaybookLoader {
     return all;
   }
 
-  /** Returns the playbook in a JSON document; {@code source} names it in error messages. */
+  /**
+   * Returns the playbook in a JSON document; {@code source} names it in error messages.
+   *
+   * @throws PlaybookException for anything wrong with the document, and for nothing else
+   */
   public static Playbook parse(String source, byte[] json) {
+    if (json.length > MAX_FILE_BYTES) {
+      throw new PlaybookException(source, List.of("the document is larger than 1 MB"));
+    }
     File file;
     try {
       file = MAPPER.readValue(json, File.class);

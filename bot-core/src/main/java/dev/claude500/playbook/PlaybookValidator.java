@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,28 +175,45 @@ final class PlaybookValidator {
   private void checkAutomaticLoops(Map<String, Step> byId) {
     Map<String, Integer> state = new HashMap<>();
     for (Step step : byId.values()) {
-      if (!step.waitsForPerson() && !(step instanceof Step.Outcome)) {
-        findLoop(step.id(), byId, state);
+      if (isAutomatic(step) && !state.containsKey(step.id())) {
+        findLoops(step.id(), byId, state);
       }
     }
   }
 
-  private void findLoop(String id, Map<String, Step> byId, Map<String, Integer> state) {
-    Integer s = state.get(id);
-    if (s != null) {
-      if (s == 1) {
-        problems.add("step " + id + " loops through automatic steps without ever asking or ending");
+  /**
+   * Walks depth first from {@code start} through automatic steps, reporting each step a walk comes
+   * back to while still on it ({@code state} 1: on the current path, 2: done). Iterative, so that a
+   * long chain of steps cannot exhaust the stack.
+   */
+  private void findLoops(String start, Map<String, Step> byId, Map<String, Integer> state) {
+    Deque<String> path = new ArrayDeque<>(List.of(start));
+    Deque<Iterator<String>> next = new ArrayDeque<>(List.of(byId.get(start).targets().iterator()));
+    state.put(start, 1);
+    while (!next.isEmpty()) {
+      Iterator<String> targets = next.peek();
+      if (!targets.hasNext()) {
+        state.put(path.pop(), 2);
+        next.pop();
+        continue;
       }
-      return;
-    }
-    state.put(id, 1);
-    for (String next : byId.get(id).targets()) {
-      Step target = byId.get(next);
-      if (!target.waitsForPerson() && !(target instanceof Step.Outcome)) {
-        findLoop(next, byId, state);
+      String target = targets.next();
+      if (!isAutomatic(byId.get(target))) {
+        continue;
+      }
+      Integer s = state.get(target);
+      if (s == null) {
+        state.put(target, 1);
+        path.push(target);
+        next.push(byId.get(target).targets().iterator());
+      } else if (s == 1) {
+        problems.add("step " + target + " loops through automatic steps without ever asking or ending");
       }
     }
-    state.put(id, 2);
+  }
+
+  private static boolean isAutomatic(Step step) {
+    return !step.waitsForPerson() && !(step instanceof Step.Outcome);
   }
 
   private void require(String stepId, String field, String value) {

@@ -6,13 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +25,11 @@ import javax.sql.DataSource;
  * <p>Instants are bound as UTC {@link OffsetDateTime}s truncated to the microsecond, the precision
  * of {@code TIMESTAMP WITH TIME ZONE} on both H2 and PostgreSQL. Every operation is timed on the
  * store-latency timer of its kind (read, write, transaction), the wait for a connection included.
+ *
+ * <p>A failure that says the connection to the database was lost runs the {@code connectionLost}
+ * action (the store empties its pool): a database that went away for a moment broke every pooled
+ * connection, not only the one that failed, and the pool would otherwise hand the others out again
+ * once the database is back (it cannot tell H2's broken connections from sound ones by the error).
  */
 final class Jdbc {
   /** Work done on a borrowed connection. */
@@ -38,17 +46,21 @@ final class Jdbc {
 
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int TRANSACTION_ATTEMPTS = 5;
+  /** SQL states class 08 is "connection exception"; these are H2's own for a connection or database gone. */
+  private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121", "90007");
 
   private final DataSource dataSource;
   private final Timer reads;
   private final Timer writes;
   private final Timer transactions;
+  private final Runnable connectionLost;
 
-  Jdbc(DataSource dataSource, BotMetrics metrics) {
-    this.dataSource = dataSource;
+  Jdbc(DataSource dataSource, BotMetrics metrics, Runnable connectionLost) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.reads = metrics.storeTimer("read");
     this.writes = metrics.storeTimer("write");
     this.transactions = metrics.storeTimer("transaction");
+    this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
   }
 
   /** Runs {@code work} on one connection in autocommit mode, timed on {@code timer}. */
@@ -178,8 +190,25 @@ final class Jdbc {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
 
-  static StoreException failure(String what, SQLException e) {
+  private StoreException failure(String what, SQLException e) {
+    if (isConnectionLost(e)) {
+      connectionLost.run();
+    }
     return new StoreException(what + " failed: " + oneLine(e.getMessage()), e);
+  }
+
+  /** Returns true when a failure says the connection to the database was lost or could not be had. */
+  static boolean isConnectionLost(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null
+          && (s.getSQLState().startsWith("08") || H2_CONNECTION_LOST.contains(s.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Folds a driver's multi-line message into one line. */

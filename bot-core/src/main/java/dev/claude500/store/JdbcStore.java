@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * that must happen once (creating a conversation, claiming a post, first sight of a delivery)
  * relies on a primary key, so it is safe between threads, processes and replicas alike. Every SQL
  * failure surfaces as a {@link StoreException}. Thread-safe: operations borrow connections from a
- * small pool (5 connections, at most 3 s to get one).
+ * small pool (5 connections, by default at most 3 s to get one).
  */
 public final class JdbcStore implements Store {
   private static final int POOL_SIZE = 5;
-  private static final long CONNECTION_TIMEOUT_MS = 3_000;
+  /** How long a call waits for a pooled connection before it fails. */
+  public static final Duration DEFAULT_CONNECTION_WAIT = Duration.ofSeconds(3);
   private static final int VALIDATION_TIMEOUT_SECONDS = 2;
   private static final String POSTGRES_CONNECT_TIMEOUT_SECONDS = "5";
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -47,7 +49,7 @@ public final class JdbcStore implements Store {
   private JdbcStore(HikariDataSource dataSource, DatabaseUrl url, BotMetrics metrics) {
     this.dataSource = dataSource;
     this.url = url;
-    Jdbc jdbc = new Jdbc(dataSource, metrics);
+    Jdbc jdbc = new Jdbc(dataSource, metrics, this::dropPooledConnections);
     this.conversations = new JdbcConversations(jdbc);
     this.subscriptions = new JdbcSubscriptions(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
@@ -72,7 +74,7 @@ public final class JdbcStore implements Store {
    *     password masked)
    */
   public static JdbcStore open(String jdbcUrl, String user, String password) {
-    return open(jdbcUrl, user, password, BotMetrics.none());
+    return open(jdbcUrl, user, password, DEFAULT_CONNECTION_WAIT, BotMetrics.none());
   }
 
   /**
@@ -80,14 +82,35 @@ public final class JdbcStore implements Store {
    * publishing the connection pool's meters on {@code metrics}.
    */
   public static JdbcStore open(String jdbcUrl, String user, String password, BotMetrics metrics) {
+    return open(jdbcUrl, user, password, DEFAULT_CONNECTION_WAIT, metrics);
+  }
+
+  /**
+   * Opens the store as {@link #open(String, String, String)} does, with calls waiting at most
+   * {@code connectionWait} (at least 250 ms) for a connection while the database cannot be
+   * reached, before they fail.
+   */
+  public static JdbcStore open(String jdbcUrl, String user, String password, Duration connectionWait) {
+    return open(jdbcUrl, user, password, connectionWait, BotMetrics.none());
+  }
+
+  /**
+   * Opens the store as {@link #open(String, String, String, Duration)} does, timing every
+   * operation and publishing the connection pool's meters on {@code metrics}.
+   */
+  public static JdbcStore open(String jdbcUrl, String user, String password, Duration connectionWait,
+      BotMetrics metrics) {
     Objects.requireNonNull(metrics, "metrics");
+    if (connectionWait.toMillis() < 250) {
+      throw new IllegalArgumentException("connectionWait must be at least 250 ms, was " + connectionWait);
+    }
     DatabaseUrl url = new DatabaseUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl").strip());
     if (url.value().isEmpty()) {
       throw new StoreException("the store's JDBC URL is empty");
     }
     Properties properties = connectionProperties(url, user, password);
     probe(url, properties);
-    HikariDataSource dataSource = pool(url, properties, metrics);
+    HikariDataSource dataSource = pool(url, properties, connectionWait, metrics);
     try {
       String version = Migrations.apply(dataSource, url.schema());
       LOG.info("Store open at {}, schema version {}", url, version);
@@ -145,14 +168,15 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private static HikariDataSource pool(DatabaseUrl url, Properties properties, BotMetrics metrics) {
+  private static HikariDataSource pool(DatabaseUrl url, Properties properties, Duration connectionWait,
+      BotMetrics metrics) {
     HikariConfig config = new HikariConfig();
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
     config.setPoolName("claude500-store");
     config.setJdbcUrl(url.value());
     config.setDataSourceProperties(properties);
     config.setMaximumPoolSize(POOL_SIZE);
-    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setConnectionTimeout(connectionWait.toMillis());
     config.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1_000L);
     try {
       return new HikariDataSource(config);
@@ -199,7 +223,10 @@ public final class JdbcStore implements Store {
 
   /**
    * Returns true when a pooled connection answers a validation within 2 s; false when the store is
-   * closed, unreachable or slow (waiting at most the pool's 3 s connection timeout). Never throws.
+   * closed, unreachable or slow (waiting at most the pool's connection wait, 3 s by default), and then the
+   * pool is emptied of connections the outage may have broken. Once the database is back it answers
+   * true within a few seconds (the pool retries connecting with a backoff of at most 5 s). Never
+   * throws.
    */
   @Override
   public boolean isReachable() {
@@ -207,10 +234,30 @@ public final class JdbcStore implements Store {
       return false;
     }
     try (Connection c = dataSource.getConnection()) {
-      return c.isValid(VALIDATION_TIMEOUT_SECONDS);
+      if (c.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+        return true;
+      }
+      LOG.debug("Store at {} is not reachable: a pooled connection is no longer valid", url);
+      dropPooledConnections();
+      return false;
     } catch (SQLException | RuntimeException e) {
       LOG.debug("Store at {} is not reachable: {}", url, e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Closes every pooled connection (those in use once they come back), so that after the database
+   * went away for a moment the next call connects afresh instead of meeting a connection the outage
+   * broke.
+   */
+  private void dropPooledConnections() {
+    try {
+      if (!dataSource.isClosed() && dataSource.getHikariPoolMXBean() != null) {
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("Could not empty the pool of the store at {}: {}", url, e.toString());
     }
   }
 

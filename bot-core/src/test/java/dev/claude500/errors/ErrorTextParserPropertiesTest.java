@@ -61,6 +61,16 @@ class ErrorTextParserPropertiesTest {
     assertBounded(ErrorTextParser.parseAll(noise + text.substring(0, cut)));
   }
 
+  @Property(tries = 100)
+  void staysBoundedOnPrintedLinesWithLongRunsOnOneLine(
+      @ForAll("rows") Row row, @ForAll("longRuns") String run, @ForAll("fraction") double at) {
+    String text = row.text();
+    int cut = (int) (at * text.length());
+
+    assertBounded(ErrorTextParser.parseAll(text.substring(0, cut) + run + text.substring(cut)));
+    assertBounded(ErrorTextParser.parseAll(text + " " + run));
+  }
+
   private static void assertBounded(List<ParsedError> errors) {
     assertThat(errors).hasSizeLessThanOrEqualTo(ErrorTextParser.MAX_ERRORS);
     for (ParsedError e : errors) {
@@ -103,6 +113,16 @@ class ErrorTextParserPropertiesTest {
             "request-id: ", "HTTP/1.1 ", "Internal Server Error", "overloaded_error", "\r\n");
     Arbitrary<String> spliced = pieces.list().ofMaxSize(60).map(l -> String.join("", l));
     return Arbitraries.oneOf(soup, spliced, Combinators.combine(spliced, soup).as(String::concat));
+  }
+
+  /** Runs without a line break, longer than a line is kept, some of them made of what the parser reads. */
+  @Provide
+  Arbitrary<String> longRuns() {
+    Arbitrary<String> plain = Arbitraries.strings().alpha().numeric().withChars(" .,:\"{}").ofMinLength(2_500)
+        .ofMaxLength(12_000);
+    Arbitrary<String> json = Arbitraries.integers().between(2_500, 12_000)
+        .map(n -> "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"" + "m".repeat(n) + "\"}}");
+    return Arbitraries.oneOf(plain, json);
   }
 
   @Provide

@@ -26,13 +26,32 @@ final class Secrets {
     ANTHROPIC_API_KEY(r -> bare("sk-ant-api03-" + chars(r, URL_SAFE, 93) + "AA")),
     ANTHROPIC_OAUTH_TOKEN(r -> bare("sk-ant-oat01-" + chars(r, URL_SAFE, 80 + r.nextInt(30)))),
     ANTHROPIC_OTHER_KEY(r -> bare("sk-ant-admin01-" + chars(r, URL_SAFE, 40 + r.nextInt(60)))),
+    ANTHROPIC_REFRESH_TOKEN(r -> bare("sk-ant-ort01-" + chars(r, URL_SAFE, 80 + r.nextInt(30)))),
+    /** OAuth tokens as credential files, token endpoints and proxies show them: labelled, any shape. */
+    OAUTH_FIELD(
+        r ->
+            labelled(
+                r,
+                List.of(
+                    "\"accessToken\":\"",
+                    "\"refreshToken\": \"",
+                    "{\"access_token\":\"",
+                    "refresh_token=",
+                    "id_token: ",
+                    "client_secret=",
+                    "\"oauth_token\":\""),
+                r.nextBoolean()
+                    ? token(r, URL_SAFE + ".", 20 + r.nextInt(60))
+                    : "sk-ant-o" + (r.nextBoolean() ? "at01-" : "rt01-") + chars(r, URL_SAFE, 40 + r.nextInt(60)))),
     OTHER_SK_KEY(r -> bare("sk-proj-" + chars(r, URL_SAFE, 40 + r.nextInt(100)))),
     BEARER(
         r ->
             labelled(
                 r,
-                List.of("Bearer ", "bearer ", "Authorization: Bearer ", "-H 'Authorization: Bearer "),
-                token(r, ALNUM + "._~+/-", 20 + r.nextInt(60)))),
+                List.of("Bearer ", "bearer ", "Authorization: Bearer ", "-H 'Authorization: Bearer ", "BEARER "),
+                r.nextInt(4) == 0
+                    ? "sk-ant-oat01-" + chars(r, URL_SAFE, 60)
+                    : token(r, ALNUM + "._~+/-", 20 + r.nextInt(60)))),
     AUTHORIZATION(
         r ->
             labelled(
@@ -43,8 +62,10 @@ final class Secrets {
         r ->
             labelled(
                 r,
-                List.of("x-api-key: ", "X-Api-Key:", "\"x-api-key\":\"", "'X-API-KEY': '", "api_key="),
-                token(r, ALNUM, 16 + r.nextInt(48)))),
+                List.of("x-api-key: ", "X-Api-Key:", "\"x-api-key\":\"", "'X-API-KEY': '", "api_key=", "x-api-key="),
+                r.nextInt(4) == 0
+                    ? "sk-ant-api03-" + chars(r, URL_SAFE, 93) + "AA"
+                    : token(r, ALNUM, 16 + r.nextInt(48)))),
     ENVIRONMENT(
         r ->
             labelled(
@@ -62,8 +83,9 @@ final class Secrets {
         r ->
             labelled(
                 r,
-                List.of("aws_secret_access_key = ", "AWS_SECRET_ACCESS_KEY=", "\"aws_secret_access_key\": \""),
-                base64(r, 30))),
+                List.of("aws_secret_access_key = ", "AWS_SECRET_ACCESS_KEY=", "\"aws_secret_access_key\": \"",
+                    "aws_session_token=", "\"SessionToken\": \""),
+                base64(r, 30 + r.nextInt(120)))),
     SLACK_TOKEN(
         r ->
             bare(

@@ -145,7 +145,8 @@ class CachingStatusSourceTest {
         Arguments.of("a 503", Response.text(503, "Service Unavailable"), "HTTP 503"),
         Arguments.of("an HTML challenge", Response.challengePage(), "HTML"),
         Arguments.of("truncated JSON", Response.json(StatusFixtures.redSummaryJson()).truncatedTo(700), "invalid JSON"),
-        Arguments.of("garbage", Response.json("}}not json at all{{"), "invalid JSON"));
+        Arguments.of("garbage", Response.json("}}not json at all{{"), "invalid JSON"),
+        Arguments.of("a 304 without an ETag to answer", Response.status(304), "HTTP 304 though no If-None-Match was sent"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -208,6 +209,19 @@ class CachingStatusSourceTest {
     assertThat(afterTimeout.problem()).hasValueSatisfying(p -> assertThat(p).contains("300 ms"));
     // Caffeine installs the outcome just after the refresh's future completes.
     assertThat(awaitSnapshot(source, s -> !s.fresh())).isEqualTo(afterTimeout);
+  }
+
+  @Test
+  void answersUnknownWhenTheFirstAnswerIsA304WithoutABody() {
+    page.serveSummary(Response.status(304).withEtag("\"v1\""));
+    CachingStatusSource source = inline();
+
+    StatusSnapshot snapshot = source.current();
+
+    assertThat(snapshot.isKnown()).isFalse();
+    assertThat(snapshot.asOf()).isEmpty();
+    assertThat(snapshot.problem()).hasValueSatisfying(p -> assertThat(p).contains("304"));
+    assertThat(page.lastRequest(FakeStatusPage.SUMMARY).orElseThrow().header("If-None-Match")).isEmpty();
   }
 
   @Test

@@ -1,16 +1,10 @@
 package dev.claude500.testing;
 
 import dev.claude500.chat.ChannelRef;
-import dev.claude500.store.ConversationStore;
 import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.Leases;
 import dev.claude500.store.PostLedger;
-import dev.claude500.store.SeenDeliveries;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
-import dev.claude500.store.SubscriptionStore;
-import dev.claude500.store.WaitingTriages;
-import dev.claude500.store.WatcherState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +14,12 @@ import java.util.Optional;
  * process killed between the post and its confirmation would, leaving the claim unconfirmed. Every
  * other call goes to the store it wraps; closing it closes that store.
  */
-public final class CrashingStore implements Store {
-  private final Store store;
+public final class CrashingStore extends ForwardingStore {
   private final PostLedger ledger;
 
   /** Wraps {@code store}; confirming {@code itemKey} in {@code channel} throws a {@link StoreException}. */
   public CrashingStore(Store store, ChannelRef channel, String itemKey) {
-    this.store = store;
+    super(store);
     PostLedger real = store.ledger();
     this.ledger = new PostLedger() {
       @Override
@@ -70,47 +63,7 @@ public final class CrashingStore implements Store {
   }
 
   @Override
-  public ConversationStore conversations() {
-    return store.conversations();
-  }
-
-  @Override
-  public SubscriptionStore subscriptions() {
-    return store.subscriptions();
-  }
-
-  @Override
   public PostLedger ledger() {
     return ledger;
-  }
-
-  @Override
-  public SeenDeliveries seenDeliveries() {
-    return store.seenDeliveries();
-  }
-
-  @Override
-  public Leases leases() {
-    return store.leases();
-  }
-
-  @Override
-  public WaitingTriages waitingTriages() {
-    return store.waitingTriages();
-  }
-
-  @Override
-  public WatcherState watcherState() {
-    return store.watcherState();
-  }
-
-  @Override
-  public boolean isReachable() {
-    return store.isReachable();
-  }
-
-  @Override
-  public void close() {
-    store.close();
   }
 }

@@ -54,6 +54,9 @@ public final class FakeSlackApi implements AutoCloseable {
   /** The workspace id {@code auth.test} answers. */
   public static final String TEAM_ID = "T0FAKE";
 
+  /** How long an answer lost as {@link Lost#TIMED_OUT} is held before the connection is closed. */
+  public static final Duration HELD_ANSWER = Duration.ofSeconds(3);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -255,7 +258,10 @@ public final class FakeSlackApi implements AutoCloseable {
       if (losing.isPresent()) {
         Answer gone = losing.get() == Lost.INTERNAL_ERROR ? Answer.error("internal_error") : new Answer(0, Map.of(), "");
         calls.add(new Call(method, params, body, headers, gone.status(), gone.body(), true, System.nanoTime()));
-        if (losing.get() == Lost.CONNECTION_DROPPED) {
+        if (losing.get() == Lost.TIMED_OUT) {
+          Thread.sleep(HELD_ANSWER.toMillis());
+        }
+        if (losing.get() != Lost.INTERNAL_ERROR) {
           return; // closing the exchange before any header is sent drops the connection
         }
         answer = gone;
@@ -573,7 +579,12 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The connection is closed before any answer is sent (a client reads that as a reset or timeout). */
     CONNECTION_DROPPED,
     /** Slack answers {@code ok:false, error:internal_error} although it took the call. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /**
+     * No answer comes for {@link FakeSlackApi#HELD_ANSWER} (any sensible client read timeout is shorter), then
+     * the connection is closed.
+     */
+    TIMED_OUT
   }
 
   /** A text snippet {@code files.info} knows. */

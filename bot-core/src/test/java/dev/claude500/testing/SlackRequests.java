@@ -104,7 +104,8 @@ public final class SlackRequests {
   /** Returns a {@code message} event: a person's reply {@code ts} in the thread {@code threadTs}. */
   public static ObjectNode threadReply(String channelId, String userId, String text, String ts, String threadTs) {
     return JSON.createObjectNode().put("type", "message").put("channel", channelId).put("user", userId)
-        .put("text", text).put("ts", ts).put("thread_ts", threadTs).put("event_ts", ts).put("channel_type", "channel");
+        .put("text", text).put("ts", ts).put("thread_ts", threadTs).put("parent_user_id", FakeSlackApi.BOT_USER_ID)
+        .put("event_ts", ts).put("channel_type", "channel");
   }
 
   /** Returns the Events API callback that delivers {@code event}, as JSON text. */

@@ -3,15 +3,20 @@ package dev.claude500.launcher;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import dev.claude500.evidence.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Wraps an encoder so no secret reaches a log line: the configured secret values, and anything
- * shaped like a Slack, Anthropic or bearer token, are replaced with {@code ***} after encoding
- * (so text and JSON lines are both covered, messages and stack traces alike).
+ * Wraps an encoder so no secret reaches a log line: the configured secret values (as written, and
+ * as the JSON format escapes them), anything shaped like a Slack, Anthropic or bearer token, and
+ * whatever else the evidence {@link Redactor} recognises (API keys and OAuth tokens in any labelled
+ * form, AWS keys, long random runs) are replaced after encoding, so text and JSON lines are both
+ * covered, messages, arguments and stack traces alike: a log line may quote what someone pasted.
  */
 final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
   private static final Pattern TOKEN_SHAPES = Pattern.compile(
@@ -23,7 +28,8 @@ final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
 
   MaskingEncoder(Encoder<ILoggingEvent> inner, List<String> secrets) {
     this.inner = Objects.requireNonNull(inner, "inner");
-    this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).distinct().toList();
+    this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4)
+        .flatMap(s -> Stream.of(s, jsonEscaped(s))).distinct().toList();
   }
 
   @Override
@@ -46,6 +52,32 @@ final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
     for (String secret : secrets) {
       out = out.replace(secret, "***");
     }
-    return TOKEN_SHAPES.matcher(out).replaceAll("***");
+    return Redactor.redact(TOKEN_SHAPES.matcher(out).replaceAll("***"));
+  }
+
+  /** Returns {@code s} as Logback's JSON format writes it inside a string. */
+  static String jsonEscaped(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '/' -> out.append("\\/");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 }

@@ -7,6 +7,7 @@ import dev.claude500.testing.StatusFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,13 +20,8 @@ class ConsoleJarIT {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.redSummaryJson()));
       Path input = dir.resolve("input.txt");
       Files.writeString(input, "/claude500\n1\nIt works now\n/claude500 status\n", StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(BotProcess.javaBinary(), "-jar", System.getProperty("claude500.jar"), "console")
-          .directory(dir.toFile())
-          .redirectInput(input.toFile())
-          .redirectOutput(dir.resolve("out.txt").toFile())
-          .redirectError(dir.resolve("err.txt").toFile());
-      pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_"));
-      pb.environment().put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
+      ProcessBuilder pb = JarProcess.in(dir, Map.of("CLAUDE500_STATUS_URL", page.baseUrl().toString()), "console")
+          .redirectInput(input.toFile());
       Process p = pb.start();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("console exits at end of input").isTrue();
       String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);

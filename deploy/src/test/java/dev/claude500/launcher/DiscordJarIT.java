@@ -22,12 +22,7 @@ class DiscordJarIT {
   void theJarConnectsPrintsItsInviteAndRunsATriage(@TempDir Path dir) throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      ProcessBuilder pb = new ProcessBuilder(BotProcess.javaBinary(), "-jar", System.getProperty("claude500.jar"))
-          .directory(dir.toFile())
-          .redirectOutput(dir.resolve("out.txt").toFile())
-          .redirectError(dir.resolve("err.txt").toFile());
-      pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_"));
-      pb.environment().putAll(Map.of(
+      ProcessBuilder pb = JarProcess.in(dir, Map.of(
           "CLAUDE500_STATUS_URL", page.baseUrl().toString(),
           "CLAUDE500_HTTP_PORT", "0",
           "DISCORD_BOT_TOKEN", "jar-test-token",

@@ -45,6 +45,29 @@ class MaskingEncoderTest {
   }
 
   @Test
+  void aConfiguredSecretIsMaskedAsTheJsonFormatEscapesItToo() {
+    String password = "pa55/w\"rd\\x:y";
+    for (String format : List.of("text", "json")) {
+      String out = logged(format, List.of(password), () ->
+          LoggerFactory.getLogger("dev.claude500.test").warn("connecting with {}", password));
+      assertThat(out).as(format).contains("connecting with").contains("***").doesNotContain(password)
+          .doesNotContain(MaskingEncoder.jsonEscaped(password)).doesNotContain("pa55");
+    }
+  }
+
+  @Test
+  void whatTheRedactorKnowsIsMaskedToo() {
+    for (String format : List.of("text", "json")) {
+      String out = logged(format, List.of(), () -> LoggerFactory.getLogger("dev.claude500.test").info(
+          "pasted: x-api-key: k3Yv4Lu5E6sF7oR8tH9iS0pR0xYtEsT aws AKIAZ7Q3R5T6Y8U9I0P2 oauth_token=gho16C7e42F292c6912E7710c8"
+              + " sk-ant-oat01-Qw3Er4Ty5Ui6Op7As8Df9Gh0Jk1Lz2Xc3Vb4Nm5 request req_011CXmPAT8xd3GWgKxdq8TRC"));
+      assertThat(out).as(format).contains("req_011CXmPAT8xd3GWgKxdq8TRC")
+          .doesNotContain("k3Yv4Lu5E6sF7oR8tH9iS0pR0xYtEsT", "AKIAZ7Q3R5T6Y8U9I0P2", "gho16C7e42F292c6912E7710c8",
+              "Qw3Er4Ty5Ui6Op7As8Df9Gh0Jk1Lz2Xc3Vb4Nm5");
+    }
+  }
+
+  @Test
   void jsonFormatWritesOneObjectPerLine() {
     String out = logged("json", List.of(), () -> LoggerFactory.getLogger("dev.claude500.test").info("hello\nworld"));
     assertThat(out.lines().filter(l -> !l.isBlank())).allMatch(l -> l.startsWith("{") && l.endsWith("}"));

@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claude500.testing.ProxiedDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +60,35 @@ class ServiceTest {
 
       assertThatThrownBy(() -> get(port, "/healthz")).isInstanceOf(java.net.ConnectException.class);
       assertThat(service.notReady()).contains("stopping");
+    }
+  }
+
+  @Test
+  void readinessSaysWhenTheDatabaseIsAwayAndRecoversWithoutARestart() throws Exception {
+    try (ProxiedDatabase db = ProxiedDatabase.h2()) {
+      Settings settings = Settings.fromEnvironment(Map.of(
+          "CLAUDE500_HTTP_PORT", "0",
+          "CLAUDE500_STATUS_URL", "http://127.0.0.1:1",
+          "CLAUDE500_DB_URL", db.url(),
+          "CLAUDE500_DB_USER", db.user()));
+      try (Core core = Core.build(settings, Clock.systemUTC())) {
+        Service service = Service.start(core);
+        try {
+          int port = service.httpPort();
+          assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+
+          db.cut();
+          HttpResponse<String> away = get(port, "/readyz");
+          assertThat(away.statusCode()).isEqualTo(503);
+          assertThat(away.body()).isEqualTo("store unreachable\n");
+          assertThat(get(port, "/healthz").statusCode()).as("alive all the same").isEqualTo(200);
+
+          db.restore(core.store);
+          assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+        } finally {
+          service.stop();
+        }
+      }
     }
   }
 }

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackRequests;
-import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +26,7 @@ class SlackServiceTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final HttpClient client = HttpClient.newHttpClient();
-  private final SlackSigner signer = new SlackSigner(SECRET);
+  private final SlackEvents events = new SlackEvents(SECRET, this::httpPort);
   private FakeSlackApi slack;
   private FakeStatusPage page;
   private Core core;
@@ -60,13 +57,11 @@ class SlackServiceTest {
   }
 
   private HttpResponse<String> post(String body, String contentType, boolean sign) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/slack/events"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    if (sign) {
-      signer.headers(Instant.now(), bytes).forEach(b::header);
-    }
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return events.post(body, contentType, sign);
+  }
+
+  private int httpPort() {
+    return service.httpPort();
   }
 
   @Test

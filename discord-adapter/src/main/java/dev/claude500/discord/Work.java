@@ -1,5 +1,6 @@
 package dev.claude500.discord;
 
+import dev.claude500.bot.Apology;
 import dev.claude500.chat.Text;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the slow part of an interaction (the engine, the store, the status page, posting replies)
  * on the bot's own bounded executor, after the interaction was acknowledged on JDA's thread. A
- * task that fails, or that finds the queue full, tells the person in an ephemeral message.
+ * task that fails, or that finds the queue full, tells the person in an ephemeral message: the
+ * store being unreachable for a moment with the shared {@link Apology} (and one log line).
  * Thread-safe.
  */
 final class Work {
@@ -61,6 +63,11 @@ final class Work {
   }
 
   private static void failed(InteractionHook hook, String what, RuntimeException e) {
+    if (Apology.isStoreOutage(e)) {
+      LOG.warn("cannot {}: the store is unreachable ({}); the person is told to try again", what, e.getMessage());
+      tell(hook, Apology.textFor(e));
+      return;
+    }
     Failures.Failure f = Failures.classify(what, e);
     if (f.missingPermission()) {
       LOG.warn("cannot {}: {}", what, f.exception().getMessage());

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 
 /**
  * The real adapter, connected through JDA to a {@link FakeDiscord} on loopback, with a real
- * engine on an H2 store and a real status cache reading a {@link FakeStatusPage} (green).
+ * engine on a store (an in-memory H2 database unless given one) and a real status cache reading a {@link FakeStatusPage} (green).
  */
 final class LoopbackDiscord implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
@@ -54,22 +54,27 @@ final class LoopbackDiscord implements AutoCloseable {
    * answers at once).
    */
   LoopbackDiscord(List<String> guildIds, Duration storeDelay) throws InterruptedException {
-    this(guildIds, storeDelay, Optional.empty());
+    this(guildIds, storeDelay, Optional.empty(), newStore());
   }
 
   /** Connects the adapter holding {@code shards} (all of the bot, when empty). */
   LoopbackDiscord(Optional<DiscordShards> shards) throws InterruptedException {
-    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, shards);
+    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, shards, newStore());
   }
 
-  private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards)
+  /** The adapter on {@code store}, which it closes when it is closed. */
+  LoopbackDiscord(Store store) throws InterruptedException {
+    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), store);
+  }
+
+  private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store)
       throws InterruptedException {
     this.guildIds = List.copyOf(guildIds);
+    this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     status = new CachingStatusSource(
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     status.current(); // the page is known before the first interaction, as it is in a running bot
-    store = newStore();
     services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
     adapter = connect(shards, services);
   }

@@ -6,8 +6,10 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * A click on an answer button: acknowledged at once, then on the worker the answer goes to the
  * engine with the question's token. When the engine applies it, the clicked message loses its
  * buttons and says who chose what, and the next replies follow in the thread; a stale click (a
- * second click, an old question) changes nothing.
+ * second click, an old question) changes nothing. When the answer cannot be applied (the store
+ * unreachable for a moment) the question keeps its buttons and the person who clicked is told, in
+ * a message only they see, to try again.
  */
 final class AnswerListener implements BlockActionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AnswerListener.class);
@@ -43,7 +47,8 @@ final class AnswerListener implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext context) {
     Optional<Click> click = Click.of(request.getPayload());
-    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c)));
+    click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c), failure ->
+        web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), BlockKit.render(Apology.forFailure(failure)))));
     return context.ack();
   }
 
@@ -86,7 +91,8 @@ final class AnswerListener implements BlockActionHandler {
           : p.getMessage() == null ? null : p.getMessage().getThreadTs();
       String ts = box != null && box.getMessageTs() != null ? box.getMessageTs()
           : p.getMessage() == null ? null : p.getMessage().getTs();
-      if (value.isEmpty() || channel == null || thread == null || ts == null || p.getUser().getId() == null) {
+      if (value.isEmpty() || !ChannelRef.isValidId(channel) || !ChannelRef.isValidId(thread)
+          || !ChannelRef.isValidId(ts) || !ChannelRef.isValidId(p.getUser().getId())) {
         return Optional.empty();
       }
       String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();

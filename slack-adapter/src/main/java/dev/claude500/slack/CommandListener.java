@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Command;
 import dev.claude500.bot.CommandParser;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@code /claude500 ...}: acknowledged at once (empty), then on the worker a triage is started in
  * the thread of a new channel message, or the subcommand is answered only to the person who typed it
  * (through the command's {@code response_url}). A repeated delivery (same {@code trigger_id}) is
- * dropped. When the worker is full the acknowledgement itself says so.
+ * dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
+ * store unreachable for a moment) the person is told so through the {@code response_url}, and a
+ * triage's first message already posted is edited to say the triage did not start.
  */
 final class CommandListener implements SlashCommandHandler {
   static final String BUSY = "claude500 is busy right now: please try again in a minute.";
@@ -52,12 +55,13 @@ final class CommandListener implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest request, SlashCommandContext context) {
     SlashCommandPayload p = request.getPayload();
-    if (p == null || p.getChannelId() == null || p.getUserId() == null) {
+    if (p == null || !ChannelRef.isValidId(p.getChannelId()) || !ChannelRef.isValidId(p.getUserId())) {
       return context.ack();
     }
     Command command = CommandParser.parse(SlackText.plain(p.getText()));
     Invocation in = new Invocation(p.getChannelId(), p.getUserId(), p.getUserName(), p.getResponseUrl(), p.getTriggerId());
-    return worker.offer("/claude500 from " + p.getUserId(), () -> run(command, in)) ? context.ack() : context.ack(BUSY);
+    return worker.offer("/claude500 from " + p.getUserId(), () -> run(command, in),
+        failure -> respond(in, Apology.forFailure(failure))) ? context.ack() : context.ack(BUSY);
   }
 
   private void run(Command command, Invocation in) {
@@ -111,11 +115,29 @@ final class CommandListener implements SlashCommandHandler {
     }
     ConversationKey key = new ConversationKey(SlackAdapter.PLATFORM, in.channelId(), rootTs);
     threads.serially(key, () -> {
-      TriageResult result = t.playbook()
-          .map(id -> services.engine().start(key, actor, t.pasted(), id))
-          .orElseGet(() -> services.engine().start(key, actor, t.pasted()));
+      TriageResult result;
+      try {
+        result = t.playbook()
+            .map(id -> services.engine().start(key, actor, t.pasted(), id))
+            .orElseGet(() -> services.engine().start(key, actor, t.pasted()));
+      } catch (RuntimeException e) {
+        withdraw(in, rootTs, e);
+        throw e;
+      }
       threads.post(key, result.replies());
     });
+  }
+
+  /** Edits a triage's first message, posted before its start failed, to say that it did not start. */
+  private void withdraw(Invocation in, String rootTs, RuntimeException failure) {
+    String why = Apology.textFor(failure).toPlainString();
+    try {
+      web.update(in.channelId(), rootTs, BlockKit.notice(BlockKit.mention(in.userId())
+          + " tried to start a Claude Code 500 triage, but it did not start. " + Mrkdwn.escape(why),
+          "The triage did not start. " + why));
+    } catch (SlackCallException e) {
+      LOG.info("first message of a triage that did not start in {} not edited: {}", in.channelId(), e.getMessage());
+    }
   }
 
   /** The triage's first message is found by its command's trigger, should Slack's answer to it be lost. */

@@ -1,8 +1,10 @@
 package dev.claude500.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,10 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * arrive here. Reads at most {@link #MAX_BODY} bytes (413 beyond), refuses a missing, wrong or stale
  * signature with 401 before anything is parsed or called, then turns the request into Bolt's
  * {@code Request} with {@link SlackRequestParser}, runs {@link App#run} and writes Bolt's response.
- * Answers 503 until the adapter has started, and again once it stops taking requests. Thread-safe.
+ * A signed payload that cannot be read, whole or in the part a listener needs, gets 400; one of a
+ * kind the app has no listener for (views, dialogs, shortcuts) gets 404. Answers 503 until the
+ * adapter has started, and again once it stops taking requests. Thread-safe.
  */
 final class EventsEndpoint implements HttpHandler {
   /** The largest body read, in bytes. */
@@ -34,6 +40,9 @@ final class EventsEndpoint implements HttpHandler {
   private static final long MAX_DRAIN = 8L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
+  /** The kinds of request the app has listeners for; anything else gets 404 without Bolt reading it. */
+  private static final Set<RequestType> HANDLED = EnumSet.of(RequestType.Command, RequestType.BlockAction,
+      RequestType.Event, RequestType.UrlVerification, RequestType.SSLCheck);
   private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final RequestSignature signature;
@@ -103,14 +112,24 @@ final class EventsEndpoint implements HttpHandler {
           .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
           .build());
     } catch (RuntimeException e) {
-      LOG.info("unreadable Slack request ({} bytes): {}", body.length(), e.toString());
+      // the exception's message may quote the payload, and with it whatever someone pasted: not logged
+      LOG.info("unreadable Slack request ({} bytes): {}", body.length(), e.getClass().getSimpleName());
       return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unreadable payload\n").build();
     }
     if (request == null) {
       return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unknown payload\n").build();
     }
+    if (!HANDLED.contains(request.getRequestType())) {
+      // no listener for it (the bot opens no views, dialogs or shortcuts): Bolt is not asked to read it
+      return Response.builder().statusCode(404).contentType("text/plain; charset=utf-8").body("not handled\n").build();
+    }
     try {
       return running.run(request);
+    } catch (JsonParseException e) {
+      // Bolt reads the payload's parts lazily, as each listener needs them: a part of the wrong shape fails here
+      LOG.info("unreadable Slack {} payload ({} bytes): {}", request.getRequestType(), body.length(),
+          e.getClass().getSimpleName());
+      return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unreadable payload\n").build();
     } catch (Exception e) {
       LOG.error("handling a Slack {} request failed", request.getRequestType(), e);
       return Response.builder().statusCode(500).contentType("text/plain; charset=utf-8").body("error\n").build();

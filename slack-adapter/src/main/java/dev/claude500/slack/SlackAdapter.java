@@ -33,6 +33,8 @@ public final class SlackAdapter implements AutoCloseable {
   public static final String EVENTS_PATH = "/slack/events";
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+  /** How long a Web API answer may take. */
+  private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
   private final SlackSettings settings;
   private final BotServices services;
@@ -85,7 +87,7 @@ public final class SlackAdapter implements AutoCloseable {
     App built = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerListener(services, worker, web, threads, names),
-        new ThreadReplyListener(services, worker, threads, names, new Snippets(web::fileText), me.getUserId()));
+        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()));
     built.start();
     app = built;
     if (settings.socketMode()) {
@@ -162,12 +164,21 @@ public final class SlackAdapter implements AutoCloseable {
 
   /** A Slack client on {@code apiUrl} whose HTTP client never repeats a request by itself. */
   static Slack slack(String apiUrl) {
+    return slack(apiUrl, READ_TIMEOUT);
+  }
+
+  /**
+   * A Slack client on {@code apiUrl} whose HTTP client never repeats a request by itself and gives
+   * up on an answer after {@code readTimeout} (a whole call after twice that).
+   */
+  static Slack slack(String apiUrl, java.time.Duration readTimeout) {
+    int read = Math.toIntExact(readTimeout.toMillis());
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
-    config.setHttpClientReadTimeoutMillis(10_000);
-    config.setHttpClientWriteTimeoutMillis(10_000);
-    config.setHttpClientCallTimeoutMillis(20_000);
+    config.setHttpClientReadTimeoutMillis(read);
+    config.setHttpClientWriteTimeoutMillis(read);
+    config.setHttpClientCallTimeoutMillis(2 * read);
     OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
         .retryOnConnectionFailure(false)
         .connectTimeout(java.time.Duration.ofSeconds(5))

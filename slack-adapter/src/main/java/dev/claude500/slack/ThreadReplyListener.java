@@ -7,8 +7,10 @@ import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * snippets' through {@link Snippets}) goes to the engine and its replies are posted only when it
  * applied the text (chatter that answers nothing gets no nagging). The question it answered loses
  * its buttons. Slack's retries of the same event ({@code event_id}) are applied once. Messages from
- * bots, edits, deletions and top-level messages are ignored on the spot.
+ * bots, edits, deletions and top-level messages are ignored on the spot. When a reply cannot be
+ * read (the store unreachable for a moment) and its thread hangs from one of the bot's messages,
+ * the person is told, in a message only they see, to send it again.
  */
 final class ThreadReplyListener {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadReplyListener.class);
@@ -36,12 +40,14 @@ final class ThreadReplyListener {
   private final TriageThreads threads;
   private final UserNames names;
   private final Snippets snippets;
+  private final WebApi web;
   private final String botUserId;
 
-  ThreadReplyListener(BotServices services, Worker worker, TriageThreads threads, UserNames names, Snippets snippets,
-      String botUserId) {
+  ThreadReplyListener(BotServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+      Snippets snippets, String botUserId) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
+    this.web = Objects.requireNonNull(web, "web");
     this.threads = Objects.requireNonNull(threads, "threads");
     this.names = Objects.requireNonNull(names, "names");
     this.snippets = Objects.requireNonNull(snippets, "snippets");
@@ -53,7 +59,7 @@ final class ThreadReplyListener {
     MessageEvent e = payload.getEvent();
     if (e != null && e.getSubtype() == null && e.getBotId() == null) {
       take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
-          files(e.getFiles())));
+          e.getParentUserId(), files(e.getFiles())));
     }
     return context.ack();
   }
@@ -62,8 +68,9 @@ final class ThreadReplyListener {
   Response onBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext context) {
     MessageThreadBroadcastEvent e = payload.getEvent();
     if (e != null) {
+      String parent = e.getRoot() == null ? null : e.getRoot().getUser();
       take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
-          List.of()));
+          parent, List.of()));
     }
     return context.ack();
   }
@@ -73,7 +80,7 @@ final class ThreadReplyListener {
     MessageFileShareEvent e = payload.getEvent();
     if (e != null && !Boolean.TRUE.equals(e.getDisplayAsBot())) {
       take(new ThreadMessage(payload.getEventId(), e.getChannel(), e.getUser(), e.getText(), e.getTs(), e.getThreadTs(),
-          files(e.getFiles())));
+          e.getParentUserId(), files(e.getFiles())));
     }
     return context.ack();
   }
@@ -83,21 +90,23 @@ final class ThreadReplyListener {
   }
 
   private void take(ThreadMessage m) {
-    if (m.channel() == null || m.user() == null || m.user().equals(botUserId)
+    if (!ChannelRef.isValidId(m.channel()) || !ChannelRef.isValidId(m.user()) || m.user().equals(botUserId)
         || (m.text() == null && m.files().isEmpty())
-        || m.ts() == null || m.threadTs() == null || m.threadTs().equals(m.ts())) {
+        || m.ts() == null || !ChannelRef.isValidId(m.threadTs()) || m.threadTs().equals(m.ts())) {
       return;
     }
-    worker.offer("thread reply from " + m.user(), () -> run(m));
+    worker.offer("thread reply from " + m.user(), () -> run(m), failure -> apologise(m, failure));
+  }
+
+  /** Tells the person their reply was not read, when its thread is one of the bot's (a triage's, most likely). */
+  private void apologise(ThreadMessage m, RuntimeException failure) {
+    if (botUserId.equals(m.parentUser())) {
+      web.postEphemeral(m.channel(), m.user(), m.threadTs(), BlockKit.render(Apology.forFailure(failure)));
+    }
   }
 
   private void run(ThreadMessage m) {
-    ConversationKey key;
-    try {
-      key = new ConversationKey(SlackAdapter.PLATFORM, m.channel(), m.threadTs());
-    } catch (IllegalArgumentException e) {
-      return;
-    }
+    ConversationKey key = new ConversationKey(SlackAdapter.PLATFORM, m.channel(), m.threadTs());
     Optional<TriageView> triage = services.engine().find(key);
     if (triage.isEmpty() || !triage.get().open()) {
       return;
@@ -130,5 +139,5 @@ final class ThreadReplyListener {
   }
 
   private record ThreadMessage(String eventId, String channel, String user, String text, String ts, String threadTs,
-      List<File> files) {}
+      String parentUser, List<File> files) {}
 }

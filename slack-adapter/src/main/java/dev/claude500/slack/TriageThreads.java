@@ -156,7 +156,7 @@ final class TriageThreads implements AutoCloseable {
           if (held.get(key) == backlog) {
             drain(key, backlog);
           }
-        }));
+        }), failure -> { }); // nobody asked for these just now: the failure is only logged
         if (!queued) {
           schedule(key, backlog, WORKER_FULL_WAIT);
         }

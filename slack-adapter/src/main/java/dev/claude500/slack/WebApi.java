@@ -146,6 +146,15 @@ final class WebApi {
         .channel(channel).ts(ts).text(message.text()).blocks(message.blocks())));
   }
 
+  /**
+   * Posts a message in a channel (in a thread when {@code threadTs} is set) that only {@code userId}
+   * sees.
+   */
+  void postEphemeral(String channel, String userId, String threadTs, SlackMessage message) {
+    call("chat.postEphemeral", Safety.ONCE, () -> methods.chatPostEphemeral(r -> r
+        .channel(channel).user(userId).threadTs(threadTs).text(message.text()).blocks(message.blocks())));
+  }
+
   /** Returns a message's permalink; empty when Slack will not say. */
   Optional<String> permalink(String channel, String ts) {
     try {

@@ -1,18 +1,22 @@
 package dev.claude500.slack;
 
+import dev.claude500.bot.Apology;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the slow part of each request after its acknowledgement: a fixed number of threads and a
  * bounded queue. {@link #offer} never blocks; when the queue is full it says no, and the caller
- * tells the person (or logs) instead of waiting. Thread-safe.
+ * tells the person (or logs) instead of waiting. A task that fails is logged (the store being
+ * unreachable in one line, anything else with its stack trace) and handed to the task's own way of
+ * apologising to the person who asked. Thread-safe.
  */
 final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -34,14 +38,16 @@ final class Worker implements AutoCloseable {
    * Queues a task; returns false at once when the queue is full or the worker is closed.
    *
    * @param what names the task in logs
+   * @param apologise tells the person who asked when the task fails (with the failure); its own
+   *     failure is logged and otherwise ignored
    */
-  boolean offer(String what, Runnable task) {
+  boolean offer(String what, Runnable task, Consumer<RuntimeException> apologise) {
     try {
       pool.execute(() -> {
         try {
           task.run();
         } catch (RuntimeException e) {
-          LOG.error("{} failed", what, e);
+          failed(what, e, apologise);
         }
       });
       return true;
@@ -49,6 +55,19 @@ final class Worker implements AutoCloseable {
       long n = refused.incrementAndGet();
       LOG.warn("{} dropped: the Slack worker queue is full or closed ({} dropped so far)", what, n);
       return false;
+    }
+  }
+
+  private static void failed(String what, RuntimeException e, Consumer<RuntimeException> apologise) {
+    if (Apology.isStoreOutage(e)) {
+      LOG.warn("{} failed: the store is unreachable ({}); the person is told to try again", what, e.getMessage());
+    } else {
+      LOG.error("{} failed", what, e);
+    }
+    try {
+      apologise.accept(e);
+    } catch (RuntimeException again) {
+      LOG.info("could not apologise for {}: {}", what, again.toString());
     }
   }
 

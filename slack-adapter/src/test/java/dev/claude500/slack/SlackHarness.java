@@ -54,7 +54,7 @@ final class SlackHarness implements AutoCloseable {
 
   final FakeSlackApi slack = FakeSlackApi.start();
   final FakeStatusPage page = FakeStatusPage.start();
-  final InMemoryStore store = new InMemoryStore();
+  final Store store;
   final Clock clock = Clock.systemUTC();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final CachingStatusSource status;
@@ -71,11 +71,21 @@ final class SlackHarness implements AutoCloseable {
   }
 
   SlackHarness(SlackAdapter.Tuning tuning) {
-    this(tuning, Duration.ZERO);
+    this(tuning, new InMemoryStore(), Duration.ZERO);
   }
 
   /** A harness whose adapter and engine see {@link #store} through a store slowed by {@code storeDelay} a call. */
   SlackHarness(SlackAdapter.Tuning tuning, Duration storeDelay) {
+    this(tuning, new InMemoryStore(), storeDelay);
+  }
+
+  /** A harness on {@code store}, which it closes when it is closed. */
+  SlackHarness(SlackAdapter.Tuning tuning, Store store) {
+    this(tuning, store, Duration.ZERO);
+  }
+
+  private SlackHarness(SlackAdapter.Tuning tuning, Store store, Duration storeDelay) {
+    this.store = store;
     Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
@@ -161,10 +171,15 @@ final class SlackHarness implements AutoCloseable {
         "trig-" + ids.incrementAndGet(), slack.responseUrl("action-" + ids.get()));
   }
 
-  /** Sends a {@code message} event: a person's reply in a thread. */
+  /** Sends a {@code message} event: a person's reply in a thread under one of the bot's messages. */
   HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
-    return event(eventId, SlackRequests.threadReply(CHANNEL, userId, text,
-        "1700000500." + String.format("%06d", ids.incrementAndGet()), threadTs), headers);
+    return event(eventId, replyEvent(threadTs, userId, text), headers);
+  }
+
+  /** Returns a {@code message} event: a person's reply in a thread under one of the bot's messages. */
+  ObjectNode replyEvent(String threadTs, String userId, String text) {
+    return SlackRequests.threadReply(CHANNEL, userId, text, "1700000500." + String.format("%06d", ids.incrementAndGet()),
+        threadTs);
   }
 
   /**
@@ -181,7 +196,12 @@ final class SlackHarness implements AutoCloseable {
   }
 
   HttpResponse<String> event(String eventId, ObjectNode event, Map<String, String> headers) {
-    return signed(SlackRequests.eventCallback(eventId, event), "application/json", headers);
+    return signed(eventBody(eventId, event), "application/json", headers);
+  }
+
+  /** Returns the body of an {@code event_callback} delivery of {@code event}. */
+  String eventBody(String eventId, ObjectNode event) {
+    return SlackRequests.eventCallback(eventId, event);
   }
 
   /** Waits for the thread post whose text contains {@code fragment}. */
@@ -213,5 +233,6 @@ final class SlackHarness implements AutoCloseable {
     http.stop(0);
     slack.close();
     page.close();
+    store.close();
   }
 }

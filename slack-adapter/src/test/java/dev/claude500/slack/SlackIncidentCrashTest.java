@@ -52,8 +52,7 @@ class SlackIncidentCrashTest {
   }
 
   private List<ObjectNode> tagged(String itemKey) {
-    return fake.messages(CHANNEL).stream()
-        .filter(m -> m.path("metadata").path("event_payload").path(PostTag.ITEM_KEY).asText().equals(itemKey)).toList();
+    return Tagged.in(fake, CHANNEL, itemKey);
   }
 
   private String rootKey() {
