@@ -1,6 +1,5 @@
 package dev.claude500.launcher;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,16 +91,9 @@ public final class BotProcess implements AutoCloseable {
   }
 
   private void launch() {
-    List<String> command = new ArrayList<>();
-    command.add(javaBinary());
-    command.addAll(JVM_OPTIONS);
-    command.add("-jar");
-    command.add(jar());
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+    ProcessBuilder pb = JarProcess.builder(dir, env, JVM_OPTIONS)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".out").toFile()))
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_"));
-    pb.environment().putAll(env);
     try {
       logFrom = Files.exists(log) ? Files.size(log) : 0;
       Process started = pb.start();
@@ -250,20 +241,6 @@ public final class BotProcess implements AutoCloseable {
   @Override
   public String toString() {
     return "BotProcess[" + name + (process == null ? "" : ", pid " + process.pid()) + "]";
-  }
-
-  /** Returns the path of the {@code java} that runs the tests. */
-  public static String javaBinary() {
-    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-  }
-
-  private static String jar() {
-    String jar = System.getProperty("claude500.jar");
-    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("system property claude500.jar does not name the packaged jar: " + jar
-          + " (the failsafe plugin sets it; run the integration tests with ./mvnw verify)");
-    }
-    return jar;
   }
 
   /** Waits until {@code condition} holds, looking every 25 ms; fails naming {@code what} after {@code timeout}. */
