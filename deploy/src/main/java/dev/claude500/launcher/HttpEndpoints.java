@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpEndpoints implements AutoCloseable {
   private static final int THREADS = 16;
-  private static final int QUEUE = 256;
+  /** Room for a burst of 500 slash commands at once (each answered in about a millisecond) and then some. */
+  private static final int QUEUE = 1024;
+  /** Connections waiting to be accepted; beyond it a client's SYN is dropped and retried a second later. */
+  private static final int BACKLOG = 1024;
   /** Read once, when the JDK's server is first used in the process. */
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -39,7 +42,7 @@ final class HttpEndpoints implements AutoCloseable {
     if (System.getProperty(NO_DELAY) == null) {
       System.setProperty(NO_DELAY, "true");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), BACKLOG);
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE), r -> {
