@@ -36,15 +36,6 @@ final class Machine {
     }
   }
 
-  /** Returns the 1-minute load average, or NaN when it cannot be read. */
-  static double load1() {
-    try {
-      return Double.parseDouble(loadAverage().split(" ")[0]);
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
-  }
-
   private static Optional<String> procLine(String file, String key) {
     try {
       return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()

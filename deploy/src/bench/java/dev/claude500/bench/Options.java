@@ -77,7 +77,8 @@ record Options(int ackWarmup, int ackPairs, int stalledPairs, Duration stall, Du
    * Reads the arguments: {@code --quick} for the smoke sizes, then {@code --name=value} to change
    * one size (names as in {@link #NAMES}, durations in seconds), e.g. {@code --poll-interval=30
    * --poll-trials=4}, {@code --only=engine,heap} to run some groups, or {@code
-   * --jvm=-XX:MaxRAMPercentage=75,-XX:+UseSerialGC} to run the service's JVM with options.
+   * --jvm=-XX:MaxRAMPercentage=75,-XX:+UseSerialGC} to run the service's JVM with options (split
+   * at each comma that a dash follows).
    */
   static Options parse(String... args) {
     Map<String, String> given = new HashMap<>();
@@ -117,7 +118,7 @@ record Options(int ackWarmup, int ackPairs, int stalledPairs, Duration stall, Du
         new EngineThroughput.Plan(count(given, "jmh-forks", p.forks()), p.warmups(),
             count(given, "jmh-iterations", p.iterations()), p.iterationTime()),
         given.containsKey("only") ? Set.of(given.get("only").toLowerCase(Locale.ROOT).split(",")) : b.only(),
-        given.containsKey("jvm") ? List.of(given.get("jvm").split(",")) : b.jvm());
+        given.containsKey("jvm") ? List.of(given.get("jvm").split(",(?=-)")) : b.jvm());
   }
 
   /** The names {@link #parse} takes. */
