@@ -25,16 +25,9 @@ class BenchSmokeIT {
     String log = progress.toString(StandardCharsets.UTF_8);
 
     assertThat(report.measuredAll()).as("every figure measured; progress:\n%s\n%s", log, report.markdown()).isTrue();
-    assertThat(report.figures()).extracting(Figure::name).anyMatch(n -> n.startsWith("Slash-command ack, Slack HTTP"))
-        .anyMatch(n -> n.startsWith("Slash-command ack while the status page stalls"))
-        .anyMatch(n -> n.startsWith("Ack ÷ healthz"))
-        .anyMatch(n -> n.startsWith("Status fan-in"))
-        .anyMatch(n -> n.startsWith("Poll-to-post"))
-        .anyMatch(n -> n.startsWith("Fan-out"))
-        .anyMatch(n -> n.startsWith("Engine: triage inputs per second"))
-        .anyMatch(n -> n.startsWith("Heap per open triage"))
-        .anyMatch(n -> n.startsWith("Start to healthy"))
-        .anyMatch(n -> n.startsWith("Idle resident memory"));
+    for (String figure : ReadmePerformanceTest.FIGURES) {
+      assertThat(report.figures()).extracting(Figure::name).as(figure).anyMatch(n -> n.startsWith(figure));
+    }
     Figure fanOut = report.figures().stream().filter(f -> f.name().startsWith("Fan-out")).findFirst().orElseThrow();
     assertThat(fanOut.verdict()).as(fanOut.result()).isEqualTo(Figure.Verdict.MET);
     assertThat(fanOut.result()).contains("5 of 5 delivered, 0 twice");
