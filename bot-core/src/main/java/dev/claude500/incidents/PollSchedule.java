@@ -8,14 +8,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When to read the page next: every poll interval, twice as often while an incident is open, each
- * wait stretched or shrunk by up to 10 % at random (replicas and restarts do not poll in step);
+ * wait shortened by up to a fifth at random (replicas and restarts do not poll in step) and never
+ * lengthened, so a change on the page is read within one interval;
  * while the page fails, backing off (the interval, doubling, at most 5 min or the interval) and
  * saying so once when it starts failing and once when it answers again. Not thread-safe.
  */
 final class PollSchedule {
   /** The longest wait between reads while the page fails (unless the interval is longer). */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-  private static final double JITTER = 0.1;
+  private static final double JITTER = 0.2;
   private static final Logger LOG = LoggerFactory.getLogger(PollSchedule.class);
 
   private final Duration interval;
@@ -79,9 +80,9 @@ final class PollSchedule {
     return d.compareTo(maxBackoff()) > 0 ? maxBackoff() : d;
   }
 
-  /** Returns {@code d} stretched or shrunk by up to 10 %. */
+  /** Returns {@code d} shortened by up to a fifth, never lengthened. */
   Duration jittered(Duration d) {
-    double factor = 1 - JITTER + 2 * JITTER * random.getAsDouble();
+    double factor = 1 - JITTER * random.getAsDouble();
     return Duration.ofNanos(Math.round(d.toNanos() * factor));
   }
 

@@ -1,5 +1,7 @@
 package dev.claude500.testing;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -36,5 +38,18 @@ public final class SlackSigner {
   public Map<String, String> headers(Instant at, byte[] body) {
     long ts = at.getEpochSecond();
     return Map.of("X-Slack-Request-Timestamp", Long.toString(ts), "X-Slack-Signature", signature(ts, body));
+  }
+
+  /** Returns a {@code POST} of {@code body} to {@code events}, unsigned: the caller adds what it wants. */
+  public static HttpRequest.Builder post(URI events, String body, String contentType) {
+    return HttpRequest.newBuilder(events).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  }
+
+  /** Returns a {@code POST} of {@code body} to {@code events}, signed now as Slack signs it. */
+  public HttpRequest.Builder signedPost(URI events, String body, String contentType) {
+    HttpRequest.Builder b = post(events, body, contentType);
+    headers(Instant.now(), body.getBytes(StandardCharsets.UTF_8)).forEach(b::header);
+    return b;
   }
 }

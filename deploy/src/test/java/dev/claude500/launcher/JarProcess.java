@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the packaged jar as an operator would: its own JVM, a working directory, only the settings given. */
-final class JarProcess {
+/**
+ * Starts the packaged jar as an operator would: its own JVM, a working directory, only the settings
+ * given (none of the caller's claude500, Slack or Discord settings, nor its JVM option variables).
+ */
+public final class JarProcess {
   private JarProcess() {}
 
   /**
@@ -28,16 +31,28 @@ final class JarProcess {
    * is the caller's to say.
    */
   static ProcessBuilder builder(Path dir, Map<String, String> env, List<String> jvmOptions, String... args) {
+    return builder(Path.of(jar()), dir, env, jvmOptions, args);
+  }
+
+  /** Returns a process builder as {@link #builder(Path, Map, List, String...)} does, for the jar {@code jar}. */
+  public static ProcessBuilder builder(Path jar, Path dir, Map<String, String> env, List<String> jvmOptions,
+      String... args) {
     List<String> command = new ArrayList<>();
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.add(javaBinary());
     command.addAll(jvmOptions);
     command.add("-jar");
-    command.add(jar());
+    command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_"));
+    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("CLAUDE500_")
+        || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
     pb.environment().putAll(env);
     return pb;
+  }
+
+  /** Returns the {@code java} of the JVM running the caller. */
+  public static String javaBinary() {
+    return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 
   private static String jar() {

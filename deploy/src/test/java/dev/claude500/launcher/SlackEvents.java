@@ -24,12 +24,8 @@ final class SlackEvents {
 
   /** Posts {@code body}, signed now when {@code sign} is true. */
   HttpResponse<String> post(String body, String contentType, boolean sign) throws IOException, InterruptedException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + "/slack/events"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    if (sign) {
-      signer.headers(Instant.now(), bytes).forEach(b::header);
-    }
+    URI events = URI.create("http://127.0.0.1:" + port.getAsInt() + "/slack/events");
+    HttpRequest.Builder b = sign ? signer.signedPost(events, body, contentType) : SlackSigner.post(events, body, contentType);
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

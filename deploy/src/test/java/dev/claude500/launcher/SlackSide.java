@@ -60,11 +60,8 @@ final class SlackSide {
   }
 
   private CompletableFuture<HttpResponse<String>> sendAsync(URI events, String body, String contentType) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpRequest.Builder b = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    signer.headers(Instant.now(), bytes).forEach(b::header);
-    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest request = signer.signedPost(events, body, contentType).timeout(Duration.ofSeconds(10)).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> join(CompletableFuture<HttpResponse<String>> f) {

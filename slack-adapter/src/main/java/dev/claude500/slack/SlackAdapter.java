@@ -196,6 +196,7 @@ public final class SlackAdapter implements AutoCloseable {
    * @param retries how Web API calls are retried
    */
   record Tuning(int threads, int queue, RetryPolicy retries) {
-    static final Tuning DEFAULT = new Tuning(8, 256, RetryPolicy.DEFAULT);
+    /** Eight threads; a queue that takes a burst of 500 commands at once without telling anyone "busy". */
+    static final Tuning DEFAULT = new Tuning(8, 1024, RetryPolicy.DEFAULT);
   }
 }
