@@ -7,6 +7,7 @@ import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.triage.TriageEngine;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Service {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+  /** How long after start the start-up's garbage is collected and its memory returned. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final Core core;
   private final HttpEndpoints http;
@@ -89,6 +92,10 @@ final class Service {
     core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(service::closeIdleTriages, 1, 1, TimeUnit.MINUTES);
     service.startIncidentWatcher();
+    // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
+    // garbage in a heap grown to hold it; one full collection once the first rounds are done hands
+    // that memory back to the system (G1 uncommits on a full collection), so an idle bot stays small.
+    core.scheduler.schedule(System::gc, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
     LOG.info("claude500 running: {} on HTTP port {}",
         platforms.stream().map(Platform::name).collect(Collectors.joining(", ")), http.port());
     return service;
