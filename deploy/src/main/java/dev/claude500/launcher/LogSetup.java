@@ -62,7 +62,10 @@ final class LogSetup {
     }
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
-    text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} - %replace(%msg){'[\\r\\n]+', ' '}%n%ex{short}");
+    // one line per event, a failure included: its first line and the frame it came from, folded in
+    // (%nopex keeps logback from adding the whole stack trace after the line)
+    text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} - "
+        + "%replace(%replace(%msg%n%ex{short}){'\\s*[\\r\\n]+\\s*', ' | '}){' \\| $', ''}%nopex%n");
     text.start();
     return text;
   }

@@ -68,6 +68,18 @@ class MaskingEncoderTest {
   }
 
   @Test
+  void textFormatWritesOneLinePerEventFailuresIncluded() {
+    String out = logged("text", List.of(), () -> {
+      Logger log = (Logger) LoggerFactory.getLogger("dev.claude500.test");
+      log.warn("first\nsecond");
+      log.error("failed", new IllegalStateException("broken\nbadly", new java.io.IOException("cause")));
+    });
+    assertThat(out.lines().filter(l -> !l.isBlank())).hasSize(2).noneMatch(l -> l.strip().endsWith("|"));
+    assertThat(out).contains("first | second").contains("failed | java.lang.IllegalStateException: broken | badly")
+        .contains("at dev.claude500.launcher.MaskingEncoderTest");
+  }
+
+  @Test
   void jsonFormatWritesOneObjectPerLine() {
     String out = logged("json", List.of(), () -> LoggerFactory.getLogger("dev.claude500.test").info("hello\nworld"));
     assertThat(out.lines().filter(l -> !l.isBlank())).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
