@@ -13,8 +13,7 @@ import dev.claude500.testing.StatusFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +22,8 @@ class HttpModeTest {
   private static final String ERROR_LINE = "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\","
       + "\"message\":\"Internal server error\"},\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}";
 
-  private SlackHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SlackHarness().started();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @AutoClose
+  private final SlackHarness h = SlackHarness.running();
 
   @Test
   @DisplayName("Once the adapter stops taking requests, /slack/events answers 503 and does nothing")

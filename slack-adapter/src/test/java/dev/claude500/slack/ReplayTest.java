@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Replayed signed requests: no second effect, and refused once the signature is old")
 class ReplayTest {
-  private SlackHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SlackHarness().started();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @AutoClose
+  private final SlackHarness h = SlackHarness.running();
 
   /** One signed request, kept to be sent again exactly. */
   private record Captured(byte[] body, String contentType, Map<String, String> headers) {

@@ -110,6 +110,17 @@ final class SlackHarness implements AutoCloseable {
     return new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5), RetryPolicy.Pause.SLEEP);
   }
 
+  /** Returns a harness with the default tuning, started: for a test's field, closed after each test. */
+  static SlackHarness running() {
+    SlackHarness h = new SlackHarness();
+    try {
+      return h.started();
+    } catch (Exception e) {
+      h.close();
+      throw new IllegalStateException("the Slack adapter did not start", e);
+    }
+  }
+
   /** Starts the adapter and forgets the calls it made doing so. */
   SlackHarness started() throws Exception {
     adapter.start();

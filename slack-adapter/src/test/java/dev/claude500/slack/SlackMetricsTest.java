@@ -8,23 +8,13 @@ import dev.claude500.testing.FakeSlackApi.Answer;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SlackMetricsTest {
-  private SlackHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SlackHarness().started();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @AutoClose
+  private final SlackHarness h = SlackHarness.running();
 
   @Test
   @DisplayName("Each acknowledged command, click and event is timed by its kind")
