@@ -47,6 +47,8 @@ class HttpEndpointsTest {
       await(release);
       return Route.Reply.text(200, "done\n");
     });
+    http.route("/arrived", Lane.INLINE, 0,
+        (head, body) -> Route.Reply.text(200, Long.toString(head.arrived().toEpochMilli())));
     http.start();
   }
 
@@ -94,8 +96,12 @@ class HttpEndpointsTest {
       out.write(get("/healthz").getBytes(StandardCharsets.US_ASCII));
       assertThat(RawHttp.read(s, System.nanoTime(), WAIT).status()).isEqualTo(200);
       BotProcess.pause(LIMITS.headers().multipliedBy(2)); // quiet between requests: no deadline runs
-      out.write(get("/healthz").getBytes(StandardCharsets.US_ASCII));
-      assertThat(RawHttp.read(s, System.nanoTime(), WAIT).status()).as("the same connection, later").isEqualTo(200);
+      long sentAt = System.currentTimeMillis();
+      out.write(get("/arrived").getBytes(StandardCharsets.US_ASCII));
+      RawHttp.Answer later = RawHttp.read(s, System.nanoTime(), WAIT);
+      assertThat(later.status()).as("the same connection, later").isEqualTo(200);
+      assertThat(Long.parseLong(later.body())).as("arrived: when its first byte came, not when the connection fell quiet")
+          .isGreaterThanOrEqualTo(sentAt - 50);
 
       out.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
       long t0 = System.nanoTime();
@@ -136,6 +142,13 @@ class HttpEndpointsTest {
       assertThat(chunked.took()).isLessThan(Duration.ofSeconds(1));
     }
     assertThat(counted(BotMetrics.HTTP_REFUSED, "too_large")).isEqualTo(2);
+  }
+
+  @Test
+  void headersOverEightKilobytesAre431() {
+    RawHttp.Answer a = RawHttp.send(port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "b".repeat(9000)
+        + "\r\n\r\n", new byte[0], WAIT);
+    assertThat(a.status()).isEqualTo(431);
   }
 
   @Test
