@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's HTTP server: {@code GET /healthz} always, and whatever else is routed to it ({@code
@@ -132,11 +133,6 @@ final class HttpEndpoints implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** Returns how many connections are open now. */
-  int openConnections() {
-    return connections.openCount();
-  }
-
   /** Stops listening, closes every connection and the lanes' threads. */
   @Override
   public void close() {
@@ -144,7 +140,9 @@ final class HttpEndpoints implements AutoCloseable {
     try {
       server.stop();
     } catch (Exception e) {
-      connector.close();
+      LoggerFactory.getLogger(HttpEndpoints.class).warn("stopping the HTTP server: {}", e.toString());
+    } finally {
+      connector.close(); // bound at bind(), even if never started
     }
     synchronized (lanes) {
       lanes.forEach(Lane::close);

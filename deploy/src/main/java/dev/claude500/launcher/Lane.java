@@ -45,9 +45,9 @@ final class Lane implements AutoCloseable {
     return new Lane(name, executor);
   }
 
-  /** Returns the lane's name. */
-  String name() {
-    return name;
+  @Override
+  public String toString() {
+    return "Lane[" + name + "]";
   }
 
   /** Runs {@code task} on the lane; returns false at once when its queue is full or it is closed. */

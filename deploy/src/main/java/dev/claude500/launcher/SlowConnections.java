@@ -67,11 +67,6 @@ final class SlowConnections implements Connection.Listener {
     }
   }
 
-  /** Returns how many connections are open. */
-  int openCount() {
-    return open.size();
-  }
-
   /** Cuts every connection whose request's head is overdue. */
   void sweep() {
     long now = System.nanoTime();
