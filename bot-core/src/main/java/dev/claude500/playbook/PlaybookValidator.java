@@ -111,6 +111,32 @@ final class PlaybookValidator {
             + " check but its choice " + a.value() + " is not one of the check's results");
       }
     }
+    checkSays(q);
+  }
+
+  /** Every phrase says something, and no phrase means two choices of one question. */
+  private void checkSays(Step.Question q) {
+    Map<String, String> owner = new HashMap<>();
+    for (Step.Answer a : q.choices()) {
+      if (a == null) {
+        continue;
+      }
+      for (String phrase : a.says()) {
+        String normal = phrase == null ? "" : Words.normal(phrase);
+        if (normal.isEmpty()) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has an empty phrase in says"
+              + (phrase == null || phrase.isBlank() ? "" : " (\"" + phrase + "\" has no words)"));
+          continue;
+        }
+        String other = owner.putIfAbsent(normal, a.value());
+        if (other != null && !other.equals(a.value())) {
+          problems.add("step " + q.id() + " has the phrase \"" + phrase + "\" in the says of both " + other
+              + " and " + a.value());
+        } else if (other != null) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has the phrase \"" + phrase + "\" twice");
+        }
+      }
+    }
   }
 
   private void checkAuto(Step.Auto a) {

@@ -14,8 +14,10 @@ import dev.claude500.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A conversation's state, stored as JSON so any replica can continue it. Not thread-safe. */
 @JsonAutoDetect(
@@ -53,6 +55,14 @@ final class ConversationState {
   Integer questionsToFirstMove;
   StatusRecord statusAtFailure;
   Map<String, String> evidence = new LinkedHashMap<>();
+  /** What the person wrote before a branch was reached (redacted, bounded): read for clues. */
+  String told;
+  /** The question last answered from what was told, which "pick another branch" returns to. */
+  String guessedAt;
+  /** Questions the person asked to answer themselves: never answered from what was told again. */
+  Set<String> askOnly = new LinkedHashSet<>();
+  /** The values a "Did you mean ...?" narrowed the pending question to; null when not asked. */
+  List<String> clarifying;
   List<AnswerRecord> answers = new ArrayList<>();
 
   /** Returns the token of the step now waiting for a person. */

@@ -1,6 +1,7 @@
 package dev.claude500.triage;
 
 import dev.claude500.chat.Text;
+import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.Step;
 import dev.claude500.status.ComponentState;
 import dev.claude500.status.IncidentView;
@@ -9,6 +10,7 @@ import dev.claude500.status.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The engine's own sentences: status verdicts, advice cards, outcomes and summaries. */
@@ -71,6 +73,16 @@ final class Summaries {
         + "**Same-path check:** " + a.samePathCheck() + "\n"
         + "**Escalate when:** " + a.escalateWhen();
     return Text.parse(markup);
+  }
+
+  /** Says which choice words told earlier picked, and why: "You mentioned “/login”, so this is the ... branch." */
+  static Text guessed(String said, Step.Answer answer, Playbook playbook) {
+    Text.Builder b = Text.builder().plain("You mentioned ").code(said).plain(", so ");
+    Optional<Step> next = playbook.step(answer.next());
+    if (next.isPresent() && next.get() instanceof Step.Advice a) {
+      return b.plain("this is the ").strong(a.branch()).plain(" branch.").build();
+    }
+    return b.plain("I take it as: ").strong(answer.label()).plain(".").build();
   }
 
   static Text outcome(Step.Outcome o) {
