@@ -21,6 +21,7 @@ public final class AnswerMatcher {
   private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
   private static final double TYPO = 0.75;
   private static final int NEGATION_REACH = 3;
+  private static final double LAST_CLAUSE = 1.5;
   private static final int MAX_KEPT_PHRASES = 10_000;
   private static final Map<String, List<Words.Word>> PHRASES = new ConcurrentHashMap<>();
 
@@ -186,7 +187,7 @@ public final class AnswerMatcher {
     if (want.equals(got)) {
       return 1;
     }
-    if (!exactOnly(want) && Words.stem(want).equals(Words.stem(got))) {
+    if (Words.stem(want).equals(Words.stem(got)) && (!exactOnly(want) || Character.isDigit(want.charAt(0)))) {
       return 1;
     }
     if (exactOnly(want) || exactOnly(got) || Math.min(want.length(), got.length()) < 5
@@ -223,6 +224,12 @@ public final class AnswerMatcher {
   }
 
   private static Match decide(List<Step.Answer> choices, List<Words.Word> words, List<Hit> hits) {
+    int lastClause = 0;
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).clauseStart()) {
+        lastClause = i;
+      }
+    }
     double[] score = new double[choices.size()];
     String[] said = new String[choices.size()];
     double[] best = new double[choices.size()];
@@ -230,7 +237,8 @@ public final class AnswerMatcher {
       if (negated(words, h)) {
         continue;
       }
-      score[h.choice()] += h.score();
+      // people end with what they concluded ("tried /login, didn't help, then it worked"): the last clause weighs more
+      score[h.choice()] += h.start() >= lastClause && lastClause > 0 ? h.score() * LAST_CLAUSE : h.score();
       if (h.score() > best[h.choice()]) {
         best[h.choice()] = h.score();
         said[h.choice()] = h.phrase();
@@ -264,7 +272,7 @@ public final class AnswerMatcher {
     }
     for (int i = h.start() - 1; i >= 0 && i >= h.start() - NEGATION_REACH; i--) {
       Words.Word w = words.get(i);
-      if (Words.negates(w.text())) {
+      if (Words.negates(words, i)) {
         return true;
       }
       if (w.clauseStart()) {

@@ -15,7 +15,9 @@ final class Words {
   /** Most words of one text that are read; a paste longer than that is judged by its start. */
   static final int MAX_WORDS = 2_000;
 
-  private static final Set<String> BREAK_WORDS = Set.of("but", "although", "though", "however", "except");
+  private static final Set<String> BREAK_WORDS = Set.of("but", "although", "though", "however", "except", "then");
+  /** Characters that end a clause: punctuation, Claude Code's middle dot, dashes, arrows, line breaks. */
+  private static final String CLAUSE_BREAKS = ",;.!?:()\n·•—–|→";
 
   private Words() {}
 
@@ -50,7 +52,7 @@ final class Words {
         word.append(c); // status.claude.com, 2.1.3
       } else {
         pendingBreak = flush(word, out, pendingBreak);
-        if (c == ',' || c == ';' || c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '(' || c == ')') {
+        if (CLAUSE_BREAKS.indexOf(c) >= 0) {
           pendingBreak = true;
         }
       }
@@ -105,6 +107,9 @@ final class Words {
 
   /** Returns {@code w} without one common ending, keeping at least three letters. */
   static String stem(String w) {
+    if (w.length() > 1 && w.endsWith("s") && Character.isDigit(w.charAt(0))) {
+      return w.substring(0, w.length() - 1); // 500s, 401's
+    }
     for (String end : new String[] {"ing", "ed", "es", "s", "e"}) {
       if (w.length() - end.length() >= 3 && w.endsWith(end) && !w.endsWith("ss")) {
         return w.substring(0, w.length() - end.length());
@@ -113,14 +118,21 @@ final class Words {
     return w;
   }
 
-  /** Returns true for words that deny what follows them. */
-  static boolean negates(String w) {
-    return NEGATORS.contains(w) || w.endsWith("nt") && NEGATED_VERBS.contains(w);
+  /**
+   * Returns true for words that deny what follows them ("not on login", "isn't a resumed session",
+   * "can't make it work"). Where a denial names the failure itself ("can't log in"), the playbook
+   * says so with a phrase of its own, which then holds the words.
+   */
+  static boolean negates(List<Word> words, int i) {
+    String w = words.get(i).text();
+    if (w.equals("not") && i > 0 && (words.get(i - 1).text().equals("can") || words.get(i - 1).text().equals("could"))) {
+      return false; // "can not log in"
+    }
+    return NEGATORS.contains(w);
   }
 
   private static final Set<String> NEGATORS =
-      Set.of("not", "no", "never", "without", "nor", "neither", "cannot", "nothing", "none", "hardly");
-  private static final Set<String> NEGATED_VERBS =
-      Set.of("dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "wont", "havent", "hasnt",
-          "hadnt", "couldnt", "wouldnt", "shouldnt", "aint");
+      Set.of("not", "no", "never", "without", "nor", "neither", "nothing", "none", "hardly", "dont", "doesnt",
+          "didnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt", "aint", "cant", "cannot", "couldnt",
+          "wont", "unable");
 }
