@@ -13,6 +13,10 @@ import java.util.Set;
 
 /** Checks a playbook's steps and links; every problem found is reported, not just the first. */
 final class PlaybookValidator {
+  /** Phrases are words people type, not paragraphs; and every reply is read against all of them. */
+  static final int MAX_PHRASE_CHARS = 100;
+  static final int MAX_PHRASES = 200;
+
   private final List<String> problems = new ArrayList<>();
 
   private PlaybookValidator() {}
@@ -121,7 +125,15 @@ final class PlaybookValidator {
       if (a == null) {
         continue;
       }
+      if (a.says().size() > MAX_PHRASES) {
+        problems.add("step " + q.id() + " choice " + a.value() + " has more than " + MAX_PHRASES + " phrases in says");
+      }
       for (String phrase : a.says()) {
+        if (phrase != null && phrase.length() > MAX_PHRASE_CHARS) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has a phrase longer than " + MAX_PHRASE_CHARS
+              + " characters in says");
+          continue;
+        }
         String normal = phrase == null ? "" : Words.normal(phrase);
         if (normal.isEmpty()) {
           problems.add("step " + q.id() + " choice " + a.value() + " has an empty phrase in says"
