@@ -45,7 +45,7 @@ public final class ConsoleMode {
 
   /** Printed when an input was longer than {@link ConsoleInput} keeps. */
   static final String CUT = "That paste was longer than " + ConsoleInput.MAX_LINES + " lines or "
-      + ConsoleInput.MAX_CHARS / 1024 + " KiB: only its beginning was read, the rest was dropped.";
+      + ConsoleInput.MAX_CHARS + " characters: only its beginning was read, the rest was dropped.";
 
   private static final String FENCE = "```";
 
