@@ -1,17 +1,11 @@
 package dev.claude500.triage;
 
 import dev.claude500.chat.Actor;
-import dev.claude500.chat.Choice;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
-import dev.claude500.errors.ErrorTextParser;
-import dev.claude500.errors.ParsedError;
 import dev.claude500.metrics.BotMetrics;
-import dev.claude500.playbook.AutoCheck;
-import dev.claude500.playbook.OutcomeKind;
 import dev.claude500.playbook.Playbook;
-import dev.claude500.playbook.Step;
 import dev.claude500.status.StatusSource;
 import dev.claude500.store.ConversationStore;
 import dev.claude500.store.StoredConversation;
@@ -20,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks people through a playbook, one conversation per thread.
  *
- * <p>Every input loads the conversation from the store, applies the input, and writes it back
- * with optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
+ * <p>Every input loads the conversation from the store, applies the input through the step function
+ * ({@link TriageSteps}: the playbook walk, answers in words, evidence), and writes it back with
+ * optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
  * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
  *
  * <p>Two optional hooks connect it to the incident watcher without it knowing of one: an {@link
@@ -216,7 +210,10 @@ public final class TriageEngine {
 
   /**
    * Applies free text written in the thread: the answer to a text request, or a question answered
-   * by a choice's number, label or value, or by a pasted error line that picks a choice.
+   * by a choice's value, label or number, by words that mean a choice ("when I log in", "nope, same
+   * error"), or by a pasted error line that picks one. Two choices that fit equally get a "Did you
+   * mean ...?" question ({@link Disposition#APPLIED}); nothing that fits gets {@link
+   * Disposition#NOT_UNDERSTOOD} with a hint listing the choices.
    */
   public TriageResult reply(ConversationKey key, Actor actor, String text) {
     return mutate(key, state -> steps.reply(key, state, actor, text));
