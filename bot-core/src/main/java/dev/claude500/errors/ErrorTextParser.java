@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads the errors in text people paste into a chat: Claude Code's printed error lines and the
- * JSON error bodies and status mentions around them.
+ * JSON error bodies, limit messages and status mentions around them.
  *
  * <p>What it reads, in order of trust:
  *
@@ -23,6 +23,9 @@ import java.util.Optional;
  *   <li>bare bodies, {@code {"type":"error","error":{"type":"api_error",...},"request_id":...}}
  *       and gateways' {@code {"error":{"message":...,"code":500}}} (the status is the {@code
  *       code}; an Anthropic body carries none);
+ *   <li>usage and session limits, {@code Claude usage limit reached. Your limit will reset at 5pm
+ *       (Europe/Paris)}, {@code You've hit your session limit · resets 5am}, {@code 5-hour limit
+ *       reached ∙ resets 3pm}: rate limits, with {@link ParsedError#resets()} as written;
  *   <li>plain mentions, {@code 500 Internal Server Error(s)}, {@code 529 overloaded_error}, {@code
  *       HTTP/1.1 503}, {@code status: 500}, {@code getting 500 errors}, {@code HTTP 500s}, {@code
  *       500 and 529 error codes} (one error per status), an error type named alone;
@@ -97,6 +100,7 @@ public final class ErrorTextParser {
     List<Hit> hits = new ArrayList<>();
     ApiErrorLines.find(scan, hits);
     Mentions.findBodies(scan, hits);
+    LimitMessages.find(scan, hits);
     Mentions.findStatuses(scan, hits);
     hits.sort(Comparator.comparingInt(Hit::start));
     List<Hit> joined = Facts.join(scan, hits);
