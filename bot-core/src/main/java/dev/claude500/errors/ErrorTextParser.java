@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads the errors in text people paste into a chat: Claude Code's printed error lines and the
- * JSON error bodies, limit messages and status mentions around them.
+ * JSON error bodies, limit and sign-in messages and status mentions around them.
  *
  * <p>What it reads, in order of trust:
  *
@@ -26,6 +26,12 @@ import java.util.Optional;
  *   <li>usage and session limits, {@code Claude usage limit reached. Your limit will reset at 5pm
  *       (Europe/Paris)}, {@code You've hit your session limit · resets 5am}, {@code 5-hour limit
  *       reached ∙ resets 3pm}: rate limits, with {@link ParsedError#resets()} as written;
+ *   <li>signing in: {@code Invalid API key · Please run /login}, {@code OAuth token has expired},
+ *       {@code Please run /login} under an error (authentication), and the sign-in page's {@code
+ *       Authorization failed} / {@code Internal server error}, {@code OAuth error: Request failed
+ *       with status code 500}, a browser console's {@code Failed to load resource: the server
+ *       responded with a status of 500 ()} (a 500 is {@link ErrorKind#INTERNAL}, no status is
+ *       authentication);
  *   <li>plain mentions, {@code 500 Internal Server Error(s)}, {@code 529 overloaded_error}, {@code
  *       HTTP/1.1 503}, {@code status: 500}, {@code getting 500 errors}, {@code HTTP 500s}, {@code
  *       500 and 529 error codes} (one error per status), an error type named alone;
@@ -35,6 +41,12 @@ import java.util.Optional;
  *       {@code req_xxx}, a masked or short id). A labelled id joins the error just above it when
  *       that one has none.
  * </ul>
+ *
+ * <p>Each error is told its {@link ParsedError#origin()}: {@link Origin#GATEWAY} with {@link
+ * ParsedError#gateway()} named when it or the lines around it show LiteLLM, OpenRouter, Ollama,
+ * NVIDIA NIM, Amazon Bedrock, Google Vertex AI, an upstream provider, Claude Code's {@code check
+ * your inference gateway}, or a proxy's HTML error page; {@link Origin#SIGN_IN} when they show the
+ * sign-in page or flow; else {@link Origin#API}.
  *
  * <p>Before reading it undoes what chat clients do: Slack's {@code <url|label>} links and HTML
  * escapes, smart quotes, code fences and backticks (all backticks are dropped), Claude Code's
@@ -95,18 +107,21 @@ public final class ErrorTextParser {
     return new Scan(PasteText.normalize(PasteText.head(text, MAX_CHARS_CONSIDERED)));
   }
 
-  /** Returns the errors read, in order of appearance. */
+  /** Returns the errors read, in order of appearance, their origins told. */
   private static List<Hit> read(Scan scan) {
     List<Hit> hits = new ArrayList<>();
     ApiErrorLines.find(scan, hits);
     Mentions.findBodies(scan, hits);
     LimitMessages.find(scan, hits);
+    AuthMessages.find(scan, hits);
     Mentions.findStatuses(scan, hits);
+    boolean signIn = Origins.showsSignIn(scan);
+    AuthMessages.findBarePageErrors(scan, hits, signIn);
     hits.sort(Comparator.comparingInt(Hit::start));
     List<Hit> joined = Facts.join(scan, hits);
     if (joined.size() > MAX_ERRORS) {
       joined = joined.subList(0, MAX_ERRORS);
     }
-    return joined;
+    return Origins.assign(scan, joined, signIn);
   }
 }
