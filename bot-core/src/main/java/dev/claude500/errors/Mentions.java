@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads errors pasted without Claude Code's "API Error" header: bare JSON error bodies, and plain
- * mentions such as {@code 500 Internal Server Error}, {@code 529 overloaded_error} or {@code
- * HTTP/1.1 503}. Each method adds what it finds outside the stretches already claimed.
+ * mentions such as {@code 500 Internal Server Error}, {@code 529 overloaded_error}, {@code
+ * HTTP/1.1 503}, {@code getting 500 errors} or {@code 500 and 529 error codes} (one error per
+ * status). Each method adds what it finds outside the stretches already claimed.
  */
 final class Mentions {
   /** Candidates looked at per kind of mention; the rest of a flood is not worth the work. */
@@ -20,10 +21,21 @@ final class Mentions {
   private static final Pattern STATUS_PHRASE =
       Pattern.compile(
           "(?i)(?<![\\w./:-])([45][0-9]{2})(?![0-9])[ \\t]*+[:-]?[ \\t]*+"
-              + "(internal server error|service unavailable|bad gateway|gateway timeout"
+              + "(internal server errors?|service unavailable|bad gateway|gateway timeout"
               + "|too many requests|unauthorized|forbidden|not found|bad request|payment required"
               + "|conflict|payload too large|request entity too large|overloaded"
               + "|([a-z][a-z_]{0,40}_error|request_too_large))(?![\\w])");
+  /**
+   * One to five statuses, then a word that makes them errors: {@code a 500 error}, {@code getting
+   * 500 errors}, {@code 500 and 529 error codes}, {@code 500, 502 or 503 responses}.
+   */
+  private static final Pattern STATUS_LIST =
+      Pattern.compile(
+          "(?i)(?<![\\w./:$-])[45][0-9]{2}s?(?![0-9])"
+              + "(?:[ \\t]*+(?:,[ \\t]*+(?:and|or)|,|/|&|and|or)[ \\t]*+[45][0-9]{2}s?(?![0-9])){0,4}+"
+              + "[ \\t]++(?:http[ \\t]++)?(?:(?:status|error|response)[ \\t]++)?"
+              + "(?:errors?|codes?|responses?)(?![\\w])");
+  private static final Pattern STATUS = Pattern.compile("[45][0-9]{2}");
   /** A status after a word that makes it one: {@code HTTP/1.1 500}, {@code status: 529}. */
   private static final Pattern STATUS_WORD =
       Pattern.compile(
@@ -53,11 +65,12 @@ final class Mentions {
           Hit.of(
               start,
               body.end(),
-              Optional.empty(),
+              body.status(),
               body.type(),
               body.message().flatMap(OneLine::nonEmpty),
               body.requestId(),
-              OneLine.of(scan.text.substring(start, body.end()))));
+              OneLine.of(scan.text.substring(start, body.end())),
+              Hit.Source.BODY));
     }
   }
 
@@ -72,11 +85,28 @@ final class Mentions {
       Optional<String> reason = type.isPresent() ? Optional.empty() : Optional.of(phrase.group(2));
       add(scan, hits, phrase, Integer.valueOf(phrase.group(1)), type, reason);
     }
+    findStatusLists(scan, hits);
     Matcher word = STATUS_WORD.matcher(scan.text);
     for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && word.find(); n++) {
       if (!scan.claimed(word.start(), word.end())) {
         add(scan, hits, word, Integer.valueOf(word.group(1)), Optional.empty(), Optional.empty());
       }
+    }
+  }
+
+  /** Adds one error per status of a list such as {@code 500 and 529 error codes}. */
+  private static void findStatusLists(Scan scan, List<Hit> hits) {
+    Matcher list = STATUS_LIST.matcher(scan.text);
+    for (int n = 0; n < MAX_CANDIDATES && hits.size() < ErrorTextParser.MAX_ERRORS && list.find(); n++) {
+      if (scan.claimed(list.start(), list.end())) {
+        continue;
+      }
+      Matcher status = STATUS.matcher(scan.text).region(list.start(), list.end());
+      while (status.find() && hits.size() < ErrorTextParser.MAX_ERRORS) {
+        hits.add(mention(scan, status.start(), status.end(), Integer.parseInt(status.group()),
+            Optional.empty(), Optional.empty()));
+      }
+      scan.claim(list.start(), list.end());
     }
   }
 
@@ -88,14 +118,19 @@ final class Mentions {
       Optional<String> type,
       Optional<String> message) {
     scan.claim(m.start(), m.end());
-    hits.add(
-        Hit.of(
-            m.start(),
-            m.end(),
-            Optional.of(status),
-            type,
-            message,
-            Optional.empty(),
-            scan.lineAround(m.start())));
+    hits.add(mention(scan, m.start(), m.end(), status, type, message));
+  }
+
+  private static Hit mention(
+      Scan scan, int start, int end, int status, Optional<String> type, Optional<String> message) {
+    return Hit.of(
+        start,
+        end,
+        Optional.of(status),
+        type,
+        message,
+        Optional.empty(),
+        scan.lineAround(start),
+        Hit.Source.MENTION);
   }
 }

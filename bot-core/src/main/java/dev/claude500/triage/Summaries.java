@@ -1,6 +1,7 @@
 package dev.claude500.triage;
 
 import dev.claude500.chat.Text;
+import dev.claude500.errors.ErrorKind;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.Step;
 import dev.claude500.status.ComponentState;
@@ -95,6 +96,9 @@ final class Summaries {
     String type = state.evidence.get(EvidenceKeys.ERROR_TYPE);
     String what = ((status == null ? "" : status) + " " + (type == null ? "" : type)).strip();
     b.strong(what.isEmpty() ? "an error without a status code" : what);
+    if (state.errorKind == ErrorKind.SERVER) {
+      b.plain(", a server-side failure, read like a 500");
+    }
     String requestId = state.evidence.get(EvidenceKeys.REQUEST_ID);
     if (requestId != null) {
       b.plain(", request ").code(requestId);

@@ -53,7 +53,26 @@ class ErrorTextParserLimitsTest {
         repeat("· ", "middle dots"),
         repeat("check ", "check words"),
         of("API Error: " + "·".repeat(MEGABYTE), "suffix flood"),
-        of("x".repeat(MEGABYTE), "one letter"));
+        of("x".repeat(MEGABYTE), "one letter"),
+        repeat("Request ID:\n", "request id labels alone on their lines"),
+        repeat("Request IDs:\n\n- ", "empty request id lists"),
+        repeat("req_\n", "request id prefixes ending lines"),
+        repeat("req_011CXmPAT8xd3G\n   ", "wrapped request id halves"),
+        of("Request ID: req_" + "\n".repeat(MEGABYTE), "a request id then newlines"),
+        repeat("You've hit your limit · resets ", "limits without a time"),
+        of("Claude usage limit reached. Your limit will reset" + " \n".repeat(MEGABYTE / 2), "a reset then blanks"),
+        repeat("Authorization failed\n", "sign-in headings"),
+        repeat("OAuth error: ", "OAuth errors"),
+        repeat("Failed to load resource: the server responded with a status of ", "console lines"),
+        repeat("Please run /login ", "login advice"),
+        repeat("Invalid API key · ", "invalid keys"),
+        repeat("500 and ", "status lists"),
+        repeat("500 errors ", "plural mentions"),
+        repeat("<html><title>", "HTML pages"),
+        repeat("litellm openrouter bedrock ", "gateway names"),
+        repeat("sign in /oauth/authorize ", "sign-in words"),
+        repeat("API Error: x\n     · Rate limited", "wrapped rate limits"),
+        of("{\"error\":{\"code\":500,\"message\":\"" + "m".repeat(MEGABYTE), "a gateway body"));
   }
 
   private static Arguments repeat(String unit, String name) {

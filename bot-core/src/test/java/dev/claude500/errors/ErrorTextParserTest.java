@@ -93,12 +93,15 @@ class ErrorTextParserTest {
   }
 
   @Test
-  @DisplayName("parse returns the first error")
-  void parseReturnsTheFirst() {
-    Optional<ParsedError> first =
+  @DisplayName("parse returns the best error: a rate limit before an error without a status")
+  void parseReturnsTheBest() {
+    Optional<ParsedError> best =
         ErrorTextParser.parse("API Error: Operation aborted\nAPI Error: Rate limit reached");
+    Optional<ParsedError> firstOfEquals =
+        ErrorTextParser.parse("API Error: Operation aborted\nAPI Error: Request was aborted.");
 
-    assertThat(first).map(ParsedError::message).contains(Optional.of("Operation aborted"));
+    assertThat(best).map(ParsedError::message).contains(Optional.of("Rate limit reached"));
+    assertThat(firstOfEquals).map(ParsedError::message).contains(Optional.of("Operation aborted"));
     assertThat(ErrorTextParser.parse("all good")).isEmpty();
   }
 
