@@ -4,6 +4,7 @@ import dev.claude500.chat.Choice;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.errors.ErrorTextParser;
+import dev.claude500.errors.Origin;
 import dev.claude500.errors.ParsedError;
 import dev.claude500.playbook.AnswerMatcher;
 import dev.claude500.playbook.AnswerMatcher.Match;
@@ -33,8 +34,14 @@ final class Choices {
 
   private Choices() {}
 
-  /** A choice read from what was told before the question came up. */
-  record Guess(Step.Answer answer, String said) {}
+  /**
+   * A choice read from what was told before the question came up.
+   *
+   * @param answer the choice
+   * @param said the phrase that told it, or for an error's origin the place it came from
+   * @param origin the origin of the pasted error that picked it, or null when words did
+   */
+  record Guess(Step.Answer answer, String said, Origin origin) {}
 
   /** Returns every choice the pending question accepts: its own, and "pick another branch" after a guess. */
   static List<Step.Answer> offered(ConversationState state, Step.Question q) {
@@ -121,8 +128,15 @@ final class Choices {
         || state.askOnly.contains(q.id())) {
       return Optional.empty();
     }
+    if (state.origin != null) {
+      Optional<Step.Answer> byOrigin = q.choices().stream().filter(c -> c.origins().contains(state.origin)).findFirst();
+      if (byOrigin.isPresent()) {
+        String from = state.origin == Origin.GATEWAY ? state.gateway : "the sign-in page";
+        return Optional.of(new Guess(byOrigin.get(), from, state.origin));
+      }
+    }
     Match m = AnswerMatcher.clues(q.choices(), state.told);
-    return m instanceof Match.Picked p ? Optional.of(new Guess(p.answer(), p.said())) : Optional.empty();
+    return m instanceof Match.Picked p ? Optional.of(new Guess(p.answer(), p.said(), null)) : Optional.empty();
   }
 
   /** Returns true when a short reply to a text request says to skip it. */

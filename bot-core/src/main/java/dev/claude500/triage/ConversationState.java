@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.claude500.chat.Actor;
 import dev.claude500.errors.ErrorKind;
+import dev.claude500.errors.Origin;
 import dev.claude500.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,10 @@ final class ConversationState {
   Instant updatedAt;
   Actor startedBy;
   ErrorKind errorKind;
+  /** Where the pasted error came from, when not from Anthropic's API: the sign-in page or a gateway. */
+  Origin origin;
+  /** The gateway or provider that answered, for {@link Origin#GATEWAY}. */
+  String gateway;
   int questions;
   /** How many questions were asked before the first branch advice, once it was reached. */
   Integer questionsToFirstMove;

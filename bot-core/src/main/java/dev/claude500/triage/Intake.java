@@ -1,6 +1,7 @@
 package dev.claude500.triage;
 
 import dev.claude500.errors.ErrorTextParser;
+import dev.claude500.errors.Origin;
 import dev.claude500.errors.ParsedError;
 import dev.claude500.evidence.InputLimits;
 import java.util.Optional;
@@ -54,7 +55,10 @@ final class Intake {
     e.requestId().ifPresent(id -> state.evidence.put(EvidenceKeys.REQUEST_ID, id));
     e.httpStatus().ifPresent(s -> state.evidence.put(EvidenceKeys.HTTP_STATUS, s.toString()));
     e.type().ifPresent(t -> state.evidence.put(EvidenceKeys.ERROR_TYPE, t));
+    e.resets().ifPresent(r -> state.evidence.put(EvidenceKeys.LIMIT_RESETS, Evidence.keep(r)));
     state.errorKind = e.kind();
+    state.origin = e.origin() == Origin.API ? null : e.origin();
+    state.gateway = e.gateway().orElse(null);
     return true;
   }
 }

@@ -276,7 +276,7 @@ final class TriageSteps {
         }
         Optional<Choices.Guess> guess = Choices.guess(state, q);
         if (guess.isPresent()) {
-          replies.add(new Reply.Message(Summaries.guessed(guess.get().said(), guess.get().answer(), playbook)));
+          replies.add(new Reply.Message(Summaries.guessed(guess.get(), playbook)));
           choose(state, q, guess.get().answer(), state.startedBy, true);
           state.guessedAt = q.id();
           continue;
