@@ -23,6 +23,13 @@ public final class AnswerMatcher {
   private static final int NEGATION_REACH = 3;
   private static final double LAST_CLAUSE = 1.5;
   private static final int MAX_KEPT_PHRASES = 10_000;
+  /**
+   * HTTP reason phrases any server prints, Anthropic's edge included: their words ("gateway") are no
+   * clue that a gateway of the person's own is in the way, so they are read as meaning nothing.
+   */
+  private static final List<String> NAMES_NOTHING =
+      List.of("bad gateway", "gateway timeout", "gateway time-out", "gateway time out", "no healthy upstream");
+  private static final int NOTHING = -1;
   private static final Map<String, List<Words.Word>> PHRASES = new ConcurrentHashMap<>();
 
   private AnswerMatcher() {}
@@ -111,6 +118,9 @@ public final class AnswerMatcher {
       return new Match.None();
     }
     List<Hit> hits = new ArrayList<>();
+    for (String phrase : NAMES_NOTHING) {
+      find(words, NOTHING, phrase, hits);
+    }
     for (int c = 0; c < choices.size(); c++) {
       for (String phrase : choices.get(c).says()) {
         find(words, c, phrase, hits);
@@ -234,7 +244,7 @@ public final class AnswerMatcher {
     String[] said = new String[choices.size()];
     double[] best = new double[choices.size()];
     for (Hit h : hits) {
-      if (negated(words, h)) {
+      if (h.choice() == NOTHING || negated(words, h)) {
         continue;
       }
       // people end with what they concluded ("tried /login, didn't help, then it worked"): the last clause weighs more

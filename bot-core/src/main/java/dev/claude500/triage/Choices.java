@@ -128,15 +128,24 @@ final class Choices {
         || state.askOnly.contains(q.id())) {
       return Optional.empty();
     }
-    if (state.origin != null) {
-      Optional<Step.Answer> byOrigin = q.choices().stream().filter(c -> c.origins().contains(state.origin)).findFirst();
-      if (byOrigin.isPresent()) {
-        String from = state.origin == Origin.GATEWAY ? state.gateway : "the sign-in page";
-        return Optional.of(new Guess(byOrigin.get(), from, state.origin));
-      }
+    Optional<Guess> gateway = byOrigin(state, q, Origin.GATEWAY);
+    if (gateway.isPresent()) {
+      return gateway; // first: the person must hear that the status page cannot explain it
     }
     Match m = AnswerMatcher.clues(q.choices(), state.told);
-    return m instanceof Match.Picked p ? Optional.of(new Guess(p.answer(), p.said(), null)) : Optional.empty();
+    if (m instanceof Match.Picked p) {
+      return Optional.of(new Guess(p.answer(), p.said(), null));
+    }
+    return byOrigin(state, q, Origin.SIGN_IN);
+  }
+
+  private static Optional<Guess> byOrigin(ConversationState state, Step.Question q, Origin origin) {
+    if (state.origin != origin) {
+      return Optional.empty();
+    }
+    String from = origin == Origin.GATEWAY ? state.gateway : "the sign-in page";
+    return q.choices().stream().filter(c -> c.origins().contains(origin)).findFirst()
+        .map(c -> new Guess(c, from, origin));
   }
 
   /** Returns true when a short reply to a text request says to skip it. */
