@@ -47,12 +47,18 @@ class H2DiskFaultTest {
     return store;
   }
 
-  @Test
-  @DisplayName("Data files read-only for 10 s: writes fail meanwhile as read-only, and succeed again soon after")
-  void readOnlyFiles() throws Exception {
+  /** Opens the store in a new directory whose files can be made immutable (else skips); returns the directory. */
+  private Path openWhereFilesCanBeImmutable() {
     Path dir = Paths.get("target", "h2-readonly-" + UUID.randomUUID()).toAbsolutePath();
     DiskFaults.requireImmutableFiles(dir);
     open(dir);
+    return dir;
+  }
+
+  @Test
+  @DisplayName("Data files read-only for 10 s: writes fail meanwhile as read-only, and succeed again soon after")
+  void readOnlyFiles() throws Exception {
+    Path dir = openWhereFilesCanBeImmutable();
 
     try (DiskFaults.Immutable files = DiskFaults.immutable(dir)) {
       int failed = writesFailThroughout(store, FAULT);
@@ -92,9 +98,7 @@ class H2DiskFaultTest {
   @Test
   @DisplayName("With no write of its own, the store's write check finds the read-only files and their return")
   void theWriteCheckAloneFindsTheFaultAndItsEnd() throws Exception {
-    Path dir = Paths.get("target", "h2-check-" + UUID.randomUUID()).toAbsolutePath();
-    DiskFaults.requireImmutableFiles(dir);
-    open(dir);
+    Path dir = openWhereFilesCanBeImmutable();
 
     try (DiskFaults.Immutable files = DiskFaults.immutable(dir)) {
       Duration found = untilWriteFault(store, Optional.of(StoreFault.READ_ONLY));
