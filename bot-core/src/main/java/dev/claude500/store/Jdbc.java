@@ -203,7 +203,7 @@ final class Jdbc {
    * {@code timeoutSeconds} for the statement. Throws {@link StoreException} when it failed.
    */
   void checkWrite(int timeoutSeconds) {
-    long started = health.now();
+    long started = health.checkStarts();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "UPDATE write_check SET checked_at = CURRENT_TIMESTAMP WHERE check_id = 1")) {
@@ -212,6 +212,8 @@ final class Jdbc {
       health.wrote(started);
     } catch (SQLException e) {
       throw failure("checking that the store can write", e, started);
+    } finally {
+      health.checkEnded();
     }
   }
 

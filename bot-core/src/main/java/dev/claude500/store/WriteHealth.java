@@ -13,10 +13,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each outcome carries the time its operation started, and an outcome older than the one already
  * recorded is ignored: a slow write that fails after a later one succeeded does not mark the store
- * faulty again. Becoming faulty and writing again are logged once each. Thread-safe.
+ * faulty again. A write check that has run for longer than {@link #HUNG} without an outcome (a
+ * database that stopped answering without closing the connection) counts as {@link
+ * StoreFault#UNREACHABLE} until it ends. Becoming faulty and writing again are logged once each.
+ * Thread-safe.
  */
 final class WriteHealth {
   private static final Logger LOG = LoggerFactory.getLogger(WriteHealth.class);
+  /** How long a write check may run before the store counts as unreachable. */
+  static final Duration HUNG = Duration.ofSeconds(10);
 
   private final String store;
   private final LongSupplier nanoTime;
@@ -24,6 +29,8 @@ final class WriteHealth {
   private long lastWrite;
   private StoreFault fault;
   private long faultSince;
+  private boolean checking;
+  private long checkStarted;
 
   /**
    * Creates the state of a store (named in log lines) that can write, as it just did when migrated;
@@ -71,8 +78,26 @@ final class WriteHealth {
     }
   }
 
-  /** Returns the fault the latest outcome met, or empty when it was a write that succeeded. */
+  /** Records that a write check begins now; returns its start, to pass to its outcome. */
+  synchronized long checkStarts() {
+    checking = true;
+    checkStarted = nanoTime.getAsLong();
+    return checkStarted;
+  }
+
+  /** Records that the write check under way ended, whatever its outcome. */
+  synchronized void checkEnded() {
+    checking = false;
+  }
+
+  /**
+   * Returns the fault the latest outcome met, or empty when it was a write that succeeded; {@link
+   * StoreFault#UNREACHABLE} while a write check has run for longer than {@link #HUNG}.
+   */
   synchronized Optional<StoreFault> fault() {
+    if (checking && nanoTime.getAsLong() - checkStarted > HUNG.toNanos()) {
+      return Optional.of(StoreFault.UNREACHABLE);
+    }
     return Optional.ofNullable(fault);
   }
 

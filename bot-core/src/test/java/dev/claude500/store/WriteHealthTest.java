@@ -53,4 +53,17 @@ class WriteHealthTest {
     health.failed(health.now(), StoreFault.UNREACHABLE, "gone");
     assertThat(health.wroteWithin(Duration.ofSeconds(2))).as("a fault always calls for a check").isFalse();
   }
+
+  @Test
+  void aWriteCheckThatHangsCountsAsUnreachableUntilItEnds() {
+    long started = health.checkStarts();
+    tick(WriteHealth.HUNG);
+    assertThat(health.fault()).as("slow, not yet hung").isEmpty();
+    tick(Duration.ofMillis(1));
+    assertThat(health.fault()).contains(StoreFault.UNREACHABLE);
+
+    health.wrote(started);
+    health.checkEnded();
+    assertThat(health.fault()).isEmpty();
+  }
 }
