@@ -19,8 +19,11 @@ import java.util.function.Supplier;
 public final class FaultDrill {
   /** How long a fault lasts in the fault tests. */
   public static final Duration FAULT = Duration.ofSeconds(10);
-  /** How soon after a fault ends the store must write again (a few seconds), generous for a busy machine. */
-  public static final Duration RECOVERY_BOUND = Duration.ofSeconds(10);
+  /**
+   * How soon after a fault ends the store must write again, generous for a busy machine: the pool
+   * retries connecting with a backoff of up to 5 s, and readiness waits for the next write check.
+   */
+  public static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
   private static final Instant T0 = Instant.parse("2026-07-21T10:00:00Z");
   private static final Duration PACE = Duration.ofMillis(100);
   private static final Duration POLL = Duration.ofMillis(50);
