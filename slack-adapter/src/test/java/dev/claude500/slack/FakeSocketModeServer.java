@@ -7,25 +7,38 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * Slack's Socket Mode end on loopback: says {@code hello} to each connection, sends envelopes the
- * test writes, records what the client sends back (the acks), and can drop the connection.
+ * Slack's Socket Mode end on loopback: says {@code hello} to each connection (or holds it back),
+ * sends envelopes the test writes to the newest connection, records what the client sends back (the
+ * acks), and can retire a connection with a close handshake, drop one, or refuse new ones.
  */
 final class FakeSocketModeServer extends WebSocketServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CountDownLatch started = new CountDownLatch(1);
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-  private final AtomicInteger opened = new AtomicInteger();
+  private static final String HELLO = "{\"type\":\"hello\",\"num_connections\":1,"
+      + "\"debug_info\":{\"host\":\"fake\",\"approximate_connection_time\":18060},"
+      + "\"connection_info\":{\"app_id\":\"A0APP\"}}";
+
+  private final List<WebSocket> connections = new CopyOnWriteArrayList<>();
+  private final Set<WebSocket> closed = ConcurrentHashMap.newKeySet();
   private volatile WebSocket current;
+  private volatile boolean holdHello;
+  private volatile boolean refusing;
 
   private FakeSocketModeServer() {
     super(new InetSocketAddress("127.0.0.1", 0));
@@ -47,7 +60,7 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
   }
 
   int connectionsOpened() {
-    return opened.get();
+    return connections.size();
   }
 
   boolean connected() {
@@ -72,6 +85,46 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     }
   }
 
+  /** From now on, new connections are not greeted until {@link #sayHello()}. */
+  void holdHello() {
+    holdHello = true;
+  }
+
+  /** Says the held-back {@code hello} on the newest connection and greets new ones again. */
+  void sayHello() {
+    holdHello = false;
+    send(HELLO);
+  }
+
+  /** Refuses the handshake of every new connection while {@code refuse} is true. */
+  void refuse(boolean refuse) {
+    refusing = refuse;
+  }
+
+  /** Closes the {@code n}-th connection opened (1 is the first) with a close handshake, as Slack retires one. */
+  void retire(int n) {
+    connections.get(n - 1).close(CloseFrame.NORMAL, "retired by the test");
+  }
+
+  /** Cuts every open connection without a close handshake. */
+  void dropAll() {
+    connections.forEach(c -> c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the test"));
+  }
+
+  /**
+   * Waits until the {@code n}-th connection is closed. When this server started the close, the
+   * handshake is complete, so the client has already run its close handling (it answers after).
+   */
+  void awaitClosed(int n, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (connections.size() < n || !closed.contains(connections.get(n - 1))) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("connection " + n + " still open after " + timeout);
+      }
+      SlackHarness.quiet(Duration.ofMillis(20));
+    }
+  }
+
   /** Waits for the client's ack of an envelope. */
   JsonNode awaitAck(String envelopeId, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
@@ -88,9 +141,9 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
   /** Waits until {@code count} connections have been opened in all. */
   void awaitConnections(int count, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
-    while (opened.get() < count || !connected()) {
+    while (connections.size() < count || !connected()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("expected " + count + " connections within " + timeout + ", saw " + opened.get());
+        throw new AssertionError("expected " + count + " connections within " + timeout + ", saw " + connections.size());
       }
       SlackHarness.quiet(Duration.ofMillis(20));
     }
@@ -99,13 +152,25 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
     current = conn;
-    opened.incrementAndGet();
-    conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\",\"approximate_connection_time\":18060},"
-        + "\"connection_info\":{\"app_id\":\"A0APP\"}}");
+    connections.add(conn);
+    if (!holdHello) {
+      conn.send(HELLO);
+    }
   }
 
   @Override
-  public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+      ClientHandshake request) throws InvalidDataException {
+    if (refusing) {
+      throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "refused by the test");
+    }
+    return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+  }
+
+  @Override
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    closed.add(conn);
+  }
 
   @Override
   public void onMessage(WebSocket conn, String message) {
