@@ -121,7 +121,10 @@ public final class SlackAdapter implements AutoCloseable {
     return chatPort;
   }
 
-  /** Returns true once started and, in Socket Mode, while connected. */
+  /**
+   * Returns true once started and, in Socket Mode, while at least one connection is open (a refresh's
+   * new connection and retired one overlap, so readiness follows the live one).
+   */
   public boolean isReady() {
     SocketModeConnection s = socket;
     return app != null && (s == null || s.isConnected());
