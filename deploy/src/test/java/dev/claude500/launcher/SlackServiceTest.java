@@ -37,13 +37,8 @@ class SlackServiceTest {
     slack = FakeSlackApi.start();
     page = FakeStatusPage.start();
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    Map<String, String> env = new HashMap<>();
-    env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
-    env.put("CLAUDE500_HTTP_PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-launcher-test");
+    Map<String, String> env = environment(slack, page);
     env.put("SLACK_SIGNING_SECRET", SECRET);
-    env.put("SLACK_API_URL", slack.apiUrl());
     core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC());
     service = Service.start(core);
   }
@@ -54,6 +49,20 @@ class SlackServiceTest {
     core.close();
     slack.close();
     page.close();
+  }
+
+  /**
+   * Returns the environment of a bot on these fakes (a fresh in-memory store, any free port), without
+   * the secret that picks its Slack mode.
+   */
+  static Map<String, String> environment(FakeSlackApi slack, FakeStatusPage page) {
+    Map<String, String> env = new HashMap<>();
+    env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
+    env.put("CLAUDE500_HTTP_PORT", "0");
+    env.put("SLACK_BOT_TOKEN", "xoxb-launcher-test");
+    env.put("SLACK_API_URL", slack.apiUrl());
+    return env;
   }
 
   private HttpResponse<String> post(String body, String contentType, boolean sign) throws Exception {

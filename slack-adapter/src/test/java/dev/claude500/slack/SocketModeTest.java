@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.bot.BotServices;
 import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.FakeSocketModeServer;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +24,8 @@ class SocketModeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration ACK = Duration.ofSeconds(3);
   private static final Duration CONNECT = Duration.ofSeconds(10);
-  private static final String REFRESH = "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
-      + "\"debug_info\":{\"host\":\"fake\"}}";
+  private static final String OPENED = "Socket Mode connection opened";
+  private static final String CLOSED = "Socket Mode connection closed";
 
   private final HeldSessionCleaner cleaner = new HeldSessionCleaner();
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -158,23 +159,29 @@ class SocketModeTest {
   void aDisconnectNoticeMovesToANewConnectionAtOnce() throws Exception {
     adapter.start();
     ws.awaitConnections(1, Duration.ofSeconds(5));
-    ws.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+    ws.refresh();
     ws.awaitConnections(2, Duration.ofSeconds(5));
     ws.send(slashCommand("env-refreshed", "help", "trig-refreshed"));
     ws.awaitAck("env-refreshed", ACK);
   }
 
   /**
-   * Starts, has Slack ask for a refresh, and waits until the new connection is open while the retired
-   * one still is: Bolt closes the retired one on its session cleaner, held here.
+   * Starts, has Slack ask for a refresh, and waits until the bot has the new connection open while the
+   * retired one still is: Bolt closes the retired one on its session cleaner, held here.
+   *
+   * @param holdHello whether Slack holds back its hello on the new connection
    */
-  private void refreshUntilBothConnectionsAreOpen() throws Exception {
+  private void refreshUntilBothConnectionsAreOpen(boolean holdHello) throws Exception {
     adapter.start();
     ws.awaitConnections(1, CONNECT);
     assertThat(adapter.isReady()).isTrue();
     cleaner.hold();
-    ws.send(REFRESH);
+    if (holdHello) {
+      ws.holdHello();
+    }
+    ws.refresh();
     ws.awaitConnections(2, CONNECT);
+    awaitLogged(OPENED, 2);
     assertThat(cleaner.cleanerMade()).as("Bolt's session cleaner is the one held").isTrue();
   }
 
@@ -182,20 +189,23 @@ class SocketModeTest {
     return (Logger) LoggerFactory.getLogger(SocketModeConnection.class);
   }
 
-  /** Waits until the bot has handled the close of {@code count} connections in all: it logs each once handled. */
-  private void awaitClosesHandled(int count) {
+  /**
+   * Waits until the bot has logged {@code count} lines starting with {@code prefix} in all: it logs
+   * each connection it opened, and each close once it has handled it.
+   */
+  private void awaitLogged(String prefix, int count) {
     long end = System.nanoTime() + CONNECT.toNanos();
-    while (closesLogged() < count) {
+    while (logged(prefix) < count) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("the bot handled " + closesLogged() + " of " + count + " closes within " + CONNECT);
+        throw new AssertionError("the bot logged " + logged(prefix) + " of " + count + " '" + prefix + "' within " + CONNECT);
       }
       SlackHarness.quiet(Duration.ofMillis(10));
     }
   }
 
-  private long closesLogged() {
+  private long logged(String prefix) {
     synchronized (logged) {
-      return logged.list.stream().filter(e -> e.getFormattedMessage().startsWith("Socket Mode connection closed")).count();
+      return logged.list.stream().filter(e -> e.getFormattedMessage().startsWith(prefix)).count();
     }
   }
 
@@ -226,13 +236,13 @@ class SocketModeTest {
   @Test
   @DisplayName("a refresh: the new connection says hello, then Slack closes the retired one, and the bot stays ready")
   void slackClosingTheRetiredConnectionAfterTheNewOneSaidHelloKeepsTheBotReady() throws Exception {
-    refreshUntilBothConnectionsAreOpen();
+    refreshUntilBothConnectionsAreOpen(false);
     // Bolt handles what a connection says in order: the ack proves the hello before it was handled.
     helpAnsweredOnTheNewConnection("env-new-1");
 
     ws.retire(1);
     ws.awaitClosed(1, CONNECT);
-    awaitClosesHandled(1);
+    awaitLogged(CLOSED, 1);
 
     assertThat(adapter.isReady()).as("ready on the live connection after the retired one closed").isTrue();
     helpAnsweredOnTheNewConnection("env-new-2");
@@ -242,12 +252,12 @@ class SocketModeTest {
   @Test
   @DisplayName("a refresh: the new connection says hello, then Bolt closes the retired one, and the bot stays ready")
   void boltClosingTheRetiredConnectionAfterTheNewOneSaidHelloKeepsTheBotReady() throws Exception {
-    refreshUntilBothConnectionsAreOpen();
+    refreshUntilBothConnectionsAreOpen(false);
     helpAnsweredOnTheNewConnection("env-new-1");
 
     cleaner.release();
     ws.awaitClosed(1, CONNECT);
-    awaitClosesHandled(1);
+    awaitLogged(CLOSED, 1);
 
     assertThat(adapter.isReady()).as("ready on the live connection after Bolt closed the retired one").isTrue();
     helpAnsweredOnTheNewConnection("env-new-2");
@@ -256,16 +266,11 @@ class SocketModeTest {
   @Test
   @DisplayName("a refresh: the retired connection closes before the new one says hello, and the bot stays ready")
   void theRetiredConnectionClosingBeforeTheNewOneSaysHelloKeepsTheBotReady() throws Exception {
-    adapter.start();
-    ws.awaitConnections(1, CONNECT);
-    cleaner.hold();
-    ws.holdHello();
-    ws.send(REFRESH);
-    ws.awaitConnections(2, CONNECT);
+    refreshUntilBothConnectionsAreOpen(true);
 
     ws.retire(1);
     ws.awaitClosed(1, CONNECT);
-    awaitClosesHandled(1);
+    awaitLogged(CLOSED, 1);
     assertThat(adapter.isReady()).as("ready while the new connection is open").isTrue();
 
     ws.sayHello();

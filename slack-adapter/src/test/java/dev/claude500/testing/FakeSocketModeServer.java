@@ -1,4 +1,4 @@
-package dev.claude500.slack;
+package dev.claude500.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ import org.java_websocket.server.WebSocketServer;
  * sends envelopes the test writes to the newest connection, records what the client sends back (the
  * acks), and can retire a connection with a close handshake, drop one, or refuse new ones.
  */
-final class FakeSocketModeServer extends WebSocketServer implements AutoCloseable {
+public final class FakeSocketModeServer extends WebSocketServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CountDownLatch started = new CountDownLatch(1);
@@ -46,7 +46,8 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     setDaemon(true);
   }
 
-  static FakeSocketModeServer begin() throws InterruptedException {
+  /** Starts the server on a free loopback port. */
+  public static FakeSocketModeServer begin() throws InterruptedException {
     FakeSocketModeServer s = new FakeSocketModeServer();
     s.start();
     if (!s.started.await(5, TimeUnit.SECONDS)) {
@@ -55,21 +56,24 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     return s;
   }
 
-  String url() {
+  /** Returns the websocket URL for {@code apps.connections.open} to answer. */
+  public String url() {
     return "ws://127.0.0.1:" + getPort() + "/link/?ticket=fake";
   }
 
-  int connectionsOpened() {
+  /** Returns how many connections have been opened in all. */
+  public int connectionsOpened() {
     return connections.size();
   }
 
-  boolean connected() {
+  /** Returns true while the newest connection is open. */
+  public boolean connected() {
     WebSocket c = current;
     return c != null && c.isOpen();
   }
 
   /** Sends an envelope to the open connection. */
-  void send(String envelope) {
+  public void send(String envelope) {
     WebSocket c = current;
     if (c == null || !c.isOpen()) {
       throw new AssertionError("no open Socket Mode connection");
@@ -77,8 +81,13 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
     c.send(envelope);
   }
 
+  /** Asks the client to move to a new connection ({@code disconnect}, {@code refresh_requested}), as Slack does every few hours. */
+  public void refresh() {
+    send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+  }
+
   /** Cuts the open connection without a close handshake. */
-  void drop() {
+  public void drop() {
     WebSocket c = current;
     if (c != null) {
       c.closeConnection(1006, "dropped by the test");
@@ -86,66 +95,74 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
   }
 
   /** From now on, new connections are not greeted until {@link #sayHello()}. */
-  void holdHello() {
+  public void holdHello() {
     holdHello = true;
   }
 
   /** Says the held-back {@code hello} on the newest connection and greets new ones again. */
-  void sayHello() {
+  public void sayHello() {
     holdHello = false;
     send(HELLO);
   }
 
   /** Refuses the handshake of every new connection while {@code refuse} is true. */
-  void refuse(boolean refuse) {
+  public void refuse(boolean refuse) {
     refusing = refuse;
   }
 
   /** Closes the {@code n}-th connection opened (1 is the first) with a close handshake, as Slack retires one. */
-  void retire(int n) {
+  public void retire(int n) {
     connections.get(n - 1).close(CloseFrame.NORMAL, "retired by the test");
   }
 
   /** Cuts every open connection without a close handshake. */
-  void dropAll() {
+  public void dropAll() {
     connections.forEach(c -> c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the test"));
   }
 
   /**
-   * Waits until the {@code n}-th connection is closed. When this server started the close, the
-   * handshake is complete, so the client has already run its close handling (it answers after).
+   * Waits until this server has seen the {@code n}-th connection closed. The client may still be
+   * handling the close: Tyrus answers a close before it tells the endpoint.
    */
-  void awaitClosed(int n, Duration timeout) {
+  public void awaitClosed(int n, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (connections.size() < n || !closed.contains(connections.get(n - 1))) {
       if (System.nanoTime() > end) {
         throw new AssertionError("connection " + n + " still open after " + timeout);
       }
-      SlackHarness.quiet(Duration.ofMillis(20));
+      pause(Duration.ofMillis(20));
     }
   }
 
   /** Waits for the client's ack of an envelope. */
-  JsonNode awaitAck(String envelopeId, Duration timeout) {
+  public JsonNode awaitAck(String envelopeId, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       Optional<JsonNode> ack = received.stream().filter(n -> n.path("envelope_id").asText().equals(envelopeId)).findFirst();
       if (ack.isPresent()) {
         return ack.get();
       }
-      SlackHarness.quiet(Duration.ofMillis(10));
+      pause(Duration.ofMillis(10));
     }
     throw new AssertionError("no ack for " + envelopeId + " within " + timeout + "; received " + received);
   }
 
-  /** Waits until {@code count} connections have been opened in all. */
-  void awaitConnections(int count, Duration timeout) {
+  /** Waits until {@code count} connections have been opened in all and the newest is open. */
+  public void awaitConnections(int count, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     while (connections.size() < count || !connected()) {
       if (System.nanoTime() > end) {
         throw new AssertionError("expected " + count + " connections within " + timeout + ", saw " + connections.size());
       }
-      SlackHarness.quiet(Duration.ofMillis(20));
+      pause(Duration.ofMillis(20));
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
