@@ -2,19 +2,14 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSocketModeServer;
-import dev.claude500.testing.FakeStatusPage;
-import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,33 +20,12 @@ class SlackSocketModeServiceTest {
   private static final Duration RECONNECT = Duration.ofSeconds(30);
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private FakeSlackApi slack;
-  private FakeStatusPage page;
-  private FakeSocketModeServer ws;
-  private Core core;
-  private Service service;
-
-  @BeforeEach
-  void start() throws Exception {
-    slack = FakeSlackApi.start();
-    page = FakeStatusPage.start();
-    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    ws = FakeSocketModeServer.begin();
-    slack.socketModeUrl(ws.url());
-    Map<String, String> env = SlackServiceTest.environment(slack, page);
-    env.put("SLACK_APP_TOKEN", "xapp-1-launcher-test");
-    core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC());
-    service = Service.start(core);
-  }
-
-  @AfterEach
-  void stop() {
-    service.stop();
-    core.close();
-    ws.close();
-    slack.close();
-    page.close();
-  }
+  @AutoClose
+  private final FakeSocketModeServer ws = FakeSocketModeServer.begin();
+  @AutoClose
+  private final SlackService running =
+      SlackService.start(Map.of("SLACK_APP_TOKEN", "xapp-1-launcher-test"), api -> api.socketModeUrl(ws.url()));
+  private final Service service = running.service;
 
   private HttpResponse<String> readyz() throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/readyz"))

@@ -47,11 +47,16 @@ public final class FakeSocketModeServer extends WebSocketServer implements AutoC
   }
 
   /** Starts the server on a free loopback port. */
-  public static FakeSocketModeServer begin() throws InterruptedException {
+  public static FakeSocketModeServer begin() {
     FakeSocketModeServer s = new FakeSocketModeServer();
     s.start();
-    if (!s.started.await(5, TimeUnit.SECONDS)) {
-      throw new AssertionError("websocket server did not start");
+    try {
+      if (!s.started.await(5, TimeUnit.SECONDS)) {
+        throw new AssertionError("websocket server did not start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the websocket server started", e);
     }
     return s;
   }
