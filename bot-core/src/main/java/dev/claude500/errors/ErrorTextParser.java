@@ -37,9 +37,10 @@ import java.util.Optional;
  *       500 and 529 error codes} (one error per status), an error type named alone;
  *   <li>request ids: in a body, after a {@code Request ID:} / {@code request_id} / {@code
  *       request-id} label on its line or the next, first in a {@code Request IDs:} list, joined
- *       again when a terminal wrapped one across two lines, never a placeholder ({@code req_...},
- *       {@code req_xxx}, a masked or short id). A labelled id joins the error just above it when
- *       that one has none.
+ *       again when a terminal wrapped one across two lines or a stray space split it in a body;
+ *       Vertex AI's {@code req_vrtx_...} and, after a label, a gateway's shorter hex id; never a
+ *       placeholder ({@code req_...}, {@code req_xxx}, a masked or short id). A labelled id joins
+ *       the error just above it when that one has none.
  * </ul>
  *
  * <p>Each error is told its {@link ParsedError#origin()}: {@link Origin#GATEWAY} with {@link
