@@ -19,7 +19,9 @@ import java.util.Optional;
  *       what Claude Code prints for a 429 it does not number), {@code API Error: Request rejected
  *       (429) · Rate limited} (the status in the message; {@code · Rate limited} alone makes a
  *       rate limit), {@code API Error: Operation aborted} (an error with neither status nor
- *       type);
+ *       type); a status with its reason phrase in the message ({@code API Error: Repeated 529
+ *       Overloaded errors}, {@code API Error (api.anthropic.com | 504: Gateway time-out)}); the
+ *       header in markdown emphasis too ({@code **_API Error: 500 ..._**});
  *   <li>bare bodies, {@code {"type":"error","error":{"type":"api_error",...},"request_id":...}}
  *       and gateways' {@code {"error":{"message":...,"code":500}}} (the status is the {@code
  *       code}; an Anthropic body carries none);
@@ -27,11 +29,11 @@ import java.util.Optional;
  *       (Europe/Paris)}, {@code You've hit your session limit · resets 5am}, {@code 5-hour limit
  *       reached ∙ resets 3pm}: rate limits, with {@link ParsedError#resets()} as written;
  *   <li>signing in: {@code Invalid API key · Please run /login}, {@code OAuth token has expired},
- *       {@code Please run /login} under an error (authentication), and the sign-in page's {@code
- *       Authorization failed} / {@code Internal server error}, {@code OAuth error: Request failed
- *       with status code 500}, a browser console's {@code Failed to load resource: the server
- *       responded with a status of 500 ()} (a 500 is {@link ErrorKind#INTERNAL}, no status is
- *       authentication);
+ *       {@code Please run /login} under an error or leading it on its line (authentication), and
+ *       the sign-in page's {@code Authorization failed} / {@code Internal server error}, {@code
+ *       OAuth error: Request failed with status code 500}, a browser console's {@code Failed to
+ *       load resource: the server responded with a status of 500 ()} (a 500 is {@link
+ *       ErrorKind#INTERNAL}, no status is authentication);
  *   <li>plain mentions, {@code 500 Internal Server Error(s)}, {@code 529 overloaded_error}, {@code
  *       HTTP/1.1 503}, {@code status: 500}, {@code getting 500 errors}, {@code HTTP 500s}, {@code
  *       500 and 529 error codes} (one error per status), an error type named alone;

@@ -18,10 +18,10 @@ final class Mentions {
   private static final Pattern BODY_START =
       Pattern.compile("\\{[ \\t\\n]*+[\"']?(?:type|error)[\"']?[ \\t]*+:");
   /** A status followed by its reason phrase or an error type. */
-  private static final Pattern STATUS_PHRASE =
+  static final Pattern STATUS_PHRASE =
       Pattern.compile(
           "(?i)(?<![\\w./:-])([45][0-9]{2})(?![0-9])[ \\t]*+[:-]?[ \\t]*+"
-              + "(internal server errors?|service unavailable|bad gateway|gateway timeout"
+              + "(internal server errors?|service unavailable|bad gateway|gateway time-?out"
               + "|too many requests|unauthorized|forbidden|not found|bad request|payment required"
               + "|conflict|payload too large|request entity too large|overloaded"
               + "|([a-z][a-z_]{0,40}_error|request_too_large))(?![\\w])");

@@ -248,7 +248,27 @@ class ErrorTextParserTest {
             "API Error: 500 { \"type\": \"error\", \"error\": {\"type\": \"api_error\"} }"),
         Arguments.of(
             "I keep getting API Error 500s since this morning", 500, null, null,
-            "I keep getting API Error 500s since this morning"));
+            "I keep getting API Error 500s since this morning"),
+        // https://github.com/anthropics/anthropic-sdk-python/issues/1401 (markdown bold italic)
+        Arguments.of(
+            "this ERROR appear:\n\n**_API Error: 500 {\"type\":\"error\",\"error\":{\"type\":"
+                + "\"api_error\",\"message\":\"Internal server error\"},\"request_id\":"
+                + "\"req_011Ca5jT26PAhqribQG6Mq2d\"} · check status.claude.com_**",
+            500, "api_error", "Internal server error",
+            "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+                + "\"Internal server error\"},\"request_id\":\"req_011Ca5jT26PAhqribQG6Mq2d\"}"
+                + " · check status.claude.com"),
+        // https://github.com/anthropics/claude-code/issues/6784 (the status after the host)
+        Arguments.of(
+            "API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 5 seconds… "
+                + "(attempt 4/10)",
+            504, null, "api.anthropic.com | 504: Gateway time-out",
+            "API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 5 seconds… "
+                + "(attempt 4/10)"),
+        // https://github.com/lbjlaq/Antigravity-Manager/issues/112 (the status in the message)
+        Arguments.of(
+            "I get the `API Error: Repeated 529 Overloaded errors\n` error after 2 minutes",
+            529, null, "Repeated 529 Overloaded errors", "API Error: Repeated 529 Overloaded errors"));
   }
 
   @ParameterizedTest(name = "{0}")
