@@ -164,14 +164,18 @@ final class RequestIds {
   }
 
   /**
-   * Returns the paste's request id for an error that has none of its own: the first labelled id,
-   * else the first bare one, that no other error (but a request id standing alone) holds.
+   * Returns the paste's request id for {@code error}, which has none of its own: the first
+   * labelled id, else the first bare one, that no other error holds. An error that says nothing
+   * but its id, or one of the same kind and status (the same error shown twice: named in prose
+   * and then logged, a gateway's line and its upstream's body), does not keep its id from it.
    */
-  static Optional<String> forPaste(Scan scan, List<Hit> hits) {
+  static Optional<String> forPaste(Scan scan, List<Hit> hits, ParsedError error) {
     Set<String> held = new HashSet<>();
     for (Hit hit : hits) {
-      if (!Ranking.isWeak(hit.error())) {
-        hit.error().requestId().ifPresent(held::add);
+      ParsedError other = hit.error();
+      boolean same = other.kind() == error.kind() && other.httpStatus().equals(error.httpStatus());
+      if (!Ranking.isWeak(other) && !same) {
+        other.requestId().ifPresent(held::add);
       }
     }
     for (List<Found> found : List.of(labelled(scan), bare(scan.text))) {
