@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
 final class ApiErrorLines {
   private static final int MAX_HEADERS = 1_000;
 
-  /** "API Error", then ":" or "(" or a blank before a status; then the status, if any. */
+  /**
+   * "API Error", then ":" or "(" or a blank before a status; then the status, if any. Markdown's
+   * {@code _} or {@code *} may sit right before it ({@code **_API Error: 500 ..._**}).
+   */
   private static final Pattern HEADER =
       Pattern.compile(
-          "(?i)\\bAPI Error(?:[ \\t]*+(:)[ \\t]*+|[ \\t]*+(\\()[ \\t]*+|[ \\t]++(?=[1-5][0-9]{2}(?![0-9A-Za-z])))"
+          "(?i)(?<![A-Za-z0-9])API Error(?:[ \\t]*+(:)[ \\t]*+|[ \\t]*+(\\()[ \\t]*+|[ \\t]++(?=[1-5][0-9]{2}(?![0-9A-Za-z])))"
               + "(?:([1-5][0-9]{2})(?![0-9A-Za-z])[ \\t]*+)?");
   /** A suffix Claude Code appends after a middle dot; known ones first, then anything short. */
   private static final Pattern SUFFIX =
@@ -35,7 +38,11 @@ final class ApiErrorLines {
           "(?i)check[ \\t]++(?:(?:https?://)?status\\.(?:claude|anthropic)\\.com/?"
               + "|your[ \\t]++inference[ \\t]++gateway(?:[ \\t]*+\\([^()\\n]{1,200}+\\))?"
               + "|your[ \\t]++(?:[A-Za-z]{1,20}+[ \\t]++){1,4}?service[ \\t]++status)\\.?");
-  /** A status inside a message: {@code Request rejected (429)}, {@code returned HTTP 429}. */
+  /**
+   * A status inside a message: {@code Request rejected (429)}, {@code returned HTTP 429}; one with
+   * its reason phrase ({@code Repeated 529 Overloaded errors}, {@code 504: Gateway time-out}) is
+   * read by {@link Mentions#STATUS_PHRASE}.
+   */
   private static final Pattern STATUS_IN_MESSAGE =
       Pattern.compile(
           "(?i)\\(([45][0-9]{2})\\)|\\bHTTP[ /]?+([45][0-9]{2})(?![0-9])"
@@ -129,7 +136,8 @@ final class ApiErrorLines {
     if (paren) {
       end = closingParen(text, end, text.length());
     }
-    int last = suffixesEnd(text, end, Math.min(scan.lineEnd(end), nextHeader.applyAsInt(end)));
+    int suffixLimit = Math.min(scan.lineEnd(end), nextHeader.applyAsInt(end));
+    int last = beforeClosingEmphasis(text, start, suffixesEnd(text, end, suffixLimit));
     Optional<String> requestId =
         body.requestId().or(() -> RequestIds.firstIn(text, start, last));
     return Hit.of(
@@ -157,6 +165,7 @@ final class ApiErrorLines {
     while (bodyEnd < restEnd && text.charAt(bodyEnd) != '·') {
       bodyEnd++;
     }
+    bodyEnd = Math.max(from, beforeClosingEmphasis(text, start, bodyEnd));
     Matcher check = CHECK_STATUS.matcher(text).region(from, bodyEnd);
     Matcher known = SHORT_MESSAGE.matcher(text).region(from, bodyEnd);
     if (check.find()) {
@@ -177,7 +186,7 @@ final class ApiErrorLines {
     Matcher type = TYPE_TOKEN.matcher(body);
     int end = paren ? closingParen(text, bodyEnd, restEnd) : bodyEnd;
     int suffixesFrom = end;
-    end = suffixesEnd(text, end, restEnd);
+    end = beforeClosingEmphasis(text, start, suffixesEnd(text, end, restEnd));
     Hit hit =
         Hit.of(
             start,
@@ -209,7 +218,8 @@ final class ApiErrorLines {
   private static Optional<Integer> statusIn(String message) {
     Matcher m = STATUS_IN_MESSAGE.matcher(message);
     if (!m.find()) {
-      return Optional.empty();
+      Matcher phrase = Mentions.STATUS_PHRASE.matcher(message);
+      return phrase.find() ? Optional.of(Integer.valueOf(phrase.group(1))) : Optional.empty();
     }
     String digits = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     return Optional.of(Integer.valueOf(digits));
@@ -227,6 +237,25 @@ final class ApiErrorLines {
       suffix.region(end, limit);
     }
     return end;
+  }
+
+  /**
+   * Returns {@code end} moved back before the markdown emphasis ({@code _**}) that closes the one
+   * opening just before the header at {@code start}; {@code end} when none opens there.
+   */
+  private static int beforeClosingEmphasis(String text, int start, int end) {
+    if (start == 0 || !isEmphasis(text.charAt(start - 1))) {
+      return end;
+    }
+    int i = end;
+    while (i > start && isEmphasis(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean isEmphasis(char c) {
+    return c == '*' || c == '_';
   }
 
   /** Returns the offset past the ")" closing "API Error (", if it comes next, else {@code at}. */

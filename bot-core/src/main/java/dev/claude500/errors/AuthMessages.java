@@ -91,8 +91,9 @@ final class AuthMessages {
   }
 
   /**
-   * Makes the error just above a {@code Please run /login} an authentication error, or adds the
-   * advice as one when no error is there.
+   * Makes the error a {@code Please run /login} is printed for an authentication error: the one
+   * it leads on its line ({@code Please run /login · API Error: 401 ...}), else the one just above
+   * it; or adds the advice as one when no error is there.
    */
   private static void findRunLogin(Scan scan, List<Hit> hits) {
     Matcher m = RUN_LOGIN.matcher(scan.text);
@@ -100,11 +101,16 @@ final class AuthMessages {
       if (scan.claimed(m.start(), m.end())) {
         continue;
       }
+      int after = firstStartingAfter(hits, m.end());
       int before = lastEndingBefore(hits, m.start());
-      if (before >= 0 && scan.withinLines(hits.get(before).end(), m.start(), 1)) {
-        Hit hit = hits.get(before);
+      int advised =
+          after >= 0 && scan.withinLines(m.end(), hits.get(after).start(), 0)
+              ? after
+              : before >= 0 && scan.withinLines(hits.get(before).end(), m.start(), 1) ? before : -1;
+      if (advised >= 0) {
+        Hit hit = hits.get(advised);
         if (hit.error().kind() == ErrorKind.OTHER) {
-          hits.set(before, hit.withKind(ErrorKind.AUTHENTICATION, Optional.empty()));
+          hits.set(advised, hit.withKind(ErrorKind.AUTHENTICATION, Optional.empty()));
         }
       } else if (hits.size() < ErrorTextParser.MAX_ERRORS) {
         add(hits, scan, m.start(), m.end(), Optional.empty(), ErrorKind.AUTHENTICATION,
@@ -167,6 +173,18 @@ final class AuthMessages {
     Optional<String> said = message == null ? Optional.empty() : OneLine.nonEmpty(message);
     Hit hit = Hit.of(start, end, status, Optional.empty(), said, Optional.empty(), line, source);
     hits.add(hit.withKind(kind, Optional.empty()));
+  }
+
+  /** Returns the index of the hit starting first at or after {@code pos}, or -1. */
+  private static int firstStartingAfter(List<Hit> hits, int pos) {
+    int best = -1;
+    for (int i = 0; i < hits.size(); i++) {
+      int start = hits.get(i).start();
+      if (start >= pos && (best < 0 || start < hits.get(best).start())) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   /** Returns the index of the hit ending last at or before {@code pos}, or -1. */

@@ -19,27 +19,35 @@ import java.util.Optional;
  *       what Claude Code prints for a 429 it does not number), {@code API Error: Request rejected
  *       (429) · Rate limited} (the status in the message; {@code · Rate limited} alone makes a
  *       rate limit), {@code API Error: Operation aborted} (an error with neither status nor
- *       type);
+ *       type); a status with its reason phrase in the message ({@code API Error: Repeated 529
+ *       Overloaded errors}, {@code API Error (api.anthropic.com | 504: Gateway time-out)}); the
+ *       header in markdown emphasis too ({@code **_API Error: 500 ..._**});
  *   <li>bare bodies, {@code {"type":"error","error":{"type":"api_error",...},"request_id":...}}
  *       and gateways' {@code {"error":{"message":...,"code":500}}} (the status is the {@code
- *       code}; an Anthropic body carries none);
+ *       code}; an Anthropic body carries none, but a status printed just before it on its line
+ *       is its own: {@code 529 {...}}, {@code 400: {...}});
  *   <li>usage and session limits, {@code Claude usage limit reached. Your limit will reset at 5pm
  *       (Europe/Paris)}, {@code You've hit your session limit · resets 5am}, {@code 5-hour limit
  *       reached ∙ resets 3pm}: rate limits, with {@link ParsedError#resets()} as written;
  *   <li>signing in: {@code Invalid API key · Please run /login}, {@code OAuth token has expired},
- *       {@code Please run /login} under an error (authentication), and the sign-in page's {@code
- *       Authorization failed} / {@code Internal server error}, {@code OAuth error: Request failed
- *       with status code 500}, a browser console's {@code Failed to load resource: the server
- *       responded with a status of 500 ()} (a 500 is {@link ErrorKind#INTERNAL}, no status is
- *       authentication);
+ *       {@code Please run /login} under an error or leading it on its line (authentication), and
+ *       the sign-in page's {@code Authorization failed} / {@code Internal server error}, {@code
+ *       OAuth error: Request failed with status code 500}, a browser console's {@code Failed to
+ *       load resource: the server responded with a status of 500 ()} (a 500 is {@link
+ *       ErrorKind#INTERNAL}, no status is authentication);
  *   <li>plain mentions, {@code 500 Internal Server Error(s)}, {@code 529 overloaded_error}, {@code
  *       HTTP/1.1 503}, {@code status: 500}, {@code getting 500 errors}, {@code HTTP 500s}, {@code
- *       500 and 529 error codes} (one error per status), an error type named alone;
+ *       500 and 529 error codes} (one error per status), an error type named alone; an error read
+ *       without a status takes its kind's one (500, 529, 429, 401) when the paste names it
+ *       elsewhere ({@code HTTP Status: 500} under a body, {@code experiencing issue 529});
+ *   <li>errors raised on the user's machine, without a status: Claude Code's {@code Request too
+ *       large (max 32MB)}, npm's {@code npm error code EACCES};
  *   <li>request ids: in a body, after a {@code Request ID:} / {@code request_id} / {@code
  *       request-id} label on its line or the next, first in a {@code Request IDs:} list, joined
- *       again when a terminal wrapped one across two lines, never a placeholder ({@code req_...},
- *       {@code req_xxx}, a masked or short id). A labelled id joins the error just above it when
- *       that one has none.
+ *       again when a terminal wrapped one across two lines or a stray space split it in a body;
+ *       Vertex AI's {@code req_vrtx_...} and, after a label, a gateway's shorter hex id; never a
+ *       placeholder ({@code req_...}, {@code req_xxx}, a masked or short id). A labelled id joins
+ *       the error just above it when that one has none.
  * </ul>
  *
  * <p>Each error is told its {@link ParsedError#origin()}: {@link Origin#GATEWAY} with {@link
@@ -85,7 +93,8 @@ public final class ErrorTextParser {
    * type or a kind of its own before a status named in prose (a server-side one first), and that
    * before a weak reading such as a request id alone or {@code due to an API error:}; the first
    * to appear among equals. When it has no request id of its own and the paste holds one that no
-   * other error does, it gets that one.
+   * other error holds (an error of the same kind and status is the same one shown twice), it gets
+   * that one.
    *
    * @throws NullPointerException if {@code text} is null
    */
@@ -95,7 +104,7 @@ public final class ErrorTextParser {
     List<Hit> hits = read(scan);
     Optional<Hit> best = Ranking.best(hits);
     if (best.isPresent() && best.get().error().requestId().isEmpty()) {
-      Optional<String> id = RequestIds.forPaste(scan, hits);
+      Optional<String> id = RequestIds.forPaste(scan, hits, best.get().error());
       if (id.isPresent()) {
         return Optional.of(best.get().withRequestId(id.get()).error());
       }
@@ -114,11 +123,12 @@ public final class ErrorTextParser {
     Mentions.findBodies(scan, hits);
     LimitMessages.find(scan, hits);
     AuthMessages.find(scan, hits);
+    ClientErrors.find(scan, hits);
     Mentions.findStatuses(scan, hits);
     boolean signIn = Origins.showsSignIn(scan);
     AuthMessages.findBarePageErrors(scan, hits, signIn);
     hits.sort(Comparator.comparingInt(Hit::start));
-    List<Hit> joined = Facts.join(scan, hits);
+    List<Hit> joined = Mentions.withStatusesNamed(scan, Facts.join(scan, hits));
     if (joined.size() > MAX_ERRORS) {
       joined = joined.subList(0, MAX_ERRORS);
     }

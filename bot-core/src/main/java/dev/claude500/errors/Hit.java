@@ -23,6 +23,11 @@ record Hit(int start, int end, ParsedError error, Source source) {
     AUTH,
     /** An error shown by the sign-in page or its browser console. */
     SIGN_IN_PAGE,
+    /**
+     * An error raised on the user's machine, without status or type: Claude Code's {@code Request
+     * too large (max 32MB)}, npm's install failures.
+     */
+    CLIENT,
     /** A status or type named in prose or a header dump. */
     MENTION,
     /** A request id standing alone. */
@@ -49,6 +54,15 @@ record Hit(int start, int end, ParsedError error, Source source) {
     return with(
         new ParsedError(
             e.httpStatus(), Optional.of(type), e.message(), e.requestId(), e.line(), kind,
+            e.origin(), e.gateway(), e.resets()));
+  }
+
+  /** Returns this hit with {@code status}, its kind kept. */
+  Hit withStatus(int status) {
+    ParsedError e = error;
+    return with(
+        new ParsedError(
+            Optional.of(status), e.type(), e.message(), e.requestId(), e.line(), e.kind(),
             e.origin(), e.gateway(), e.resets()));
   }
 

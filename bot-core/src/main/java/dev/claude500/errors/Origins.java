@@ -102,6 +102,7 @@ final class Origins {
     boolean signIn =
         hit.source() != Hit.Source.AUTH
             && hit.source() != Hit.Source.LIMIT
+            && hit.source() != Hit.Source.CLIENT
             && signInIn(scan.text, from, to);
     return signIn ? hit.withOrigin(Origin.SIGN_IN, Optional.empty()) : hit;
   }

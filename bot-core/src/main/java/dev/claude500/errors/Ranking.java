@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Ranks the errors of one paste to pick the one the triage should take: an error read with a
- * status, a type or a kind of its own beats a status named in prose, which beats a weak reading
- * (a request id alone, {@code due to an API error:}); among statuses named in prose a
- * server-side one comes first. Ties go to the error that appears first.
+ * status, a type or a kind of its own beats a status named in prose or an error raised on the
+ * user's machine, which beat a weak reading (a request id alone, {@code due to an API error:});
+ * among statuses named in prose a server-side one comes first. Ties go to the error that appears
+ * first.
  */
 final class Ranking {
   private Ranking() {}
@@ -15,6 +16,9 @@ final class Ranking {
   /** Returns how strong a reading {@code hit} is; higher is better. */
   static int rank(Hit hit) {
     ParsedError e = hit.error();
+    if (hit.source() == Hit.Source.CLIENT) {
+      return 1; // says what failed, as a client error named in prose does
+    }
     if (isWeak(e)) {
       return 0;
     }

@@ -72,7 +72,16 @@ class ErrorTextParserLimitsTest {
         repeat("litellm openrouter bedrock ", "gateway names"),
         repeat("sign in /oauth/authorize ", "sign-in words"),
         repeat("API Error: x\n     · Rate limited", "wrapped rate limits"),
-        of("{\"error\":{\"code\":500,\"message\":\"" + "m".repeat(MEGABYTE), "a gateway body"));
+        of("{\"error\":{\"code\":500,\"message\":\"" + "m".repeat(MEGABYTE), "a gateway body"),
+        repeat("529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}} ", "statuses before bodies"),
+        of("{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}" + " 500".repeat(MEGABYTE / 4), "a body then statuses"),
+        repeat("Please run /login · API Error: 401 x\n", "login advice before errors"),
+        repeat("npm error code EACCES\n", "npm codes"),
+        of("npm error code EACCES\n" + "npm error x\n".repeat(MEGABYTE / 12), "a long npm block"),
+        repeat("Request too large (max 32MB). ", "requests too large"),
+        repeat("Request ID: req_5885a728428d ", "short hex ids"),
+        repeat("req_vrtx_", "Vertex id prefixes"),
+        repeat("**_API Error: 500 x_** ", "emphasised headers"));
   }
 
   private static Arguments repeat(String unit, String name) {

@@ -81,10 +81,10 @@ class ErrorTextParserPropertiesTest {
     assertThat(best.isPresent()).isEqualTo(!all.isEmpty());
     best.ifPresent(b -> assertThat(all).anySatisfy(e -> assertSameButId(b, e)));
     for (ParsedError e : all) {
-      e.requestId().ifPresent(id -> assertThat(RequestIds.isWellFormed(id)).as(id).isTrue());
+      e.requestId().ifPresent(id -> assertThat(RequestIds.isWellFormed(id, true)).as(id).isTrue());
     }
     best.flatMap(ParsedError::requestId)
-        .ifPresent(id -> assertThat(RequestIds.isWellFormed(id)).as(id).isTrue());
+        .ifPresent(id -> assertThat(RequestIds.isWellFormed(id, true)).as(id).isTrue());
   }
 
   @Property(tries = 30)

@@ -81,6 +81,46 @@ class ErrorTextParserRankingTest {
   }
 
   @Test
+  @DisplayName("the same error shown twice gives the best one the id the other holds")
+  void sharesTheIdOfTheSameErrorShownTwice() {
+    // https://github.com/anthropics/claude-code/issues/70348 (named in prose, then logged)
+    String logged =
+        "API error on both claude sonnet and opus 4.8. 500 and 529 error codes showing up\n\n"
+            + "[{\"error\":\"Error: 500 {\\\"type\\\":\\\"error\\\",\\\"error\\\":{\\\"type\\\":"
+            + "\\\"api_error\\\",\\\"message\\\":\\\"Internal server error\\\"},"
+            + "\\\"request_id\\\":\\\"req_011CcLLH6EDEJDyc2EbFP7CU\\\"}\\n"
+            + "    at generate (/$bunfs/root/src/entrypoints/cli.js:12:69548)";
+    // https://github.com/Alishahryar1/free-claude-code/issues/1228 (a gateway's line, then its
+    // upstream's body with the id below it)
+    String upstream =
+        " API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429.\n"
+            + "  Category: rate_limit\n  Mapped message: Provider rate limit reached. Please retry"
+            + " shortly.\n\n  Upstream error:\n  {\"status\":429,\"title\":\"Too Many Requests\"}\n\n"
+            + "  Request ID: req_eaa7e94be8ce47ceb623b5d4294b91dc   \nCAn you say reason of this?";
+
+    ParsedError fromLog = ErrorTextParser.parse(logged).orElseThrow();
+    ParsedError fromGateway = ErrorTextParser.parse(upstream).orElseThrow();
+
+    assertThat(fromLog.httpStatus()).contains(500);
+    assertThat(fromLog.requestId()).contains("req_011CcLLH6EDEJDyc2EbFP7CU");
+    assertThat(fromGateway.httpStatus()).contains(429);
+    assertThat(fromGateway.line()).startsWith("API Error: Request rejected (429)");
+    assertThat(fromGateway.requestId()).contains("req_eaa7e94be8ce47ceb623b5d4294b91dc");
+  }
+
+  @Test
+  @DisplayName("an error raised on the user's machine beats a request id standing alone")
+  void aClientErrorBeatsAnIdAlone() {
+    // https://github.com/anthropics/claude-code/issues/74048, after an id line as in #47436
+    String paste =
+        "Request ID: req_011Ca21far44iwgStifUcxDk\n\n\n\n\n"
+            + "⏺ Request too large (max 32MB). Double press esc to go back and try with a smaller file.";
+
+    assertThat(ErrorTextParser.parse(paste).orElseThrow().line())
+        .isEqualTo("Request too large (max 32MB).");
+  }
+
+  @Test
   @DisplayName("reads plural mentions: 500 Internal Server Errors, getting 500 errors, HTTP 500s")
   void readsPluralMentions() {
     assertThat(ErrorTextParser.parse("seeing 500 Internal Server Errors since 9am").orElseThrow()

@@ -66,6 +66,56 @@ class ErrorTextParserRequestIdsTest {
   }
 
   @Test
+  @DisplayName("joins an id a stray space split inside a body's value")
+  void joinsAnIdSplitByASpace() {
+    // https://github.com/anthropics/claude-code/issues/24799
+    String paste =
+        "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+            + "\"Internal server error\"},\"request_id\":\"req_011CY11TErVNj n5MhJPSbzt1\"}";
+
+    assertThat(ErrorTextParser.parse(paste).orElseThrow().requestId())
+        .contains("req_011CY11TErVNjn5MhJPSbzt1");
+  }
+
+  @Test
+  @DisplayName("takes Vertex AI's req_vrtx_ ids, in a body and after a label")
+  void readsVertexIds() {
+    // https://github.com/anthropics/claude-code/issues/12429
+    String body =
+        "400: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+            + "\"Unexpected value(s) for the anthropic-beta header.\"},"
+            + "\"request_id\":\"req_vrtx_011CVVmAGpANwSni83J9vMri\"}";
+    String labelled = ERROR + "Request ID: req_vrtx_011CVVmAGpANwSni83J9vMri";
+
+    assertThat(ErrorTextParser.parse(body).orElseThrow().requestId())
+        .contains("req_vrtx_011CVVmAGpANwSni83J9vMri");
+    assertThat(ErrorTextParser.parse(labelled).orElseThrow().requestId())
+        .contains("req_vrtx_011CVVmAGpANwSni83J9vMri");
+    assertThat(ErrorTextParser.parse(ERROR + "Request ID: req_vrtx_011CVV").orElseThrow().requestId())
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("takes a gateway's short hex id after a label, not one standing alone")
+  void readsShortHexIdsOnlyAfterALabel() {
+    // https://github.com/Alishahryar1/free-claude-code/issues/772
+    String paste =
+        "Upstream provider OPENROUTER returned HTTP 402.\nCategory: api_error\n"
+            + "Mapped message: Provider API request failed.\n\nUpstream error:\n"
+            + "{\"error\":{\"message\":\"Insufficient credits. This account never purchased "
+            + "credits.\",\"code\":402}}\n\nRequest ID: req_5885a728428d";
+    String alone = ERROR + "\n\n\n\n\nsaw req_5885a728428d in the log";
+    String tooShort = ERROR + "Request ID: req_5885a728";
+
+    ParsedError best = ErrorTextParser.parse(paste).orElseThrow();
+
+    assertThat(best.httpStatus()).contains(402);
+    assertThat(best.requestId()).contains("req_5885a728428d");
+    assertThat(ErrorTextParser.parse(alone).orElseThrow().requestId()).isEmpty();
+    assertThat(ErrorTextParser.parse(tooShort).orElseThrow().requestId()).isEmpty();
+  }
+
+  @Test
   @DisplayName("does not join a whole id with the next line's word")
   void keepsAWholeIdWhole() {
     String paste = ERROR + "Request ID: req_011CXmPAT8xd3GWgKxdq8TRC\nThanks";

@@ -33,6 +33,25 @@ class ErrorTextParserSignInTest {
         .hasSize(1);
   }
 
+  @Test
+  @DisplayName("Please run /login leading an error on its line is that error's advice")
+  void readsLoginAdviceBeforeAnError() {
+    // https://github.com/Alishahryar1/free-claude-code/issues/1340
+    String paste =
+        "● Please run /login · API Error: 401 Upstream provider\n"
+            + "  OPENCODE returned HTTP 401.  Category: CreditsError\n"
+            + "  Mapped message: Provider authentication failed. \n  Check API key.";
+    String otherLine = "Please run /login\nAPI Error: Request was aborted.";
+
+    ParsedError best = ErrorTextParser.parse(paste).orElseThrow();
+
+    assertThat(best.httpStatus()).contains(401);
+    assertThat(best.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+    assertThat(best.line()).startsWith("API Error: 401");
+    assertThat(ErrorTextParser.parseAll(otherLine)).extracting(ParsedError::kind)
+        .containsExactly(ErrorKind.AUTHENTICATION, ErrorKind.OTHER);
+  }
+
   static Stream<Arguments> signInPage() {
     return Stream.of(
         // https://github.com/anthropics/claude-code/issues/36004
