@@ -73,7 +73,7 @@ final class Service {
         core.metrics);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
-    // readiness asks the store, which may take seconds when it is away: not on the IO thread, nor in Slack's lane
+    // a scrape takes milliseconds of work: not on the IO thread, nor in Slack's lane, and readiness beside it
     Lane ops = Lane.pool("ops", 2, 32);
     http.route("/readyz", ops, 0, (head, body) -> {
       String problems = service.notReady();
@@ -126,15 +126,18 @@ final class Service {
     return platforms;
   }
 
-  /** Returns why the bot cannot take work now, one reason a line, or empty when it can. */
+  /**
+   * Returns why the bot cannot take work now, one reason a line, or empty when it can: stopping, a
+   * store that cannot write ({@code store unreachable}, {@code store read-only}, {@code store disk
+   * full}, {@code store cannot write}), a platform not connected.
+   */
   String notReady() {
     StringBuilder sb = new StringBuilder();
     if (stopping.get()) {
       sb.append("stopping\n");
     }
-    if (!core.store.isReachable()) {
-      sb.append("store unreachable\n");
-    }
+    // what the store's latest writes found: a probe costs no database call
+    core.store.writeFault().ifPresent(fault -> sb.append(fault.reason()).append('\n'));
     for (Platform p : platforms) {
       if (!p.isReady()) {
         sb.append(p.name()).append(" not connected\n");
