@@ -93,8 +93,11 @@ final class RawHttp {
     if (end < 0) {
       return false;
     }
-    Matcher m = LENGTH.matcher(text.substring(0, end));
-    long length = m.find() ? Long.parseLong(m.group(1)) : 0;
-    return text.length() - end - 4 >= length || text.substring(0, end).toLowerCase(Locale.ROOT).contains("chunked");
+    String head = text.substring(0, end);
+    if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+      return text.endsWith("\r\n0\r\n\r\n");
+    }
+    Matcher m = LENGTH.matcher(head);
+    return text.length() - end - 4 >= (m.find() ? Long.parseLong(m.group(1)) : 0);
   }
 }
