@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpFields;
@@ -40,6 +41,7 @@ final class FrontDoor extends Handler.Abstract.NonBlocking {
   private record Mount(Route route, Lane lane, int maxBody) {}
 
   private final Map<String, Mount> mounts = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final SlowConnections connections;
   private final Scheduler scheduler;
   private final Duration bodyDeadline;
@@ -64,11 +66,34 @@ final class FrontDoor extends Handler.Abstract.NonBlocking {
     }
   }
 
+  /** Waits until no request is being answered, or {@code atMost} has passed. */
+  void awaitIdle(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    synchronized (inFlight) {
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Connection connection = request.getConnectionMetaData().getConnection();
     connections.answering(connection);
-    Request.addCompletionListener(request, failure -> connections.answered(connection));
+    inFlight.incrementAndGet();
+    Request.addCompletionListener(request, failure -> {
+      connections.answered(connection);
+      if (inFlight.decrementAndGet() == 0) {
+        synchronized (inFlight) {
+          inFlight.notifyAll();
+        }
+      }
+    });
     Mount m = mounts.get(Request.getPathInContext(request));
     if (m == null) {
       write(response, callback, Route.Reply.text(404, "not found\n"), false);

@@ -39,6 +39,8 @@ final class HttpEndpoints implements AutoCloseable {
   /** Jetty's own threads: IO and the hand-off to lanes, never work that blocks. */
   private static final int IO_THREADS = 8;
   private static final int HEADER_BYTES = 8192;
+  /** How long closing waits for the answers under way. */
+  private static final Duration FINISH = Duration.ofSeconds(1);
 
   private final Server server;
   private final ServerConnector connector;
@@ -74,7 +76,7 @@ final class HttpEndpoints implements AutoCloseable {
     threads.setDaemon(true);
     ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("claude500-http-timer", true);
     Server server = new Server(threads, scheduler, null);
-    server.setStopTimeout(1000);
+    server.setStopTimeout(0); // no graceful phase of Jetty's: it would wait for idle kept-alive connections too
 
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
@@ -133,16 +135,19 @@ final class HttpEndpoints implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** Stops listening, closes every connection and the lanes' threads. */
+  /**
+   * Stops listening, gives the requests under way up to a second to be answered, then closes every
+   * connection and the lanes' threads.
+   */
   @Override
   public void close() {
     running = false;
+    connector.close(); // the port first: no new connections while answers under way are finished
+    door.awaitIdle(FINISH);
     try {
       server.stop();
     } catch (Exception e) {
       LoggerFactory.getLogger(HttpEndpoints.class).warn("stopping the HTTP server: {}", e.toString());
-    } finally {
-      connector.close(); // bound at bind(), even if never started
     }
     synchronized (lanes) {
       lanes.forEach(Lane::close);

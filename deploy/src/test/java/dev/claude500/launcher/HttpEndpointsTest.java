@@ -175,6 +175,25 @@ class HttpEndpointsTest {
     assertThat(counted(BotMetrics.HTTP_REFUSED, "busy")).isPositive();
   }
 
+  @Test
+  @DisplayName("Closing shuts the port at once and lets an answer under way finish")
+  void closingFinishesWhatIsUnderWay() throws Exception {
+    try (Socket running = connect()) {
+      running.getOutputStream().write(get("/wait").getBytes(StandardCharsets.US_ASCII));
+      BotProcess.await(() -> RawHttp.send(port(), get("/wait"), new byte[0], Duration.ofMillis(500)).status() == 503,
+          WAIT, "the lane taken");
+      int port = port();
+      Thread closer = new Thread(http::close);
+      closer.start();
+      BotProcess.await(() -> RawHttp.get(port, "/healthz", Duration.ofMillis(500)).text().contains("Connection refused"),
+          WAIT, "the port closed while an answer is under way");
+      release.countDown();
+      assertThat(RawHttp.read(running, System.nanoTime(), WAIT).status()).as("the answer under way").isEqualTo(200);
+      closer.join(WAIT.toMillis());
+      assertThat(closer.isAlive()).isFalse();
+    }
+  }
+
   private Socket connect() throws IOException {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", port()), 2000);
