@@ -162,10 +162,7 @@ class HttpEndpointsTest {
   @Test
   @DisplayName("A lane whose queue is full answers 503 at once, and /healthz answers meanwhile")
   void aFullLaneSaysBusyAndHealthStillAnswers() throws Exception {
-    try (Socket running = connect()) {
-      running.getOutputStream().write(get("/wait").getBytes(StandardCharsets.US_ASCII));
-      BotProcess.await(() -> RawHttp.send(port(), get("/wait"), new byte[0], Duration.ofMillis(500)).status() == 503,
-          WAIT, "a 503 once the lane's thread and queue are taken");
+    try (Socket running = takeTheLane()) {
       RawHttp.Answer health = RawHttp.get(port(), "/healthz", WAIT);
       assertThat(health.status()).isEqualTo(200);
       assertThat(health.took()).isLessThan(Duration.ofSeconds(1));
@@ -178,10 +175,7 @@ class HttpEndpointsTest {
   @Test
   @DisplayName("Closing shuts the port at once and lets an answer under way finish")
   void closingFinishesWhatIsUnderWay() throws Exception {
-    try (Socket running = connect()) {
-      running.getOutputStream().write(get("/wait").getBytes(StandardCharsets.US_ASCII));
-      BotProcess.await(() -> RawHttp.send(port(), get("/wait"), new byte[0], Duration.ofMillis(500)).status() == 503,
-          WAIT, "the lane taken");
+    try (Socket running = takeTheLane()) {
       int port = port();
       Thread closer = new Thread(http::close);
       closer.start();
@@ -192,6 +186,18 @@ class HttpEndpointsTest {
       closer.join(WAIT.toMillis());
       assertThat(closer.isAlive()).isFalse();
     }
+  }
+
+  /**
+   * Sends {@code GET /wait} on a connection of its own, which holds the lane's thread until the test
+   * releases it, and waits until the lane's queue is full too (a request gets 503); returns that connection.
+   */
+  private Socket takeTheLane() throws IOException {
+    Socket running = connect();
+    running.getOutputStream().write(get("/wait").getBytes(StandardCharsets.US_ASCII));
+    BotProcess.await(() -> RawHttp.send(port(), get("/wait"), new byte[0], Duration.ofMillis(500)).status() == 503,
+        WAIT, "a 503 once the lane's thread and queue are taken");
+    return running;
   }
 
   private Socket connect() throws IOException {
