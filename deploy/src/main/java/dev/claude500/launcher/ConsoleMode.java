@@ -1,8 +1,11 @@
 package dev.claude500.launcher;
 
+import dev.claude500.bot.Answer;
 import dev.claude500.bot.Command;
 import dev.claude500.bot.CommandParser;
 import dev.claude500.bot.Commands;
+import dev.claude500.bot.Invocation;
+import dev.claude500.bot.Surface;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
@@ -39,6 +42,8 @@ import java.util.UUID;
 public final class ConsoleMode {
   /** The platform name console conversations are stored under. */
   public static final String PLATFORM = "console";
+  /** What the console can do: plain text in and out, one person, no threads or buttons. */
+  static final Surface SURFACE = Surface.of();
   /** The first line printed. */
   public static final String HINT =
       "claude500 console: type /claude500 to start a triage (or /claude500 help); end of input quits.";
@@ -145,35 +150,15 @@ public final class ConsoleMode {
   }
 
   private void command(Command command) {
-    if (command instanceof Command.Triage t) {
-      Optional<Reply> refused = commands.refuse(t);
-      if (refused.isPresent()) {
-        say(PlainTextRenderer.render(refused.get()));
-        return;
-      }
-      active = new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString());
-      pending = null;
-      say("Claude Code 500 triage started.");
-      show(t.playbook().isPresent()
-          ? engine.start(active, actor, t.pasted(), t.playbook().get())
-          : engine.start(active, actor, t.pasted()));
+    Answer answer = commands.answer(command, new Invocation(SURFACE, channel, actor));
+    if (!(answer instanceof Answer.StartTriage start)) {
+      say(PlainTextRenderer.render(((Answer.Say) answer).reply()));
       return;
     }
-    Reply reply;
-    if (command instanceof Command.Help) {
-      reply = commands.help();
-    } else if (command instanceof Command.Status) {
-      reply = commands.status();
-    } else if (command instanceof Command.Subscribe s) {
-      reply = commands.subscribe(channel, actor, s);
-    } else if (command instanceof Command.Unsubscribe) {
-      reply = commands.unsubscribe(channel);
-    } else if (command instanceof Command.Subscriptions) {
-      reply = commands.subscriptions(channel);
-    } else {
-      reply = commands.playbooks();
-    }
-    say(PlainTextRenderer.render(reply));
+    active = new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString());
+    pending = null;
+    say(PlainTextRenderer.render(start.opening()));
+    show(engine.start(active, actor, start.pasted(), start.playbook().id()));
   }
 
   private void show(TriageResult result) {
