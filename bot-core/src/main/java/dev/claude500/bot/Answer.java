@@ -4,7 +4,11 @@ import dev.claude500.chat.Reply;
 import dev.claude500.playbook.Playbook;
 import java.util.Objects;
 
-/** What {@link Commands} answers to a command: something to say, or a triage to start. */
+/**
+ * What {@link Commands} answers to a command: something to say, or a triage to start. Only a
+ * {@link Command.Triage} is answered with {@link StartTriage}, and not always (an unknown playbook
+ * is said instead); every other command is answered with {@link Say}.
+ */
 public sealed interface Answer {
   /**
    * A reply for the person who typed the command (only to them where the surface can do that).
