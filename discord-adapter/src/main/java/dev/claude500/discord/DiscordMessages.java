@@ -20,8 +20,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * with a button per choice and an "Answer in words…" button (which opens a modal), a text request as a message with a "Paste…" button (which opens a
  * modal) and its alternatives, the report as an embed of its fields followed by its body in code
  * blocks, the status page and incidents as embeds, a triage's opening as its headline over an embed
- * coloured by the page. Every message fits Discord's limits and pings
- * nobody. Thread-safe.
+ * coloured by the page. Every message fits Discord's limits and pings nobody. Thread-safe.
  */
 final class DiscordMessages {
   /** The label of a text request's button that opens the modal. */

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /claude500 ...}: acknowledged at once (empty), then on the worker the core answers it: a
- * triage is started in the thread of a new channel message (its opening), any other answer is shown
- * only to the person who typed it (through the command's {@code response_url}). A repeated delivery (same {@code trigger_id}) is
- * dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
+ * triage is started in the thread of a new channel message (its opening), any other answer is
+ * shown only to the person who typed it (through the command's {@code response_url}). A repeated
+ * delivery (same {@code trigger_id}) is dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
  * store unreachable for a moment) the person is told so through the {@code response_url}, and a
  * triage's first message already posted is edited to say the triage did not start.
  */
