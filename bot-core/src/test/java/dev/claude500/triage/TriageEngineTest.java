@@ -648,4 +648,22 @@ class TriageEngineTest {
     assertThat(state.length()).isLessThan(20_000);
     assertThat(state).contains("(cut: 1,048,576 characters pasted, first 4,000 kept)");
   }
+
+  @Test
+  @DisplayName("A triage's first line is the first line of its error, or else of what it was started with, redacted")
+  void theFirstLineTellsTriagesApart() {
+    TriageHarness pasted = green();
+    pasted.start("here it is:\n" + ERROR_500 + "\nsince this morning");
+    assertThat(pasted.view().firstLine()).hasValueSatisfying(line -> assertThat(line)
+        .startsWith("API Error: 500 {\"type\":\"error\"").endsWith("…").hasSizeLessThanOrEqualTo(120));
+
+    TriageHarness prose = green();
+    String key = "sk-ant-api03-" + "A".repeat(20) + "b".repeat(40) + "-CdEfGhAA";
+    prose.start("\n  it broke after I set " + key + "\nand then again");
+    assertThat(prose.view().firstLine()).hasValue("it broke after I set [redacted api key]");
+
+    TriageHarness bare = green();
+    bare.start("");
+    assertThat(bare.view().firstLine()).isEmpty();
+  }
 }
