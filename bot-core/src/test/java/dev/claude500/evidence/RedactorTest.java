@@ -72,7 +72,7 @@ class RedactorTest {
             + "response=\"6629fae49393a05397450978507c4ef1\"", "Authorization: Digest [redacted credential]"),
         Arguments.of("Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
             + "SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024",
-            "Authorization: AWS4-HMAC-SHA256 [redacted credential]"),
+            "Authorization: AWS4-HMAC-SHA256 [redacted credential];range;x-amz-date, Signature=[redacted token]"),
         Arguments.of("Authorization:\n  Bearer abc123DEF456ghi\nnext line", "Authorization:\n  Bearer [redacted credential]\nnext line"),
         Arguments.of("Authorization: Basic\r\n dXNlcjpwYXNzd29yZA==\r\nHost: x", "Authorization: Basic\r\n [redacted credential]\r\nHost: x"),
         Arguments.of("{\"password\": \"correct horse battery staple\", \"user\": \"bob\"}",
@@ -185,7 +185,9 @@ class RedactorTest {
     String[] units = {
       "sk-ant-", "sk-", "eyJ", "eyJaaaaa.", "xoxb-", "ghp_", "AKIA", "bearer ", "Bearer aaaaaaa ",
       "authorization: ", "x-api-key=", "password:", "A_", "_TOKEN", "TOKEN=", "export ", "a", "=",
-      "aaaaaaaaaaaaaaaaaaaaaaaaa.", "aaaaaa.", "[redacted", "\n", " ", "aB3", "aB3/"
+      "aaaaaaaaaaaaaaaaaaaaaaaaa.", "aaaaaa.", "[redacted", "\n", " ", "aB3", "aB3/",
+      "AIza", "AIzaA\n", "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\na\n", "https://a:", "eyJa\n",
+      "sk-ant-api03-\n", "Authorization: abc ", "token: ", "\\n"
     };
     for (String unit : units) {
       String text = unit.repeat((1 << 18) / unit.length());
