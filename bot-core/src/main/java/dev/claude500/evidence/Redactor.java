@@ -51,6 +51,9 @@ public final class Redactor {
   static final String AWS_KEY_ID = "[redacted aws key id]";
   static final String PRIVATE_KEY = "[redacted private key]";
   static final String CREDENTIAL = "[redacted credential]";
+
+  /** Short, so a one-character password in a URL keeps the output within three times the input. */
+  static final String URL_PASSWORD = "[redacted]";
   static final String TOKEN = "[redacted token]";
 
   private Redactor() {}

@@ -139,7 +139,7 @@ final class SecretRules {
               "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30}+:(?:\\\\?/){2}[^\\s:/?#@\"'<>\\\\]{0,256}+:)"
                   + NOT_DONE
                   + "(?:[^\\s/?#@\"'<>]{1,256}+\\r?\\n)?+[^\\s/?#\"'<>]{1,256}(?=@)",
-              Redactor.CREDENTIAL),
+              Redactor.URL_PASSWORD),
           SecretRule.labelled(
               "authorization header", SEPARATORS,
               "(?i)\\b((?:proxy-)?authorization[\"']?[ \\t]*+[:=]" + FOLD + "[\"']?"

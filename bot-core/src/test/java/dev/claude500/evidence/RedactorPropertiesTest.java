@@ -234,7 +234,7 @@ class RedactorPropertiesTest {
         "-----END PRIVATE KEY-----", "https://a:", "https://a:b@", "://", "@", "eyJ", "eyJa\n", "eyJa.", "sk-ant-api03-",
         "sk-ant-api03-a\n", "sk-", "ghp_", "github_pat_", "AKIA\n", "xoxb-", "Authorization: ", "Authorization: Basic ",
         "authorization: abc ", "password=\"", "token: ", "a", "A", "0", " ", "\n", "\\n", " | ", "=", ":", "/", "-", "\"",
-        "[redacted", "req_", "Proc-Type: ", "$");
+        "[redacted", "req_", "Proc-Type: ", "$", "a://:b@", "eyJa.b ");
   }
 
   @Provide

@@ -53,9 +53,9 @@ class RedactorTest {
     return Stream.of(
         Arguments.of("maps key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe&x=1", "maps key=[redacted api key]&x=1"),
         Arguments.of("clone https://user:hunter2pass@git.example.com/org/repo.git",
-            "clone https://user:[redacted credential]@git.example.com/org/repo.git"),
-        Arguments.of("DATABASE_URL=postgres://admin:pw@db:5432/x", "DATABASE_URL=postgres://admin:[redacted credential]@db:5432/x"),
-        Arguments.of("cache redis://:s3cr3tpw@host:6379/0", "cache redis://:[redacted credential]@host:6379/0"),
+            "clone https://user:[redacted]@git.example.com/org/repo.git"),
+        Arguments.of("DATABASE_URL=postgres://admin:pw@db:5432/x", "DATABASE_URL=postgres://admin:[redacted]@db:5432/x"),
+        Arguments.of("cache redis://:s3cr3tpw@host:6379/0", "cache redis://:[redacted]@host:6379/0"),
         Arguments.of("key:\n" + rsa + "\nthen API Error: 500", "key:\n[redacted private key]\nthen API Error: 500"),
         Arguments.of("cut:\n" + rsa.substring(0, rsa.indexOf("Zq2v")) + "Zq2v\nreq_011CXmPAT8xd3GWgKxdq8TRC",
             "cut:\n[redacted private key]\nreq_011CXmPAT8xd3GWgKxdq8TRC"));
@@ -105,7 +105,7 @@ class RedactorTest {
         Arguments.of(anthropic.substring(0, 50) + "\n" + anthropic.substring(50) + " next", "[redacted api key] next"),
         Arguments.of("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3\nODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U ok",
             "[redacted jwt] ok"),
-        Arguments.of("postgres://admin:hunt\ner2@db:5432/x", "postgres://admin:[redacted credential]@db:5432/x"));
+        Arguments.of("postgres://admin:hunt\ner2@db:5432/x", "postgres://admin:[redacted]@db:5432/x"));
   }
 
   @ParameterizedTest
@@ -171,7 +171,7 @@ class RedactorTest {
       "authorization: ", "x-api-key=", "password:", "A_", "_TOKEN", "TOKEN=", "export ", "a", "=",
       "aaaaaaaaaaaaaaaaaaaaaaaaa.", "aaaaaa.", "[redacted", "\n", " ", "aB3", "aB3/",
       "AIza", "AIzaA\n", "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\na\n", "https://a:", "eyJa\n",
-      "sk-ant-api03-\n", "Authorization: abc ", "token: ", "\\n"
+      "sk-ant-api03-\n", "Authorization: abc ", "token: ", "\\n", "a://:b@", "eyJa.b "
     };
     for (String unit : units) {
       String text = unit.repeat((1 << 18) / unit.length());
