@@ -98,12 +98,29 @@ final class JdbcConversations implements ConversationStore {
   }
 
   @Override
-  public int purgeClosedBefore(Instant cutoff) {
+  public int purgeClosedBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
+    // the batch is chosen by key in a subquery (PostgreSQL's DELETE has no LIMIT); the outer
+    // conditions hold again for rows written meanwhile
     return jdbc.update(
         "purging closed conversations",
-        "DELETE FROM conversation WHERE is_open = FALSE AND updated_at < ?",
-        cutoff);
+        "DELETE FROM conversation WHERE " + purgeable("conversation")
+            + " AND (platform, channel_id, thread_id) IN (SELECT c.platform, c.channel_id, c.thread_id"
+            + " FROM conversation c WHERE " + purgeable("c") + " ORDER BY c.updated_at FETCH FIRST ? ROWS ONLY)",
+        cutoff,
+        cutoff,
+        limit);
+  }
+
+  /** Closed, written before the cutoff (one parameter), and no longer waiting for an incident. */
+  private static String purgeable(String table) {
+    return table + ".is_open = FALSE AND " + table + ".updated_at < ? AND NOT EXISTS (SELECT 1 FROM waiting_triage w"
+        + " WHERE w.platform = " + table + ".platform AND w.channel_id = " + table + ".channel_id"
+        + " AND w.thread_id = " + table + ".thread_id)";
   }
 
   private static StoredConversation read(ResultSet rs) throws SQLException {

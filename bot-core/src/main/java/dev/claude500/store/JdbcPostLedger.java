@@ -4,9 +4,12 @@ import dev.claude500.chat.ChannelRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The ledger in table {@code post_ledger}; a claim is an insert its primary key lets win once. */
@@ -121,6 +124,31 @@ final class JdbcPostLedger implements PostLedger {
             "SELECT 1 FROM post_ledger FETCH FIRST 1 ROWS ONLY",
             rs -> rs.getInt(1))
         .isEmpty();
+  }
+
+  @Override
+  public int purgeSettledBefore(Instant cutoff, Set<String> keepIncidents, int limit) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    Objects.requireNonNull(keepIncidents, "keepIncidents");
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
+    String kept = keepIncidents.isEmpty() ? ""
+        : " AND incident_id NOT IN (" + String.join(", ", Collections.nCopies(keepIncidents.size(), "?")) + ")";
+    String purgeable = "claimed_at < ? AND (posted_at IS NOT NULL OR failed_at IS NOT NULL)" + kept;
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      params.add(cutoff);
+      params.addAll(keepIncidents);
+    }
+    params.add(limit);
+    return jdbc.update(
+        "purging settled posts",
+        "DELETE FROM post_ledger WHERE " + purgeable + " AND (platform, channel_id, item_key) IN"
+            + " (SELECT platform, channel_id, item_key FROM post_ledger WHERE " + purgeable
+            + " ORDER BY claimed_at FETCH FIRST ? ROWS ONLY)",
+        params.toArray());
   }
 
   /** Sorts in Java so ties come out the same on every database (collations differ). */

@@ -23,9 +23,18 @@ final class JdbcSeenDeliveries implements SeenDeliveries {
   }
 
   @Override
-  public int purgeBefore(Instant cutoff) {
+  public int purgeBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
     return jdbc.update(
-        "purging seen deliveries", "DELETE FROM seen_delivery WHERE seen_at < ?", cutoff);
+        "purging seen deliveries",
+        "DELETE FROM seen_delivery WHERE seen_at < ? AND delivery_id IN (SELECT delivery_id FROM seen_delivery"
+            + " WHERE seen_at < ? ORDER BY seen_at FETCH FIRST ? ROWS ONLY)",
+        cutoff,
+        cutoff,
+        limit);
   }
 }
