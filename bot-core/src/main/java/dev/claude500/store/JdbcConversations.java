@@ -104,23 +104,17 @@ final class JdbcConversations implements ConversationStore {
     if (limit == 0) {
       return 0;
     }
-    // the batch is chosen by key in a subquery (PostgreSQL's DELETE has no LIMIT); the outer
-    // conditions hold again for rows written meanwhile
-    return jdbc.update(
+    String purgeable = "is_open = FALSE AND updated_at < ? AND NOT EXISTS (SELECT 1 FROM waiting_triage w"
+        + " WHERE w.platform = conversation.platform AND w.channel_id = conversation.channel_id"
+        + " AND w.thread_id = conversation.thread_id)";
+    return jdbc.deleteSelected(
         "purging closed conversations",
-        "DELETE FROM conversation WHERE " + purgeable("conversation")
-            + " AND (platform, channel_id, thread_id) IN (SELECT c.platform, c.channel_id, c.thread_id"
-            + " FROM conversation c WHERE " + purgeable("c") + " ORDER BY c.updated_at FETCH FIRST ? ROWS ONLY)",
-        cutoff,
-        cutoff,
-        limit);
-  }
-
-  /** Closed, written before the cutoff (one parameter), and no longer waiting for an incident. */
-  private static String purgeable(String table) {
-    return table + ".is_open = FALSE AND " + table + ".updated_at < ? AND NOT EXISTS (SELECT 1 FROM waiting_triage w"
-        + " WHERE w.platform = " + table + ".platform AND w.channel_id = " + table + ".channel_id"
-        + " AND w.thread_id = " + table + ".thread_id)";
+        "SELECT platform, channel_id, thread_id FROM conversation WHERE " + purgeable
+            + " ORDER BY updated_at FETCH FIRST ? ROWS ONLY",
+        new Object[] {cutoff, limit},
+        3,
+        "DELETE FROM conversation WHERE " + KEY + " AND " + purgeable,
+        cutoff);
   }
 
   private static StoredConversation read(ResultSet rs) throws SQLException {

@@ -137,18 +137,19 @@ final class JdbcPostLedger implements PostLedger {
     String kept = keepIncidents.isEmpty() ? ""
         : " AND incident_id NOT IN (" + String.join(", ", Collections.nCopies(keepIncidents.size(), "?")) + ")";
     String purgeable = "claimed_at < ? AND (posted_at IS NOT NULL OR failed_at IS NOT NULL)" + kept;
-    List<Object> params = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      params.add(cutoff);
-      params.addAll(keepIncidents);
-    }
-    params.add(limit);
-    return jdbc.update(
+    List<Object> select = new ArrayList<>();
+    select.add(cutoff);
+    select.addAll(keepIncidents);
+    select.add(limit);
+    List<Object> recheck = new ArrayList<>(select.subList(0, select.size() - 1));
+    return jdbc.deleteSelected(
         "purging settled posts",
-        "DELETE FROM post_ledger WHERE " + purgeable + " AND (platform, channel_id, item_key) IN"
-            + " (SELECT platform, channel_id, item_key FROM post_ledger WHERE " + purgeable
-            + " ORDER BY claimed_at FETCH FIRST ? ROWS ONLY)",
-        params.toArray());
+        "SELECT platform, channel_id, item_key FROM post_ledger WHERE " + purgeable
+            + " ORDER BY claimed_at FETCH FIRST ? ROWS ONLY",
+        select.toArray(),
+        3,
+        "DELETE FROM post_ledger WHERE " + KEY + " AND " + purgeable,
+        recheck.toArray());
   }
 
   /** Sorts in Java so ties come out the same on every database (collations differ). */

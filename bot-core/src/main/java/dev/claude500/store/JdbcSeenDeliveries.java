@@ -29,12 +29,12 @@ final class JdbcSeenDeliveries implements SeenDeliveries {
     if (limit == 0) {
       return 0;
     }
-    return jdbc.update(
+    return jdbc.deleteSelected(
         "purging seen deliveries",
-        "DELETE FROM seen_delivery WHERE seen_at < ? AND delivery_id IN (SELECT delivery_id FROM seen_delivery"
-            + " WHERE seen_at < ? ORDER BY seen_at FETCH FIRST ? ROWS ONLY)",
-        cutoff,
-        cutoff,
-        limit);
+        "SELECT delivery_id FROM seen_delivery WHERE seen_at < ? ORDER BY seen_at FETCH FIRST ? ROWS ONLY",
+        new Object[] {cutoff, limit},
+        1,
+        "DELETE FROM seen_delivery WHERE delivery_id = ? AND seen_at < ?",
+        cutoff);
   }
 }
