@@ -183,30 +183,32 @@ public record Settings(
     }
 
     Duration duration(Setting s) {
-      String v = value(s).toLowerCase(Locale.ROOT);
-      Matcher m = DURATION.matcher(v);
-      if (!m.matches()) {
-        throw new SettingsException(s, "must be a duration like 90s, 45m or 2h, got '" + v + "'");
-      }
-      long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "m" : m.group(2);
-      Duration d = unit.equals("s") ? Duration.ofSeconds(n) : unit.equals("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
-      if (d.toSeconds() < 10 || d.toDays() > 7) {
-        throw new SettingsException(s, "must be between 10 seconds and 7 days, got '" + v + "'");
-      }
-      return d;
+      return duration(s, DURATION, "m", "a duration like 90s, 45m or 2h", Duration.ofSeconds(10), Duration.ofDays(7),
+          "10 seconds and 7 days");
     }
 
     Duration retention(Setting s) {
+      return duration(s, HOURS_OR_DAYS, "d", "a number of hours or days like 12h, 30d or 90d",
+          IncidentWatcher.MIN_RETENTION, MAX_RETENTION, "1h and 3650d");
+    }
+
+    /** Reads a number and a unit ({@code s}, {@code m}, {@code h} or {@code d}, else {@code unit}) that {@code form} matches. */
+    private Duration duration(Setting s, Pattern form, String unit, String like, Duration min, Duration max,
+        String between) {
       String v = value(s).toLowerCase(Locale.ROOT);
-      Matcher m = HOURS_OR_DAYS.matcher(v);
+      Matcher m = form.matcher(v);
       if (!m.matches()) {
-        throw new SettingsException(s, "must be a number of hours or days like 12h, 30d or 90d, got '" + v + "'");
+        throw new SettingsException(s, "must be " + like + ", got '" + v + "'");
       }
       long n = Long.parseLong(m.group(1));
-      Duration d = m.group(2).equals("h") ? Duration.ofHours(n) : Duration.ofDays(n);
-      if (d.compareTo(IncidentWatcher.MIN_RETENTION) < 0 || d.compareTo(MAX_RETENTION) > 0) {
-        throw new SettingsException(s, "must be between 1h and 3650d, got '" + v + "'");
+      Duration d = switch (m.group(2) == null ? unit : m.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new SettingsException(s, "must be between " + between + ", got '" + v + "'");
       }
       return d;
     }

@@ -11,6 +11,7 @@ import dev.claude500.testing.StatusFixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +23,12 @@ class ServiceWatcherTest {
   @DisplayName("Service mode starts the incident watcher, which polls at once and gives its lease up on stop")
   void watcherRunsWithTheService() throws Exception {
     try (FakeStatusPage page = FakeStatusPage.start()) {
-      page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      page.serveIncidents(FakeStatusPage.Response.json(StatusFixtures.twoOpenIncidentsJson()));
-      Settings settings = Settings.fromEnvironment(Map.of(
-          "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-          "CLAUDE500_STATUS_URL", page.baseUrl().toString(),
-          "CLAUDE500_HTTP_PORT", "0"));
+      Settings settings = settings(page);
       try (Core core = Core.build(settings, Clock.systemUTC())) {
         Service service = Service.start(core);
         try {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-          while (core.store.leases().find(IncidentWatcher.LEASE).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-          }
+          awaitLease(core, deadline);
           assertThat(core.store.leases().find(IncidentWatcher.LEASE)).isPresent();
           while (page.requestCount(FakeStatusPage.INCIDENTS) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -52,14 +46,7 @@ class ServiceWatcherTest {
   @DisplayName("The service's watcher purges what is older than CLAUDE500_RETENTION, a minute after taking its lease")
   void watcherPurgesWithTheRetentionSet() throws Exception {
     try (FakeStatusPage page = FakeStatusPage.start()) {
-      page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      page.serveIncidents(FakeStatusPage.Response.json(StatusFixtures.twoOpenIncidentsJson()));
-      Settings settings = Settings.fromEnvironment(Map.of(
-          "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-          "CLAUDE500_STATUS_URL", page.baseUrl().toString(),
-          "CLAUDE500_POLL_INTERVAL", "1",
-          "CLAUDE500_RETENTION", "2h",
-          "CLAUDE500_HTTP_PORT", "0"));
+      Settings settings = settings(page, "CLAUDE500_POLL_INTERVAL", "1", "CLAUDE500_RETENTION", "2h");
       MutableClock clock = new MutableClock(Instant.now());
       try (Core core = Core.build(settings, clock)) {
         ConversationKey old = ended(core, "old", clock.instant().minus(Duration.ofHours(3)));
@@ -67,9 +54,7 @@ class ServiceWatcherTest {
         Service service = Service.start(core);
         try {
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-          while (core.store.leases().find(IncidentWatcher.LEASE).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-          }
+          awaitLease(core, deadline);
           clock.advance(Duration.ofMinutes(2));
           while (core.store.conversations().find(old).isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -80,6 +65,26 @@ class ServiceWatcherTest {
           service.stop();
         }
       }
+    }
+  }
+
+  /** Returns the settings of a service on an empty store reading {@code page}, which shows two open incidents. */
+  private static Settings settings(FakeStatusPage page, String... more) {
+    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+    page.serveIncidents(FakeStatusPage.Response.json(StatusFixtures.twoOpenIncidentsJson()));
+    Map<String, String> env = new HashMap<>(Map.of(
+        "CLAUDE500_DB_URL", "jdbc:h2:mem:service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "CLAUDE500_STATUS_URL", page.baseUrl().toString(),
+        "CLAUDE500_HTTP_PORT", "0"));
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return Settings.fromEnvironment(env);
+  }
+
+  private static void awaitLease(Core core, long deadline) throws InterruptedException {
+    while (core.store.leases().find(IncidentWatcher.LEASE).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
   }
 
