@@ -62,7 +62,8 @@ class H2CompactionTest {
     int days = 90;
     int perDay = 50;
     Instant end = T0.plus(Duration.ofDays(days));
-    try (JdbcStore store = JdbcStore.open(url, null, null)) {
+    JdbcStore store = JdbcStore.open(url, null, null);
+    try {
       fill(days * perDay, perDay);
       long filled = fileSize();
       long start = System.nanoTime();
@@ -86,6 +87,8 @@ class H2CompactionTest {
           + " store closed (in {} ms)", filled >> 10, days, afterPurge >> 10, purged, days * perDay,
           purging / 1_000_000, compacted >> 10, closing / 1_000_000);
       assertThat(compacted).as("a third of the rows is left").isLessThan(filled / 2);
+    } finally {
+      store.close();
     }
     try (JdbcStore reopened = JdbcStore.open(url, null, null)) {
       assertThat(reopened.conversations().find(thread(days * perDay - 1))).isPresent();
@@ -139,8 +142,11 @@ class H2CompactionTest {
   @Test
   @DisplayName("A file mostly in use is closed as it is, without a rewrite")
   void aFullFileIsLeftAlone() throws Exception {
-    try (JdbcStore store = JdbcStore.open(url, null, null)) {
+    JdbcStore created = JdbcStore.open(url, null, null);
+    try {
       fill(500, 500);
+    } finally {
+      created.close();
     }
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
