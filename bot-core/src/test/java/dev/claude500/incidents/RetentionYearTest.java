@@ -13,18 +13,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.status.FetchResult;
 import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentList;
+import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Subscription;
 import dev.claude500.testing.Postgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,7 +71,7 @@ class RetentionYearTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration KEPT = IncidentWatcher.DEFAULT_RETENTION;
   private static final int YEAR = 365;
-  /** Days simulated on PostgreSQL, where each statement costs more: two and a half retentions, so the steady state is reached and held. */
+  /** Days simulated on PostgreSQL: two and a half retentions, so the steady state is reached and held. */
   private static final int POSTGRES_DAYS = 75;
   /** The watcher's poll interval, so the time between its rounds (half that while an incident is open). */
   private static final Duration ROUND = Duration.ofHours(6);
@@ -73,6 +79,8 @@ class RetentionYearTest {
   private static final int DELIVERIES_PER_TRIAGE = 3;
   private static final int CHANNELS = 10;
   private static final Duration INCIDENT_EVERY = Duration.ofHours(60);
+  /** When an incident's later updates come after it opened: identified, monitoring, resolved. */
+  private static final List<Duration> STEPS = List.of(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(3));
   private static final List<String> TABLES = List.of("conversation", "seen_delivery", "post_ledger", "waiting_triage");
   /** A conversation as the engine stores one that ended with evidence: about 1.3 KB of JSON. */
   private static final String STATE = "{\"playbook\":\"claude-code-500\",\"open\":false,\"outcome\":\"RESOLVED\","
@@ -108,7 +116,9 @@ class RetentionYearTest {
   }
 
   private void simulate(JdbcStore store, Connector db, int days) throws Exception {
-    Harness h = new Harness(store, START);
+    YearPage page = new YearPage();
+    Harness h = new Harness(store, START, page);
+    page.clock = h.clock;
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     h.watcher = new IncidentWatcher(h.source, store, h.ports, h.engine, h.clock, ROUND, "year", () -> 0.0, KEPT,
         new BotMetrics(registry));
@@ -121,7 +131,6 @@ class RetentionYearTest {
     try (Connection c = db.connect()) {
       for (int day = 0; day < days; day++) {
         for (Instant end = h.clock.instant().plus(Duration.ofDays(1)); h.clock.instant().isBefore(end); ) {
-          showIncidentsAt(h.page, h.clock.instant());
           Duration next = h.tick();
           h.clock.advance(next.compareTo(Duration.between(h.clock.instant(), end)) < 0 ? next
               : Duration.between(h.clock.instant(), end));
@@ -156,24 +165,54 @@ class RetentionYearTest {
     }
   }
 
-  /** The page as it stands at {@code now}: an incident every 60 hours, each resolved three hours after it opened. */
-  private static void showIncidentsAt(FakePage page, Instant now) {
-    for (long k = 0; !START.plus(INCIDENT_EVERY.multipliedBy(k)).isAfter(now); k++) {
+  /**
+   * The page on the test's clock: an incident every 60 hours, each resolved three hours after it
+   * opened, and like Statuspage's list the latest 50 of them, newest first.
+   */
+  private static final class YearPage implements StatusPage {
+    private static final URI SOURCE = URI.create("http://year.test/api/v2/");
+    /** The harness's clock, once it has one. */
+    private Clock clock;
+
+    @Override
+    public FetchResult<IncidentList> incidents() {
+      return new FetchResult.Fetched<>(new IncidentList(Pages.PAGE, shown()), SOURCE);
+    }
+
+    @Override
+    public FetchResult<Summary> summary() {
+      return new FetchResult.Fetched<>(Pages.summary(shown().stream().filter(Incident::isOpen).toList(), List.of()),
+          SOURCE);
+    }
+
+    private List<Incident> shown() {
+      Instant now = clock.instant();
+      long latest = Duration.between(START, now).toHours() / INCIDENT_EVERY.toHours();
+      List<Incident> shown = new ArrayList<>();
+      for (long k = latest; k >= Math.max(0, latest - 49); k--) {
+        incidentAt(k, now).ifPresent(shown::add);
+      }
+      return shown;
+    }
+
+    /** Returns incident {@code k} as it stands at {@code now}, unless it has not opened yet. */
+    private static Optional<Incident> incidentAt(long k, Instant now) {
       Instant opened = START.plus(INCIDENT_EVERY.multipliedBy(k)).plusSeconds(600);
-      if (opened.isAfter(now) || opened.isBefore(now.minus(Duration.ofDays(1)))) {
-        continue;
+      if (opened.isAfter(now)) {
+        return Optional.empty();
       }
       String id = "inc" + k;
       List<IncidentUpdate> updates = new ArrayList<>();
       updates.add(update(id + "-1", id, INVESTIGATING, opened, "We are investigating elevated errors."));
-      Instant[] at = {opened.plusSeconds(1_800), opened.plusSeconds(7_200), opened.plusSeconds(10_800)};
-      var statuses = List.of(IDENTIFIED, MONITORING, RESOLVED);
-      for (int i = 0; i < at.length; i++) {
-        if (!at[i].isAfter(now)) {
-          updates.add(update(id + "-" + (i + 2), id, statuses.get(i), at[i], "Update " + (i + 2) + "."));
+      List<IncidentStatus> statuses = List.of(IDENTIFIED, MONITORING, RESOLVED);
+      for (int i = 0; i < statuses.size(); i++) {
+        Instant at = opened.plus(STEPS.get(i));
+        if (!at.isAfter(now)) {
+          updates.add(update(id + "-" + (i + 2), id, statuses.get(i), at, "Update " + (i + 2) + "."));
         }
       }
-      page.show(incident(id, "Elevated errors " + k, List.of(CODE, API), updates.toArray(IncidentUpdate[]::new)));
+      return Optional.of(incident(id, "Elevated errors " + k, List.of(CODE, API),
+          updates.toArray(IncidentUpdate[]::new)));
     }
   }
 
