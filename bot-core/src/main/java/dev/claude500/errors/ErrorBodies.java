@@ -46,8 +46,7 @@ final class ErrorBodies {
       Pattern.compile("(?<![A-Za-z_])[\"']?type[\"']?[ \\t]*:[ \\t]*[\"']?([A-Za-z_]{1,64}+)");
   private static final Pattern MESSAGE_FIELD =
       Pattern.compile("[\"']message[\"'][ \\t]*:[ \\t]*([\"'])");
-  static final Pattern REQUEST_ID =
-      Pattern.compile("(?<![A-Za-z0-9_])req_[A-Za-z0-9]{8,64}+(?![A-Za-z0-9_])");
+  private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}+");
 
   private ErrorBodies() {}
 
@@ -73,13 +72,32 @@ final class ErrorBodies {
     JsonNode holder = findErrorHolder(root, 0);
     JsonNode at = holder != null ? holder : root;
     JsonNode error = at.path("error");
-    Optional<String> type = text(error.path("type"));
+    Optional<String> type = text(error.path("type")).filter(ErrorBodies::isTypeName);
     Optional<String> message = text(error.path("message")).or(() -> text(at.path("message")));
     Optional<String> requestId =
-        text(at.path("request_id")).or(() -> text(root.path("request_id"))).filter(ErrorBodies::isId);
+        text(at.path("request_id"))
+            .or(() -> text(root.path("request_id")))
+            .flatMap(RequestIds::fromValue);
+    Optional<Integer> status = httpStatus(error.path("code")).or(() -> httpStatus(at.path("status")));
     boolean errorShaped =
-        holder != null && (type.isPresent() || "error".equals(at.path("type").asText()));
-    return new ErrorBody(type, message, requestId, errorShaped, end);
+        holder != null
+            && (type.isPresent() || "error".equals(at.path("type").asText()) || status.isPresent());
+    return new ErrorBody(type, message, requestId, status, errorShaped, end);
+  }
+
+  /** Returns the HTTP error status a gateway's {@code code} or {@code status} field holds. */
+  private static Optional<Integer> httpStatus(JsonNode node) {
+    String digits = node.isInt() || node.isTextual() ? node.asText() : "";
+    if (digits.length() != 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    int status = Integer.parseInt(digits);
+    return status >= 400 && status <= 599 ? Optional.of(status) : Optional.empty();
+  }
+
+  /** Returns whether {@code type} names a type ({@code "None"} is a proxy's placeholder). */
+  private static boolean isTypeName(String type) {
+    return TYPE_NAME.matcher(type).matches() && !type.equals("None") && !type.equals("null");
   }
 
   /** Returns the first object (depth first) whose {@code error} is an object, or null. */
@@ -103,10 +121,6 @@ final class ErrorBodies {
     return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 
-  private static boolean isId(String id) {
-    return !id.isBlank() && id.length() <= 128 && id.chars().noneMatch(Character::isWhitespace);
-  }
-
   /**
    * Returns what can be read of a body that Jackson refused, from {@code segment} (the text from
    * the body's first brace to where it can at most reach), ending at {@code end}.
@@ -121,13 +135,13 @@ final class ErrorBodies {
     Optional<String> type = Optional.empty();
     while (t.find()) {
       if (!t.group(1).equals("error")) {
-        type = Optional.of(t.group(1));
+        type = Optional.of(t.group(1)).filter(ErrorBodies::isTypeName);
         break;
       }
     }
-    Matcher r = REQUEST_ID.matcher(segment);
-    Optional<String> requestId = r.find() ? Optional.of(r.group()) : Optional.empty();
-    return new ErrorBody(type, salvageMessage(segment), requestId, errorShaped, end);
+    Optional<String> requestId = RequestIds.firstIn(segment, 0, segment.length());
+    return new ErrorBody(
+        type, salvageMessage(segment), requestId, Optional.empty(), errorShaped, end);
   }
 
   /** Reads a string value by hand: a regex over escapes would recurse once per escape. */

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loose facts outside any error read so far: an error type named on its own, a request id. Each
@@ -17,27 +16,30 @@ final class Facts {
   private static final int MAX_CANDIDATES = 1_000;
   private static final int REQUEST_ID_REACH_LINES = 3;
 
-  private static final Pattern LABELLED_REQUEST_ID =
-      Pattern.compile(
-          "(?i)\\b(?:x-)?request[-_ ]?id[\"']?[ \\t]*+[:=][ \\t]*+[\"']?"
-              + "(req_[A-Za-z0-9]{8,64}+)(?![A-Za-z0-9_])");
-
   private enum Kind {
     TYPE,
-    LABELLED_REQUEST_ID,
-    BARE_REQUEST_ID
+    LABELLED_ID,
+    BARE_ID
   }
 
-  private record Fact(int start, int end, Kind kind, String value) {}
+  /** A fact at {@code [start, end)} whose value sits at {@code [valueStart, end)}. */
+  private record Fact(int start, int valueStart, int end, Kind kind, String value) {}
 
   private Facts() {}
 
   /** Returns {@code hits} (sorted by start) with the loose facts joined in or added. */
   static List<Hit> join(Scan scan, List<Hit> hits) {
     List<Fact> facts = new ArrayList<>();
-    collect(scan, LABELLED_REQUEST_ID.matcher(scan.text), Kind.LABELLED_REQUEST_ID, facts);
-    collect(scan, ErrorBodies.REQUEST_ID.matcher(scan.text), Kind.BARE_REQUEST_ID, facts);
-    collect(scan, ApiErrorLines.TYPE_TOKEN.matcher(scan.text), Kind.TYPE, facts);
+    for (RequestIds.Found id : RequestIds.labelled(scan)) {
+      collect(scan, new Fact(id.start(), id.valueStart(), id.end(), Kind.LABELLED_ID, id.id()), facts);
+    }
+    for (RequestIds.Found id : RequestIds.bare(scan.text)) {
+      collect(scan, new Fact(id.start(), id.start(), id.end(), Kind.BARE_ID, id.id()), facts);
+    }
+    Matcher type = ApiErrorLines.TYPE_TOKEN.matcher(scan.text);
+    for (int n = 0; n < MAX_CANDIDATES && type.find(); n++) {
+      collect(scan, new Fact(type.start(), type.start(), type.end(), Kind.TYPE, type.group()), facts);
+    }
     facts.sort(Comparator.comparingInt(Fact::start));
 
     List<Hit> out = new ArrayList<>();
@@ -49,7 +51,7 @@ final class Facts {
       Hit last = out.isEmpty() ? null : out.get(out.size() - 1);
       if (last != null && joins(scan, last, fact)) {
         out.set(out.size() - 1, join(last, fact));
-      } else if (fact.kind() != Kind.BARE_REQUEST_ID && out.size() < ErrorTextParser.MAX_ERRORS) {
+      } else if (fact.kind() != Kind.BARE_ID && out.size() < ErrorTextParser.MAX_ERRORS) {
         out.add(standalone(scan, fact));
       }
     }
@@ -59,14 +61,10 @@ final class Facts {
     return out;
   }
 
-  private static void collect(Scan scan, Matcher m, Kind kind, List<Fact> facts) {
-    for (int n = 0; n < MAX_CANDIDATES && m.find(); n++) {
-      int valueStart = kind == Kind.LABELLED_REQUEST_ID ? m.start(1) : m.start();
-      if (!scan.claimed(valueStart, m.end())) {
-        scan.claim(valueStart, m.end());
-        String value = kind == Kind.LABELLED_REQUEST_ID ? m.group(1) : m.group();
-        facts.add(new Fact(m.start(), m.end(), kind, value));
-      }
+  private static void collect(Scan scan, Fact fact, List<Fact> facts) {
+    if (!scan.claimed(fact.valueStart(), fact.end())) {
+      scan.claim(fact.valueStart(), fact.end());
+      facts.add(fact);
     }
   }
 
@@ -86,13 +84,15 @@ final class Facts {
   }
 
   private static Hit standalone(Scan scan, Fact fact) {
-    ParsedError e =
-        new ParsedError(
-            Optional.empty(),
-            fact.kind() == Kind.TYPE ? Optional.of(fact.value()) : Optional.empty(),
-            Optional.empty(),
-            fact.kind() == Kind.TYPE ? Optional.empty() : Optional.of(fact.value()),
-            scan.lineAround(fact.start()));
-    return new Hit(fact.start(), fact.end(), e);
+    boolean type = fact.kind() == Kind.TYPE;
+    return Hit.of(
+        fact.start(),
+        fact.end(),
+        Optional.empty(),
+        type ? Optional.of(fact.value()) : Optional.empty(),
+        Optional.empty(),
+        type ? Optional.empty() : Optional.of(fact.value()),
+        scan.lineAround(fact.start()),
+        type ? Hit.Source.MENTION : Hit.Source.REQUEST_ID);
   }
 }

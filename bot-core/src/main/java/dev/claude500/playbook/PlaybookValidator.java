@@ -13,6 +13,10 @@ import java.util.Set;
 
 /** Checks a playbook's steps and links; every problem found is reported, not just the first. */
 final class PlaybookValidator {
+  /** Phrases are words people type, not paragraphs; and every reply is read against all of them. */
+  static final int MAX_PHRASE_CHARS = 100;
+  static final int MAX_PHRASES = 200;
+
   private final List<String> problems = new ArrayList<>();
 
   private PlaybookValidator() {}
@@ -109,6 +113,40 @@ final class PlaybookValidator {
       if (q.asks() != null && a.value() != null && !q.asks().results().contains(a.value())) {
         problems.add("step " + id + " asks for the " + q.asks().name().toLowerCase(java.util.Locale.ROOT)
             + " check but its choice " + a.value() + " is not one of the check's results");
+      }
+    }
+    checkSays(q);
+  }
+
+  /** Every phrase says something, and no phrase means two choices of one question. */
+  private void checkSays(Step.Question q) {
+    Map<String, String> owner = new HashMap<>();
+    for (Step.Answer a : q.choices()) {
+      if (a == null) {
+        continue;
+      }
+      if (a.says().size() > MAX_PHRASES) {
+        problems.add("step " + q.id() + " choice " + a.value() + " has more than " + MAX_PHRASES + " phrases in says");
+      }
+      for (String phrase : a.says()) {
+        if (phrase != null && phrase.length() > MAX_PHRASE_CHARS) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has a phrase longer than " + MAX_PHRASE_CHARS
+              + " characters in says");
+          continue;
+        }
+        String normal = phrase == null ? "" : Words.normal(phrase);
+        if (normal.isEmpty()) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has an empty phrase in says"
+              + (phrase == null || phrase.isBlank() ? "" : " (\"" + phrase + "\" has no words)"));
+          continue;
+        }
+        String other = owner.putIfAbsent(normal, a.value());
+        if (other != null && !other.equals(a.value())) {
+          problems.add("step " + q.id() + " has the phrase \"" + phrase + "\" in the says of both " + other
+              + " and " + a.value());
+        } else if (other != null) {
+          problems.add("step " + q.id() + " choice " + a.value() + " has the phrase \"" + phrase + "\" twice");
+        }
       }
     }
   }

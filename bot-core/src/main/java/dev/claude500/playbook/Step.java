@@ -3,6 +3,9 @@ package dev.claude500.playbook;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.claude500.errors.ErrorKind;
+import dev.claude500.errors.Origin;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,11 +63,23 @@ public sealed interface Step {
    * @param label what the person sees
    * @param next the step it leads to
    * @param errorKinds pasted errors of these kinds pick this answer without asking
+   * @param says words and phrases that mean this answer when people write them ("log in",
+   *     "/login", "that did it"); also read in what was told before the question was reached
+   * @param origins a pasted error from one of these places (the sign-in page, a gateway) picks this
+   *     answer on the way to a branch
    */
-  record Answer(String value, String label, String next, List<ErrorKind> errorKinds) {
+  record Answer(String value, String label, String next, List<ErrorKind> errorKinds, List<String> says,
+      List<Origin> origins) {
     /** Never a null list. */
     public Answer {
       errorKinds = errorKinds == null ? List.of() : List.copyOf(errorKinds);
+      origins = origins == null ? List.of() : List.copyOf(origins);
+      says = says == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(says)); // nulls kept for the validator to name;
+    }
+
+    /** Returns an answer with no error kinds and no phrases, e.g. one the engine adds itself. */
+    public static Answer of(String value, String label, String next, List<String> says) {
+      return new Answer(value, label, next, List.of(), says, List.of());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.claude500.store;
 
+import java.util.Optional;
+
 /**
  * A store that keeps everything in this process's memory, for tests and single runs: it behaves
  * exactly like {@code JdbcStore} (same versioning, claims, orders and microsecond instants) and
@@ -58,6 +60,12 @@ public final class InMemoryStore implements Store {
   @Override
   public boolean isReachable() {
     return !closed;
+  }
+
+  /** Returns {@link StoreFault#UNREACHABLE} once closed, else empty: memory never refuses a write. */
+  @Override
+  public Optional<StoreFault> writeFault() {
+    return closed ? Optional.of(StoreFault.UNREACHABLE) : Optional.empty();
   }
 
   /** Marks the store unreachable; the data stays readable, as there is nothing to release. */

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -27,10 +25,12 @@ import javax.sql.DataSource;
  * of {@code TIMESTAMP WITH TIME ZONE} on both H2 and PostgreSQL. Every operation is timed on the
  * store-latency timer of its kind (read, write, transaction), the wait for a connection included.
  *
- * <p>A failure that says the connection to the database was lost runs the {@code connectionLost}
- * action (the store empties its pool): a database that went away for a moment broke every pooled
- * connection, not only the one that failed, and the pool would otherwise hand the others out again
- * once the database is back (it cannot tell H2's broken connections from sound ones by the error).
+ * <p>Every write's outcome goes to the store's {@link WriteHealth}: a write that succeeded, or a
+ * {@link StoreFault} that any operation met (see {@link Faults}). A fault also runs the {@code
+ * evict} action (the store empties its pool): a database that went away for a moment broke every
+ * pooled connection, not only the one that failed, and an H2 file that failed to write closed its
+ * database under all of them; the pool would otherwise hand them out again once the fault is over
+ * (it cannot tell H2's broken connections from sound ones by the error).
  */
 final class Jdbc {
   /** Work done on a borrowed connection. */
@@ -47,30 +47,35 @@ final class Jdbc {
 
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int TRANSACTION_ATTEMPTS = 5;
-  /** SQL states class 08 is "connection exception"; these are H2's own for a connection or database gone. */
-  private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121", "90007");
 
   private final DataSource dataSource;
   private final Timer reads;
   private final Timer writes;
   private final Timer transactions;
-  private final Runnable connectionLost;
+  private final WriteHealth health;
+  private final Runnable evict;
 
-  Jdbc(DataSource dataSource, BotMetrics metrics, Runnable connectionLost) {
+  Jdbc(DataSource dataSource, BotMetrics metrics, WriteHealth health, Runnable evict) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.reads = metrics.storeTimer("read");
     this.writes = metrics.storeTimer("write");
     this.transactions = metrics.storeTimer("transaction");
-    this.connectionLost = Objects.requireNonNull(connectionLost, "connectionLost");
+    this.health = Objects.requireNonNull(health, "health");
+    this.evict = Objects.requireNonNull(evict, "evict");
   }
 
   /** Runs {@code work} on one connection in autocommit mode, timed on {@code timer}. */
   private <T> T withConnection(Timer timer, String what, Work<T> work) {
     return BotMetrics.timed(timer, () -> {
+      long started = health.now();
       try (Connection c = dataSource.getConnection()) {
-        return work.run(c);
+        T result = work.run(c);
+        if (timer == writes) { // a read that succeeds says nothing of writing
+          health.wrote(started);
+        }
+        return result;
       } catch (SQLException e) {
-        throw failure(what, e);
+        throw failure(what, e, started);
       }
     });
   }
@@ -84,12 +89,14 @@ final class Jdbc {
   }
 
   private <T> T retryingTransaction(String what, Work<T> work) {
+    long started = health.now();
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
           T result = work.run(c);
           c.commit();
+          health.wrote(started); // every transaction of the store writes
           return result;
         } catch (SQLException | RuntimeException e) {
           c.rollback(); // the pool restores autocommit when the connection goes back
@@ -97,7 +104,7 @@ final class Jdbc {
         }
       } catch (SQLException e) {
         if (!isUniqueViolation(e) || attempt == TRANSACTION_ATTEMPTS) {
-          throw failure(what, e);
+          throw failure(what, e, started);
         }
       }
     }
@@ -227,25 +234,39 @@ final class Jdbc {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
 
-  private StoreException failure(String what, SQLException e) {
-    if (isConnectionLost(e)) {
-      connectionLost.run();
+  /**
+   * Writes one row, to learn whether the store can write when nothing else wrote for a while; the
+   * outcome goes to the write health like any write's. Waits at most the pool's connection wait and
+   * {@code timeoutSeconds} for the statement. Throws {@link StoreException} when it failed.
+   */
+  void checkWrite(int timeoutSeconds) {
+    long started = health.checkStarts();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE write_check SET checked_at = CURRENT_TIMESTAMP WHERE check_id = 1")) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.executeUpdate();
+      health.wrote(started);
+    } catch (SQLException e) {
+      throw failure("checking that the store can write", e, started);
+    } finally {
+      health.checkEnded();
     }
+  }
+
+  private StoreException failure(String what, SQLException e, long started) {
+    Faults.of(e).ifPresent(fault -> {
+      health.failed(started, fault, detail(e));
+      evict.run();
+    });
     return new StoreException(what + " failed: " + oneLine(e.getMessage()), e);
   }
 
-  /** Returns true when a failure says the connection to the database was lost or could not be had. */
-  static boolean isConnectionLost(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof SQLException s && s.getSQLState() != null
-          && (s.getSQLState().startsWith("08") || H2_CONNECTION_LOST.contains(s.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
+  /** Returns the failure's message, and its first cause's when that says more (as a pool's time-out does). */
+  private static String detail(SQLException e) {
+    Throwable cause = e.getCause();
+    return oneLine(e.getMessage())
+        + (cause == null || cause.getMessage() == null ? "" : " (" + oneLine(cause.getMessage()) + ")");
   }
 
   /** Folds a driver's multi-line message into one line. */

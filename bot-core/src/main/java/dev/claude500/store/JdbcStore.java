@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +33,23 @@ import org.slf4j.LoggerFactory;
  * relies on a primary key, so it is safe between threads, processes and replicas alike. Every SQL
  * failure surfaces as a {@link StoreException}. Thread-safe: operations borrow connections from a
  * small pool (5 connections, by default at most 3 s to get one).
+ *
+ * <p>The store recovers by itself from faults that pass (see {@link StoreFault}): a connection lost,
+ * a disk full or read-only for a while, a server that turned read-only. A call meeting one fails,
+ * and the pool is emptied of the connections the fault may have spoilt; the pool takes no connection
+ * to a database that cannot write (see {@link WritableConnections}), so an H2 file is opened afresh,
+ * writable, once its files are. {@link #writeFault()} says what the latest write found; when nothing
+ * wrote for {@value #WRITE_CHECK_SECONDS} s a background check writes one row to find out, at most
+ * that often, so a readiness probe that reads it costs nothing.
  */
 public final class JdbcStore implements Store {
   private static final int POOL_SIZE = 5;
   /** How long a call waits for a pooled connection before it fails. */
   public static final Duration DEFAULT_CONNECTION_WAIT = Duration.ofSeconds(3);
   private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+  /** How long the store may go without a write before its write check writes. */
+  static final int WRITE_CHECK_SECONDS = 2;
+  private static final int WRITE_CHECK_TIMEOUT_SECONDS = 2;
   private static final String POSTGRES_CONNECT_TIMEOUT_SECONDS = "5";
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
@@ -49,12 +64,16 @@ public final class JdbcStore implements Store {
   private final Leases leases;
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
+  private final WriteHealth health;
+  private final Jdbc jdbc;
+  private final ScheduledExecutorService writeCheck;
 
   private JdbcStore(HikariDataSource dataSource, DatabaseUrl url, Properties properties, BotMetrics metrics) {
     this.dataSource = dataSource;
     this.url = url;
     this.properties = properties;
-    Jdbc jdbc = new Jdbc(dataSource, metrics, this::dropPooledConnections);
+    this.health = new WriteHealth(url.toString(), System::nanoTime);
+    this.jdbc = new Jdbc(dataSource, metrics, health, this::dropPooledConnections);
     this.conversations = new JdbcConversations(jdbc);
     this.subscriptions = new JdbcSubscriptions(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
@@ -62,6 +81,12 @@ public final class JdbcStore implements Store {
     this.leases = new JdbcLeases(jdbc);
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
+    this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "claude500-store-check");
+      t.setDaemon(true);
+      return t;
+    });
+    writeCheck.scheduleWithFixedDelay(this::checkWrite, WRITE_CHECK_SECONDS, WRITE_CHECK_SECONDS, TimeUnit.SECONDS);
   }
 
   /**
@@ -178,8 +203,7 @@ public final class JdbcStore implements Store {
     HikariConfig config = new HikariConfig();
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
     config.setPoolName("claude500-store");
-    config.setJdbcUrl(url.value());
-    config.setDataSourceProperties(properties);
+    config.setDataSource(new WritableConnections(url, properties));
     config.setMaximumPoolSize(POOL_SIZE);
     config.setConnectionTimeout(connectionWait.toMillis());
     config.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1_000L);
@@ -252,9 +276,34 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Closes every pooled connection (those in use once they come back), so that after the database
-   * went away for a moment the next call connects afresh instead of meeting a connection the outage
-   * broke.
+   * Returns the fault that keeps the store from writing, as the latest write or write check found
+   * ({@link StoreFault#UNREACHABLE} once closed), or empty when it can write. Reads state only: no
+   * database call. A fault shows within about {@value #WRITE_CHECK_SECONDS} s and the pool's
+   * connection wait; its end within about as long after the database can write again.
+   */
+  @Override
+  public Optional<StoreFault> writeFault() {
+    return dataSource.isClosed() ? Optional.of(StoreFault.UNREACHABLE) : health.fault();
+  }
+
+  /** Writes the check row unless a write succeeded lately; never throws. */
+  private void checkWrite() {
+    if (dataSource.isClosed() || health.wroteWithin(Duration.ofSeconds(WRITE_CHECK_SECONDS))) {
+      return;
+    }
+    try {
+      jdbc.checkWrite(WRITE_CHECK_TIMEOUT_SECONDS);
+    } catch (StoreException e) {
+      LOG.debug("Write check of the store at {}: {}", url, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Write check of the store at {} failed unexpectedly", url, e);
+    }
+  }
+
+  /**
+   * Closes every pooled connection (those in use once they come back), so that after a fault (the
+   * database away for a moment, an H2 file that failed to write and closed its database) the next
+   * call connects afresh instead of meeting a connection the fault broke.
    */
   private void dropPooledConnections() {
     try {
@@ -267,14 +316,16 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Closes the connection pool; never throws. An H2 file is then compacted when at least half of it
-   * is free (see {@link H2Compaction}), which takes about a second for tens of MB of live data.
+   * Stops the write check and closes the connection pool; never throws. An H2 file is then
+   * compacted when at least half of it is free (see {@link H2Compaction}), which takes about a second
+   * for tens of MB of live data.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    writeCheck.shutdownNow();
     try {
       dataSource.close();
     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.claude500.store;
 
+import java.util.Optional;
+
 /**
  * Everything the bot persists, behind one handle. Implementations: {@code InMemoryStore} for tests
  * and single runs, {@code JdbcStore} for H2 (the default) and PostgreSQL.
@@ -31,8 +33,14 @@ public interface Store extends AutoCloseable {
   /** Returns the incident watcher's own values. */
   WatcherState watcherState();
 
-  /** Returns true when the store answers right now (for readiness checks). */
+  /** Returns true when the store answers right now: an active check that asks the database. */
   boolean isReachable();
+
+  /**
+   * Returns the fault that keeps the store from writing, as its latest writes found, or empty when
+   * it can write: for readiness checks, which may call it as often as they like (no database call).
+   */
+  Optional<StoreFault> writeFault();
 
   /** Releases connections; never throws. */
   @Override

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.claude500.chat.Actor;
 import dev.claude500.errors.ErrorKind;
+import dev.claude500.errors.Origin;
 import dev.claude500.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A conversation's state, stored as JSON so any replica can continue it. Not thread-safe. */
 @JsonAutoDetect(
@@ -48,11 +51,23 @@ final class ConversationState {
   Instant updatedAt;
   Actor startedBy;
   ErrorKind errorKind;
+  /** Where the pasted error came from, when not from Anthropic's API: the sign-in page or a gateway. */
+  Origin origin;
+  /** The gateway or provider that answered, for {@link Origin#GATEWAY}. */
+  String gateway;
   int questions;
   /** How many questions were asked before the first branch advice, once it was reached. */
   Integer questionsToFirstMove;
   StatusRecord statusAtFailure;
   Map<String, String> evidence = new LinkedHashMap<>();
+  /** What the person wrote before a branch was reached (redacted, bounded): read for clues. */
+  String told;
+  /** The question last answered from what was told, which "pick another branch" returns to. */
+  String guessedAt;
+  /** Questions the person asked to answer themselves: never answered from what was told again. */
+  Set<String> askOnly = new LinkedHashSet<>();
+  /** The values a "Did you mean ...?" narrowed the pending question to; null when not asked. */
+  List<String> clarifying;
   List<AnswerRecord> answers = new ArrayList<>();
 
   /** Returns the token of the step now waiting for a person. */

@@ -10,6 +10,8 @@ public final class EvidenceKeys {
   public static final String HTTP_STATUS = "http_status";
   /** The API error type from the error line. */
   public static final String ERROR_TYPE = "error_type";
+  /** When a usage or session limit resets, as the pasted message says. */
+  public static final String LIMIT_RESETS = "limit_resets";
   /** What Claude Code's {@code /status} showed. */
   public static final String STATUS_OUTPUT = "status_output";
   /** {@code /debug} output or the smallest repro. */

@@ -1,6 +1,9 @@
 package dev.claude500.triage;
 
 import dev.claude500.chat.Text;
+import dev.claude500.errors.ErrorKind;
+import dev.claude500.errors.Origin;
+import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.Step;
 import dev.claude500.status.ComponentState;
 import dev.claude500.status.IncidentView;
@@ -9,6 +12,7 @@ import dev.claude500.status.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The engine's own sentences: status verdicts, advice cards, outcomes and summaries. */
@@ -73,6 +77,28 @@ final class Summaries {
     return Text.parse(markup);
   }
 
+  /**
+   * Says which choice what was told earlier picked, and why: "You mentioned /login, so this is the
+   * ... branch.", or for an error from a gateway, that the status page cannot explain it.
+   */
+  static Text guessed(Choices.Guess guess, Playbook playbook) {
+    Text.Builder b = Text.builder();
+    if (guess.origin() == Origin.GATEWAY) {
+      b.plain("The error came from " + guess.said() + ", not from Anthropic's API, so status.claude.com cannot"
+          + " explain it; ");
+    } else if (guess.origin() == Origin.SIGN_IN) {
+      b.plain("The error came from the sign-in page, so ");
+    } else {
+      b.plain("You mentioned ").code(guess.said()).plain(", so ");
+    }
+    Step.Answer answer = guess.answer();
+    Optional<Step> next = playbook.step(answer.next());
+    if (next.isPresent() && next.get() instanceof Step.Advice a) {
+      return b.plain("this is the ").strong(a.branch()).plain(" branch.").build();
+    }
+    return b.plain("I take it as: ").strong(answer.label()).plain(".").build();
+  }
+
   static Text outcome(Step.Outcome o) {
     return Text.parse(o.text());
   }
@@ -83,9 +109,19 @@ final class Summaries {
     String type = state.evidence.get(EvidenceKeys.ERROR_TYPE);
     String what = ((status == null ? "" : status) + " " + (type == null ? "" : type)).strip();
     b.strong(what.isEmpty() ? "an error without a status code" : what);
+    if (state.errorKind == ErrorKind.SERVER) {
+      b.plain(", a server-side failure, read like a 500");
+    }
     String requestId = state.evidence.get(EvidenceKeys.REQUEST_ID);
     if (requestId != null) {
       b.plain(", request ").code(requestId);
+    }
+    String resets = state.evidence.get(EvidenceKeys.LIMIT_RESETS);
+    if (resets != null) {
+      b.plain(", a limit that resets ").strong(resets);
+    }
+    if (state.origin == Origin.GATEWAY && state.gateway != null) {
+      b.plain(", answered by " + state.gateway);
     }
     return b.plain(".").build();
   }

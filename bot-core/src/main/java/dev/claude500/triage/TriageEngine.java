@@ -1,17 +1,11 @@
 package dev.claude500.triage;
 
 import dev.claude500.chat.Actor;
-import dev.claude500.chat.Choice;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
-import dev.claude500.errors.ErrorTextParser;
-import dev.claude500.errors.ParsedError;
 import dev.claude500.metrics.BotMetrics;
-import dev.claude500.playbook.AutoCheck;
-import dev.claude500.playbook.OutcomeKind;
 import dev.claude500.playbook.Playbook;
-import dev.claude500.playbook.Step;
 import dev.claude500.status.StatusSource;
 import dev.claude500.store.ConversationStore;
 import dev.claude500.store.StoredConversation;
@@ -20,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Walks people through a playbook, one conversation per thread.
  *
- * <p>Every input loads the conversation from the store, applies the input, and writes it back
- * with optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
+ * <p>Every input loads the conversation from the store, applies the input through the step function
+ * ({@link TriageSteps}: the playbook walk, answers in words, evidence), and writes it back with
+ * optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
  * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
  *
  * <p>Two optional hooks connect it to the incident watcher without it knowing of one: an {@link
@@ -44,10 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TriageEngine {
   /** The value of the "skip" alternative on text requests. */
-  public static final String SKIP = "skip";
+  public static final String SKIP = Choices.SKIP;
 
-  private static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
-  private static final int MAX_STEPS_PER_INPUT = 64;
+  static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
   private static final int WRITE_ATTEMPTS = 5;
   private static final int EXPIRE_BATCH = 200;
 
@@ -57,10 +50,10 @@ public final class TriageEngine {
   private final StatusSource status;
   private final Clock clock;
   private final Duration idleTimeout;
-  private final Duration statusMaxAge;
   private final EndListener endListener;
   private final StartNotes startNotes;
   private final BotMetrics metrics;
+  private final TriageSteps steps;
 
   /**
    * Told of every triage an input ended (resolved, escalated, redirected, waiting, or closed for
@@ -116,10 +109,10 @@ public final class TriageEngine {
       throw new IllegalArgumentException("idleTimeout must be positive");
     }
     this.idleTimeout = idleTimeout;
-    this.statusMaxAge = Duration.ofMinutes(5);
     this.endListener = view -> {};
     this.startNotes = (key, incidentId) -> Optional.empty();
     this.metrics = BotMetrics.none();
+    this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
   }
 
   private TriageEngine(TriageEngine base, EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
@@ -129,10 +122,10 @@ public final class TriageEngine {
     this.status = base.status;
     this.clock = base.clock;
     this.idleTimeout = base.idleTimeout;
-    this.statusMaxAge = base.statusMaxAge;
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.steps = new TriageSteps(playbooks, status, clock, startNotes);
   }
 
   /**
@@ -195,16 +188,14 @@ public final class TriageEngine {
     state.stepId = playbook.start();
     state.startedAt = now;
     state.startedBy = actor;
-    List<Reply> replies = new ArrayList<>();
-    takePaste(state, pasted == null ? "" : pasted, replies);
-    advance(key, state, playbook, replies);
+    TriageResult result = steps.start(key, state, pasted == null ? "" : pasted);
     state.updatedAt = now;
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
       return TriageResult.nothing(Disposition.STALE);
     }
     metrics.triageStarted(state.playbookId);
     countBranch(null, state);
-    return told(result(key, state, replies));
+    return told(result);
   }
 
   /**
@@ -214,70 +205,18 @@ public final class TriageEngine {
    * @param value the choice's value
    */
   public TriageResult answer(ConversationKey key, Actor actor, String token, String value) {
-    return mutate(key, state -> {
-      if (!state.open) {
-        return TriageResult.nothing(Disposition.STALE);
-      }
-      if (!state.token().equals(token)) {
-        return TriageResult.nothing(Disposition.STALE);
-      }
-      Step step = playbookOf(state).require(state.stepId);
-      List<Reply> replies = new ArrayList<>();
-      if (step instanceof Step.Question q) {
-        Optional<Step.Answer> picked = q.choices().stream().filter(c -> c.value().equals(value)).findFirst();
-        if (picked.isEmpty()) {
-          return TriageResult.nothing(Disposition.STALE);
-        }
-        choose(state, q, picked.get(), actor, false);
-      } else if (step instanceof Step.Capture c && SKIP.equals(value) && c.skipLabel() != null) {
-        record(state, c.id(), c.text(), c.skipLabel(), actor, false);
-        state.stepId = c.next();
-        state.turn++;
-      } else {
-        return TriageResult.nothing(Disposition.STALE);
-      }
-      advance(key, state, playbookOf(state), replies);
-      return result(key, state, replies);
-    });
+    return mutate(key, state -> steps.answer(key, state, actor, token, value));
   }
 
   /**
    * Applies free text written in the thread: the answer to a text request, or a question answered
-   * by a choice's number, label or value, or by a pasted error line that picks a choice.
+   * by a choice's value, label or number, by words that mean a choice ("when I log in", "nope, same
+   * error"), or by a pasted error line that picks one. Two choices that fit equally get a "Did you
+   * mean ...?" question ({@link Disposition#APPLIED}); nothing that fits gets {@link
+   * Disposition#NOT_UNDERSTOOD} with a hint listing the choices.
    */
   public TriageResult reply(ConversationKey key, Actor actor, String text) {
-    return mutate(key, state -> {
-      if (!state.open) {
-        return TriageResult.nothing(Disposition.NO_TRIAGE);
-      }
-      Step step = playbookOf(state).require(state.stepId);
-      List<Reply> replies = new ArrayList<>();
-      if (step instanceof Step.Capture c) {
-        String kept = Evidence.keep(text);
-        if (kept.isBlank()) {
-          return notUnderstood(step, state);
-        }
-        if (!EvidenceKeys.ERROR_LINE.equals(c.evidence()) || !takeErrorLine(state, text)) {
-          state.evidence.put(c.evidence(), kept);
-        }
-        record(state, c.id(), c.text(), Evidence.preview(kept), actor, false);
-        state.stepId = c.next();
-        state.turn++;
-      } else if (step instanceof Step.Question q) {
-        Optional<Step.Answer> picked = match(q, text);
-        if (picked.isEmpty()) {
-          picked = pickByPastedError(state, q, text, replies);
-        }
-        if (picked.isEmpty()) {
-          return notUnderstood(step, state);
-        }
-        choose(state, q, picked.get(), actor, false);
-      } else {
-        return TriageResult.nothing(Disposition.STALE);
-      }
-      advance(key, state, playbookOf(state), replies);
-      return result(key, state, replies);
-    });
+    return mutate(key, state -> steps.reply(key, state, actor, text));
   }
 
   /**
@@ -287,24 +226,7 @@ public final class TriageEngine {
    * @return {@link Disposition#STALE} when the triage is not waiting
    */
   public TriageResult resume(ConversationKey key, Text note) {
-    return mutate(key, state -> {
-      if (state.open || state.outcome != TriageOutcome.WAITING || state.resumeAt == null) {
-        return TriageResult.nothing(Disposition.STALE);
-      }
-      List<Reply> replies = new ArrayList<>();
-      if (!note.isEmpty()) {
-        replies.add(new Reply.Message(note));
-      }
-      state.open = true;
-      state.outcome = null;
-      state.stepId = state.resumeAt;
-      state.resumeAt = null;
-      state.checking = true;
-      state.turn++;
-      advance(key, state, playbookOf(state), replies);
-      state.resumedTurn = state.turn;
-      return result(key, state, replies);
-    });
+    return mutate(key, state -> steps.resume(key, state, note));
   }
 
   /**
@@ -325,7 +247,7 @@ public final class TriageEngine {
     if (!state.open || state.resumedTurn == null || state.resumedTurn != state.turn) {
       return TriageResult.nothing(Disposition.STALE);
     }
-    Optional<Reply> pending = pendingPrompt(state);
+    Optional<Reply> pending = steps.pendingPrompt(state);
     if (pending.isEmpty()) {
       return TriageResult.nothing(Disposition.STALE);
     }
@@ -346,15 +268,7 @@ public final class TriageEngine {
     Instant now = clock.instant();
     List<Expired> closed = new ArrayList<>();
     for (StoredConversation c : store.findOpenIdleSince(now.minus(idleTimeout), EXPIRE_BATCH)) {
-      TriageResult r = mutate(c.key(), state -> {
-        if (!state.open || state.updatedAt.plus(idleTimeout).isAfter(now)) {
-          return TriageResult.nothing(Disposition.STALE);
-        }
-        state.open = false;
-        state.outcome = TriageOutcome.ABANDONED;
-        List<Reply> replies = List.of(new Reply.Message(Summaries.abandoned(state, idleTimeout)));
-        return result(c.key(), state, replies);
-      });
+      TriageResult r = mutate(c.key(), state -> steps.expire(c.key(), state, idleTimeout));
       if (r.disposition() == Disposition.APPLIED) {
         closed.add(new Expired(c.key(), r));
       }
@@ -364,7 +278,7 @@ public final class TriageEngine {
 
   /** Returns the triage in a thread, open or ended. */
   public Optional<TriageView> find(ConversationKey key) {
-    return store.find(key).map(c -> view(key, ConversationState.fromJson(c.state())));
+    return store.find(key).map(c -> steps.view(key, ConversationState.fromJson(c.state())));
   }
 
   /**
@@ -376,7 +290,7 @@ public final class TriageEngine {
     return store.find(Objects.requireNonNull(key, "key"))
         .map(c -> ConversationState.fromJson(c.state()))
         .filter(state -> state.open)
-        .flatMap(this::pendingPrompt);
+        .flatMap(steps::pendingPrompt);
   }
 
   /**
@@ -428,228 +342,5 @@ public final class TriageEngine {
       }
     });
     return result;
-  }
-
-  private void takePaste(ConversationState state, String pasted, List<Reply> replies) {
-    if (pasted.isBlank()) {
-      return;
-    }
-    if (!takeErrorLine(state, pasted)) {
-      state.evidence.put(EvidenceKeys.PASTED_TEXT, Evidence.keep(pasted));
-      replies.add(Reply.Message.of("No error line found in what you pasted, so let us go through the questions."));
-    }
-  }
-
-  /** Records the first error line in {@code raw}; returns false when there is none. */
-  private boolean takeErrorLine(ConversationState state, String raw) {
-    Optional<ParsedError> parsed = ErrorTextParser.parse(raw);
-    if (parsed.isEmpty()) {
-      return false;
-    }
-    ParsedError e = parsed.get();
-    state.evidence.put(EvidenceKeys.ERROR_LINE, Evidence.keep(e.line()));
-    e.requestId().ifPresent(id -> state.evidence.put(EvidenceKeys.REQUEST_ID, id));
-    e.httpStatus().ifPresent(s -> state.evidence.put(EvidenceKeys.HTTP_STATUS, s.toString()));
-    e.type().ifPresent(t -> state.evidence.put(EvidenceKeys.ERROR_TYPE, t));
-    state.errorKind = e.kind();
-    return true;
-  }
-
-  private Optional<Step.Answer> pickByPastedError(ConversationState state, Step.Question q, String text,
-      List<Reply> replies) {
-    Optional<ParsedError> parsed = ErrorTextParser.parse(text);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Step.Answer> picked = q.choices().stream()
-        .filter(c -> c.errorKinds().contains(parsed.get().kind())).findFirst();
-    if (picked.isPresent()) {
-      takeErrorLine(state, text);
-      replies.add(new Reply.Message(Summaries.readError(state)));
-    }
-    return picked;
-  }
-
-  private static Optional<Step.Answer> match(Step.Question q, String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      int n = Integer.parseInt(t);
-      return n >= 1 && n <= q.choices().size() ? Optional.of(q.choices().get(n - 1)) : Optional.empty();
-    } catch (NumberFormatException notANumber) {
-      return q.choices().stream()
-          .filter(c -> c.label().toLowerCase(Locale.ROOT).equals(t) || c.value().toLowerCase(Locale.ROOT).equals(t))
-          .findFirst();
-    }
-  }
-
-  private TriageResult notUnderstood(Step step, ConversationState state) {
-    Text hint = step instanceof Step.Question q
-        ? Text.parse("Please pick one of the answers above (" + numbered(q) + ").")
-        : Text.parse("Please paste the text asked for above, or use the button under it.");
-    return new TriageResult(Disposition.NOT_UNDERSTOOD, List.of(new Reply.Message(hint)), Optional.empty());
-  }
-
-  private static String numbered(Step.Question q) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < q.choices().size(); i++) {
-      parts.add((i + 1) + ") " + q.choices().get(i).label());
-    }
-    return String.join(", ", parts);
-  }
-
-  private void choose(ConversationState state, Step.Question q, Step.Answer answer, Actor actor,
-      boolean automatic) {
-    record(state, q.id(), q.text(), answer.label(), actor, automatic);
-    if (state.checking) {
-      state.samePathResult = answer.label();
-      state.checking = false;
-    }
-    if (q.asks() == AutoCheck.STATUS) {
-      state.statusAtFailure = Summaries.statusToldByPerson(answer.value());
-    }
-    state.stepId = answer.next();
-    state.turn++;
-  }
-
-  private void record(ConversationState state, String stepId, String question, String answer,
-      Actor actor, boolean automatic) {
-    state.answers.add(new ConversationState.AnswerRecord(stepId, Text.parse(question).toPlainString(),
-        answer, actor.id(), actor.displayName(), clock.instant(), automatic));
-  }
-
-  /** Runs steps the bot answers itself until one waits for a person or the triage ends. */
-  private void advance(ConversationKey key, ConversationState state, Playbook playbook, List<Reply> replies) {
-    for (int i = 0; i < MAX_STEPS_PER_INPUT; i++) {
-      Step step = playbook.require(state.stepId);
-      if (step instanceof Step.Question q) {
-        Optional<Step.Answer> byError = state.errorKind == null ? Optional.empty()
-            : q.choices().stream().filter(c -> c.errorKinds().contains(state.errorKind)).findFirst();
-        if (byError.isPresent()) {
-          replies.add(new Reply.Message(Summaries.readError(state)));
-          choose(state, q, byError.get(), state.startedBy, true);
-          continue;
-        }
-        state.questions++;
-        replies.add(question(state, q));
-        return;
-      }
-      if (step instanceof Step.Capture c) {
-        if (c.skipIfPresent() && state.evidence.containsKey(c.evidence())) {
-          state.stepId = c.next();
-          continue;
-        }
-        state.questions++;
-        replies.add(textRequest(state, c));
-        return;
-      }
-      if (step instanceof Step.Auto a) {
-        StatusVerdict verdict = StatusVerdict.assess(status.current(), a.components(), clock.instant(), statusMaxAge);
-        if (state.statusAtFailure == null && !StatusVerdict.UNKNOWN.equals(verdict.result())) {
-          state.statusAtFailure = Summaries.statusRecord(verdict);
-        }
-        replies.add(new Reply.Message(Summaries.statusVerdict(verdict)));
-        verdict.incident().flatMap(found -> noteFor(key, found.id())).ifPresent(n -> replies.add(new Reply.Message(n)));
-        state.stepId = a.routes().get(verdict.result());
-        continue;
-      }
-      if (step instanceof Step.Advice a) {
-        state.branch = a.branch();
-        state.checking = true;
-        if (state.questionsToFirstMove == null) {
-          state.questionsToFirstMove = state.questions;
-        }
-        replies.add(new Reply.Message(Summaries.advice(a)));
-        state.stepId = a.next();
-        continue;
-      }
-      Step.Outcome o = (Step.Outcome) step;
-      end(state, o, replies);
-      return;
-    }
-    throw new IllegalStateException("playbook " + playbook.id() + " ran " + MAX_STEPS_PER_INPUT
-        + " automatic steps without stopping at " + state.stepId);
-  }
-
-  private static Reply question(ConversationState state, Step.Question q) {
-    return new Reply.Question(state.token(), Text.parse(q.text()),
-        q.choices().stream().map(c -> new Choice(c.value(), c.label())).toList());
-  }
-
-  private static Reply textRequest(ConversationState state, Step.Capture c) {
-    List<Choice> alternatives = c.skipLabel() == null ? List.of() : List.of(new Choice(SKIP, c.skipLabel()));
-    return new Reply.TextRequest(state.token(), Text.parse(c.text()), alternatives);
-  }
-
-  /** Returns the question or text request an open triage waits on, as it was asked. */
-  private Optional<Reply> pendingPrompt(ConversationState state) {
-    Step step = playbookOf(state).require(state.stepId);
-    if (step instanceof Step.Question q) {
-      return Optional.of(question(state, q));
-    }
-    if (step instanceof Step.Capture c) {
-      return Optional.of(textRequest(state, c));
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Text> noteFor(ConversationKey key, String incidentId) {
-    try {
-      return startNotes.noteFor(key, incidentId);
-    } catch (RuntimeException e) {
-      LOG.warn("Start notes failed for triage {} and incident {}: {}", key, incidentId, e.toString());
-      return Optional.empty();
-    }
-  }
-
-  private void end(ConversationState state, Step.Outcome o, List<Reply> replies) {
-    state.open = false;
-    state.outcome = outcomeOf(o.result());
-    if (o.result() == OutcomeKind.WAIT) {
-      state.resumeAt = o.resumeAt();
-    }
-    if (o.result() == OutcomeKind.ESCALATE) {
-      replies.add(new Reply.Message(Text.parse(o.text())));
-      replies.add(ReportWriter.write(state, playbookOf(state), status.peek(), clock));
-    } else {
-      replies.add(new Reply.Message(Summaries.outcome(o)));
-    }
-  }
-
-  private static TriageOutcome outcomeOf(OutcomeKind kind) {
-    switch (kind) {
-      case RESOLVED:
-        return TriageOutcome.RESOLVED;
-      case ESCALATE:
-        return TriageOutcome.ESCALATED;
-      case REDIRECT:
-        return TriageOutcome.REDIRECTED;
-      default:
-        return TriageOutcome.WAITING;
-    }
-  }
-
-  private Playbook playbookOf(ConversationState state) {
-    Playbook p = playbooks.get(state.playbookId);
-    if (p == null) {
-      throw new IllegalStateException("the conversation's playbook " + state.playbookId + " is no longer loaded");
-    }
-    return p;
-  }
-
-  private TriageResult result(ConversationKey key, ConversationState state, List<Reply> replies) {
-    TriageView view = view(key, state);
-    return new TriageResult(Disposition.APPLIED, replies, state.open ? Optional.empty() : Optional.of(view));
-  }
-
-  private TriageView view(ConversationKey key, ConversationState state) {
-    Optional<Step> pending = state.open ? playbookOf(state).step(state.stepId) : Optional.empty();
-    return new TriageView(key, state.playbookId, state.startedBy, state.startedAt, state.open,
-        pending.map(s -> state.token()), pending.map(s -> s instanceof Step.Capture).orElse(false),
-        Optional.ofNullable(state.branch), Optional.ofNullable(state.outcome), state.questions,
-        Optional.ofNullable(state.questionsToFirstMove),
-        Optional.ofNullable(state.statusAtFailure).map(ConversationState.StatusRecord::incidentId));
   }
 }

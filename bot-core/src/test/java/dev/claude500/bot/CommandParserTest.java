@@ -35,6 +35,17 @@ class CommandParserTest {
   }
 
   @Test
+  void aMultiLinePasteKeepsItsLines() {
+    String pasted = "here is the error:\nAPI Error: 500 {\"type\":\"error\",\n  \"error\":{}}\nRequest ID: req_1";
+    assertThat(CommandParser.parse("/claude500 " + pasted)).isEqualTo(new Command.Triage(pasted, Optional.empty()));
+    assertThat(CommandParser.parse("/claude500\n" + pasted)).isEqualTo(new Command.Triage(pasted, Optional.empty()));
+    assertThat(CommandParser.parse("/claude500 triage\n" + pasted))
+        .isEqualTo(new Command.Triage(pasted, Optional.empty()));
+    assertThat(CommandParser.parse("/claude500 status\n" + pasted))
+        .isEqualTo(new Command.Triage("status\n" + pasted, Optional.empty()));
+  }
+
+  @Test
   void aPlaybookCanBeNamed() {
     assertThat(CommandParser.parse("playbook proxy-500 API Error: 500"))
         .isEqualTo(new Command.Triage("API Error: 500", Optional.of("proxy-500")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.testing.PrintedErrorLines;
 import dev.claude500.testing.PrintedErrorLines.Row;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,7 +18,8 @@ class ErrorTextParserPropertiesTest {
 
   /** Characters that mean something to the parser, so random text keeps hitting its paths. */
   private static final String SIGNIFICANT =
-      "API Error:(){}[]\"'“”`⎿·…,5029431req_id-request_typeorsagmxp&;#<>|/\\ \n\r\t\u0000\uD800\uDC00";
+      "API Error:(){}[]\"'“”`⎿·∙•…,5029431req_id-request_typeorsagmxpRIDXhlntu&;#<>|/\\ \n\r\t"
+          + "\u0000\uD800\uDC00";
 
   @Property(tries = 400)
   void neverThrowsAndStaysBoundedOnAnyString(@ForAll("anyText") String text) {
@@ -71,6 +73,40 @@ class ErrorTextParserPropertiesTest {
     assertBounded(ErrorTextParser.parseAll(text + " " + run));
   }
 
+  @Property(tries = 300)
+  void parsePicksOneOfTheErrorsAndTakesOnlyWellFormedIds(@ForAll("significantText") String text) {
+    List<ParsedError> all = ErrorTextParser.parseAll(text);
+    Optional<ParsedError> best = ErrorTextParser.parse(text);
+
+    assertThat(best.isPresent()).isEqualTo(!all.isEmpty());
+    best.ifPresent(b -> assertThat(all).anySatisfy(e -> assertSameButId(b, e)));
+    for (ParsedError e : all) {
+      e.requestId().ifPresent(id -> assertThat(RequestIds.isWellFormed(id, true)).as(id).isTrue());
+    }
+    best.flatMap(ParsedError::requestId)
+        .ifPresent(id -> assertThat(RequestIds.isWellFormed(id, true)).as(id).isTrue());
+  }
+
+  @Property(tries = 30)
+  void staysBoundedOnHugePastesOfHostileRepeats(
+      @ForAll("hostileUnits") String unit, @ForAll("noise") String noise) {
+    String once = unit + noise;
+    String huge = once.repeat(ErrorTextParser.MAX_CHARS_CONSIDERED / once.length() + 2);
+
+    assertBounded(ErrorTextParser.parseAll(huge));
+    ErrorTextParser.parse(huge).ifPresent(e -> assertBounded(List.of(e)));
+  }
+
+  private static void assertSameButId(ParsedError best, ParsedError one) {
+    assertThat(best.line()).isEqualTo(one.line());
+    assertThat(best.httpStatus()).isEqualTo(one.httpStatus());
+    assertThat(best.kind()).isEqualTo(one.kind());
+    assertThat(best.origin()).isEqualTo(one.origin());
+    if (one.requestId().isPresent()) {
+      assertThat(best.requestId()).isEqualTo(one.requestId());
+    }
+  }
+
   private static void assertBounded(List<ParsedError> errors) {
     assertThat(errors).hasSizeLessThanOrEqualTo(ErrorTextParser.MAX_ERRORS);
     for (ParsedError e : errors) {
@@ -78,6 +114,8 @@ class ErrorTextParserPropertiesTest {
       assertThat(e.line()).doesNotContain("\n", "\r");
       e.message().ifPresent(m -> assertThat(m.length()).isLessThanOrEqualTo(ErrorTextParser.MAX_LINE_CHARS));
       assertThat(hasLoneSurrogate(e.line())).as("lone surrogate in %s", e.line()).isFalse();
+      e.resets().ifPresent(r -> assertThat(r.length()).isLessThanOrEqualTo(ErrorTextParser.MAX_LINE_CHARS));
+      assertThat(e.gateway().isPresent()).isEqualTo(e.origin() == Origin.GATEWAY);
     }
   }
 
@@ -110,7 +148,16 @@ class ErrorTextParserPropertiesTest {
             "\"type\":\"api_error\"", "\"message\":\"", "\\\"", "\\u00", "\"request_id\":",
             "req_011CXmPAT8xd3GWgKxdq8TRC", "null}", "}", " · Retrying in 4 seconds… (attempt 4/10)",
             "&quot;", "&lt;", "&amp;", "&#39;", "<https://status.claude.com|", ">", "```json\n",
-            "request-id: ", "HTTP/1.1 ", "Internal Server Error", "overloaded_error", "\r\n");
+            "request-id: ", "HTTP/1.1 ", "Internal Server Error", "overloaded_error", "\r\n",
+            "Request ID: ", "Request IDs:\n- ", "\n  • ", "req_", "req_011CXmPAT8xd3G\n",
+            "     WgKxdq8TRC", "req_XXXXXXXX", "You've hit your session limit", " · resets ",
+            "5pm (Europe/Paris)", "Claude usage limit reached. Your limit will reset at ",
+            "Authorization failed\n", "OAuth error: Request failed with status code ", "500",
+            "Failed to load resource: the server responded with a status of 500 ()",
+            "Please run /login", "Invalid API key", "claude.ai/oauth/authorize", " sign in ",
+            "litellm.InternalServerError: ", "\"provider_name\"", "<!DOCTYPE html>", "<html>",
+            "Upstream provider NIM", " and 529 error codes", " errors", "HTTP 500s",
+            "\"code\":\"500\"", " · Rate limited", "due to an API error:\n");
     Arbitrary<String> spliced = pieces.list().ofMaxSize(60).map(l -> String.join("", l));
     return Arbitraries.oneOf(soup, spliced, Combinators.combine(spliced, soup).as(String::concat));
   }
@@ -123,6 +170,17 @@ class ErrorTextParserPropertiesTest {
     Arbitrary<String> json = Arbitraries.integers().between(2_500, 12_000)
         .map(n -> "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"" + "m".repeat(n) + "\"}}");
     return Arbitraries.oneOf(plain, json);
+  }
+
+  /** Units that make each reader work hardest when a paste repeats them to its limit. */
+  @Provide
+  Arbitrary<String> hostileUnits() {
+    return Arbitraries.of(
+        "Request ID:", "Request ID:\n", "Request IDs:\n\n", "request_id=", "req_", "req_\n",
+        "req_011CXmPAT8xd3G\n", "req_" + "a".repeat(70), "You've hit your limit · resets ",
+        "Authorization failed\n", "OAuth error: ", "Please run /login", "500 and ", "500 errors ",
+        "<html>", "litellm ", "sign in ", " · Rate limited\n ", "API Error: ",
+        "{\"error\":{\"code\":500,");
   }
 
   @Provide

@@ -93,12 +93,15 @@ class ErrorTextParserTest {
   }
 
   @Test
-  @DisplayName("parse returns the first error")
-  void parseReturnsTheFirst() {
-    Optional<ParsedError> first =
+  @DisplayName("parse returns the best error: a rate limit before an error without a status")
+  void parseReturnsTheBest() {
+    Optional<ParsedError> best =
         ErrorTextParser.parse("API Error: Operation aborted\nAPI Error: Rate limit reached");
+    Optional<ParsedError> firstOfEquals =
+        ErrorTextParser.parse("API Error: Operation aborted\nAPI Error: Request was aborted.");
 
-    assertThat(first).map(ParsedError::message).contains(Optional.of("Operation aborted"));
+    assertThat(best).map(ParsedError::message).contains(Optional.of("Rate limit reached"));
+    assertThat(firstOfEquals).map(ParsedError::message).contains(Optional.of("Operation aborted"));
     assertThat(ErrorTextParser.parse("all good")).isEmpty();
   }
 
@@ -150,6 +153,104 @@ class ErrorTextParserTest {
     assertThat(two.requestId()).isEmpty();
     assertThat(two.line()).doesNotContain("\n").startsWith("{ \"type\": \"error\",");
     assertThat(three.kind()).isEqualTo(ErrorKind.OVERLOADED);
+  }
+
+  @Test
+  @DisplayName("a status printed just before a bare body on its line is the body's")
+  void readsTheStatusBeforeABody() {
+    // https://github.com/anthropics/claude-code/issues/35685
+    String overloaded =
+        "  ⎿  529 {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
+            + "\"Overloaded\"},\"request_id\":\"req_011CZA53Xj43unMRHVnP9p17\"}\n"
+            + "     Retrying in 19 seconds… (attempt 10/10)";
+    // https://github.com/anthropics/claude-code/issues/12429
+    String colon =
+        "400: {\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+            + "\"Unexpected value(s) for the anthropic-beta header.\"}}";
+    String notAStatus = "build 1.529 {\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}";
+
+    List<ParsedError> all = ErrorTextParser.parseAll(overloaded);
+    ParsedError invalid = ErrorTextParser.parse(colon).orElseThrow();
+
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).httpStatus()).contains(529);
+    assertThat(all.get(0).kind()).isEqualTo(ErrorKind.OVERLOADED);
+    assertThat(all.get(0).line()).startsWith("529 {\"type\":\"error\"");
+    assertThat(invalid.httpStatus()).contains(400);
+    assertThat(invalid.type()).contains("invalid_request_error");
+    assertThat(ErrorTextParser.parse(notAStatus).orElseThrow().httpStatus()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an error read without a status takes its kind's status when the paste names it")
+  void takesTheStatusOfItsKindNamedElsewhere() {
+    // https://github.com/anthropics/claude-code/issues/47436 (the status on a line of its own)
+    String pretty =
+        "Error Details:\njson{\n  \"type\": \"error\",\n  \"error\": {\n    \"type\": \"api_error\",\n"
+            + "    \"message\": \"Internal server error\"\n  }\n}\nEnvironment:\n\n"
+            + "Tool: Claude Code (CLI)\nHTTP Status: 500\nError Type: api_error";
+    // https://github.com/anthropics/claude-code/issues/21437 (the status in prose)
+    String prose =
+        "Hi, around 30 min experiencing issue 529, please take attention, please.\n\n"
+            + "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":"
+            + "\"Overloaded\"},\"request_id\":\"req_011CXZgUyBApCoRwLa3THmXT\"}";
+    String otherKind =
+        "we saw 500 and then {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}";
+    String notStandalone =
+        "see issue #529, 1,529 retries, 529ms: {\"type\":\"error\",\"error\":"
+            + "{\"type\":\"overloaded_error\"}}";
+
+    ParsedError fromLine = ErrorTextParser.parse(pretty).orElseThrow();
+    ParsedError fromProse = ErrorTextParser.parse(prose).orElseThrow();
+
+    assertThat(fromLine.httpStatus()).contains(500);
+    assertThat(fromLine.type()).contains("api_error");
+    assertThat(fromProse.httpStatus()).contains(529);
+    assertThat(fromProse.kind()).isEqualTo(ErrorKind.OVERLOADED);
+    assertThat(fromProse.requestId()).contains("req_011CXZgUyBApCoRwLa3THmXT");
+    assertThat(ErrorTextParser.parseAll(otherKind))
+        .filteredOn(e -> e.kind() == ErrorKind.OVERLOADED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.httpStatus()).isEmpty());
+    assertThat(ErrorTextParser.parse(notStandalone).orElseThrow().httpStatus()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("reads errors raised on the user's machine: a request too large, npm's install errors")
+  void readsClientErrors() {
+    // https://github.com/anthropics/claude-code/issues/74048
+    String tooLarge =
+        "⏺ Request too large (max 32MB). Double press esc to go back and try with a smaller file.";
+    // https://github.com/anthropics/claude-code/issues/3951 (npm 10)
+    String npm =
+        "user@ubuntuVM:~$ npm install -g @anthropic-ai/claude-code\nnpm error code EACCES\n"
+            + "npm error syscall mkdir\nnpm error path /usr/local/lib/node_modules/@anthropic-ai\n"
+            + "npm error errno -13\nnpm error Error: EACCES: permission denied, mkdir "
+            + "'/usr/local/lib/node_modules/@anthropic-ai'";
+    // https://github.com/anthropics/claude-code/issues/43 (a comment; npm before 10)
+    String oldNpm =
+        "npm ERR! code EACCES\nnpm ERR! syscall symlink\n"
+            + "npm ERR! path ../lib/node_modules/@anthropic-ai/claude-code/cli.js\n"
+            + "npm ERR! dest /usr/local/bin/claude\nnpm ERR! errno -13\n"
+            + "npm ERR! Error: EACCES: permission denied, symlink "
+            + "'../lib/node_modules/@anthropic-ai/claude-code/cli.js' -> '/usr/local/bin/claude'";
+
+    ParsedError large = ErrorTextParser.parse(tooLarge).orElseThrow();
+    List<ParsedError> install = ErrorTextParser.parseAll(npm);
+    ParsedError old = ErrorTextParser.parse(oldNpm).orElseThrow();
+
+    assertThat(large.kind()).isEqualTo(ErrorKind.OTHER);
+    assertThat(large.httpStatus()).isEmpty();
+    assertThat(large.line()).isEqualTo("Request too large (max 32MB).");
+    assertThat(install).hasSize(1);
+    assertThat(install.get(0).kind()).isEqualTo(ErrorKind.OTHER);
+    assertThat(install.get(0).httpStatus()).isEmpty();
+    assertThat(install.get(0).line()).isEqualTo("npm error code EACCES");
+    assertThat(install.get(0).message())
+        .contains("EACCES: permission denied, mkdir '/usr/local/lib/node_modules/@anthropic-ai'");
+    assertThat(old.line()).isEqualTo("npm ERR! code EACCES");
+    assertThat(old.message()).hasValueSatisfying(m -> assertThat(m).startsWith("EACCES: permission"));
+    assertThat(ErrorTextParser.parseAll("the request was too large, and npm is fine")).isEmpty();
   }
 
   @Test
@@ -245,7 +346,27 @@ class ErrorTextParserTest {
             "API Error: 500 { \"type\": \"error\", \"error\": {\"type\": \"api_error\"} }"),
         Arguments.of(
             "I keep getting API Error 500s since this morning", 500, null, null,
-            "I keep getting API Error 500s since this morning"));
+            "I keep getting API Error 500s since this morning"),
+        // https://github.com/anthropics/anthropic-sdk-python/issues/1401 (markdown bold italic)
+        Arguments.of(
+            "this ERROR appear:\n\n**_API Error: 500 {\"type\":\"error\",\"error\":{\"type\":"
+                + "\"api_error\",\"message\":\"Internal server error\"},\"request_id\":"
+                + "\"req_011Ca5jT26PAhqribQG6Mq2d\"} · check status.claude.com_**",
+            500, "api_error", "Internal server error",
+            "API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":"
+                + "\"Internal server error\"},\"request_id\":\"req_011Ca5jT26PAhqribQG6Mq2d\"}"
+                + " · check status.claude.com"),
+        // https://github.com/anthropics/claude-code/issues/6784 (the status after the host)
+        Arguments.of(
+            "API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 5 seconds… "
+                + "(attempt 4/10)",
+            504, null, "api.anthropic.com | 504: Gateway time-out",
+            "API Error (api.anthropic.com | 504: Gateway time-out) · Retrying in 5 seconds… "
+                + "(attempt 4/10)"),
+        // https://github.com/lbjlaq/Antigravity-Manager/issues/112 (the status in the message)
+        Arguments.of(
+            "I get the `API Error: Repeated 529 Overloaded errors\n` error after 2 minutes",
+            529, null, "Repeated 529 Overloaded errors", "API Error: Repeated 529 Overloaded errors"));
   }
 
   @ParameterizedTest(name = "{0}")

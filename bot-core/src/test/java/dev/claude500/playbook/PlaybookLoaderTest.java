@@ -86,6 +86,35 @@ class PlaybookLoaderTest {
   }
 
   @Test
+  void phrasesInSaysAreReadAndUsed() {
+    Playbook p = PlaybookLoader.parse("ok.json", playbook("q",
+        "{\"id\":\"q\",\"type\":\"question\",\"text\":\"Q?\",\"choices\":["
+            + "{\"value\":\"a\",\"label\":\"A\",\"next\":\"done\",\"says\":[\"on the VPN\",\"tunnel\"]},"
+            + "{\"value\":\"b\",\"label\":\"B\",\"next\":\"done\"}]}",
+        OK_TAIL).getBytes(StandardCharsets.UTF_8));
+    Step.Question q = (Step.Question) p.require("q");
+    assertThat(q.choices().get(0).says()).containsExactly("on the VPN", "tunnel");
+    assertThat(q.choices().get(1).says()).isEmpty();
+    assertThat(AnswerMatcher.reply(q.choices(), "only when I'm on the vpn")).isInstanceOfSatisfying(
+        AnswerMatcher.Match.Picked.class, m -> assertThat(m.answer().value()).isEqualTo("a"));
+  }
+
+  @Test
+  void emptyPhrasesAndPhrasesClaimedByTwoChoicesAreNamedWithTheirStep() {
+    PlaybookException e = problems(playbook("q",
+        "{\"id\":\"q\",\"type\":\"question\",\"text\":\"Q?\",\"choices\":["
+            + "{\"value\":\"a\",\"label\":\"A\",\"next\":\"done\",\"says\":[\"log in\",\"\",null,\"--\"]},"
+            + "{\"value\":\"b\",\"label\":\"B\",\"next\":\"done\",\"says\":[\"Log-In\",\"proxy\",\"proxy\"]}]}",
+        OK_TAIL));
+    assertThat(e.problems()).contains(
+        "step q choice a has an empty phrase in says",
+        "step q choice a has an empty phrase in says (\"--\" has no words)",
+        "step q has the phrase \"Log-In\" in the says of both a and b",
+        "step q choice b has the phrase \"proxy\" twice");
+    assertThat(e.getMessage()).contains("test.json");
+  }
+
+  @Test
   void aStatusCheckMustRouteEveryResult() {
     PlaybookException e = problems(playbook("s",
         "{\"id\":\"s\",\"type\":\"auto\",\"check\":\"status\",\"routes\":{\"red\":\"done\",\"green\":\"done\",\"purple\":\"done\"}}",

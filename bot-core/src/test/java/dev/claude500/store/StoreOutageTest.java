@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.testing.FaultDrill;
 import dev.claude500.testing.ProxiedDatabase;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.WatcherRig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is cut, then restored): calls meanwhile fail as {@link StoreException} within the pool's wait;
  * once the store says it is reachable again every call succeeds (no connection the outage broke is
  * handed out again), with everything written before still there; the incident watcher loses its
- * round and posts everything once on the next.
+ * round and posts everything once on the next. With no call at all, the store's write check alone
+ * finds the outage and its end ({@link JdbcStore#writeFault()}, what readiness reports).
  */
 @DisplayName("JdbcStore across a moment without its database")
 class StoreOutageTest {
@@ -88,6 +91,23 @@ class StoreOutageTest {
     assertThat(store.isReachable()).isFalse();
     db.restore(store);
     assertThat(store.conversations().find(KEY)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.claude500.testing.ProxiedDatabase#each")
+  void theWriteCheckAloneFindsTheOutageAndItsEnd(String name, Supplier<ProxiedDatabase> database)
+      throws InterruptedException {
+    open(database);
+    assertThat(store.writeFault()).isEmpty();
+
+    db.cut();
+    Duration found = FaultDrill.untilWriteFault(store, Optional.of(StoreFault.UNREACHABLE));
+    db.proxy().restore();
+    Duration back = FaultDrill.untilWriteFault(store, Optional.empty());
+
+    System.out.printf("%s cut: write check found it in %d ms, and the return in %d ms%n", name, found.toMillis(),
+        back.toMillis());
+    assertThat(store.conversations().create(new StoredConversation(KEY, "{\"v\":0}", 0, true, T0))).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,10 +5,12 @@ import dev.claude500.store.Leases;
 import dev.claude500.store.PostLedger;
 import dev.claude500.store.SeenDeliveries;
 import dev.claude500.store.Store;
+import dev.claude500.store.StoreFault;
 import dev.claude500.store.SubscriptionStore;
 import dev.claude500.store.WaitingTriages;
 import dev.claude500.store.WatcherState;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A store that hands every call to the store it wraps, for tests that change one part of a real
@@ -62,6 +64,11 @@ public class ForwardingStore implements Store {
   @Override
   public boolean isReachable() {
     return store.isReachable();
+  }
+
+  @Override
+  public Optional<StoreFault> writeFault() {
+    return store.writeFault();
   }
 
   @Override

@@ -504,7 +504,7 @@ class TriageEngineTest {
     void garbageSaysNoErrorLineAndAsksTheNormalQuestions() {
       TriageHarness h = green();
       h.start("it broke again, any idea?");
-      assertThat(h.transcript()).contains("No error line found");
+      assertThat(h.transcript()).contains("I found no error line or clue");
       assertThat(h.pendingText()).contains("Which error did Claude Code print?");
     }
 

@@ -56,6 +56,11 @@ final class TriageHarness {
     return track(engine.answer(key, actor, token(), value));
   }
 
+  /** Takes the replies of a triage resumed from outside (a follow-up) as the last input. */
+  TriageResult resumed(TriageResult r) {
+    return track(r);
+  }
+
   TriageResult say(String text) {
     return track(engine.reply(key, BOB, text));
   }

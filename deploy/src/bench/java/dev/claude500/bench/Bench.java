@@ -91,6 +91,11 @@ public final class Bench {
       measure(List.of("Engine: triage inputs per second"), () -> EngineThroughput.figures(
           EngineThroughput.run(options.jmh(), out.resolve("jmh.txt")), options.jmh()));
     }
+    if (options.runs("words")) {
+      say("understanding: JMH over the corpora of real replies and pastes, log in %s", out.resolve("jmh-words.txt"));
+      measure(List.of("Understanding a reply"), () -> ReadingReplies.figures(EngineThroughput.run(ReadingReplies.class,
+          "read", options.jmh(), out.resolve("jmh-words.txt"))));
+    }
     say("done");
     return new Report(started, Instant.now(), Machine.describe(), loadBefore, Machine.loadAverage(), figures);
   }

@@ -43,10 +43,15 @@ final class EngineThroughput {
   record Result(double stepsPerSecond, double error, double iterationMedian, double stepMedianNanos,
       double stepP99Nanos) {}
 
-  /** Runs both modes and returns the scores; JMH's log goes to {@code log}. */
+  /** Runs both modes of the engine's benchmark and returns the scores; JMH's log goes to {@code log}. */
   static Result run(Plan plan, Path log) throws RunnerException {
+    return run(TriageSteps.class, "step", plan, log);
+  }
+
+  /** Runs both modes of one JMH benchmark method and returns the scores; JMH's log goes to {@code log}. */
+  static Result run(Class<?> benchmark, String method, Plan plan, Path log) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(Pattern.quote(TriageSteps.class.getName()) + "\\.step$")
+        .include(Pattern.quote(benchmark.getName()) + "\\." + method + "$")
         .mode(Mode.Throughput)
         .mode(Mode.SampleTime)
         .timeUnit(TimeUnit.SECONDS)

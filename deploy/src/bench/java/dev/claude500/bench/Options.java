@@ -33,7 +33,7 @@ record Options(int ackWarmup, int ackPairs, int stalledPairs, Duration stall, Du
     Duration pollInterval, int pollTrials, int fanOutChannels, int rateLimitEvery, int heapTriages, int startRuns,
     Duration settle, EngineThroughput.Plan jmh, Set<String> only, List<String> jvm) {
   /** The groups of benchmarks. */
-  static final Set<String> GROUPS = Set.of("service", "start", "heap", "engine");
+  static final Set<String> GROUPS = Set.of("service", "start", "heap", "engine", "words");
 
   /** Validates. */
   Options {

@@ -14,7 +14,6 @@ import dev.claude500.chat.Reply;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -26,9 +25,11 @@ import java.util.UUID;
 
 /**
  * Console mode: a channel on standard input and output. It starts idle with a one-line hint;
- * {@code /claude500} lines run the same commands as in chat; other lines answer the open triage
- * (a choice's number or label, or free text where text is asked for). A text request can take
- * several lines wrapped in a ``` fence. End of input ends it.
+ * inputs ({@link ConsoleInput}: a typed line, or the lines of a paste) that start with
+ * {@code /claude500} run the same commands as in chat, the rest of a pasted input being the pasted
+ * text; other inputs answer the open triage (a choice's number or label, or free text where text
+ * is asked for). A text request can also take several inputs wrapped in a ``` fence. End of input
+ * ends it.
  *
  * <p>Its {@link #chatPort()} lets the incident watcher speak in the console as in a channel:
  * incident posts for a {@code /claude500 subscribe}d console, and the follow-up of a triage that
@@ -41,6 +42,10 @@ public final class ConsoleMode {
   /** The first line printed. */
   public static final String HINT =
       "claude500 console: type /claude500 to start a triage (or /claude500 help); end of input quits.";
+
+  /** Printed when an input was longer than {@link ConsoleInput} keeps. */
+  static final String CUT = "That paste was longer than " + ConsoleInput.MAX_LINES + " lines or "
+      + ConsoleInput.MAX_CHARS + " characters: only its beginning was read, the rest was dropped.";
 
   private static final String FENCE = "```";
 
@@ -81,17 +86,27 @@ public final class ConsoleMode {
     say(HINT);
   }
 
-  /** Reads lines until end of input; call {@link #greet()} first. */
-  public void run(BufferedReader in) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      if (line.isBlank()) {
-        continue;
+  /**
+   * Reads inputs until end of input; call {@link #greet()} first.
+   *
+   * @throws IOException when reading standard input failed
+   */
+  public void run(ConsoleInput in) throws IOException {
+    Optional<ConsoleInput.Input> next;
+    while ((next = in.next()).isPresent()) {
+      String text = next.get().text();
+      boolean cut = next.get().cut();
+      if (text.strip().startsWith(FENCE) && pending instanceof Reply.TextRequest) {
+        ConsoleInput.Input fenced = fenced(text, in);
+        text = fenced.text();
+        cut |= fenced.cut();
       }
-      if (line.strip().startsWith(FENCE) && pending instanceof Reply.TextRequest) {
-        line = fenced(line, in);
+      if (cut) {
+        say(CUT);
       }
-      handle(line);
+      if (!text.isBlank()) {
+        handle(text);
+      }
     }
   }
 
@@ -184,18 +199,30 @@ public final class ConsoleMode {
     return Optional.empty();
   }
 
-  private static String fenced(String first, BufferedReader in) throws IOException {
-    StringBuilder sb = new StringBuilder();
+  /**
+   * Returns the text of a fenced block that starts with {@code first}, reading inputs until a line
+   * that is only the fence (or end of input); what follows that line in its input is dropped.
+   */
+  private static ConsoleInput.Input fenced(String first, ConsoleInput in) throws IOException {
     String rest = first.strip().substring(FENCE.length());
-    if (rest.endsWith(FENCE) && rest.length() >= FENCE.length()) {
-      return rest.substring(0, rest.length() - FENCE.length());
+    if (rest.endsWith(FENCE) && rest.indexOf('\n') < 0) {
+      return new ConsoleInput.Input(rest.substring(0, rest.length() - FENCE.length()), false);
     }
-    sb.append(rest);
-    String line;
-    while ((line = in.readLine()) != null && !line.strip().equals(FENCE)) {
-      sb.append('\n').append(line);
+    BoundedText text = new BoundedText(ConsoleInput.MAX_CHARS, ConsoleInput.MAX_LINES);
+    boolean cut = false;
+    Optional<ConsoleInput.Input> next = Optional.of(new ConsoleInput.Input(rest, false));
+    while (next.isPresent()) {
+      cut |= next.get().cut();
+      for (String line : next.get().text().split("\n", -1)) {
+        if (line.strip().equals(FENCE)) {
+          return new ConsoleInput.Input(text.text().strip(), cut || text.cut());
+        }
+        text.append(line);
+        text.endLine();
+      }
+      next = in.next();
     }
-    return sb.toString().strip();
+    return new ConsoleInput.Input(text.text().strip(), cut || text.cut());
   }
 
   private synchronized void say(String text) {

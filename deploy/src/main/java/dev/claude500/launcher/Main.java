@@ -4,12 +4,9 @@ import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.playbook.PlaybookException;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,11 +70,11 @@ public final class Main {
       return 1;
     }
     try (core) {
-      return console ? console(core, in, out) : Service.run(core, err);
+      return console ? console(core, in, out, err) : Service.run(core, err);
     }
   }
 
-  private static int console(Core core, InputStream in, PrintStream out) {
+  private static int console(Core core, InputStream in, PrintStream out, PrintStream err) {
     ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
     core.chatPorts.add(console.chatPort());
     core.startStatusRefresh();
@@ -85,9 +82,10 @@ public final class Main {
     console.greet();
     Optional<IncidentWatcher> watcher = consoleWatcher(core);
     try {
-      console.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      console.run(ConsoleInput.start(in, ConsoleInput.WINDOW));
       return 0;
     } catch (IOException e) {
+      err.println("claude500: reading standard input failed, so the console ends: " + e.getMessage());
       return 0;
     } finally {
       watcher.ifPresent(IncidentWatcher::close);

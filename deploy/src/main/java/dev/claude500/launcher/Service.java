@@ -125,15 +125,18 @@ final class Service {
     return platforms;
   }
 
-  /** Returns why the bot cannot take work now, one reason a line, or empty when it can. */
+  /**
+   * Returns why the bot cannot take work now, one reason a line, or empty when it can: stopping, a
+   * store that cannot write ({@code store unreachable}, {@code store read-only}, {@code store disk
+   * full}, {@code store cannot write}), a platform not connected.
+   */
   String notReady() {
     StringBuilder sb = new StringBuilder();
     if (stopping.get()) {
       sb.append("stopping\n");
     }
-    if (!core.store.isReachable()) {
-      sb.append("store unreachable\n");
-    }
+    // what the store's latest writes found: a probe costs no database call
+    core.store.writeFault().ifPresent(fault -> sb.append(fault.reason()).append('\n'));
     for (Platform p : platforms) {
       if (!p.isReady()) {
         sb.append(p.name()).append(" not connected\n");

@@ -13,19 +13,15 @@ import dev.claude500.testing.StatusPageHistory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,51 +62,135 @@ class ConsoleModeTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  @Test
-  void aFullTriageByNumbersAndLabelsEndsResolved() {
-    int status = run(env(), "/claude500\n1\nin every session, even a new one\n1\n");
-    assertThat(status).isZero();
-    assertThat(output())
-        .startsWith(ConsoleMode.HINT)
-        .contains("Which error did Claude Code print?")
-        .contains("  1) API Error: 500 (internal server error)")
-        .contains("The status page is green")
-        .contains("First move: Run /status")
-        .contains("Resolved: requests were going out on a route you did not intend");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  /**
+   * Runs console mode on {@code typed}, each its own arrival read as its own input (no window):
+   * for lines the console answers with silence, which a person could not wait on.
+   */
+  private String converse(Map<String, String> env, String... typed) throws IOException {
+    Keyboard keyboard = new Keyboard();
+    for (String line : typed) {
+      keyboard.write(line + "\n");
+    }
+    keyboard.close();
+    try (Core core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC())) {
+      core.startStatusRefresh();
+      ConsoleMode console = new ConsoleMode(core.engine, core.commands, new PrintStream(out, true, StandardCharsets.UTF_8));
+      console.run(ConsoleInput.start(keyboard, Duration.ZERO));
+    }
+    return output();
   }
 
   @Test
-  void aPastedErrorAndAnEscalationWithAFencedPaste() {
-    String input = String.join("\n",
-        "/claude500 API Error: 500 {\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"},\"request_id\":\"req_011CXmPAT8xd3GWgKxdq8TRC\"}",
-        "2", "still-failing", "```", "Auth: Claude Max", "Model: opus", "```", "skip", "");
-    assertThat(run(env(), input, "console")).isZero();
-    assertThat(output())
-        .contains("From the pasted line: 500 api_error, request req_011CXmPAT8xd3GWgKxdq8TRC")
-        .contains("Start a fresh session")
+  void aFullTriageByNumbersAndLabelsEndsResolved() throws Exception {
+    try (LiveConsole console = LiveConsole.console(env())) {
+      console.type("/claude500", "Which error did Claude Code print?");
+      console.type("1", "Where does the 500 show up?");
+      console.type("in every session, even a new one", "After fixing the route or credentials, does the same request work?");
+      console.type("1", "Resolved: requests were going out on a route you did not intend");
+      assertThat(console.end()).isZero();
+      assertThat(console.output())
+          .startsWith(ConsoleMode.HINT)
+          .contains("  1) API Error: 500 (internal server error)")
+          .contains("The status page is green")
+          .contains("First move: Run /status");
+      assertThat(console.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("A multi-line paste in one write is one input: a /claude500 command with the pasted error; the next line answers")
+  void aMultiLinePasteIsOneInput() throws Exception {
+    try (LiveConsole console = LiveConsole.console(env())) {
+      console.paste("/claude500 here is the error:\n" + ERROR_500 + "\nRequest ID: req_011CXmPAT8xd3GWgKxdq8TRC\n",
+          "Where does the 500 show up?");
+      assertThat(console.output()).containsOnlyOnce("Claude Code 500 triage started.")
+          .contains("From the pasted line: 500 api_error, request req_011CXmPAT8xd3GWgKxdq8TRC")
+          .doesNotContain("Which error did Claude Code print?").doesNotContain("Please pick one");
+      console.type("2", "Did the same task work in a fresh session?");
+      assertThat(console.end()).as("end of input with the triage open").isZero();
+      assertThat(console.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("A paste over 500 lines is read up to its bound and says the rest was dropped")
+  void anOverlongPasteIsCut() throws Exception {
+    try (LiveConsole console = LiveConsole.console(env())) {
+      console.paste("/claude500 " + ERROR_500 + "\n" + "  at frame of a long trace\n".repeat(ConsoleInput.MAX_LINES + 50),
+          "Where does the 500 show up?");
+      assertThat(console.output()).containsOnlyOnce(ConsoleMode.CUT)
+          .containsOnlyOnce("Claude Code 500 triage started.");
+      console.type("/claude500 status", "Status page: 🟢 green");
+      assertThat(console.end()).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("A pasted error, then an escalation whose /status output is pasted in a ``` fence")
+  void aPastedErrorAndAnEscalationWithAFencedPaste() throws Exception {
+    try (LiveConsole console = LiveConsole.console(env())) {
+      console.type("/claude500 " + ERROR_500, "Where does the 500 show up?");
+      console.type("2", "Did the same task work in a fresh session?");
+      console.type("still-failing", "Run /status in Claude Code and paste what it shows");
+      console.paste("```\nAuth: Claude Max\nModel: opus\n```\n", "Last one: paste the /debug output");
+      console.type("skip", "Escalation report");
+      assertThat(console.end()).isZero();
+      assertThat(console.output())
+          .contains("From the pasted line: 500 api_error, request req_011CXmPAT8xd3GWgKxdq8TRC")
+          .contains("Start a fresh session")
+          .contains("Auth: Claude Max\nModel: opus")
+          .contains("Request id: req_011CXmPAT8xd3GWgKxdq8TRC");
+    }
+  }
+
+  @Test
+  @DisplayName("A fenced block typed line by line, each line its own input, is one answer")
+  void aFencedBlockTypedLineByLine() throws Exception {
+    String printed = converse(env(), "/claude500 " + ERROR_500, "2", "still-failing", "```", "Auth: Claude Max",
+        "", "Model: opus", "```", "skip");
+    assertThat(printed)
         .contains("Escalation report")
-        .contains("Auth: Claude Max\nModel: opus")
-        .contains("Request id: req_011CXmPAT8xd3GWgKxdq8TRC");
+        .contains("/status output:\nAuth: Claude Max\n\nModel: opus\n")
+        .doesNotContain("Please paste the text");
   }
 
   @Test
-  void statusHelpAndStrayLines() {
-    assertThat(run(env(), "hello\n/claude500 status\n/claude500 help\n")).isZero();
-    assertThat(output())
-        .contains("No triage is open")
-        .contains("Status page: 🟢 green")
-        .contains("Claude Code: operational")
-        .contains("/claude500 subscribe");
+  @DisplayName("A failing standard input ends the console with one line saying so, after what was read before")
+  void aReadFailureEndsTheConsoleWithAMessage() {
+    Keyboard keyboard = new Keyboard();
+    keyboard.write("/claude500 status\n");
+    keyboard.fail(new IOException("Input/output error"));
+    int status = Main.run(new String[] {"console"}, env(), keyboard,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isZero();
+    assertThat(output()).contains("Status page: 🟢 green");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("claude500: reading standard input failed, so the console ends: Input/output error"
+            + System.lineSeparator());
   }
 
   @Test
-  void anUnreachablePageIsAskedFor() {
+  void statusHelpAndStrayLines() throws Exception {
+    try (LiveConsole console = new LiveConsole(env())) {
+      console.type("hello", "No triage is open");
+      console.type("/claude500 status", "Claude Code: operational");
+      assertThat(console.output()).contains("Status page: 🟢 green");
+      console.type("/claude500 help", "/claude500 subscribe");
+      assertThat(console.end()).isZero();
+    }
+  }
+
+  @Test
+  void anUnreachablePageIsAskedFor() throws Exception {
     Map<String, String> env = env();
     env.put("CLAUDE500_STATUS_URL", "http://127.0.0.1:1");
-    assertThat(run(env, "/claude500 API Error: 500 Internal server error\n2\n2\n")).isZero();
-    assertThat(output()).contains("could not read the status page").contains("Does it show an active incident")
-        .contains("Start a fresh session");
+    try (LiveConsole console = new LiveConsole(env)) {
+      console.type("/claude500 API Error: 500 Internal server error", "Does it show an active incident");
+      assertThat(console.output()).contains("could not read the status page");
+      console.type("2", "Where does the 500 show up?");
+      console.type("2", "Start a fresh session");
+      assertThat(console.end()).isZero();
+    }
   }
 
   @Test
@@ -120,24 +200,21 @@ class ConsoleModeTest {
     page.servePage(StatusPageHistory.anthropic().at(StatusFixtures.RED_AT));
     Map<String, String> env = env();
     env.put("CLAUDE500_POLL_INTERVAL", "1");
-    try (Live console = new Live(env)) {
-      console.type("/claude500 subscribe");
-      awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
-      console.type("/claude500 " + ERROR_500);
-      awaitOutput("When the incident clears, retry the same failing path");
-      assertThat(output()).contains("This channel already has a post following the incident");
-      console.type("3");
-      awaitOutput("Waiting for recovery");
+    try (LiveConsole console = LiveConsole.console(env)) {
+      console.type("/claude500 subscribe", "Subscribed");
+      console.await("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
+      console.type("/claude500 " + ERROR_500, "When the incident clears, retry the same failing path");
+      assertThat(console.output()).contains("This channel already has a post following the incident");
+      console.type("3", "Waiting for recovery");
 
       page.servePage(StatusPageHistory.anthropic().at(resolvedAt.plusSeconds(5)));
-      awaitOutput("Retry the same failing path now: does it work?");
-      assertThat(output()).contains("The incident Elevated errors on Claude.ai, API, Claude Code "
+      console.await("Retry the same failing path now: does it work?");
+      assertThat(console.output()).contains("The incident Elevated errors on Claude.ai, API, Claude Code "
           + "(https://status.claude.com/incidents/" + StatusFixtures.RED_INCIDENT_ID + ") is resolved");
-      console.type("1");
-      awaitOutput("Resolved: the outage explained it all");
+      console.type("1", "Resolved: the outage explained it all");
       assertThat(console.end()).isZero();
+      assertThat(console.errors()).isEmpty();
     }
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
@@ -150,12 +227,12 @@ class ConsoleModeTest {
       earlier.subscriptions().save(new Subscription(new ChannelRef(ConsoleMode.PLATFORM, "console"), Set.of(),
           "console-user", Instant.now()));
     }
-    try (Live console = new Live(env)) {
-      awaitOutput("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
+    try (LiveConsole console = LiveConsole.console(env)) {
+      console.await("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");
       assertThat(console.end()).isZero();
+      assertThat(console.output()).startsWith(ConsoleMode.HINT)
+          .contains("claude.ai: major outage; Claude Console (platform.claude.com): major outage");
     }
-    assertThat(output()).startsWith(ConsoleMode.HINT)
-        .contains("claude.ai: major outage; Claude Console (platform.claude.com): major outage");
   }
 
   @Test
@@ -166,9 +243,8 @@ class ConsoleModeTest {
       env.put("CLAUDE500_DB_URL", postgres.url());
       env.put("CLAUDE500_DB_USER", postgres.user());
       env.put("CLAUDE500_POLL_INTERVAL", "1");
-      try (Live console = new Live(env)) {
-        console.type("/claude500 status");
-        awaitOutput("Status page: 🟢 green");
+      try (LiveConsole console = LiveConsole.console(env)) {
+        console.type("/claude500 status", "Status page: 🟢 green");
         Thread.sleep(1_500);
         try (JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password())) {
           assertThat(store.leases().find(IncidentWatcher.LEASE)).isEmpty();
@@ -176,43 +252,6 @@ class ConsoleModeTest {
         assertThat(console.end()).isZero();
       }
     }
-  }
-
-  /** Console mode running on a thread of its own, its input typed line by line. */
-  private final class Live implements AutoCloseable {
-    private final PipedOutputStream typing = new PipedOutputStream();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor();
-    private final Future<Integer> status;
-
-    Live(Map<String, String> env) throws IOException {
-      PipedInputStream in = new PipedInputStream(typing);
-      status = thread.submit(() -> Main.run(new String[] {"console"}, env, in,
-          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-    }
-
-    void type(String line) throws IOException {
-      typing.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      typing.flush();
-    }
-
-    /** Ends the input and returns the exit status. */
-    int end() throws Exception {
-      typing.close();
-      return status.get(20, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() {
-      thread.shutdownNow();
-    }
-  }
-
-  private void awaitOutput(String expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!output().contains(expected) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(output()).contains(expected);
   }
 
   @Test

@@ -2,15 +2,12 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -37,7 +34,7 @@ class ReadmeTest {
   }
 
   @Test
-  @DisplayName("The tour's conversation is what console mode prints for the same input on an unreachable page")
+  @DisplayName("The tour's conversation is what console mode prints for the same lines, typed one at a time, on an unreachable page")
   void theTourIsWhatTheConsolePrints() throws Exception {
     String start = "```\n$ java -jar deploy/target/claude500.jar\n";
     String readme = readme();
@@ -45,29 +42,40 @@ class ReadmeTest {
     assertThat(from).as("the tour's console block").isNotNegative();
     String block = readme.substring(from + start.length(), readme.indexOf("\n```", from + start.length()));
     Predicate<String> typed = line -> line.startsWith("/claude500") || line.matches("[0-9]+");
-    String input = block.lines().filter(typed).map(l -> l + "\n").collect(Collectors.joining());
-    String shown = block.lines().filter(typed.negate()).collect(Collectors.joining("\n"));
-    assertThat(input).contains("/claude500 API Error: 500");
+    List<String> lines = block.lines().toList();
+    String shown = lines.stream().filter(typed.negate()).collect(Collectors.joining("\n"));
+    assertThat(lines).anyMatch(line -> line.startsWith("/claude500 API Error: 500"));
 
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[0], Map.of(
-            "CLAUDE500_DB_URL", "jdbc:h2:mem:readme-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-            "CLAUDE500_STATUS_URL", "http://127.0.0.1:" + closedPort),
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    try (LiveConsole console = new LiveConsole(Map.of(
+        "CLAUDE500_DB_URL", "jdbc:h2:mem:readme-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "CLAUDE500_STATUS_URL", "http://127.0.0.1:" + closedPort))) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (typed.test(lines.get(i))) {
+          console.type(lines.get(i), firstShownAfter(lines, i, typed));
+        }
+      }
+      assertThat(console.end()).isZero();
+      assertThat(console.errors()).isEmpty();
+      String printed = console.output().strip();
+      String pattern = Arrays.stream(shown.split("\\.\\.\\.", -1)).map(Pattern::quote)
+          .collect(Collectors.joining(".*?"));
+      assertThat(printed).as("README shows (\"...\" stands for anything):%n%s", shown)
+          .matches(Pattern.compile(pattern, Pattern.DOTALL));
+    }
+  }
 
-    assertThat(status).isZero();
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-    String printed = out.toString(StandardCharsets.UTF_8).strip();
-    String pattern = Arrays.stream(shown.split("\\.\\.\\.", -1)).map(Pattern::quote)
-        .collect(Collectors.joining(".*?"));
-    assertThat(printed).as("README shows (\"...\" stands for anything):%n%s", shown)
-        .matches(Pattern.compile(pattern, Pattern.DOTALL));
+  /** Returns the first text the tour shows after the typed line {@code i}, up to any "...". */
+  private static String firstShownAfter(List<String> lines, int i, Predicate<String> typed) {
+    return lines.subList(i + 1, lines.size()).stream()
+        .takeWhile(typed.negate())
+        .map(line -> line.split("\\.\\.\\.", -1)[0].strip())
+        .filter(text -> !text.isEmpty())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the tour shows no answer to " + lines.get(i)));
   }
 
   @Test

@@ -3,20 +3,14 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.testing.FakeSlackApi;
-import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackRequests;
-import dev.claude500.testing.StatusFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,34 +21,10 @@ class SlackServiceTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final SlackEvents events = new SlackEvents(SECRET, this::httpPort);
-  private FakeSlackApi slack;
-  private FakeStatusPage page;
-  private Core core;
-  private Service service;
-
-  @BeforeEach
-  void start() throws Exception {
-    slack = FakeSlackApi.start();
-    page = FakeStatusPage.start();
-    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    Map<String, String> env = new HashMap<>();
-    env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
-    env.put("CLAUDE500_HTTP_PORT", "0");
-    env.put("SLACK_BOT_TOKEN", "xoxb-launcher-test");
-    env.put("SLACK_SIGNING_SECRET", SECRET);
-    env.put("SLACK_API_URL", slack.apiUrl());
-    core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC());
-    service = Service.start(core);
-  }
-
-  @AfterEach
-  void stop() {
-    service.stop();
-    core.close();
-    slack.close();
-    page.close();
-  }
+  @AutoClose
+  private final SlackService running = SlackService.start(Map.of("SLACK_SIGNING_SECRET", SECRET), api -> {});
+  private final FakeSlackApi slack = running.slack;
+  private final Service service = running.service;
 
   private HttpResponse<String> post(String body, String contentType, boolean sign) throws Exception {
     return events.post(body, contentType, sign);

@@ -3,12 +3,17 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.claude500.store.JdbcStore;
+import dev.claude500.testing.DiskFaults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,5 +70,21 @@ class StoreAtStartTest {
 
     assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
         .startsWith("claude500: CLAUDE500_DB_URL: cannot connect to the store at jdbc:h2:file:/proc/claude500/none/db: ");
+  }
+
+  @Test
+  void anH2FileThatCannotBeWrittenStopsTheServiceWithOneLine() {
+    Path dir = Paths.get("target", "start-readonly-" + UUID.randomUUID()).toAbsolutePath();
+    DiskFaults.requireImmutableFiles(dir);
+    String url = "jdbc:h2:file:" + dir.resolve("claude500");
+    JdbcStore.open(url, null, null).close();
+
+    try (DiskFaults.Immutable files = DiskFaults.immutable(dir)) {
+      assertThat(run(slackService(url))).isEqualTo(1);
+    }
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+        .startsWith("claude500: CLAUDE500_DB_URL: cannot connect to the store at " + url + ": ")
+        .contains("can be read but not written");
   }
 }

@@ -17,7 +17,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Renders {@link Reply} values as Discord messages: a message as markdown, a question as a message
- * with a button per choice, a text request as a message with a "Paste…" button (which opens a
+ * with a button per choice and an "Answer in words…" button (which opens a modal), a text request as a message with a "Paste…" button (which opens a
  * modal) and its alternatives, the report as an embed of its fields followed by its body in code
  * blocks, the status page and incidents as embeds. Every message fits Discord's limits and pings
  * nobody. Thread-safe.
@@ -25,6 +25,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 final class DiscordMessages {
   /** The label of a text request's button that opens the modal. */
   static final String PASTE_LABEL = "Paste…";
+  /** The label of a question's button that opens a modal to answer in one's own words. */
+  static final String WORDS_LABEL = "Answer in words…";
   private static final int REPORT_BLOCKS = 8;
   private static final int REPORT_COLOUR = 0xD97757;
 
@@ -44,6 +46,7 @@ final class DiscordMessages {
       for (Choice c : q.choices()) {
         buttons.add(Button.secondary(ids.answer(q.token(), c.value()), label(c.label())));
       }
+      buttons.add(Button.primary(ids.paste(q.token()), WORDS_LABEL));
       return List.of(withButtons(DiscordMarkdown.render(q.text()), buttons));
     }
     if (reply instanceof Reply.TextRequest t) {

@@ -9,6 +9,7 @@ import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
 import java.util.Objects;
 import java.util.Optional;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Free text, which Discord bots cannot read from the thread without the message-content intent:
- * the "Paste…" button of a text request opens a modal (the modal is the acknowledgement), and its
- * submission goes to the engine as the answer. A submission for a request that is no longer the
+ * the "Paste…" button of a text request and the "Answer in words…" button of a question open a
+ * modal (the modal is the acknowledgement), and its submission goes to the engine as the answer
+ * (to a question, read for what its words mean). A submission for a request that is no longer the
  * pending one is stale and ignored. The pasted text is never echoed: it may hold secrets the engine
  * redacts.
  */
@@ -50,20 +52,33 @@ final class PasteFlow {
 
   /** Opens the modal for the text request the button belongs to. */
   void open(ButtonInteractionEvent event, CustomIds.Id id) {
-    event.replyModal(modal(id, event.getMessage().getContentStripped()))
+    boolean words = DiscordMessages.WORDS_LABEL.equals(event.getButton().getLabel());
+    event.replyModal(words ? wordsModal(id, event.getMessage().getContentStripped())
+            : modal(id, event.getMessage().getContentStripped()))
         .queue(null, e -> LOG.warn("could not open the paste modal: {}", e.toString()));
   }
 
   /** Returns the modal a paste button opens; its id carries the button's token (or its hash). */
   Modal modal(CustomIds.Id paste, String prompt) {
+    return modal(paste, "Paste for claude500", "The text asked for",
+        "Paste it here; secrets such as API keys and tokens are redacted before anything is kept", prompt);
+  }
+
+  /** Returns the modal a question's "Answer in words…" button opens. */
+  Modal wordsModal(CustomIds.Id paste, String question) {
+    return modal(paste, "Answer claude500", "Your answer, in your own words",
+        "e.g. \"when I log in\", \"nope, same error\", or paste the error", question);
+  }
+
+  private Modal modal(CustomIds.Id paste, String title, String label, String placeholder, String prompt) {
     TextInput input = TextInput.create(TEXT, TextInputStyle.PARAGRAPH)
         .setRequired(true)
         .setMaxLength(Limits.TEXT_INPUT)
-        .setPlaceholder("Paste it here; secrets such as API keys and tokens are redacted before anything is kept")
+        .setPlaceholder(placeholder)
         .build();
     String description = Limits.firstLine(prompt, Limits.LABEL_DESCRIPTION);
-    return Modal.create(ids.modalFor(paste), "Paste for claude500")
-        .addComponents(Label.of("The text asked for", description.isBlank() ? null : description, input))
+    return Modal.create(ids.modalFor(paste), title)
+        .addComponents(Label.of(label, description.isBlank() ? null : description, input))
         .build();
   }
 
@@ -98,8 +113,11 @@ final class PasteFlow {
     }
     Message answered = event.getMessage();
     if (answered != null) {
-      String note = "→ text pasted by " + Interactions.mention(actor) + " (" + text.strip().length() + " characters)";
-      posts.markAnswered(hook, answered, note, b -> DiscordMessages.PASTE_LABEL.equals(b.getLabel()));
+      boolean words = answered.getComponentTree().findAll(Button.class).stream().anyMatch(b -> DiscordMessages.WORDS_LABEL.equals(b.getLabel()));
+      String note = words ? "→ answered in words by " + Interactions.mention(actor)
+          : "→ text pasted by " + Interactions.mention(actor) + " (" + text.strip().length() + " characters)";
+      posts.markAnswered(hook, answered, note, b -> DiscordMessages.PASTE_LABEL.equals(b.getLabel())
+          || DiscordMessages.WORDS_LABEL.equals(b.getLabel()));
     }
     posts.post(event.getChannel(), result.replies());
   }

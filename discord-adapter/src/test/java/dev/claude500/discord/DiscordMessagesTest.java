@@ -32,7 +32,7 @@ class DiscordMessagesTest {
   }
 
   @Test
-  @DisplayName("a question is one message with a button per choice, five to a row, labels cut to 80")
+  @DisplayName("a question is one message with a button per choice and one to answer in words, five to a row, labels cut to 80")
   void question() {
     List<Choice> choices = new ArrayList<>();
     IntStream.rangeClosed(1, 7).forEach(i -> choices.add(new Choice("v" + i, "Choice " + i)));
@@ -41,8 +41,14 @@ class DiscordMessagesTest {
     assertThat(out).hasSize(1);
     assertThat(out.get(0).getContent()).isEqualTo("Which **one**?");
     assertThat(out.get(0).getComponents()).hasSize(2);
-    assertThat(buttons(out.get(0))).hasSize(8).allSatisfy(b -> assertThat(b.getLabel().length()).isLessThanOrEqualTo(80));
+    assertThat(buttons(out.get(0))).hasSize(9).allSatisfy(b -> assertThat(b.getLabel().length()).isLessThanOrEqualTo(80));
     assertThat(buttons(out.get(0)).get(0).getCustomId()).isEqualTo("c5:a:q@1:v1");
+    Button words = buttons(out.get(0)).get(8);
+    assertThat(words.getLabel()).isEqualTo(DiscordMessages.WORDS_LABEL);
+    assertThat(ids.parse(words.getCustomId())).hasValueSatisfying(id -> {
+      assertThat(id.kind()).isEqualTo(CustomIds.Kind.PASTE);
+      assertThat(id.token()).isEqualTo("q@1");
+    });
     assertThat(out.get(0).getAllowedMentions()).isEmpty();
   }
 

@@ -162,7 +162,7 @@ class InteractionListenerTest {
     when(message.getContentRaw()).thenReturn(content);
     when(message.getContentStripped()).thenReturn(content);
     when(message.getComponentTree()).thenReturn(buttons.length == 0 ? MessageComponentTree.of(List.of())
-        : MessageComponentTree.of(ActionRow.of(Arrays.asList(buttons))));
+        : MessageComponentTree.of(ActionRow.partitionOf(Arrays.asList(buttons))));
     return message;
   }
 

@@ -29,6 +29,8 @@ final class BoltApp {
       AnswerListener answer, ThreadReplyListener replies) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
+        // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
+        .executorServiceProvider(slack.getConfig().getExecutorServiceProvider())
         .singleTeamBotToken(settings.botToken())
         .signingSecret(settings.signingSecret().orElse(null))
         .clientId(null)

@@ -5,6 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.util.http.SlackHttpClient;
+import com.slack.api.util.thread.DaemonThreadExecutorServiceProvider;
+import com.slack.api.util.thread.ExecutorServiceProvider;
 import com.sun.net.httpserver.HttpHandler;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
@@ -51,7 +53,7 @@ public final class SlackAdapter implements AutoCloseable {
   private SlackAdapter(SlackSettings settings, BotServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services = Objects.requireNonNull(services, "services");
-    this.slack = slack(settings.apiUrl());
+    this.slack = slack(settings.apiUrl(), READ_TIMEOUT, tuning.slackThreads());
     this.web = new WebApi(slack, settings.botToken(), tuning.retries(), services.metrics());
     this.worker = new Worker(tuning.threads(), tuning.queue());
     this.chatPort = new SlackChatPort(web, prompts);
@@ -119,7 +121,10 @@ public final class SlackAdapter implements AutoCloseable {
     return chatPort;
   }
 
-  /** Returns true once started and, in Socket Mode, while connected. */
+  /**
+   * Returns true once started and, in Socket Mode, while at least one connection is open (a refresh's
+   * new connection and retired one overlap, so readiness follows the live one).
+   */
   public boolean isReady() {
     SocketModeConnection s = socket;
     return app != null && (s == null || s.isConnected());
@@ -172,10 +177,15 @@ public final class SlackAdapter implements AutoCloseable {
    * up on an answer after {@code readTimeout} (a whole call after twice that).
    */
   static Slack slack(String apiUrl, java.time.Duration readTimeout) {
+    return slack(apiUrl, readTimeout, DaemonThreadExecutorServiceProvider.getInstance());
+  }
+
+  private static Slack slack(String apiUrl, java.time.Duration readTimeout, ExecutorServiceProvider threads) {
     int read = Math.toIntExact(readTimeout.toMillis());
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setStatsEnabled(false);
+    config.setExecutorServiceProvider(threads);
     config.setHttpClientReadTimeoutMillis(read);
     config.setHttpClientWriteTimeoutMillis(read);
     config.setHttpClientCallTimeoutMillis(2 * read);
@@ -194,9 +204,19 @@ public final class SlackAdapter implements AutoCloseable {
    * @param threads worker threads
    * @param queue tasks that may wait for a thread
    * @param retries how Web API calls are retried
+   * @param slackThreads where Slack's client makes its own threads (Socket Mode's among them)
    */
-  record Tuning(int threads, int queue, RetryPolicy retries) {
+  record Tuning(int threads, int queue, RetryPolicy retries, ExecutorServiceProvider slackThreads) {
     /** Eight threads; a queue that takes a burst of 500 commands at once without telling anyone "busy". */
     static final Tuning DEFAULT = new Tuning(8, 1024, RetryPolicy.DEFAULT);
+
+    Tuning {
+      Objects.requireNonNull(slackThreads, "slackThreads");
+    }
+
+    /** Tuning whose Slack client makes its threads as Slack's SDK does by default. */
+    Tuning(int threads, int queue, RetryPolicy retries) {
+      this(threads, queue, retries, DaemonThreadExecutorServiceProvider.getInstance());
+    }
   }
 }

@@ -1,87 +1,120 @@
 package dev.claude500.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
+import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Socket Mode: Bolt's {@link SocketModeApp} over the Tyrus websocket client. The URL comes from
- * {@code apps.connections.open} (on the configured Web API base); Slack's {@code disconnect} notices
- * reconnect at once, and Bolt's session monitor pings every few seconds and reconnects a connection
- * that dropped. Every envelope is acknowledged with the Bolt response (after the listeners, which
- * only queue work). Thread-safe.
+ * Socket Mode over Bolt's Tyrus websocket client. The URL comes from {@code apps.connections.open}
+ * (on the configured Web API base); Slack's {@code disconnect} notices reconnect at once, and Bolt's
+ * session monitor pings every few seconds and reconnects a connection that dropped. Every envelope
+ * is run through the Bolt app and acknowledged with its response (the listeners only queue work).
+ *
+ * <p>Connected means some connection is open, whichever: through a refresh the new connection and
+ * the retired one overlap, and the retired one's close leaves the live one counted. Thread-safe.
  */
 final class SocketModeConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketModeConnection.class);
 
   private final String appToken;
   private final App app;
-  private final AtomicBoolean connected = new AtomicBoolean();
-  private volatile SocketModeApp socketApp;
+  private final SocketModeRequestParser requests;
+  private volatile ConnectionTrackingClient client;
+  private volatile boolean closed;
 
   SocketModeConnection(String appToken, App app) {
     this.appToken = Objects.requireNonNull(appToken, "appToken");
     this.app = Objects.requireNonNull(app, "app");
+    this.requests = new SocketModeRequestParser(app.config());
   }
 
   /** Opens the connection; throws when Slack will not give one. */
   void start() throws Exception {
-    SocketModeApp s = new SocketModeApp(appToken, SocketModeClient.Backend.Tyrus, SocketModeConnection::failed, app);
-    socketApp = s;
+    String url;
     try {
-      s.startAsync();
-    } catch (NullPointerException e) {
-      // Bolt's client factory logs the apps.connections.open failure and hands back no client.
+      url = app.slack().issueSocketModeUrl(appToken);
+    } catch (IOException e) {
       throw new IllegalStateException("could not open a Socket Mode connection: apps.connections.open failed", e);
     }
-    SocketModeClient client = s.getClient();
-    client.addWebSocketMessageListener(message -> {
-      if (message.contains("\"hello\"")) {
-        connected.set(true);
-      }
-    });
-    client.addWebSocketCloseListener((code, reason) -> {
-      connected.set(false);
-      LOG.info("Socket Mode connection closed ({} {}); it reconnects by itself", code, reason);
-    });
-    connected.set(client.verifyConnection());
+    ConnectionTrackingClient c = new ConnectionTrackingClient(app.slack(), appToken, url);
+    c.addWebSocketMessageListener(this::handle);
+    client = c;
+    c.connect();
   }
 
   /** Returns true while a connection is open. */
   boolean isConnected() {
-    return connected.get();
+    ConnectionTrackingClient c = client;
+    return !closed && c != null && c.anyOpen();
   }
 
-  /** Disconnects; a second call does nothing. */
+  /** Disconnects every connection; a second call does nothing. */
   @Override
   public void close() {
-    SocketModeApp s;
+    ConnectionTrackingClient c;
     synchronized (this) {
-      s = socketApp;
-      socketApp = null;
+      c = client;
+      client = null;
+      closed = true;
     }
-    if (s == null) {
+    if (c == null) {
       return;
     }
-    connected.set(false);
     try {
-      SocketModeClient client = s.getClient();
-      if (client != null) {
-        client.close();
-      }
-      s.close();
-    } catch (Exception e) {
+      c.close();
+    } catch (IOException | RuntimeException e) {
       LOG.info("closing the Socket Mode connection: {}", e.toString());
     }
+    c.closeAll();
   }
 
-  private static Response failed(SocketModeApp.ErrorContext context) {
-    LOG.error("a Socket Mode request failed; Slack will deliver it again", context.getException());
-    return null;
+  /** Runs one message from Slack through the app and acknowledges it; hello and notices are not requests. */
+  private void handle(String message) {
+    ConnectionTrackingClient c = client;
+    SocketModeRequest request;
+    Response response;
+    try {
+      request = requests.parse(message);
+      if (request == null || c == null) {
+        return;
+      }
+      response = app.run(request.getBoltRequest());
+    } catch (Exception e) {
+      LOG.error("a Socket Mode request failed; Slack will deliver it again", e);
+      return;
+    }
+    if (response.getStatusCode() != 200) {
+      LOG.warn("a Socket Mode request was answered {}; Slack will deliver it again", response.getStatusCode());
+      return;
+    }
+    c.sendSocketModeResponse(ack(request.getEnvelope().getEnvelopeId(), response));
+  }
+
+  /** Returns the acknowledgement Slack expects: the envelope id, and the response body as its payload if any. */
+  static String ack(String envelopeId, Response response) {
+    JsonObject ack = new JsonObject();
+    ack.addProperty("envelope_id", envelopeId);
+    String body = response.getBody();
+    if (body != null) {
+      ack.add("payload", payload(body, response.getContentType()));
+    }
+    return ack.toString();
+  }
+
+  private static JsonElement payload(String body, String contentType) {
+    if (contentType != null && contentType.startsWith("application/json")) {
+      return JsonParser.parseString(body);
+    }
+    JsonObject text = new JsonObject();
+    text.addProperty("text", body);
+    return text;
   }
 }

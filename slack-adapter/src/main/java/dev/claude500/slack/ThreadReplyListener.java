@@ -12,6 +12,7 @@ import dev.claude500.bot.BotServices;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.Reply;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * A person's reply in a thread ({@code message} events, also when "send to channel" was ticked, and
  * when Slack turned a long paste into a text snippet shared with the reply): acknowledged at once;
  * on the worker, when the thread holds an open triage, the text (the reply's own, then its
- * snippets' through {@link Snippets}) goes to the engine and its replies are posted only when it
- * applied the text (chatter that answers nothing gets no nagging). The question it answered loses
+ * snippets' through {@link Snippets}) goes to the engine and its replies are posted when it
+ * applied the text. A short reply it could not place gets a hint with the choices that only its
+ * author sees; longer talk that answers nothing gets no nagging. The question it answered loses
  * its buttons. Slack's retries of the same event ({@code event_id}) are applied once. Messages from
  * bots, edits, deletions and top-level messages are ignored on the spot. When a reply cannot be
  * read (the store unreachable for a moment) and its thread hangs from one of the bot's messages,
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ThreadReplyListener {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadReplyListener.class);
+  /** Replies of up to this many words that answer nothing get a hint; longer ones are taken as talk. */
+  private static final int MAX_ANSWER_WORDS = 12;
 
   private final BotServices services;
   private final Worker worker;
@@ -127,8 +131,22 @@ final class ThreadReplyListener {
       if (result.disposition() == Disposition.APPLIED) {
         asked.ifPresent(token -> threads.answeredInThread(key, token, m.user()));
         threads.post(key, result.replies());
+      } else if (result.disposition() == Disposition.NOT_UNDERSTOOD && looksLikeAnAnswer(text)) {
+        hint(m, result);
       }
     });
+  }
+
+  /** A short reply was meant for the bot; a long one may be talk between people in the thread. */
+  private static boolean looksLikeAnAnswer(String text) {
+    return text.strip().split("\\s+").length <= MAX_ANSWER_WORDS;
+  }
+
+  /** Tells only the person who replied that the bot could not place it, with the choices. */
+  private void hint(ThreadMessage m, TriageResult result) {
+    for (Reply hint : result.replies()) {
+      web.postEphemeral(m.channel(), m.user(), m.threadTs(), BlockKit.render(hint));
+    }
   }
 
   private static String join(String typed, String pasted) {

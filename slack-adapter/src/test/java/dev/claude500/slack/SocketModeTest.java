@@ -2,39 +2,53 @@ package dev.claude500.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.bot.BotServices;
 import dev.claude500.testing.FakeSlackApi;
+import dev.claude500.testing.FakeSocketModeServer;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 @DisplayName("Slack in Socket Mode, end to end: hello, envelopes acked, a dropped connection comes back")
 class SocketModeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration ACK = Duration.ofSeconds(3);
+  private static final Duration CONNECT = Duration.ofSeconds(10);
+  private static final String OPENED = "Socket Mode connection opened";
+  private static final String CLOSED = "Socket Mode connection closed";
 
+  private final HeldSessionCleaner cleaner = new HeldSessionCleaner();
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private SlackHarness h;
   private FakeSocketModeServer ws;
   private SlackAdapter adapter;
 
   @BeforeEach
   void start() throws Exception {
+    logged.start();
+    connectionLog().addAppender(logged);
     h = new SlackHarness();
     ws = FakeSocketModeServer.begin();
     h.slack.socketModeUrl(ws.url());
     BotServices services = h.services;
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of("xapp-1-test"),
-        h.slack.apiUrl()), services, new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()));
+        h.slack.apiUrl()), services, new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries(), cleaner));
   }
 
   @AfterEach
   void stop() {
+    connectionLog().detachAppender(logged);
+    cleaner.close();
     adapter.close();
     ws.close();
     h.close();
@@ -145,10 +159,141 @@ class SocketModeTest {
   void aDisconnectNoticeMovesToANewConnectionAtOnce() throws Exception {
     adapter.start();
     ws.awaitConnections(1, Duration.ofSeconds(5));
-    ws.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+    ws.refresh();
     ws.awaitConnections(2, Duration.ofSeconds(5));
     ws.send(slashCommand("env-refreshed", "help", "trig-refreshed"));
     ws.awaitAck("env-refreshed", ACK);
+  }
+
+  /**
+   * Starts, has Slack ask for a refresh, and waits until the bot has the new connection open while the
+   * retired one still is: Bolt closes the retired one on its session cleaner, held here.
+   *
+   * @param holdHello whether Slack holds back its hello on the new connection
+   */
+  private void refreshUntilBothConnectionsAreOpen(boolean holdHello) throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, CONNECT);
+    assertThat(adapter.isReady()).isTrue();
+    cleaner.hold();
+    if (holdHello) {
+      ws.holdHello();
+    }
+    ws.refresh();
+    ws.awaitConnections(2, CONNECT);
+    awaitLogged(OPENED, 2);
+    assertThat(cleaner.cleanerMade()).as("Bolt's session cleaner is the one held").isTrue();
+  }
+
+  private static Logger connectionLog() {
+    return (Logger) LoggerFactory.getLogger(SocketModeConnection.class);
+  }
+
+  /**
+   * Waits until the bot has logged {@code count} lines starting with {@code prefix} in all: it logs
+   * each connection it opened, and each close once it has handled it.
+   */
+  private void awaitLogged(String prefix, int count) {
+    long end = System.nanoTime() + CONNECT.toNanos();
+    while (logged(prefix) < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the bot logged " + logged(prefix) + " of " + count + " '" + prefix + "' within " + CONNECT);
+      }
+      SlackHarness.quiet(Duration.ofMillis(10));
+    }
+  }
+
+  private long logged(String prefix) {
+    synchronized (logged) {
+      return logged.list.stream().filter(e -> e.getFormattedMessage().startsWith(prefix)).count();
+    }
+  }
+
+  private void awaitReady(boolean ready, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (adapter.isReady() != ready) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("isReady() still " + !ready + " after " + timeout);
+      }
+      SlackHarness.quiet(Duration.ofMillis(20));
+    }
+  }
+
+  /** Sends {@code /claude500 help} to the newest connection; waits for its ack and for the help it brings. */
+  private void helpAnsweredOnTheNewConnection(String envelopeId) {
+    int before = h.slack.calls("response_url").size();
+    ws.send(slashCommand(envelopeId, "help", "trig-" + envelopeId));
+    ws.awaitAck(envelopeId, ACK);
+    long end = System.nanoTime() + SlackHarness.WAIT.toNanos();
+    while (h.slack.calls("response_url").stream().skip(before).noneMatch(c -> c.blockText().contains("/claude500 status"))) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("no help answered for " + envelopeId + " within " + SlackHarness.WAIT);
+      }
+      SlackHarness.quiet(Duration.ofMillis(20));
+    }
+  }
+
+  @Test
+  @DisplayName("a refresh: the new connection says hello, then Slack closes the retired one, and the bot stays ready")
+  void slackClosingTheRetiredConnectionAfterTheNewOneSaidHelloKeepsTheBotReady() throws Exception {
+    refreshUntilBothConnectionsAreOpen(false);
+    // Bolt handles what a connection says in order: the ack proves the hello before it was handled.
+    helpAnsweredOnTheNewConnection("env-new-1");
+
+    ws.retire(1);
+    ws.awaitClosed(1, CONNECT);
+    awaitLogged(CLOSED, 1);
+
+    assertThat(adapter.isReady()).as("ready on the live connection after the retired one closed").isTrue();
+    helpAnsweredOnTheNewConnection("env-new-2");
+    assertThat(adapter.isReady()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a refresh: the new connection says hello, then Bolt closes the retired one, and the bot stays ready")
+  void boltClosingTheRetiredConnectionAfterTheNewOneSaidHelloKeepsTheBotReady() throws Exception {
+    refreshUntilBothConnectionsAreOpen(false);
+    helpAnsweredOnTheNewConnection("env-new-1");
+
+    cleaner.release();
+    ws.awaitClosed(1, CONNECT);
+    awaitLogged(CLOSED, 1);
+
+    assertThat(adapter.isReady()).as("ready on the live connection after Bolt closed the retired one").isTrue();
+    helpAnsweredOnTheNewConnection("env-new-2");
+  }
+
+  @Test
+  @DisplayName("a refresh: the retired connection closes before the new one says hello, and the bot stays ready")
+  void theRetiredConnectionClosingBeforeTheNewOneSaysHelloKeepsTheBotReady() throws Exception {
+    refreshUntilBothConnectionsAreOpen(true);
+
+    ws.retire(1);
+    ws.awaitClosed(1, CONNECT);
+    awaitLogged(CLOSED, 1);
+    assertThat(adapter.isReady()).as("ready while the new connection is open").isTrue();
+
+    ws.sayHello();
+    helpAnsweredOnTheNewConnection("env-new-1");
+    assertThat(adapter.isReady()).isTrue();
+  }
+
+  @Test
+  @DisplayName("losing every connection makes the bot not ready until it has connected again")
+  void losingEveryConnectionMakesTheBotNotReadyUntilItReconnects() throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, CONNECT);
+    assertThat(adapter.isReady()).isTrue();
+
+    ws.refuse(true);
+    ws.dropAll();
+    awaitReady(false, CONNECT);
+    assertThat(adapter.isReady()).as("not ready while Slack refuses new connections").isFalse();
+
+    ws.refuse(false);
+    ws.awaitConnections(2, Duration.ofSeconds(30));
+    awaitReady(true, CONNECT);
+    helpAnsweredOnTheNewConnection("env-back");
   }
 
   @Test
