@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * stops growing, but its file shrinks only when the database closes: with {@code WRITE_DELAY=0}
  * (which the store sets) no background thread compacts while it runs, and a plain close compacts
  * for at most {@code MAX_COMPACT_TIME} (200 ms), which leaves most of a large file. So once the
- * pool is closed, this opens the file again and, when at least half of it is free, runs {@code
- * SHUTDOWN COMPACT}: H2 writes the live data to a new file and swaps it in atomically, so a process
+ * pool is closed, this opens the file again and, when at least half of it (and 1 MB) is free, runs
+ * {@code SHUTDOWN COMPACT}: H2 writes the live data to a new file and swaps it in atomically, so a process
  * killed meanwhile keeps the old file, whole. Its time follows the live data, not the file: a
  * second or two for tens of MB. With more than {@link #MAX_LIVE_BYTES} live it is skipped (a stop
  * has about 25 s) and logged.
@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
 final class H2Compaction {
   /** The most live data a stop compacts. */
   static final long MAX_LIVE_BYTES = 128L << 20;
+  /** The least free space worth a rewrite. */
+  static final long MIN_FREE_BYTES = 1L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
   private H2Compaction() {}
 
-  /** Compacts the closed store's file when that gives back at least half of it; never throws. */
+  /** Compacts the closed store's file when that gives back at least half of it and 1 MB; never throws. */
   static void compactIfWorthIt(DatabaseUrl url, Properties properties) {
     try {
       Driver driver = DriverManager.getDriver(url.value());
@@ -46,7 +48,7 @@ final class H2Compaction {
         long size = info.getOrDefault("info.FILE_SIZE", 0L);
         long live = size * info.getOrDefault("info.FILL_RATE", 100L) / 100
             * info.getOrDefault("info.CHUNKS_FILL_RATE", 100L) / 100;
-        if (live * 2 > size) {
+        if (live * 2 > size || size - live < MIN_FREE_BYTES) {
           return;
         }
         if (live > MAX_LIVE_BYTES) {
