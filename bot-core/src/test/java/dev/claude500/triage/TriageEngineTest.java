@@ -9,8 +9,9 @@ import dev.claude500.chat.Text;
 import dev.claude500.status.StatusJson;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.status.Summary;
-import dev.claude500.testing.SharedData;
+import dev.claude500.testing.PrintedErrorLines;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -234,7 +235,7 @@ class TriageEngineTest {
     @Test
     void a401GoesStraightToLogin() {
       TriageHarness h = green();
-      h.start(SharedData.read("data/errors/claude-code-printed-errors.tsv").lines()
+      h.start(TestData.read(PrintedErrorLines.FILE).lines()
           .filter(l -> l.startsWith("#33230")).findFirst().orElseThrow());
       assertThat(h.view().branch()).contains("login / OAuth");
       assertThat(h.view().questionsToFirstMove()).contains(0);
