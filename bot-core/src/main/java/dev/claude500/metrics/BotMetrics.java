@@ -47,6 +47,10 @@ public final class BotMetrics {
   public static final String STORE_LATENCY = "claude500.store.latency";
   /** Rows the retention purged, tagged {@code table}. */
   public static final String STORE_PURGED = "claude500.store.purged";
+  /** HTTP connections cut for being too slow, tagged {@code reason} (headers, body). */
+  public static final String HTTP_CUT = "claude500.http.connections.cut";
+  /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
+  public static final String HTTP_REFUSED = "claude500.http.requests.refused";
 
   private static final Duration[] ACK_BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
@@ -172,6 +176,28 @@ public final class BotMetrics {
   public void purged(String table, int rows) {
     Counter.builder(STORE_PURGED).description("Rows purged as older than the retention, by table")
         .tag("table", word(table)).register(registry).increment(rows);
+  }
+
+  /**
+   * Counts an HTTP connection cut for being too slow.
+   *
+   * @param reason {@code headers} (its request's headers did not arrive in time) or {@code body}
+   *     (its body did not)
+   */
+  public void httpCut(String reason) {
+    Counter.builder(HTTP_CUT).description("HTTP connections cut for being too slow")
+        .tag("reason", word(reason)).register(registry).increment();
+  }
+
+  /**
+   * Counts an HTTP request refused without being acted on.
+   *
+   * @param reason {@code too_large} (its body), {@code busy} (its route's queue was full) or
+   *     {@code late} (picked up after the sender stopped waiting)
+   */
+  public void httpRefused(String reason) {
+    Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
+        .tag("reason", word(reason)).register(registry).increment();
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */

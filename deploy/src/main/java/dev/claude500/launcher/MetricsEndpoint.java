@@ -1,7 +1,5 @@
 package dev.claude500.launcher;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,9 +7,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,7 +16,7 @@ import java.util.Objects;
  * (memory, garbage collection, threads, classes, CPU, uptime) bound to it at construction.
  * Closing it unbinds the garbage-collection listener.
  */
-final class MetricsEndpoint implements HttpHandler, AutoCloseable {
+final class MetricsEndpoint implements Route, AutoCloseable {
   /** The Prometheus text exposition format's content type. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -37,25 +34,11 @@ final class MetricsEndpoint implements HttpHandler, AutoCloseable {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod();
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        HttpEndpoints.text(exchange, 405, "GET only\n");
-        return;
-      }
-      byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-      if ("HEAD".equals(method)) {
-        exchange.sendResponseHeaders(200, -1);
-        return;
-      }
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+  public Reply answer(Head head, byte[] body) {
+    if (!"GET".equals(head.method()) && !"HEAD".equals(head.method())) {
+      return new Reply(405, "text/plain; charset=utf-8", "GET only\n", Map.of("Allow", List.of("GET, HEAD")));
     }
+    return new Reply(200, CONTENT_TYPE, "HEAD".equals(head.method()) ? "" : registry.scrape(), Map.of());
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.Reply;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.triage.TriageEngine;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,16 +68,18 @@ final class Service {
 
   /** Starts the endpoints and platforms configured in the core's settings. */
   static Service start(Core core) throws Exception {
-    HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort());
+    HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), core.clock, core.metrics);
     BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock,
         core.metrics);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
-    http.route("/readyz", exchange -> {
+    // a scrape takes milliseconds of work: not on the IO thread, nor in Slack's lane, and readiness beside it
+    Lane ops = Lane.pool("ops", 2, 32);
+    http.route("/readyz", ops, 0, (head, body) -> {
       String problems = service.notReady();
-      HttpEndpoints.text(exchange, problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
+      return Route.Reply.text(problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
     });
-    http.route("/metrics", service.metrics);
+    http.route("/metrics", ops, 0, service.metrics);
     try {
       for (Platform p : platforms) {
         p.start();
@@ -102,7 +103,7 @@ final class Service {
   }
 
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
-  private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) throws IOException {
+  private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) {
     List<Platform> platforms = new ArrayList<>();
     core.settings.slack().ifPresent(slack -> platforms.add(SlackPlatform.create(slack, services, http)));
     core.settings.discord().ifPresent(d -> platforms.add(new DiscordPlatform(d, services, System.out)));

@@ -2,14 +2,21 @@ package dev.claude500.launcher;
 
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
+import java.util.Optional;
+import dev.claude500.slack.EventsEndpoint;
 import dev.claude500.slack.SlackAdapter;
 import dev.claude500.slack.SlackSettings;
 
 /**
  * Slack, wired to the core: the adapter built from the Slack settings, its {@code /slack/events}
- * route added to the launcher's HTTP server in HTTP mode (Socket Mode needs no route).
+ * route added to the launcher's HTTP server in HTTP mode (Socket Mode needs no route), answered on
+ * a lane of its own (16 threads, a queue of 1024) with bodies of at most 1 MB.
  */
 final class SlackPlatform implements Platform {
+  /** Threads that acknowledge Slack's requests (each in about a millisecond; the work runs after the ack). */
+  private static final int LANE_THREADS = 16;
+  /** Room for a burst of 500 slash commands at once and then some. */
+  private static final int LANE_QUEUE = 1024;
   private final SlackAdapter adapter;
 
   private SlackPlatform(SlackAdapter adapter) {
@@ -18,10 +25,33 @@ final class SlackPlatform implements Platform {
 
   /** Builds the adapter and, in HTTP mode, routes {@code POST /slack/events} to it; call before the server starts. */
   static SlackPlatform create(Settings.Slack slack, BotServices services, HttpEndpoints http) {
+    return create(slack, services, http, Lane.pool("slack-http", LANE_THREADS, LANE_QUEUE));
+  }
+
+  /** As {@link #create(Settings.Slack, BotServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
+  static SlackPlatform create(Settings.Slack slack, BotServices services, HttpEndpoints http, Lane lane) {
     SlackAdapter adapter = SlackAdapter.create(
         new SlackSettings(slack.botToken(), slack.signingSecret(), slack.appToken(), slack.apiUrl()), services);
-    adapter.eventsEndpoint().ifPresent(handler -> http.route(SlackAdapter.EVENTS_PATH, handler));
+    adapter.eventsEndpoint().ifPresent(endpoint ->
+        http.route(SlackAdapter.EVENTS_PATH, lane, EventsEndpoint.MAX_BODY, new EventsRoute(endpoint)));
     return new SlackPlatform(adapter);
+  }
+
+  /** {@code /slack/events} on the front door: the adapter's endpoint, its answers as the door's replies. */
+  private record EventsRoute(EventsEndpoint endpoint) implements Route {
+    @Override
+    public Optional<Reply> screen(Head head) {
+      return endpoint.screen(head.method(), head::header, head.from()).map(EventsRoute::reply);
+    }
+
+    @Override
+    public Reply answer(Head head, byte[] body) {
+      return reply(endpoint.answer(head.path(), head.headers(), body, head.from(), head.arrived()));
+    }
+
+    private static Reply reply(EventsEndpoint.Answer a) {
+      return new Reply(a.status(), a.contentType(), a.body(), a.headers());
+    }
   }
 
   @Override

@@ -140,6 +140,20 @@ public final class BotProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Returns the process's resident set size in bytes ({@code VmRSS} of {@code /proc/<pid>/status}). */
+  public long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError("no VmRSS for " + this);
+  }
+
   /**
    * Waits for a line of this run's log (since the last start) that matches; returns the match.
    *

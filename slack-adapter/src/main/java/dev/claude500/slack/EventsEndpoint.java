@@ -7,53 +7,86 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.OncePer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events} on the JDK's HTTP server: slash commands, interactivity and events all
- * arrive here. Reads at most {@link #MAX_BODY} bytes (413 beyond), refuses a missing, wrong or stale
- * signature with 401 before anything is parsed or called, then turns the request into Bolt's
- * {@code Request} with {@link SlackRequestParser}, runs {@link App#run} and writes Bolt's response.
- * A signed payload that cannot be read, whole or in the part a listener needs, gets 400; one of a
- * kind the app has no listener for (views, dialogs, shortcuts) gets 404. Answers 503 until the
- * adapter has started, and again once it stops taking requests. Thread-safe.
+ * {@code POST /slack/events}: slash commands, interactivity and events all arrive here, through
+ * whatever HTTP server hosts it, in two steps.
+ *
+ * <p>{@link #screen} looks at the request line and headers alone, before any of the body is read:
+ * a method other than POST gets 405; until the adapter has started, and once it stops taking
+ * requests, 503; a missing or malformed signature, or a timestamp outside the window, 401. Then
+ * {@link #answer} takes the body (at most {@link #MAX_BODY} bytes, 413 beyond): a signature that
+ * does not sign it gets 401 before anything is parsed or called; a request picked up more than
+ * {@link #ACK_WINDOW} after it arrived gets 503 without being acted on (Slack has stopped waiting
+ * and retries an event, and the retry is handled as if it came first); otherwise Bolt's {@code
+ * Request} is made with {@link SlackRequestParser}, {@link App#run} runs, and its response is the
+ * answer. A signed payload that cannot be read, whole or in the part a listener needs, gets 400;
+ * one of a kind the app has no listener for (views, dialogs, shortcuts) gets 404. Thread-safe.
  */
-final class EventsEndpoint implements HttpHandler {
-  /** The largest body read, in bytes. */
-  static final int MAX_BODY = 1 << 20;
-  /** How much of a body too large is read and dropped so the sender sees the 413 (beyond it the connection is cut). */
-  private static final long MAX_DRAIN = 8L << 20;
+public final class EventsEndpoint {
+  /** The largest body taken, in bytes. */
+  public static final int MAX_BODY = 1 << 20;
+  /** How long Slack waits for an answer; a request picked up later than this is not acted on. */
+  public static final Duration ACK_WINDOW = Duration.ofSeconds(3);
 
   private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
   /** The kinds of request the app has listeners for; anything else gets 404 without Bolt reading it. */
   private static final Set<RequestType> HANDLED = EnumSet.of(RequestType.Command, RequestType.BlockAction,
       RequestType.Event, RequestType.UrlVerification, RequestType.SSLCheck);
-  private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final String TEXT = "text/plain; charset=utf-8";
+  private static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+  private static final String SIGNATURE = "X-Slack-Signature";
 
   private final RequestSignature signature;
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+  private final Clock clock;
+  private final BotMetrics metrics;
+  private final OncePer refusals = new OncePer(Duration.ofMinutes(1));
+  private final OncePer lateOnes = new OncePer(Duration.ofMinutes(1));
   private volatile App app;
   private volatile SlackRequestParser parser;
   private volatile boolean stopping;
 
-  EventsEndpoint(RequestSignature signature) {
+  EventsEndpoint(RequestSignature signature, Clock clock, BotMetrics metrics) {
     this.signature = Objects.requireNonNull(signature, "signature");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /**
+   * An HTTP answer.
+   *
+   * @param status the status code
+   * @param contentType the body's content type, or null when there is no body
+   * @param body the body, empty for none
+   * @param headers further headers (never {@code Content-Type} or {@code Content-Length})
+   */
+  public record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
+    /** Checks the values and copies the headers. */
+    public Answer {
+      body = body == null ? "" : body;
+      headers = Map.copyOf(headers);
+    }
+
+    static Answer text(int status, String body) {
+      return new Answer(status, TEXT, body, Map.of());
+    }
   }
 
   /** Starts handing verified requests to {@code started}. */
@@ -67,61 +100,90 @@ final class EventsEndpoint implements HttpHandler {
     stopping = true;
   }
 
-  /** Returns how many requests were refused for their signature. */
-  long refused() {
-    return refused.get();
-  }
-
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        write(exchange, 405, "text/plain; charset=utf-8", "POST only\n");
-        return;
-      }
-      App running = app;
-      if (running == null || stopping) {
-        write(exchange, 503, "text/plain; charset=utf-8", stopping ? "stopping\n" : "starting\n");
-        return;
-      }
-      byte[] body = readBounded(exchange);
-      if (body == null) {
-        write(exchange, 413, "text/plain; charset=utf-8", "body too large\n");
-        return;
-      }
-      if (!signature.verify(exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
-          exchange.getRequestHeaders().getFirst("X-Slack-Signature"), body)) {
-        refuse(exchange);
-        return;
-      }
-      Response response = run(running, exchange, new String(body, StandardCharsets.UTF_8));
-      write(exchange, response);
+  /**
+   * Returns the answer that the request line and headers alone decide, before any of the body is
+   * read; empty when the body is wanted.
+   *
+   * @param method the request's method
+   * @param header returns a header's first value by its name (any case), or null
+   * @param from the client's address, for the log
+   */
+  public Optional<Answer> screen(String method, UnaryOperator<String> header, String from) {
+    if (!"POST".equals(method)) {
+      return Optional.of(new Answer(405, TEXT, "POST only\n", Map.of("Allow", List.of("POST"))));
     }
+    if (app == null || stopping) {
+      return Optional.of(Answer.text(503, stopping ? "stopping\n" : "starting\n"));
+    }
+    if (!signature.current(header.apply(TIMESTAMP), header.apply(SIGNATURE))) {
+      return Optional.of(refuse(from));
+    }
+    return Optional.empty();
   }
 
-  private Response run(App running, HttpExchange exchange, String body) {
+  /**
+   * Answers a request whose head {@link #screen} let through, now that its body has been read.
+   *
+   * @param path the request's path
+   * @param headers its headers
+   * @param body its body as received
+   * @param from the client's address
+   * @param arrived when its head was read, by the clock this endpoint was given
+   */
+  public Answer answer(String path, Map<String, List<String>> headers, byte[] body, String from, Instant arrived) {
+    Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    named.putAll(headers);
+    UnaryOperator<String> header = name -> Optional.ofNullable(named.get(name)).flatMap(v -> v.stream().findFirst())
+        .orElse(null);
+    Optional<Answer> early = screen("POST", header, from);
+    if (early.isPresent()) {
+      return early.get();
+    }
+    if (body.length > MAX_BODY) {
+      metrics.httpRefused("too_large");
+      return Answer.text(413, "body too large\n");
+    }
+    if (!signature.verify(header.apply(TIMESTAMP), header.apply(SIGNATURE), body)) {
+      return refuse(from);
+    }
+    Duration waited = Duration.between(arrived, clock.instant());
+    if (waited.compareTo(ACK_WINDOW) > 0) {
+      return late(waited);
+    }
+    return translate(run(app, path, named, new String(body, StandardCharsets.UTF_8), from));
+  }
+
+  private Answer late(Duration waited) {
+    metrics.httpRefused("late");
+    long n = lateOnes.event();
+    if (n > 0) {
+      LOG.warn("a Slack request waited {} ms for a worker, past Slack's {} s: answered 503 without acting on it,"
+          + " Slack retries events ({} so far)", waited.toMillis(), ACK_WINDOW.toSeconds(), n);
+    }
+    return Answer.text(503, "too late\n");
+  }
+
+  private Response run(App running, String path, Map<String, List<String>> headers, String body, String from) {
     Request<?> request;
     try {
-      Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
       request = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(exchange.getRequestURI().getPath())
+          .requestUri(path)
           .queryString(new HashMap<>())
           .requestBody(body)
           .headers(new RequestHeaders(headers))
-          .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+          .remoteAddress(from)
           .build());
     } catch (RuntimeException e) {
       // the exception's message may quote the payload, and with it whatever someone pasted: not logged
       LOG.info("unreadable Slack request ({} bytes): {}", body.length(), e.getClass().getSimpleName());
-      return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unreadable payload\n").build();
+      return Response.builder().statusCode(400).contentType(TEXT).body("unreadable payload\n").build();
     }
     if (request == null) {
-      return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unknown payload\n").build();
+      return Response.builder().statusCode(400).contentType(TEXT).body("unknown payload\n").build();
     }
     if (!HANDLED.contains(request.getRequestType())) {
       // no listener for it (the bot opens no views, dialogs or shortcuts): Bolt is not asked to read it
-      return Response.builder().statusCode(404).contentType("text/plain; charset=utf-8").body("not handled\n").build();
+      return Response.builder().statusCode(404).contentType(TEXT).body("not handled\n").build();
     }
     try {
       return running.run(request);
@@ -129,83 +191,33 @@ final class EventsEndpoint implements HttpHandler {
       // Bolt reads the payload's parts lazily, as each listener needs them: a part of the wrong shape fails here
       LOG.info("unreadable Slack {} payload ({} bytes): {}", request.getRequestType(), body.length(),
           e.getClass().getSimpleName());
-      return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8").body("unreadable payload\n").build();
+      return Response.builder().statusCode(400).contentType(TEXT).body("unreadable payload\n").build();
     } catch (Exception e) {
       LOG.error("handling a Slack {} request failed", request.getRequestType(), e);
-      return Response.builder().statusCode(500).contentType("text/plain; charset=utf-8").body("error\n").build();
+      return Response.builder().statusCode(500).contentType(TEXT).body("error\n").build();
     }
   }
 
-  private void refuse(HttpExchange exchange) throws IOException {
-    long n = refused.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastWarned.get();
-    if (now - last >= WARN_EVERY_NANOS && lastWarned.compareAndSet(last, now)) {
+  private Answer refuse(String from) {
+    long n = refusals.event();
+    if (n > 0) {
       LOG.warn("refused a request to /slack/events with a missing, wrong or stale signature from {} ({} so far;"
-          + " check SLACK_SIGNING_SECRET and the server's clock)", exchange.getRemoteAddress().getAddress().getHostAddress(), n);
+          + " check SLACK_SIGNING_SECRET and the server's clock)", from, n);
     }
-    write(exchange, 401, "application/json; charset=utf-8", "{\"error\":\"invalid signature\"}");
+    return new Answer(401, "application/json; charset=utf-8", "{\"error\":\"invalid signature\"}", Map.of());
   }
 
-  private static byte[] readBounded(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    boolean tooLarge = declared != null && declared.strip().matches("\\d{1,18}") && Long.parseLong(declared.strip()) > MAX_BODY;
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = tooLarge ? new byte[0] : in.readNBytes(MAX_BODY + 1);
-      if (!tooLarge && bytes.length <= MAX_BODY) {
-        return bytes;
-      }
-      in.transferTo(new BoundedSink(MAX_DRAIN));
-      return null;
-    } catch (IOException drainStopped) {
-      return null;
-    }
-  }
-
-  /** Drops what is written to it, and fails once more than its limit was written. */
-  private static final class BoundedSink extends OutputStream {
-    private long room;
-
-    BoundedSink(long limit) {
-      this.room = limit;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      room -= len;
-      if (room < 0) {
-        throw new IOException("body too large to drain");
-      }
-    }
-  }
-
-  private static void write(HttpExchange exchange, Response r) throws IOException {
+  private static Answer translate(Response r) {
+    Map<String, List<String>> headers = new HashMap<>();
     if (r.getHeaders() != null) {
       r.getHeaders().forEach((name, values) -> {
         if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-          exchange.getResponseHeaders().put(name, values);
+          headers.put(name, List.copyOf(values));
         }
       });
     }
     int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
-    write(exchange, status, r.getContentType(), r.getBody());
-  }
-
-  private static void write(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    if (contentType != null && bytes.length > 0) {
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-    }
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    String body = r.getBody() == null ? "" : r.getBody();
+    return new Answer(status, body.isEmpty() ? null : r.getContentType(), body, headers);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,6 +26,8 @@ final class RequestSignature {
   static final Duration WINDOW = Duration.ofMinutes(5);
 
   private static final String ALGORITHM = "HmacSHA256";
+  /** What a signature looks like: {@code v0=} and 64 hex digits, either case. */
+  private static final Pattern SHAPE = Pattern.compile("(?i)v0=[0-9a-f]{64}");
 
   private final SecretKeySpec key;
   private final Clock clock;
@@ -46,16 +49,29 @@ final class RequestSignature {
    * @param body the raw request body
    */
   boolean verify(String timestamp, String signature, byte[] body) {
-    if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
-      return false;
-    }
-    long age = clock.instant().getEpochSecond() - Long.parseLong(timestamp);
-    if (Math.abs(age) > WINDOW.toSeconds()) {
+    if (!current(timestamp, signature)) {
       return false;
     }
     byte[] expected = sign(timestamp, body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
+  }
+
+  /**
+   * Returns true when the headers could sign a body: both present, the signature of the {@code v0=}
+   * form and the timestamp inside the window. Needs no body, so a request failing it is refused
+   * before its body is read.
+   *
+   * @param timestamp the {@code X-Slack-Request-Timestamp} header, or null
+   * @param signature the {@code X-Slack-Signature} header, or null
+   */
+  boolean current(String timestamp, String signature) {
+    if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")
+        || !SHAPE.matcher(signature.strip()).matches()) {
+      return false;
+    }
+    long age = clock.instant().getEpochSecond() - Long.parseLong(timestamp);
+    return Math.abs(age) <= WINDOW.toSeconds();
   }
 
   /** Returns the {@code v0=...} signature of a body sent at {@code timestamp}. */

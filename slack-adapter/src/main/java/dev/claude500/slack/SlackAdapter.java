@@ -7,7 +7,6 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.thread.DaemonThreadExecutorServiceProvider;
 import com.slack.api.util.thread.ExecutorServiceProvider;
-import com.sun.net.httpserver.HttpHandler;
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Surface;
 import dev.claude500.chat.ChatPort;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The Slack adapter: {@code /claude500} with a triage in a thread, answer buttons, thread replies,
  * ephemeral status and subscriptions, and the Slack chat port for incident posts.
  *
- * <p>In HTTP mode the launcher serves {@link #eventsEndpoint()} at {@link #EVENTS_PATH}; in Socket
- * Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
+ * <p>In HTTP mode the launcher's HTTP server hosts {@link #eventsEndpoint()} at {@link #EVENTS_PATH};
+ * in Socket Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
  * Web API call, {@code auth.test} and {@code apps.connections.open} included, goes to
  * {@link SlackSettings#apiUrl()}.
  *
@@ -62,7 +61,8 @@ public final class SlackAdapter implements AutoCloseable {
     this.worker = new Worker(tuning.threads(), tuning.queue());
     this.chatPort = new SlackChatPort(web, prompts);
     this.endpoint = settings.socketMode() ? Optional.empty()
-        : Optional.of(new EventsEndpoint(new RequestSignature(settings.signingSecret().orElseThrow(), services.clock())));
+        : Optional.of(new EventsEndpoint(new RequestSignature(settings.signingSecret().orElseThrow(), services.clock()),
+            services.clock(), services.metrics()));
   }
 
   /** Returns an adapter, not yet started. */
@@ -113,11 +113,11 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /**
-   * Returns the handler for {@link #EVENTS_PATH} in HTTP mode (empty in Socket Mode). It answers
-   * 503 until {@link #start()} has run.
+   * Returns what answers {@link #EVENTS_PATH} in HTTP mode (empty in Socket Mode), for the HTTP
+   * server to host. It answers 503 until {@link #start()} has run.
    */
-  public Optional<HttpHandler> eventsEndpoint() {
-    return endpoint.map(e -> e);
+  public Optional<EventsEndpoint> eventsEndpoint() {
+    return endpoint;
   }
 
   /** Returns the Slack chat port (incident posts, idle-triage summaries). */

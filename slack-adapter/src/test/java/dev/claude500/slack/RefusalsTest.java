@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,45 @@ class RefusalsTest {
     String body = "text=" + "a".repeat(EventsEndpoint.MAX_BODY);
     assertThat(h.signed(body, "application/x-www-form-urlencoded", Map.of()).statusCode()).isEqualTo(413);
     nothingWasCalled();
+  }
+
+  @Test
+  @DisplayName("A request whose signature headers are missing, malformed or stale is refused on its head alone")
+  void theHeadIsScreenedBeforeTheBody() {
+    EventsEndpoint endpoint = h.adapter.eventsEndpoint().orElseThrow();
+    byte[] body = h.commandBody("U0ALICE", "alice", "", "trigger-head").getBytes(StandardCharsets.UTF_8);
+    Map<String, String> fresh = h.signer.headers(Instant.now(), body);
+    Map<String, String> stale = h.signer.headers(Instant.now().minusSeconds(6 * 60), body);
+
+    assertThat(endpoint.screen("POST", fresh::get, "127.0.0.1")).as("fresh: the body is wanted").isEmpty();
+    assertThat(endpoint.screen("POST", stale::get, "127.0.0.1")).map(EventsEndpoint.Answer::status).contains(401);
+    assertThat(endpoint.screen("POST", name -> null, "127.0.0.1")).map(EventsEndpoint.Answer::status).contains(401);
+    assertThat(endpoint.screen("POST", name -> name.equals("X-Slack-Signature") ? "v0=short" : fresh.get(name),
+        "127.0.0.1")).map(EventsEndpoint.Answer::status).contains(401);
+    assertThat(endpoint.screen("GET", fresh::get, "127.0.0.1")).map(EventsEndpoint.Answer::status).contains(405);
+    nothingWasCalled();
+  }
+
+  @Test
+  @DisplayName("A signed command picked up after Slack's 3 s gets 503 and starts nothing; sent again, it is taken")
+  void aRequestPickedUpLateIsNotActedOn() {
+    EventsEndpoint endpoint = h.adapter.eventsEndpoint().orElseThrow();
+    byte[] body = h.commandBody("U0ALICE", "alice", "", "trigger-late").getBytes(StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = new HashMap<>();
+    h.signer.headers(Instant.now(), body).forEach((k, v) -> headers.put(k, List.of(v)));
+    headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
+
+    EventsEndpoint.Answer late = endpoint.answer(SlackAdapter.EVENTS_PATH, headers, body, "127.0.0.1",
+        h.clock.instant().minus(EventsEndpoint.ACK_WINDOW).minusMillis(1));
+    assertThat(late.status()).isEqualTo(503);
+    assertThat(late.body()).isEqualTo("too late\n");
+    nothingWasCalled();
+    assertThat(h.registry.get(dev.claude500.metrics.BotMetrics.HTTP_REFUSED).tag("reason", "late").counter().count())
+        .isEqualTo(1);
+
+    assertThat(endpoint.answer(SlackAdapter.EVENTS_PATH, headers, body, "127.0.0.1", h.clock.instant()).status())
+        .isEqualTo(200);
+    h.posted("Which error did Claude Code print?");
   }
 
   @Test

@@ -68,4 +68,19 @@ class RequestSignatureTest {
     assertThat(signature.verify(Long.toString(ts), sig.substring(0, 20), body)).isFalse();
     assertThat(signature.verify(Long.toString(ts), sig, "a=c".getBytes(StandardCharsets.UTF_8))).isFalse();
   }
+
+  @Test
+  void theHeadersAloneAreCheckedBeforeABodyIsRead() {
+    long ts = clock.instant().getEpochSecond();
+    String sig = signer.signature(ts, "anything".getBytes(StandardCharsets.UTF_8));
+    assertThat(signature.current(Long.toString(ts), sig)).isTrue();
+    assertThat(signature.current(Long.toString(ts), sig.toUpperCase().replace("V0=", "v0="))).isTrue();
+    assertThat(signature.current(Long.toString(ts - 301), sig)).as("stale").isFalse();
+    assertThat(signature.current(Long.toString(ts + 301), sig)).as("from the future").isFalse();
+    assertThat(signature.current(null, sig)).isFalse();
+    assertThat(signature.current(Long.toString(ts), null)).isFalse();
+    assertThat(signature.current(Long.toString(ts), "v0=" + "0".repeat(63))).as("too short").isFalse();
+    assertThat(signature.current(Long.toString(ts), "v1=" + sig.substring(3))).isFalse();
+    assertThat(signature.current(Long.toString(ts), "v0=" + "g".repeat(64))).as("not hex").isFalse();
+  }
 }

@@ -102,7 +102,7 @@ final class SlackHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    http.createContext(SlackAdapter.EVENTS_PATH, adapter.eventsEndpoint().orElseThrow());
+    http.createContext(SlackAdapter.EVENTS_PATH, new JdkHost(adapter.eventsEndpoint().orElseThrow(), clock));
     http.start();
   }
 
