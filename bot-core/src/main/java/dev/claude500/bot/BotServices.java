@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What a chat adapter is given by the launcher: the engine, the shared command handlers, the
+ * What a chat adapter is given by the launcher: the engine, the command handler, the
  * status page, the store (for delivery de-duplication and subscriptions), the clock and the
  * metrics (acknowledgement latency, rate-limit waits).
  *
  * @param engine the triage engine
- * @param commands the non-triage commands
+ * @param commands what answers every {@code /claude500} command
  * @param status the status page
  * @param store the store
  * @param clock the time

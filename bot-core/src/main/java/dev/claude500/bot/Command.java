@@ -4,13 +4,57 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a {@code /claude500} line asks for. */
+/**
+ * What a {@code /claude500} line asks for. Closed: {@link Handler} has one method per kind, so
+ * whatever answers commands answers every kind.
+ */
 public sealed interface Command {
+  /** Returns what {@code handler} makes of this command. */
+  <R> R accept(Handler<R> handler);
+
+  /**
+   * One method per kind of command.
+   *
+   * @param <R> what handling a command yields
+   */
+  interface Handler<R> {
+    /** Handles {@code help}. */
+    R help(Help command);
+
+    /** Handles {@code status}. */
+    R status(Status command);
+
+    /** Handles {@code subscribe}. */
+    R subscribe(Subscribe command);
+
+    /** Handles {@code unsubscribe}. */
+    R unsubscribe(Unsubscribe command);
+
+    /** Handles {@code subscriptions}. */
+    R subscriptions(Subscriptions command);
+
+    /** Handles {@code playbooks}. */
+    R playbooks(Playbooks command);
+
+    /** Handles a triage, of the default playbook or a named one. */
+    R triage(Triage command);
+  }
+
   /** {@code /claude500 help}. */
-  record Help() implements Command {}
+  record Help() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.help(this);
+    }
+  }
 
   /** {@code /claude500 status}. */
-  record Status() implements Command {}
+  record Status() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.status(this);
+    }
+  }
 
   /**
    * {@code /claude500 subscribe [component ...]}.
@@ -22,16 +66,36 @@ public sealed interface Command {
     public Subscribe {
       components = List.copyOf(components);
     }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.subscribe(this);
+    }
   }
 
   /** {@code /claude500 unsubscribe}. */
-  record Unsubscribe() implements Command {}
+  record Unsubscribe() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.unsubscribe(this);
+    }
+  }
 
   /** {@code /claude500 subscriptions}. */
-  record Subscriptions() implements Command {}
+  record Subscriptions() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.subscriptions(this);
+    }
+  }
 
   /** {@code /claude500 playbooks}: the playbooks a triage can walk. */
-  record Playbooks() implements Command {}
+  record Playbooks() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.playbooks(this);
+    }
+  }
 
   /**
    * {@code /claude500 [triage] [pasted text]} or {@code /claude500 playbook <id> [pasted text]}.
@@ -44,6 +108,11 @@ public sealed interface Command {
     public Triage {
       Objects.requireNonNull(pasted, "pasted");
       Objects.requireNonNull(playbook, "playbook");
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.triage(this);
     }
   }
 }

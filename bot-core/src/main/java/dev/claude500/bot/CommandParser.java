@@ -4,9 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the text after {@code /claude500} into a {@link Command}. Stateless and thread-safe. */
 public final class CommandParser {
+  private static final String PREFIX = "/claude500";
+  /** Other ways people ask for help. */
+  private static final Set<String> HELP_ALIASES = Set.of("-h", "--help", "?");
+
   private CommandParser() {}
 
   /**
@@ -15,40 +20,47 @@ public final class CommandParser {
    */
   public static Command parse(String text) {
     String t = text == null ? "" : text.strip();
-    if (t.regionMatches(true, 0, "/claude500", 0, "/claude500".length())) {
-      t = t.substring("/claude500".length()).strip();
+    if (t.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      t = t.substring(PREFIX.length()).strip();
     }
     String[] split = t.split("\\s+", 2);
     String word = split[0].toLowerCase(Locale.ROOT);
     String rest = split.length > 1 ? split[1].strip() : "";
-    switch (word) {
-      case "help":
-      case "-h":
-      case "--help":
-      case "?":
-        return rest.isEmpty() ? new Command.Help() : new Command.Triage(t, Optional.empty());
-      case "status":
-        return rest.isEmpty() ? new Command.Status() : new Command.Triage(t, Optional.empty());
-      case "subscribe":
-        return new Command.Subscribe(words(rest));
-      case "unsubscribe":
-        return new Command.Unsubscribe();
-      case "subscriptions":
-        return new Command.Subscriptions();
-      case "playbooks":
-        return new Command.Playbooks();
-      case "triage":
-        return new Command.Triage(rest, Optional.empty());
-      case "playbook": {
-        String[] idAndText = rest.split("\\s+", 2);
-        if (idAndText[0].isEmpty()) {
-          return new Command.Playbooks();
-        }
-        return new Command.Triage(idAndText.length > 1 ? idAndText[1] : "", Optional.of(idAndText[0]));
-      }
-      default:
-        return new Command.Triage(t, Optional.empty());
+    Optional<Subcommand> named = HELP_ALIASES.contains(word) ? Optional.of(Subcommand.HELP) : Subcommand.named(word);
+    String whole = t;
+    return named.map(s -> of(s, rest, whole)).orElseGet(() -> new Command.Triage(whole, Optional.empty()));
+  }
+
+  /**
+   * Returns the command {@code subcommand} makes with the text typed after it. {@code status} or
+   * {@code help} followed by more text is a triage with the whole line pasted (a pasted line may
+   * start with either word); {@code playbook} without an id lists the playbooks.
+   */
+  public static Command of(Subcommand subcommand, String rest) {
+    String r = rest == null ? "" : rest.strip();
+    return of(subcommand, r, r.isEmpty() ? subcommand.word() : subcommand.word() + " " + r);
+  }
+
+  /** Returns the command {@code subcommand} makes with {@code rest} after it, {@code whole} being the line. */
+  private static Command of(Subcommand subcommand, String r, String whole) {
+    return switch (subcommand) {
+      case HELP -> r.isEmpty() ? new Command.Help() : new Command.Triage(whole, Optional.empty());
+      case STATUS -> r.isEmpty() ? new Command.Status() : new Command.Triage(whole, Optional.empty());
+      case SUBSCRIBE -> new Command.Subscribe(words(r));
+      case UNSUBSCRIBE -> new Command.Unsubscribe();
+      case SUBSCRIPTIONS -> new Command.Subscriptions();
+      case PLAYBOOKS -> new Command.Playbooks();
+      case PLAYBOOK -> playbook(r);
+      case TRIAGE -> new Command.Triage(r, Optional.empty());
+    };
+  }
+
+  private static Command playbook(String rest) {
+    String[] idAndText = rest.split("\\s+", 2);
+    if (idAndText[0].isEmpty()) {
+      return new Command.Playbooks();
     }
+    return new Command.Triage(idAndText.length > 1 ? idAndText[1] : "", Optional.of(idAndText[0]));
   }
 
   private static List<String> words(String rest) {

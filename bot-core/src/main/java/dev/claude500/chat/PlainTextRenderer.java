@@ -31,6 +31,10 @@ public final class PlainTextRenderer {
     if (reply instanceof Reply.Status s) {
       return status(s.view());
     }
+    if (reply instanceof Reply.Opening o) {
+      String details = o.details().toPlainString();
+      return o.headline().toPlainString() + (details.isEmpty() ? "" : "\n" + details);
+    }
     return post(((Reply.Incident) reply).view());
   }
 

@@ -1,6 +1,7 @@
 package dev.claude500.chat;
 
 import dev.claude500.status.IncidentView;
+import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusView;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +84,24 @@ public sealed interface Reply {
     public Field {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * The first message of a triage, the one its thread hangs from: who started which triage and
+   * what is known of the status page.
+   *
+   * @param headline who started which triage, and the page's colour
+   * @param details where to answer and what the page shows, with a link to it; empty where the
+   *     triage goes on in the same place (a console)
+   * @param indicator the page's indicator, for platforms that colour the message
+   */
+  record Opening(Text headline, Text details, StatusIndicator indicator) implements Reply {
+    /** Rejects null. */
+    public Opening {
+      Objects.requireNonNull(headline, "headline");
+      Objects.requireNonNull(details, "details");
+      Objects.requireNonNull(indicator, "indicator");
     }
   }
 

@@ -31,6 +31,25 @@ public sealed interface Span {
     }
   }
 
+  /**
+   * A person, shown as the platform mentions people (a mention that pings nobody in the bot's
+   * messages); plain text shows their name.
+   *
+   * @param actor who
+   */
+  record Mention(Actor actor) implements Span {
+    /** Rejects null. */
+    public Mention {
+      Objects.requireNonNull(actor, "actor");
+    }
+
+    /** Returns the person's display name. */
+    @Override
+    public String text() {
+      return actor.displayName();
+    }
+  }
+
   /** A link with a label. */
   record Link(String text, String url) implements Span {
     /** Rejects null. */

@@ -107,6 +107,12 @@ public record Text(List<Span> spans) {
       return this;
     }
 
+    /** Appends a mention of a person. */
+    public Builder mention(Actor actor) {
+      spans.add(new Span.Mention(actor));
+      return this;
+    }
+
     /** Appends a link. */
     public Builder link(String label, String url) {
       spans.add(new Span.Link(label, url));

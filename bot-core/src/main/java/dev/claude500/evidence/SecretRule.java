@@ -1,5 +1,6 @@
 package dev.claude500.evidence;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -10,23 +11,34 @@ import java.util.regex.Pattern;
  * match unchanged to keep it.
  *
  * @param name what the rule finds, for tests and debugging
+ * @param clues strings one of which every match holds (even when a wrap broke it), so a text that
+ *     holds none of them is skipped without running the pattern; empty when there are none
  * @param pattern where it is; every quantifier over an unbounded run is possessive, so each
  *     rule runs in time linear in the text
  * @param replacement the text that replaces a match
  */
-record SecretRule(String name, Pattern pattern, Function<MatchResult, String> replacement) {
+record SecretRule(
+    String name, List<String> clues, Pattern pattern, Function<MatchResult, String> replacement) {
+  /** Copies the clues. */
+  SecretRule {
+    clues = List.copyOf(clues);
+  }
+
   /** Returns a rule that replaces every match with {@code marker}. */
-  static SecretRule marking(String name, String regex, String marker) {
-    return new SecretRule(name, Pattern.compile(regex), m -> marker);
+  static SecretRule marking(String name, List<String> clues, String regex, String marker) {
+    return new SecretRule(name, clues, Pattern.compile(regex), m -> marker);
   }
 
   /** Returns a rule that keeps group 1 (the label) and replaces the rest with {@code marker}. */
-  static SecretRule labelled(String name, String regex, String marker) {
-    return new SecretRule(name, Pattern.compile(regex), m -> m.group(1) + marker);
+  static SecretRule labelled(String name, List<String> clues, String regex, String marker) {
+    return new SecretRule(name, clues, Pattern.compile(regex), m -> m.group(1) + marker);
   }
 
   /** Returns {@code text} with this rule's secrets replaced. */
   String apply(String text) {
+    if (!clues.isEmpty() && clues.stream().noneMatch(text::contains)) {
+      return text;
+    }
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       return text;

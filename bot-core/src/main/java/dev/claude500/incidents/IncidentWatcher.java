@@ -57,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
  * round; a round still stuck on the platform then keeps its lease until it expires.
  *
+ * <p><b>Retention.</b> The lease's holder also purges what is older than the retention (ended
+ * triages, seen deliveries, settled ledger entries of incidents it no longer follows), a minute
+ * after taking the lease and then hourly, at the end of a round ({@link Retention}).
+ *
  * <p>Time comes from the injected clock and rounds run on the scheduler given to {@link
  * #start(ScheduledExecutorService)} (or a thread of its own), so tests step {@link #tick()} by hand.
  * Thread-safe: rounds run one at a time.
@@ -67,6 +71,12 @@ public final class IncidentWatcher implements AutoCloseable {
 
   /** Poll intervals below this only help a test page: the real page caches for 10 s. */
   public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
+
+  /** How long ended triages, seen deliveries and settled ledger entries are kept unless told otherwise. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  /** The shortest retention: a platform retries a delivery within minutes, and a triage ends within one. */
+  public static final Duration MIN_RETENTION = Duration.ofHours(1);
 
   /** The longest {@link #close()} waits for the round in progress to end. */
   public static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -83,6 +93,7 @@ public final class IncidentWatcher implements AutoCloseable {
   private final LedgerPoster poster;
   private final ReplicaLease lease;
   private final Fanout fanout;
+  private final Retention retention;
   /** Held for a round, and by {@link #close()} to give the lease up between rounds. */
   private final ReentrantLock round = new ReentrantLock();
   private Page last;
@@ -102,34 +113,41 @@ public final class IncidentWatcher implements AutoCloseable {
    */
   public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval) {
-    this(client, store, ports, engine, clock, pollInterval, BotMetrics.none());
+    this(client, store, ports, engine, clock, pollInterval, DEFAULT_RETENTION, BotMetrics.none());
   }
 
   /**
-   * Creates a watcher that counts its incident posts and rate-limit waits on {@code metrics}; the
-   * other parameters are those of {@link #IncidentWatcher(StatuspageClient, Store, ChatPorts,
-   * TriageEngine, Clock, Duration)}.
+   * Creates a watcher that counts its incident posts, rate-limit waits and purged rows on {@code
+   * metrics}, and purges what is older than {@code retention}; the other parameters are those of
+   * {@link #IncidentWatcher(StatuspageClient, Store, ChatPorts, TriageEngine, Clock, Duration)}.
+   *
+   * @param retention how long ended triages, seen deliveries and settled ledger entries are kept;
+   *     at least {@link #MIN_RETENTION}
    */
   public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, BotMetrics metrics) {
+      Duration pollInterval, Duration retention, BotMetrics metrics) {
     this(StatusPage.of(Objects.requireNonNull(client, "client")), store, ports, engine, clock, pollInterval,
-        replicaName(), () -> ThreadLocalRandom.current().nextDouble(), metrics);
+        replicaName(), () -> ThreadLocalRandom.current().nextDouble(), retention, metrics);
   }
 
   /** Creates a watcher reading {@code page}, named {@code replicaId}, its jitter drawn from {@code random}. */
   IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval, String replicaId, DoubleSupplier random) {
-    this(page, store, ports, engine, clock, pollInterval, replicaId, random, BotMetrics.none());
+    this(page, store, ports, engine, clock, pollInterval, replicaId, random, DEFAULT_RETENTION, BotMetrics.none());
   }
 
   IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, String replicaId, DoubleSupplier random, BotMetrics metrics) {
+      Duration pollInterval, String replicaId, DoubleSupplier random, Duration retention, BotMetrics metrics) {
     this.page = Objects.requireNonNull(page, "page");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(pollInterval, "pollInterval");
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
+    Objects.requireNonNull(retention, "retention");
+    if (retention.compareTo(MIN_RETENTION) < 0) {
+      throw new IllegalArgumentException("retention must be at least " + MIN_RETENTION + ", was " + retention);
     }
     this.interval = pollInterval;
     this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
@@ -138,6 +156,7 @@ public final class IncidentWatcher implements AutoCloseable {
     this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
     this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
         Objects.requireNonNull(engine, "engine"), clock, () -> closed);
+    this.retention = new Retention(store, retention, clock, metrics);
   }
 
   /** Returns how long the lease runs after each renewal: one and a half poll intervals. */
@@ -246,12 +265,16 @@ public final class IncidentWatcher implements AutoCloseable {
         poster.forgetClaims();
         fanout.forget();
         giveUpStaleClaims(now);
+        retention.taken(now);
       }
       if (schedule.due(now)) {
         read(now);
       }
       if (last != null && !closed) {
         fanout.publish(last, schedule.lastSucceeded());
+      }
+      if (!closed) {
+        retention.runIfDue(Optional.ofNullable(last), () -> closed || !lease.stillHeld());
       }
     } catch (StoreException e) {
       LOG.warn("Incident watcher round stopped: the store failed ({}); trying again next round", e.getMessage());

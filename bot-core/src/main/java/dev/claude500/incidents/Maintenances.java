@@ -94,6 +94,11 @@ final class Maintenances {
         .toList();
   }
 
+  /** Returns the ids of the maintenances tracked now, as last stored; writes nothing. */
+  Set<String> trackedIds() {
+    return Set.copyOf(load().keySet());
+  }
+
   /** Returns true when the summary shows this maintenance under way. */
   static boolean underWay(Optional<Incident> listed) {
     return listed.map(m -> UNDER_WAY.contains(m.status())).orElse(false);

@@ -45,6 +45,8 @@ public final class BotMetrics {
   public static final String RATE_LIMIT_WAITS = "claude500.ratelimit.waits";
   /** Store operations, tagged {@code op} (read, write, transaction). */
   public static final String STORE_LATENCY = "claude500.store.latency";
+  /** Rows the retention purged, tagged {@code table}. */
+  public static final String STORE_PURGED = "claude500.store.purged";
   /** HTTP connections cut for being too slow, tagged {@code reason} (headers, body). */
   public static final String HTTP_CUT = "claude500.http.connections.cut";
   /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
@@ -163,6 +165,17 @@ public final class BotMetrics {
    */
   public Timer storeTimer(String op) {
     return Timer.builder(STORE_LATENCY).description("Store operations").tag("op", word(op)).register(registry);
+  }
+
+  /**
+   * Counts rows the retention purged from one table.
+   *
+   * @param table e.g. {@code conversation}, {@code seen_delivery}, {@code post_ledger}
+   * @param rows how many; 0 still shows the table's series
+   */
+  public void purged(String table, int rows) {
+    Counter.builder(STORE_PURGED).description("Rows purged as older than the retention, by table")
+        .tag("table", word(table)).register(registry).increment(rows);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.claude500.playbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,9 @@ public final class AnswerMatcher {
   private static final List<String> NAMES_NOTHING =
       List.of("bad gateway", "gateway timeout", "gateway time-out", "gateway time out", "no healthy upstream");
   private static final int NOTHING = -1;
-  private static final Map<String, List<Words.Word>> PHRASES = new ConcurrentHashMap<>();
+  private static final Map<String, Term[]> PHRASES = new ConcurrentHashMap<>();
+  /** Typos are forgiven in replies; in a long paste only words as written (or their stems) count. */
+  private static final int MAX_FORGIVING_WORDS = 60;
 
   private AnswerMatcher() {}
 
@@ -117,13 +120,14 @@ public final class AnswerMatcher {
     if (words.isEmpty()) {
       return new Match.None();
     }
+    Reading reading = new Reading(words);
     List<Hit> hits = new ArrayList<>();
     for (String phrase : NAMES_NOTHING) {
-      find(words, NOTHING, phrase, hits);
+      find(reading, NOTHING, phrase, hits);
     }
     for (int c = 0; c < choices.size(); c++) {
       for (String phrase : choices.get(c).says()) {
-        find(words, c, phrase, hits);
+        find(reading, c, phrase, hits);
       }
     }
     return decide(choices, words, claim(hits));
@@ -158,59 +162,99 @@ public final class AnswerMatcher {
   /** One place a phrase of a choice was found. */
   private record Hit(int choice, String phrase, int start, int length, double score) {}
 
-  private static void find(List<Words.Word> words, int choice, String phrase, List<Hit> hits) {
-    List<Words.Word> p = phraseWords(phrase);
-    if (p.isEmpty() || p.size() > words.size()) {
+  /**
+   * A word made ready for comparing: its text, its stem, and whether it must be written exactly
+   * (commands, flags and codes: /login is not /logout, 500 not 501; a code's plural, 500s, is 500).
+   */
+  private record Term(String text, String stem, boolean exact, boolean digits) {
+    static Term of(String w) {
+      boolean digits = w.chars().anyMatch(Character::isDigit);
+      return new Term(w, Words.stem(w), w.startsWith("/") || w.startsWith("-") || digits,
+          !w.isEmpty() && Character.isDigit(w.charAt(0)));
+    }
+  }
+
+  /** A text made ready for matching: its terms, where each stem stands, and whether typos are forgiven. */
+  private static final class Reading {
+    final List<Words.Word> words;
+    final Term[] terms;
+    final Map<String, List<Integer>> byStem = new HashMap<>();
+    final boolean forgiving;
+
+    Reading(List<Words.Word> words) {
+      this.words = words;
+      this.terms = new Term[words.size()];
+      for (int i = 0; i < terms.length; i++) {
+        terms[i] = Term.of(words.get(i).text());
+        byStem.computeIfAbsent(terms[i].stem(), k -> new ArrayList<>()).add(i);
+      }
+      this.forgiving = terms.length <= MAX_FORGIVING_WORDS;
+    }
+  }
+
+  private static void find(Reading text, int choice, String phrase, List<Hit> hits) {
+    Term[] p = phraseTerms(phrase);
+    int n = text.terms.length;
+    if (p.length == 0 || p.length > n) {
       return;
     }
-    for (int i = 0; i + p.size() <= words.size(); i++) {
-      double score = 0;
-      for (int j = 0; j < p.size(); j++) {
-        double s = likeness(p.get(j).text(), words.get(i + j).text());
-        if (s == 0) {
-          score = 0;
-          break;
-        }
-        score += s;
+    if (text.forgiving) {
+      for (int i = 0; i + p.length <= n; i++) {
+        hitAt(text, choice, phrase, p, i, hits);
       }
-      if (score > 0) {
-        hits.add(new Hit(choice, phrase, i, p.size(), score));
+      return;
+    }
+    for (int i : text.byStem.getOrDefault(p[0].stem(), List.of())) {
+      if (i + p.length <= n) {
+        hitAt(text, choice, phrase, p, i, hits);
       }
     }
   }
 
-  /** Returns a phrase's words; phrases come from playbooks, so there are few and they are kept. */
-  private static List<Words.Word> phraseWords(String phrase) {
-    List<Words.Word> known = PHRASES.get(phrase);
+  private static void hitAt(Reading text, int choice, String phrase, Term[] p, int i, List<Hit> hits) {
+    double score = 0;
+    for (int j = 0; j < p.length; j++) {
+      double s = likeness(p[j], text.terms[i + j], text.forgiving);
+      if (s == 0) {
+        return;
+      }
+      score += s;
+    }
+    hits.add(new Hit(choice, phrase, i, p.length, score));
+  }
+
+  /** Returns a phrase's terms; phrases come from playbooks, so there are few and they are kept. */
+  private static Term[] phraseTerms(String phrase) {
+    Term[] known = PHRASES.get(phrase);
     if (known != null) {
       return known;
     }
-    List<Words.Word> words = List.copyOf(Words.of(phrase));
+    Term[] terms = Words.of(phrase).stream().map(w -> Term.of(w.text())).toArray(Term[]::new);
     if (PHRASES.size() < MAX_KEPT_PHRASES) {
-      PHRASES.put(phrase, words);
+      PHRASES.put(phrase, terms);
     }
-    return words;
+    return terms;
   }
 
-  /** Returns 1 for the same word (or the same stem), {@link #TYPO} for a small typo, else 0. */
-  private static double likeness(String want, String got) {
-    if (want.equals(got)) {
+  /**
+   * Returns 1 for the same word (or the same stem), {@link #TYPO} for a small typo when typos are
+   * forgiven, else 0.
+   */
+  private static double likeness(Term want, Term got, boolean forgiving) {
+    if (want.text().equals(got.text())) {
       return 1;
     }
-    if (Words.stem(want).equals(Words.stem(got)) && (!exactOnly(want) || Character.isDigit(want.charAt(0)))) {
+    if (want.stem().equals(got.stem()) && (!want.exact() || want.digits())) {
       return 1;
     }
-    if (exactOnly(want) || exactOnly(got) || Math.min(want.length(), got.length()) < 5
-        || Math.abs(want.length() - got.length()) > 2) {
+    String w = want.text();
+    String g = got.text();
+    if (!forgiving || want.exact() || got.exact() || Math.min(w.length(), g.length()) < 5
+        || Math.abs(w.length() - g.length()) > 2) {
       return 0;
     }
-    LevenshteinDistance d = want.length() >= 8 ? TWO_EDITS : ONE_EDIT;
-    return d.apply(want, got) >= 0 ? TYPO : 0;
-  }
-
-  /** Commands, flags and codes must be written as they are: /login is not /logout, 500 not 501. */
-  private static boolean exactOnly(String w) {
-    return w.startsWith("/") || w.startsWith("-") || w.chars().anyMatch(Character::isDigit);
+    LevenshteinDistance d = w.length() >= 8 ? TWO_EDITS : ONE_EDIT;
+    return d.apply(w, g) >= 0 ? TYPO : 0;
   }
 
   /** Keeps the longest, best hits that do not overlap (a phrase inside a longer one is not counted twice). */

@@ -34,6 +34,13 @@ public interface ConversationStore {
    */
   List<StoredConversation> findOpenIdleSince(Instant cutoff, int limit);
 
-  /** Deletes closed conversations last written before {@code cutoff}; returns how many. */
-  int purgeClosedBefore(Instant cutoff);
+  /**
+   * Deletes up to {@code limit} closed conversations last written before {@code cutoff}, oldest
+   * first. A conversation whose thread still has a waiting triage ({@link WaitingTriages}) is kept:
+   * the incident watcher resumes it when its incident clears.
+   *
+   * @return how many were deleted; fewer than {@code limit} when no more match
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
+  int purgeClosedBefore(Instant cutoff, int limit);
 }

@@ -13,9 +13,24 @@ import java.util.Optional;
  */
 record DatabaseUrl(String value) {
   private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+  private static final String H2_PREFIX = "jdbc:h2:";
 
   boolean isPostgres() {
     return value.startsWith(POSTGRES_PREFIX);
+  }
+
+  /**
+   * Returns true for an H2 database in a file this process opens itself ({@code jdbc:h2:file:...},
+   * {@code jdbc:h2:./...}): not in memory, not on a server, not shared with other processes
+   * ({@code AUTO_SERVER}).
+   */
+  boolean isEmbeddedH2File() {
+    if (!value.startsWith(H2_PREFIX) || value.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+      return false;
+    }
+    String rest = value.substring(H2_PREFIX.length());
+    return rest.startsWith("file:") || rest.startsWith(".") || rest.startsWith("/") || rest.startsWith("~")
+        || rest.matches("(?s)[A-Za-z]:[/\\\\].*");
   }
 
   /**

@@ -8,12 +8,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Conversations in a concurrent map; compare-and-set on the version inside {@code compute}. */
 final class InMemoryConversations implements ConversationStore {
   private final ConcurrentMap<ConversationKey, StoredConversation> byKey =
       new ConcurrentHashMap<>();
+  private final Predicate<ConversationKey> waiting;
+
+  /** Creates an empty store; {@code waiting} tells the threads whose triage waits for an incident. */
+  InMemoryConversations(Predicate<ConversationKey> waiting) {
+    this.waiting = Objects.requireNonNull(waiting, "waiting");
+  }
 
   @Override
   public Optional<StoredConversation> find(ConversationKey key) {
@@ -55,12 +62,18 @@ final class InMemoryConversations implements ConversationStore {
   }
 
   @Override
-  public int purgeClosedBefore(Instant cutoff) {
+  public int purgeClosedBefore(Instant cutoff, int limit) {
     Instant before = Micros.truncate(Objects.requireNonNull(cutoff, "cutoff"));
+    Checks.requireLimit(limit);
+    List<StoredConversation> batch = byKey.values().stream()
+        .filter(c -> !c.open() && c.updatedAt().isBefore(before) && !waiting.test(c.key()))
+        .sorted(Orderings.IDLE)
+        .limit(limit)
+        .toList();
     int purged = 0;
-    for (StoredConversation c : byKey.values()) {
+    for (StoredConversation c : batch) {
       // remove(key, value) skips a conversation rewritten since we looked at it
-      if (!c.open() && c.updatedAt().isBefore(before) && byKey.remove(c.key(), c)) {
+      if (byKey.remove(c.key(), c)) {
         purged++;
       }
     }

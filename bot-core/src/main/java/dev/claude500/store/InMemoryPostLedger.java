@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
@@ -98,6 +99,25 @@ final class InMemoryPostLedger implements PostLedger {
   @Override
   public boolean isEmpty() {
     return entries.isEmpty();
+  }
+
+  @Override
+  public int purgeSettledBefore(Instant cutoff, Set<String> keepIncidents, int limit) {
+    Instant before = Micros.truncate(Objects.requireNonNull(cutoff, "cutoff"));
+    Objects.requireNonNull(keepIncidents, "keepIncidents");
+    Checks.requireLimit(limit);
+    int purged = 0;
+    for (LedgerEntry e : select(e -> e.isSettled() && e.claimedAt().isBefore(before)
+        && !keepIncidents.contains(e.incidentId()))) {
+      if (purged == limit) {
+        break;
+      }
+      // remove(key, value) skips an entry changed since we looked at it
+      if (entries.remove(new Key(e.channel(), e.itemKey()), e)) {
+        purged++;
+      }
+    }
+    return purged;
   }
 
   private List<LedgerEntry> select(Predicate<LedgerEntry> filter) {

@@ -1,6 +1,7 @@
 package dev.claude500.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +19,17 @@ final class InMemorySeenDeliveries implements SeenDeliveries {
   }
 
   @Override
-  public int purgeBefore(Instant cutoff) {
+  public int purgeBefore(Instant cutoff, int limit) {
     Instant before = Micros.truncate(Objects.requireNonNull(cutoff, "cutoff"));
+    Checks.requireLimit(limit);
+    List<Map.Entry<String, Instant>> batch = seenAt.entrySet().stream()
+        .filter(e -> e.getValue().isBefore(before))
+        .sorted(Map.Entry.comparingByValue())
+        .limit(limit)
+        .toList();
     int purged = 0;
-    for (Map.Entry<String, Instant> e : seenAt.entrySet()) {
-      if (e.getValue().isBefore(before) && seenAt.remove(e.getKey(), e.getValue())) {
+    for (Map.Entry<String, Instant> e : batch) {
+      if (seenAt.remove(e.getKey(), e.getValue())) {
         purged++;
       }
     }

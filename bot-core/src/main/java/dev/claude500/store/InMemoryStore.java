@@ -8,12 +8,13 @@ import java.util.Optional;
  * forgets everything when the process ends. Thread-safe; every operation is atomic.
  */
 public final class InMemoryStore implements Store {
-  private final ConversationStore conversations = new InMemoryConversations();
+  private final WaitingTriages waitingTriages = new InMemoryWaitingTriages();
+  private final ConversationStore conversations =
+      new InMemoryConversations(key -> waitingTriages.find(key).isPresent());
   private final SubscriptionStore subscriptions = new InMemorySubscriptions();
   private final PostLedger ledger = new InMemoryPostLedger();
   private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
   private final Leases leases = new InMemoryLeases();
-  private final WaitingTriages waitingTriages = new InMemoryWaitingTriages();
   private final WatcherState watcherState = new InMemoryWatcherState();
   private volatile boolean closed;
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -129,6 +130,42 @@ final class Jdbc {
             throw e;
           }
         });
+  }
+
+  /**
+   * Deletes a batch in one short transaction: selects keys with {@code selectKeys} (its first
+   * {@code keyColumns} columns, text), then deletes each with {@code deleteByKey}, whose parameters
+   * are a key's values followed by {@code recheck}, so that a row changed since it was selected is
+   * skipped. Deleting by key keeps each statement cheap on any database, however large the table.
+   *
+   * @return how many rows were deleted
+   */
+  int deleteSelected(String what, String selectKeys, Object[] selectParams, int keyColumns, String deleteByKey,
+      Object... recheck) {
+    return inTransaction(what, c -> {
+      List<Object[]> keys = query(c, selectKeys, rs -> {
+        Object[] params = new Object[keyColumns + recheck.length];
+        for (int i = 0; i < keyColumns; i++) {
+          params[i] = rs.getString(i + 1);
+        }
+        System.arraycopy(recheck, 0, params, keyColumns, recheck.length);
+        return params;
+      }, selectParams);
+      if (keys.isEmpty()) {
+        return 0;
+      }
+      try (PreparedStatement ps = c.prepareStatement(deleteByKey)) {
+        for (Object[] params : keys) {
+          bind(ps, params);
+          ps.addBatch();
+        }
+        int deleted = 0;
+        for (int n : ps.executeBatch()) {
+          deleted += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+        }
+        return deleted;
+      }
+    });
   }
 
   /** Runs a query; returns every row mapped. */

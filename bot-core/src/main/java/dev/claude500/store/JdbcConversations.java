@@ -98,11 +98,22 @@ final class JdbcConversations implements ConversationStore {
   }
 
   @Override
-  public int purgeClosedBefore(Instant cutoff) {
+  public int purgeClosedBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
-    return jdbc.update(
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
+    String purgeable = "is_open = FALSE AND updated_at < ? AND NOT EXISTS (SELECT 1 FROM waiting_triage w"
+        + " WHERE w.platform = conversation.platform AND w.channel_id = conversation.channel_id"
+        + " AND w.thread_id = conversation.thread_id)";
+    return jdbc.deleteSelected(
         "purging closed conversations",
-        "DELETE FROM conversation WHERE is_open = FALSE AND updated_at < ?",
+        "SELECT platform, channel_id, thread_id FROM conversation WHERE " + purgeable
+            + " ORDER BY updated_at FETCH FIRST ? ROWS ONLY",
+        new Object[] {cutoff, limit},
+        3,
+        "DELETE FROM conversation WHERE " + KEY + " AND " + purgeable,
         cutoff);
   }
 

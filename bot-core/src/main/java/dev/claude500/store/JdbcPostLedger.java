@@ -4,9 +4,12 @@ import dev.claude500.chat.ChannelRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The ledger in table {@code post_ledger}; a claim is an insert its primary key lets win once. */
@@ -121,6 +124,32 @@ final class JdbcPostLedger implements PostLedger {
             "SELECT 1 FROM post_ledger FETCH FIRST 1 ROWS ONLY",
             rs -> rs.getInt(1))
         .isEmpty();
+  }
+
+  @Override
+  public int purgeSettledBefore(Instant cutoff, Set<String> keepIncidents, int limit) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    Objects.requireNonNull(keepIncidents, "keepIncidents");
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
+    String kept = keepIncidents.isEmpty() ? ""
+        : " AND incident_id NOT IN (" + String.join(", ", Collections.nCopies(keepIncidents.size(), "?")) + ")";
+    String purgeable = "claimed_at < ? AND (posted_at IS NOT NULL OR failed_at IS NOT NULL)" + kept;
+    List<Object> select = new ArrayList<>();
+    select.add(cutoff);
+    select.addAll(keepIncidents);
+    select.add(limit);
+    List<Object> recheck = new ArrayList<>(select.subList(0, select.size() - 1));
+    return jdbc.deleteSelected(
+        "purging settled posts",
+        "SELECT platform, channel_id, item_key FROM post_ledger WHERE " + purgeable
+            + " ORDER BY claimed_at FETCH FIRST ? ROWS ONLY",
+        select.toArray(),
+        3,
+        "DELETE FROM post_ledger WHERE " + KEY + " AND " + purgeable,
+        recheck.toArray());
   }
 
   /** Sorts in Java so ties come out the same on every database (collations differ). */

@@ -23,9 +23,18 @@ final class JdbcSeenDeliveries implements SeenDeliveries {
   }
 
   @Override
-  public int purgeBefore(Instant cutoff) {
+  public int purgeBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
-    return jdbc.update(
-        "purging seen deliveries", "DELETE FROM seen_delivery WHERE seen_at < ?", cutoff);
+    Checks.requireLimit(limit);
+    if (limit == 0) {
+      return 0;
+    }
+    return jdbc.deleteSelected(
+        "purging seen deliveries",
+        "SELECT delivery_id FROM seen_delivery WHERE seen_at < ? ORDER BY seen_at FETCH FIRST ? ROWS ONLY",
+        new Object[] {cutoff, limit},
+        1,
+        "DELETE FROM seen_delivery WHERE delivery_id = ? AND seen_at < ?",
+        cutoff);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #open} migrates the schema with Flyway, so opening is all a caller does. An H2 file
  * writes each commit through to the file as it is made ({@code WRITE_DELAY=0} unless the URL says
- * otherwise), so a process killed at any moment keeps every write it committed. Every write
+ * otherwise), so a process killed at any moment keeps every write it committed, and its free space
+ * is given back when the store closes. Every write
  * that must happen once (creating a conversation, claiming a post, first sight of a delivery)
  * relies on a primary key, so it is safe between threads, processes and replicas alike. Every SQL
  * failure surfaces as a {@link StoreException}. Thread-safe: operations borrow connections from a
@@ -53,6 +55,8 @@ public final class JdbcStore implements Store {
 
   private final HikariDataSource dataSource;
   private final DatabaseUrl url;
+  private final Properties properties;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ConversationStore conversations;
   private final SubscriptionStore subscriptions;
   private final PostLedger ledger;
@@ -64,9 +68,10 @@ public final class JdbcStore implements Store {
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
 
-  private JdbcStore(HikariDataSource dataSource, DatabaseUrl url, BotMetrics metrics) {
+  private JdbcStore(HikariDataSource dataSource, DatabaseUrl url, Properties properties, BotMetrics metrics) {
     this.dataSource = dataSource;
     this.url = url;
+    this.properties = properties;
     this.health = new WriteHealth(url.toString(), System::nanoTime);
     this.jdbc = new Jdbc(dataSource, metrics, health, this::dropPooledConnections);
     this.conversations = new JdbcConversations(jdbc);
@@ -139,7 +144,7 @@ public final class JdbcStore implements Store {
     try {
       String version = Migrations.apply(dataSource, url.schema());
       LOG.info("Store open at {}, schema version {}", url, version);
-      return new JdbcStore(dataSource, url, metrics);
+      return new JdbcStore(dataSource, url, properties, metrics);
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException(
@@ -310,14 +315,25 @@ public final class JdbcStore implements Store {
     }
   }
 
-  /** Stops the write check and closes the connection pool; never throws. */
+  /**
+   * Stops the write check and closes the connection pool; never throws. An H2 file is then
+   * compacted when at least half of it is free (see {@link H2Compaction}), which takes about a second
+   * for tens of MB of live data.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     writeCheck.shutdownNow();
     try {
       dataSource.close();
     } catch (RuntimeException e) {
       LOG.warn("Closing the store at {} failed: {}", url, e.toString());
+      return;
+    }
+    if (url.isEmbeddedH2File()) {
+      H2Compaction.compactIfWorthIt(url, properties);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.claude500.chat.ChannelRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ledger of incident posts: which item went to which channel as which message.
@@ -52,4 +53,14 @@ public interface PostLedger {
 
   /** Returns true when nothing was ever claimed (a first start). */
   boolean isEmpty();
+
+  /**
+   * Deletes up to {@code limit} settled entries (confirmed or failed) claimed before {@code cutoff},
+   * oldest claim first, except every entry of the incidents in {@code keepIncidents}: those the
+   * caller may still post under, edit or look up. An unsettled entry is never deleted.
+   *
+   * @return how many were deleted; fewer than {@code limit} when no more match
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
+  int purgeSettledBefore(Instant cutoff, Set<String> keepIncidents, int limit);
 }

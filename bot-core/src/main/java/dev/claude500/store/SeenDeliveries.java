@@ -14,6 +14,11 @@ public interface SeenDeliveries {
    */
   boolean firstSeen(String deliveryId, Instant now);
 
-  /** Forgets deliveries seen before {@code cutoff}; returns how many. */
-  int purgeBefore(Instant cutoff);
+  /**
+   * Forgets up to {@code limit} deliveries seen before {@code cutoff}, oldest first.
+   *
+   * @return how many were forgotten; fewer than {@code limit} when no more match
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
+  int purgeBefore(Instant cutoff, int limit);
 }

@@ -159,6 +159,16 @@ public final class TriageEngine {
     return playbooks.keySet().stream().sorted().toList();
   }
 
+  /** Returns the playbook a plain start walks. */
+  public Playbook defaultPlaybook() {
+    return playbooks.get(defaultPlaybook);
+  }
+
+  /** Returns how long a triage may wait for an answer before {@link #expireIdle} closes it. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
   /** Returns the playbook with this id. */
   public Optional<Playbook> playbook(String id) {
     return Optional.ofNullable(playbooks.get(id));

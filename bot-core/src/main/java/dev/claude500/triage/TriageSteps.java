@@ -156,7 +156,15 @@ final class TriageSteps {
         pending.map(s -> state.token()), pending.map(s -> s instanceof Step.Capture).orElse(false),
         Optional.ofNullable(state.branch), Optional.ofNullable(state.outcome), state.questions,
         Optional.ofNullable(state.questionsToFirstMove),
-        Optional.ofNullable(state.statusAtFailure).map(ConversationState.StatusRecord::incidentId));
+        Optional.ofNullable(state.statusAtFailure).map(ConversationState.StatusRecord::incidentId),
+        firstLine(state));
+  }
+
+  /** The first line of the error pasted, or else of the text the triage was started with. */
+  private static Optional<String> firstLine(ConversationState state) {
+    String text = state.evidence.getOrDefault(EvidenceKeys.ERROR_LINE,
+        state.evidence.getOrDefault(EvidenceKeys.PASTED_TEXT, ""));
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().map(Evidence::preview);
   }
 
   Playbook playbookOf(ConversationState state) {

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param questions how many questions and text requests people were asked
  * @param questionsToFirstMove how many of them came before the first branch advice, once reached
  * @param statusIncidentId the open incident the status step found, if any
+ * @param firstLine the first line of the error pasted into it, or else of the text it was started
+ *     with, redacted and shortened to one line: what tells it apart from another triage
  */
 public record TriageView(
     ConversationKey key,
@@ -34,7 +36,8 @@ public record TriageView(
     Optional<TriageOutcome> outcome,
     int questions,
     Optional<Integer> questionsToFirstMove,
-    Optional<String> statusIncidentId) {
+    Optional<String> statusIncidentId,
+    Optional<String> firstLine) {
   /** Validates. */
   public TriageView {
     Objects.requireNonNull(key, "key");
@@ -43,5 +46,6 @@ public record TriageView(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(questionsToFirstMove, "questionsToFirstMove");
     Objects.requireNonNull(statusIncidentId, "statusIncidentId");
+    Objects.requireNonNull(firstLine, "firstLine");
   }
 }

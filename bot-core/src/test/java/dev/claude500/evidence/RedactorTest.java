@@ -43,9 +43,87 @@ class RedactorTest {
         Arguments.of("blob Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MEFCQ0RFRkdISUpLTE1OT1A=", "blob [redacted token]"));
   }
 
+  /** Shapes that passed the redactor and reached the posted report and the stored state. */
+  static Stream<Arguments> shapesThatGotThrough() {
+    String rsa = "-----BEGIN RSA PRIVATE KEY-----\n"
+        + "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+        + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
+        + "Zq2vK1yS\n"
+        + "-----END RSA PRIVATE KEY-----";
+    return Stream.of(
+        Arguments.of("maps key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe&x=1", "maps key=[redacted api key]&x=1"),
+        Arguments.of("clone https://user:hunter2pass@git.example.com/org/repo.git",
+            "clone https://user:[redacted]@git.example.com/org/repo.git"),
+        Arguments.of("DATABASE_URL=postgres://admin:pw@db:5432/x", "DATABASE_URL=postgres://admin:[redacted]@db:5432/x"),
+        Arguments.of("cache redis://:s3cr3tpw@host:6379/0", "cache redis://:[redacted]@host:6379/0"),
+        Arguments.of("key:\n" + rsa + "\nthen API Error: 500", "key:\n[redacted private key]\nthen API Error: 500"),
+        Arguments.of("cut:\n" + rsa.substring(0, rsa.indexOf("Zq2v")) + "Zq2v\nreq_011CXmPAT8xd3GWgKxdq8TRC",
+            "cut:\n[redacted private key]\nreq_011CXmPAT8xd3GWgKxdq8TRC"));
+  }
+
+  static Stream<Arguments> otherShapes() {
+    String anthropic = "sk-ant-api03-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa-ZYXWVUTSRQPONMLKJIHGFEDCBA0123456789abcd".repeat(2)
+        .substring(0, 93) + "AA";
+    return Stream.of(
+        Arguments.of("Authorization: SSWS 00QCjAl4MlV-WPXM0yfXbWn7T5dSPpdSssyyTnpPxm done",
+            "Authorization: SSWS [redacted credential] done"),
+        Arguments.of("authorization: Custom Xy9abcDEF123ghiJKL done", "authorization: [redacted credential] done"),
+        Arguments.of("Authorization: Digest username=\"Mufasa\", realm=\"http-auth@example.org\", "
+            + "response=\"6629fae49393a05397450978507c4ef1\"", "Authorization: Digest [redacted credential]"),
+        Arguments.of("Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+            + "SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024",
+            "Authorization: AWS4-HMAC-SHA256 [redacted credential];range;x-amz-date, Signature=[redacted token]"),
+        Arguments.of("Authorization:\n  Bearer abc123DEF456ghi\nnext line", "Authorization:\n  Bearer [redacted credential]\nnext line"),
+        Arguments.of("Authorization: Basic\r\n dXNlcjpwYXNzd29yZA==\r\nHost: x", "Authorization: Basic\r\n [redacted credential]\r\nHost: x"),
+        Arguments.of("{\"password\": \"correct horse battery staple\", \"user\": \"bob\"}",
+            "{\"password\": \"[redacted credential]\", \"user\": \"bob\"}"),
+        Arguments.of("PASSWD: hunter2! and SECRET=s3cr3t-value", "PASSWD: [redacted credential] and SECRET=[redacted credential]"),
+        Arguments.of("{\"env\":{\"ANTHROPIC_API_KEY\":\"my-proxy-key-123\",\"ANTHROPIC_BASE_URL\":\"https://proxy.example.com\"}}",
+            "{\"env\":{\"ANTHROPIC_API_KEY\":\"[redacted credential]\",\"ANTHROPIC_BASE_URL\":\"https://proxy.example.com\"}}"),
+        Arguments.of("https://example.com/cb?token=abc123XYZ&state=ok", "https://example.com/cb?token=[redacted credential]&state=ok"),
+        Arguments.of("jdbc:postgresql://db:5432/app?user=app&password=s3cret!x", "jdbc:postgresql://db:5432/app?user=app&password=[redacted credential]"),
+        Arguments.of("{\"AccessKeyId\":\"ASIAZ7Q3R5T6Y8U9I0P2\",\"SecretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}",
+            "{\"AccessKeyId\":\"[redacted aws key id]\",\"SecretAccessKey\":\"[redacted credential]\"}"),
+        Arguments.of("openai sk-proj-" + "aB3dE5fG7h".repeat(8) + " done", "openai [redacted api key] done"),
+        Arguments.of("{\"private_key\":\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nabc=\\n-----END PRIVATE KEY-----\\n\"}",
+            "{\"private_key\":\"[redacted private key]\\n\"}"),
+        Arguments.of("log - -----BEGIN EC PRIVATE KEY----- | MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY | oAoGCCqGSM49"
+            + " | -----END EC PRIVATE KEY----- | done", "log - [redacted private key] | done"),
+        Arguments.of("-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ AAAA -----END OPENSSH PRIVATE KEY----- ok",
+            "[redacted private key] ok"),
+        Arguments.of("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-EDE3-CBC,7BA3A4D5D3F5E0C4\n\n"
+            + "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nZq2v\n-----END RSA PRIVATE KEY-----\nok",
+            "[redacted private key]\nok"),
+        Arguments.of("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nZq2v\n"
+            + "thanks, API Error: 500 req_011CXmPAT8xd3GWgKxdq8TRC",
+            "[redacted private key]\nthanks, API Error: 500 req_011CXmPAT8xd3GWgKxdq8TRC"),
+        Arguments.of("stray -----END PRIVATE KEY----- line", "stray [redacted private key] line"),
+        Arguments.of("k AIzaSyDaGmWKa4JsX\nZ-HjGw7ISLn_3namBGewQe next", "k [redacted api key] next"),
+        Arguments.of("k AI\nzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe next", "k [redacted api key] next"),
+        Arguments.of("t ghp_1234567890abcdefghij\r\nABCDEFGHIJklmnop done", "t [redacted github token] done"),
+        Arguments.of("id AKIAIOSFOD\nNN7EXAMPLE here", "id [redacted aws key id] here"),
+        Arguments.of(anthropic.substring(0, 50) + "\n" + anthropic.substring(50) + " next", "[redacted api key] next"),
+        Arguments.of("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3\nODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U ok",
+            "[redacted jwt] ok"),
+        Arguments.of("postgres://admin:hunt\ner2@db:5432/x", "postgres://admin:[redacted]@db:5432/x"));
+  }
+
   @ParameterizedTest
-  @MethodSource("examples")
-  @DisplayName("replaces each kind of secret with its marker")
+  @ValueSource(
+      strings = {
+        "k AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe\nreq_011CXmPAT8xd3GWgKxdq8TRC",
+        "t ghp_1234567890abcdefghijABCDEFGHIJklmnop\nnext",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U\nreq_011CXmPAT8xd3GWgKxdq8TRC",
+        "ANTHROPIC_API_KEY=sk-ant-api03-abcd1234\nreq_011CXmPAT8xd3GWgKxdq8TRC"
+      })
+  @DisplayName("never joins the next line to a token that is complete, or to one cut short by hand")
+  void neverJoinsACompleteToken(String text) {
+    assertThat(Redactor.redact(text)).endsWith(text.substring(text.indexOf('\n')));
+  }
+
+  @ParameterizedTest
+  @MethodSource({"examples", "shapesThatGotThrough", "otherShapes"})
+  @DisplayName("replaces each kind of secret with its marker, keeping labels, known schemes and a URL's user and host")
   void redactsEachKind(String text, String expected) {
     assertThat(Redactor.redact(text)).isEqualTo(expected);
     assertThat(Redactor.redact(expected)).isEqualTo(expected);
@@ -66,6 +144,10 @@ class RedactorTest {
         "session 123e4567-e89b-12d3-a456-426614174000",
         "at AbstractSingletonProxyFactoryBeanConfigurerHolder.run",
         "CLAUDE_CODE_MAX_OUTPUT_TOKENS=32000",
+        "Auth token: none, max_tokens: 4096, \"token_type\": \"Bearer\", input_tokens=12",
+        "see http://localhost:3000/healthz, postgres://db.internal:5432/claude500, ssh://git@github.com:22/x"
+            + " and https://example.com:8443/p?x=1&page=2",
+        "component k8w3r06qmzrp (incident yyzkbfm5jrnk) https://stspg.io/0h1g3bkh1v1q",
         ""
       })
   @DisplayName("keeps request ids, status links, words, paths and variable references")
@@ -87,7 +169,9 @@ class RedactorTest {
     String[] units = {
       "sk-ant-", "sk-", "eyJ", "eyJaaaaa.", "xoxb-", "ghp_", "AKIA", "bearer ", "Bearer aaaaaaa ",
       "authorization: ", "x-api-key=", "password:", "A_", "_TOKEN", "TOKEN=", "export ", "a", "=",
-      "aaaaaaaaaaaaaaaaaaaaaaaaa.", "aaaaaa.", "[redacted", "\n", " ", "aB3", "aB3/"
+      "aaaaaaaaaaaaaaaaaaaaaaaaa.", "aaaaaa.", "[redacted", "\n", " ", "aB3", "aB3/",
+      "AIza", "AIzaA\n", "-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----\na\n", "https://a:", "eyJa\n",
+      "sk-ant-api03-\n", "Authorization: abc ", "token: ", "\\n", "a://:b@", "eyJa.b "
     };
     for (String unit : units) {
       String text = unit.repeat((1 << 18) / unit.length());

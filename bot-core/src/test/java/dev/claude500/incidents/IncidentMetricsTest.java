@@ -28,7 +28,7 @@ class IncidentMetricsTest {
   void postsAndRateLimitWaits() {
     Harness h = new Harness().subscribe(ALL).subscribe(CODE_ONLY, Pages.CODE);
     h.watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "replica-1", () -> 0.5,
-        new BotMetrics(registry));
+        IncidentWatcher.DEFAULT_RETENTION, new BotMetrics(registry));
     h.tick();
     AtomicInteger refusals = new AtomicInteger();
     h.slack.failWhen(c -> refusals.getAndIncrement() == 0

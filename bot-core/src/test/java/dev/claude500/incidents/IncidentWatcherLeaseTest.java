@@ -223,7 +223,9 @@ class IncidentWatcherLeaseTest {
     @AfterEach
     @Override
     void closeStore() {
-      store.close();
+      if (store != null) {
+        store.close();
+      }
       if (postgres != null) {
         postgres.dropSchema();
       }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.claude500.testing.SharedData;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusPageHistory;
+import dev.claude500.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,22 +25,23 @@ class StatusJsonTest {
 
   @BeforeAll
   static void readArchive() throws IOException {
-    archive = StatusJson.readIncidentArray(Files.readAllBytes(SharedData.path("data/statuspage/anthropic-all-incidents.json")));
+    archive = StatusJson.readIncidentArray(TestData.bytes(StatusPageHistory.ARCHIVE));
   }
 
-  static Stream<Path> sharedStatusFiles() throws IOException {
-    try (Stream<Path> files = Files.list(SharedData.path("data/statuspage"))) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
-    }
+  static Stream<String> statusDataFiles() {
+    return Stream.of(
+        StatusPageHistory.ARCHIVE,
+        StatusFixtures.RED_INCIDENTS_FILE,
+        StatusFixtures.TWO_OPEN_INCIDENTS_FILE,
+        StatusFixtures.GITHUB_SUMMARY_FILE);
   }
 
   @ParameterizedTest
-  @MethodSource("sharedStatusFiles")
-  void everySharedFileParsesWithoutUnknownValues(Path file) throws IOException {
-    byte[] json = Files.readAllBytes(file);
-    String name = file.getFileName().toString();
+  @MethodSource("statusDataFiles")
+  void everyStatusDataFileParsesWithoutUnknownValues(String name) throws IOException {
+    byte[] json = TestData.bytes(name);
     List<Incident> incidents;
-    if (name.equals("anthropic-all-incidents.json")) {
+    if (name.equals(StatusPageHistory.ARCHIVE)) {
       incidents = StatusJson.readIncidentArray(json);
     } else if (name.endsWith("summary.json")) {
       Summary summary = StatusJson.readSummary(json);

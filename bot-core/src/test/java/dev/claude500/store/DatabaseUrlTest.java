@@ -27,6 +27,20 @@ class DatabaseUrlTest {
   }
 
   @Test
+  @DisplayName("Only an H2 file this process opens alone is one the store compacts at close")
+  void embeddedH2File() {
+    assertThat(new DatabaseUrl("jdbc:h2:file:./data/claude500").isEmbeddedH2File()).isTrue();
+    assertThat(new DatabaseUrl("jdbc:h2:./data/claude500;MODE=PostgreSQL").isEmbeddedH2File()).isTrue();
+    assertThat(new DatabaseUrl("jdbc:h2:/var/lib/claude500/claude500").isEmbeddedH2File()).isTrue();
+    assertThat(new DatabaseUrl("jdbc:h2:~/claude500").isEmbeddedH2File()).isTrue();
+    assertThat(new DatabaseUrl("jdbc:h2:C:\\data\\claude500").isEmbeddedH2File()).isTrue();
+    assertThat(new DatabaseUrl("jdbc:h2:mem:claude500;DB_CLOSE_DELAY=-1").isEmbeddedH2File()).isFalse();
+    assertThat(new DatabaseUrl("jdbc:h2:tcp://db:9092/claude500").isEmbeddedH2File()).isFalse();
+    assertThat(new DatabaseUrl("jdbc:h2:file:./data/claude500;AUTO_SERVER=TRUE").isEmbeddedH2File()).isFalse();
+    assertThat(new DatabaseUrl("jdbc:postgresql://h/db").isEmbeddedH2File()).isFalse();
+  }
+
+  @Test
   @DisplayName("Passwords in the URL are masked wherever it is printed")
   void redacted() {
     assertThat(new DatabaseUrl("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true"))

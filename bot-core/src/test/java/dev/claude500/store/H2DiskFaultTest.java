@@ -57,6 +57,7 @@ class H2DiskFaultTest {
 
   @Test
   @DisplayName("Data files read-only for 10 s: writes fail meanwhile as read-only, and succeed again soon after")
+  @SuppressWarnings("try") // the resource is the fault: held, not used
   void readOnlyFiles() throws Exception {
     Path dir = openWhereFilesCanBeImmutable();
 
@@ -97,6 +98,7 @@ class H2DiskFaultTest {
 
   @Test
   @DisplayName("With no write of its own, the store's write check finds the read-only files and their return")
+  @SuppressWarnings("try") // the resource is the fault: held, not used
   void theWriteCheckAloneFindsTheFaultAndItsEnd() throws Exception {
     Path dir = openWhereFilesCanBeImmutable();
 

@@ -247,13 +247,47 @@ abstract class StoreContract {
       store.conversations().create(conversation("new-closed", 0, false, T0.plusSeconds(60)));
       store.conversations().create(conversation("at-cutoff", 0, false, T0.plusSeconds(30)));
 
-      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30))).isEqualTo(1);
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30), 100)).isEqualTo(1);
 
       assertThat(store.conversations().find(thread("old-closed"))).isEmpty();
       assertThat(store.conversations().find(thread("old-open"))).isPresent();
       assertThat(store.conversations().find(thread("new-closed"))).isPresent();
       assertThat(store.conversations().find(thread("at-cutoff"))).isPresent();
-      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30))).isZero();
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(30), 100)).isZero();
+    }
+
+    @Test
+    @DisplayName("Purging takes at most the limit, oldest first, and the next call goes on")
+    void purgeInBatches() {
+      for (int i = 0; i < 5; i++) {
+        store.conversations().create(conversation("c" + i, 0, false, T0.plusSeconds(4 - i)));
+      }
+      Instant cutoff = T0.plusSeconds(60);
+
+      assertThat(store.conversations().purgeClosedBefore(cutoff, 2)).isEqualTo(2);
+      assertThat(store.conversations().find(thread("c4"))).as("oldest").isEmpty();
+      assertThat(store.conversations().find(thread("c3"))).isEmpty();
+      assertThat(store.conversations().find(thread("c2"))).isPresent();
+      assertThat(store.conversations().purgeClosedBefore(cutoff, 0)).isZero();
+      assertThat(store.conversations().purgeClosedBefore(cutoff, 2)).isEqualTo(2);
+      assertThat(store.conversations().purgeClosedBefore(cutoff, 2)).isEqualTo(1);
+      assertThatThrownBy(() -> store.conversations().purgeClosedBefore(cutoff, -1))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("Purging keeps a closed conversation whose triage still waits for an incident")
+    void purgeKeepsWaiting() {
+      store.conversations().create(conversation("waits", 0, false, T0));
+      store.conversations().create(conversation("done", 0, false, T0));
+      store.waitingTriages().register(thread("waits"), Optional.of("inc1"), T0);
+
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(60), 100)).isEqualTo(1);
+      assertThat(store.conversations().find(thread("waits"))).isPresent();
+
+      store.waitingTriages().remove(thread("waits"));
+      assertThat(store.conversations().purgeClosedBefore(T0.plusSeconds(60), 100)).isEqualTo(1);
+      assertThat(store.conversations().find(thread("waits"))).isEmpty();
     }
 
     @Test
@@ -489,6 +523,50 @@ abstract class StoreContract {
       assertThat(claims).containsOnlyOnce(true);
       assertThat(store.ledger().unconfirmed()).hasSize(1);
     }
+
+    @Test
+    @DisplayName("Purging deletes settled entries claimed before the cutoff, never an unsettled one")
+    void purgeSettled() {
+      store.ledger().claim(SLACK_OPS, "incident/a", "a", T0);
+      store.ledger().confirm(SLACK_OPS, "incident/a", "m1", T0.plusSeconds(1));
+      store.ledger().claim(SLACK_OPS, "update/a1", "a", T0);
+      store.ledger().fail(SLACK_OPS, "update/a1", "gone", T0.plusSeconds(1));
+      store.ledger().claim(SLACK_OPS, "update/a2", "a", T0);
+      store.ledger().claim(DISCORD_OPS, "incident/a", "a", T0.plusSeconds(60));
+      store.ledger().confirm(DISCORD_OPS, "incident/a", "m2", T0.plusSeconds(61));
+
+      assertThat(store.ledger().purgeSettledBefore(T0.plusSeconds(30), Set.of(), 100)).isEqualTo(2);
+
+      assertThat(store.ledger().forIncident("a"))
+          .extracting(e -> e.channel() + " " + e.itemKey())
+          .containsExactly("slack:C0OPS update/a2", "discord:112233 incident/a");
+      assertThat(store.ledger().claim(SLACK_OPS, "update/a2", "a", T0.plusSeconds(90)))
+          .as("the unsettled claim is still held").isFalse();
+    }
+
+    @Test
+    @DisplayName("Purging leaves every entry of the incidents to keep, and goes in batches")
+    void purgeKeepsIncidentsAndBatches() {
+      for (String incident : List.of("a", "b", "c")) {
+        for (int i = 0; i < 3; i++) {
+          store.ledger().claim(SLACK_OPS, "update/" + incident + i, incident, T0.plusSeconds(i));
+          store.ledger().confirm(SLACK_OPS, "update/" + incident + i, "m", T0.plusSeconds(i));
+        }
+      }
+      Instant cutoff = T0.plusSeconds(60);
+
+      assertThat(store.ledger().purgeSettledBefore(cutoff, Set.of("b", "c"), 2)).isEqualTo(2);
+      assertThat(store.ledger().purgeSettledBefore(cutoff, Set.of("b", "c"), 2)).isEqualTo(1);
+      assertThat(store.ledger().purgeSettledBefore(cutoff, Set.of("b", "c"), 2)).isZero();
+      assertThat(store.ledger().forIncident("a")).isEmpty();
+      assertThat(store.ledger().forIncident("b")).hasSize(3);
+      assertThat(store.ledger().purgeSettledBefore(cutoff, Set.of("b"), 0)).isZero();
+      assertThat(store.ledger().purgeSettledBefore(cutoff, Set.of("b"), 10)).isEqualTo(3);
+      assertThat(store.ledger().forIncident("b")).hasSize(3);
+      assertThat(store.ledger().forIncident("c")).isEmpty();
+      assertThatThrownBy(() -> store.ledger().purgeSettledBefore(cutoff, Set.of(), -1))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Nested
@@ -673,11 +751,26 @@ abstract class StoreContract {
       store.seenDeliveries().firstSeen("older", T0.minus(Duration.ofHours(1)));
       store.seenDeliveries().firstSeen("new", T0.plusSeconds(60));
 
-      assertThat(store.seenDeliveries().purgeBefore(T0.plusSeconds(1))).isEqualTo(2);
+      assertThat(store.seenDeliveries().purgeBefore(T0.plusSeconds(1), 100)).isEqualTo(2);
 
       assertThat(store.seenDeliveries().firstSeen("old", T0.plusSeconds(61))).isTrue();
       assertThat(store.seenDeliveries().firstSeen("new", T0.plusSeconds(61))).isFalse();
-      assertThat(store.seenDeliveries().purgeBefore(T0)).isZero();
+      assertThat(store.seenDeliveries().purgeBefore(T0, 100)).isZero();
+    }
+
+    @Test
+    @DisplayName("Purging forgets at most the limit, oldest first")
+    void purgeInBatches() {
+      for (int i = 0; i < 5; i++) {
+        store.seenDeliveries().firstSeen("Ev" + i, T0.plusSeconds(i));
+      }
+
+      assertThat(store.seenDeliveries().purgeBefore(T0.plusSeconds(60), 3)).isEqualTo(3);
+      assertThat(store.seenDeliveries().firstSeen("Ev2", T0.plusSeconds(61))).as("forgotten").isTrue();
+      assertThat(store.seenDeliveries().firstSeen("Ev3", T0.plusSeconds(61))).as("kept").isFalse();
+      assertThat(store.seenDeliveries().purgeBefore(T0.plusSeconds(60), 0)).isZero();
+      assertThatThrownBy(() -> store.seenDeliveries().purgeBefore(T0, -1))
+          .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

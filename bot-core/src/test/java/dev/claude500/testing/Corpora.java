@@ -3,9 +3,7 @@ package dev.claude500.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +41,7 @@ public final class Corpora {
   /** Returns every typed reply, in file order. */
   public static List<TypedReply> typedReplies() {
     List<TypedReply> out = new ArrayList<>();
-    String[] lines = read("/corpus/typed-replies.tsv").split("\n");
+    String[] lines = TestData.read("corpus/typed-replies.tsv").split("\n");
     for (int i = 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
@@ -58,24 +56,13 @@ public final class Corpora {
   public static List<Paste> pastes() {
     try {
       List<Paste> out = new ArrayList<>();
-      for (JsonNode n : new ObjectMapper().readTree(read("/corpus/pasted-errors.json"))) {
+      for (JsonNode n : new ObjectMapper().readTree(TestData.read("corpus/pasted-errors.json"))) {
         out.add(new Paste(n.path("source").asText(), n.path("text").asText(), n.path("kind").asText(),
             n.path("status").isInt() ? Optional.of(n.path("status").asInt()) : Optional.empty(),
             n.path("requestId").isTextual() ? Optional.of(n.path("requestId").asText()) : Optional.empty(),
             n.path("branch").asText()));
       }
       return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = Corpora.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,6 +8,7 @@ import dev.claude500.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A store whose ledger cannot confirm one item: a watcher on it posts the item and then fails as a
@@ -53,6 +54,11 @@ public final class CrashingStore extends ForwardingStore {
       @Override
       public List<LedgerEntry> forIncident(String incidentId) {
         return real.forIncident(incidentId);
+      }
+
+      @Override
+      public int purgeSettledBefore(Instant cutoff, Set<String> keepIncidents, int limit) {
+        return real.purgeSettledBefore(cutoff, keepIncidents, limit);
       }
 
       @Override

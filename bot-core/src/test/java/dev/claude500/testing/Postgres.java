@@ -1,10 +1,15 @@
 package dev.claude500.testing;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,9 +24,12 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>When the server cannot be reached, {@link #requireOrSkip()} skips the calling test (a JUnit
  * assumption) with a message saying why, except when the environment has {@code CI=true}: there
- * PostgreSQL is part of the test bed and its absence fails the test instead. Call it from a test or
- * {@code @BeforeEach} rather than {@code @BeforeAll}: Surefire does not report a class skipped from
- * {@code @BeforeAll}, so the skip would be silent.
+ * PostgreSQL is part of the test bed and its absence fails the test instead. Surefire's console
+ * counts skipped tests but never says why, so the first skip for a server in a test JVM also
+ * writes one {@code [WARNING]} line with the reason to the JVM's own standard error, which Surefire
+ * and Failsafe copy to the build's console (they keep {@code System.err} for the reports). Call it
+ * from a test or {@code @BeforeEach} rather than {@code @BeforeAll}: Surefire does not report a
+ * class skipped from {@code @BeforeAll}, so the skip would be silent.
  *
  * <p>Typical use:
  *
@@ -42,6 +50,9 @@ public final class Postgres implements AutoCloseable {
    * costs one connection attempt per run, not one per test.
    */
   private static final ConcurrentMap<String, String> UNREACHABLE = new ConcurrentHashMap<>();
+
+  /** The server URLs whose skip the build's console has been told of in this JVM. */
+  private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
   private final String serverUrl;
   private final String user;
@@ -75,7 +86,21 @@ public final class Postgres implements AutoCloseable {
     if (isCi()) {
       return Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
     }
+    if (ANNOUNCED.add(postgres.serverUrl)) {
+      toBuildConsole("[WARNING] PostgreSQL tests skipped: " + why + ". Set CLAUDE500_TEST_PG_URL, CLAUDE500_TEST_PG_USER"
+          + " and CLAUDE500_TEST_PG_PASSWORD to use another server, or CI=true to fail instead.");
+    }
     return Assumptions.abort(why + "; skipping (set CI=true to fail instead)");
+  }
+
+  /**
+   * Writes a line to this JVM's own standard error (file descriptor 2), bypassing {@code
+   * System.err}, which Surefire redirects to the test's report file.
+   */
+  private static void toBuildConsole(String line) {
+    // not closed: closing would close the JVM's standard error
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    err.println(line);
   }
 
   /** Returns why the server cannot be reached, or an empty string when it answers. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * printed them, with the status, type and request id each carries (empty field = not carried).
  */
 public final class PrintedErrorLines {
-  /** The file, relative to the shared folder. */
+  /** The file's name on the class path (see {@link TestData}). */
   public static final String FILE = "data/errors/claude-code-printed-errors.tsv";
 
   /**
@@ -43,7 +43,7 @@ public final class PrintedErrorLines {
   /** Returns every row, in file order. */
   public static List<Row> all() {
     List<Row> rows = new ArrayList<>();
-    for (String line : SharedData.read(FILE).split("\r?\n")) {
+    for (String line : TestData.read(FILE).split("\r?\n")) {
       if (line.isBlank() || line.startsWith("# ")) {
         continue;
       }

@@ -5,11 +5,10 @@ import dev.claude500.status.StatusSnapshot;
 import dev.claude500.status.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 
 /**
- * Ready-made status pages built from the real data in {@code shared/data/statuspage/}: a red page
+ * Ready-made status pages built from the real data in {@code data/statuspage/} (see {@link TestData}): a red page
  * (the critical incident of 2026-04-15), a page with two open incidents (2026-04-25), and a green
  * page. Each comes as JSON bytes to serve with {@link FakeStatusPage} and as a parsed {@link
  * Summary} or {@link StatusSnapshot} to hand to code directly (see {@link FixedStatusSource}).
@@ -109,11 +108,7 @@ public final class StatusFixtures {
     }
   }
 
-  private static byte[] bytes(String relative) {
-    try {
-      return Files.readAllBytes(SharedData.path(relative));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] bytes(String name) {
+    return TestData.bytes(name);
   }
 }

@@ -10,7 +10,6 @@ import dev.claude500.status.StatusJson;
 import dev.claude500.status.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class StatusPageHistory {
   /** The six Anthropic components, id to current name, in the page's order (data README). */
   public static final Map<String, String> ANTHROPIC_COMPONENTS = anthropicComponents();
 
-  /** The archive's path inside the shared folder. */
+  /** The archive's name on the class path (see {@link TestData}). */
   public static final String ARCHIVE = "data/statuspage/anthropic-all-incidents.json";
 
   private static final ObjectMapper JSON = StatusJson.newMapper();
@@ -79,7 +78,7 @@ public final class StatusPageHistory {
     this.incidents = List.copyOf(incidents);
   }
 
-  /** Returns the Anthropic page's history from the shared archive (342 incidents, 2023-03 to 2026-08). */
+  /** Returns the Anthropic page's history from its archive (342 incidents, 2023-03 to 2026-08). */
   public static StatusPageHistory anthropic() {
     return Archive.HISTORY;
   }
@@ -124,7 +123,7 @@ public final class StatusPageHistory {
 
   /**
    * Returns the summary.json that goes with an incidents.json response (such as the verbatim ones
-   * in the shared data): its page, its open incidents, and the six components and indicator
+   * in the test data): its page, its open incidents, and the six components and indicator
    * derived from them as {@link #at} derives them.
    */
   public static byte[] summaryFor(byte[] incidentsJson) {
@@ -320,16 +319,12 @@ public final class StatusPageHistory {
     return Collections.unmodifiableMap(components);
   }
 
-  /** Loads the shared archive once, on first use. */
+  /** Loads the archive once, on first use. */
   private static final class Archive {
     static final StatusPageHistory HISTORY = load();
 
     private static StatusPageHistory load() {
-      try {
-        return of(Files.readAllBytes(SharedData.path(ARCHIVE)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return of(TestData.bytes(ARCHIVE));
     }
   }
 

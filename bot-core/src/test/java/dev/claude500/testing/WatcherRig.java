@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * The incident watcher as the bot runs it, for adapters' end-to-end tests: the real watcher and
- * status client reading a loopback status page that replays one real incident from the shared
- * archive, a store, an engine, and a clock the test moves. Watchers are made on any store (a
+ * status client reading a loopback status page that replays one real incident from the Anthropic
+ * page's archive, a store, an engine, and a clock the test moves. Watchers are made on any store (a
  * {@link CrashingStore} for the round that dies) with the adapter's real chat port.
  *
  * <p>The incident is the first one of 2026-07-21 whose first two updates are more than two poll

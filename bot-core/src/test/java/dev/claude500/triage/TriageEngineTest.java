@@ -9,8 +9,9 @@ import dev.claude500.chat.Text;
 import dev.claude500.status.StatusJson;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.status.Summary;
-import dev.claude500.testing.SharedData;
+import dev.claude500.testing.PrintedErrorLines;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -234,7 +235,7 @@ class TriageEngineTest {
     @Test
     void a401GoesStraightToLogin() {
       TriageHarness h = green();
-      h.start(SharedData.read("data/errors/claude-code-printed-errors.tsv").lines()
+      h.start(TestData.read(PrintedErrorLines.FILE).lines()
           .filter(l -> l.startsWith("#33230")).findFirst().orElseThrow());
       assertThat(h.view().branch()).contains("login / OAuth");
       assertThat(h.view().questionsToFirstMove()).contains(0);
@@ -647,5 +648,23 @@ class TriageEngineTest {
     String state = h.store.conversations().find(h.key).orElseThrow().state();
     assertThat(state.length()).isLessThan(20_000);
     assertThat(state).contains("(cut: 1,048,576 characters pasted, first 4,000 kept)");
+  }
+
+  @Test
+  @DisplayName("A triage's first line is the first line of its error, or else of what it was started with, redacted")
+  void theFirstLineTellsTriagesApart() {
+    TriageHarness pasted = green();
+    pasted.start("here it is:\n" + ERROR_500 + "\nsince this morning");
+    assertThat(pasted.view().firstLine()).hasValueSatisfying(line -> assertThat(line)
+        .startsWith("API Error: 500 {\"type\":\"error\"").endsWith("…").hasSizeLessThanOrEqualTo(120));
+
+    TriageHarness prose = green();
+    String key = "sk-ant-api03-" + "A".repeat(20) + "b".repeat(40) + "-CdEfGhAA";
+    prose.start("\n  it broke after I set " + key + "\nand then again");
+    assertThat(prose.view().firstLine()).hasValue("it broke after I set [redacted api key]");
+
+    TriageHarness bare = green();
+    bare.start("");
+    assertThat(bare.view().firstLine()).isEmpty();
   }
 }

@@ -1,8 +1,11 @@
 package dev.claude500.launcher;
 
+import dev.claude500.bot.Answer;
 import dev.claude500.bot.Command;
 import dev.claude500.bot.CommandParser;
 import dev.claude500.bot.Commands;
+import dev.claude500.bot.Invocation;
+import dev.claude500.bot.Surface;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
@@ -29,16 +32,21 @@ import java.util.UUID;
  * {@code /claude500} run the same commands as in chat, the rest of a pasted input being the pasted
  * text; other inputs answer the open triage (a choice's number or label, or free text where text
  * is asked for). A text request can also take several inputs wrapped in a ``` fence. End of input
- * ends it.
+ * ends it. One triage at a time is answered: starting another, or ending the input, with one open
+ * says that it is left open and when it closes itself.
  *
  * <p>Its {@link #chatPort()} lets the incident watcher speak in the console as in a channel:
  * incident posts for a {@code /claude500 subscribe}d console, and the follow-up of a triage that
- * ended waiting for an incident, whose question then becomes the one a typed line answers.
+ * ended waiting for an incident, whose question then becomes the one a typed line answers. What is
+ * said in a thread is headed by what it is about: the incident's name, or the triage's label
+ * ({@link TriageLabels}), so that an earlier session's triage is told apart from the one at hand.
  * Thread-safe: output from the watcher and from typed lines does not interleave.
  */
 public final class ConsoleMode {
   /** The platform name console conversations are stored under. */
   public static final String PLATFORM = "console";
+  /** What the console can do: plain text in and out, one person, no threads or buttons. */
+  static final Surface SURFACE = Surface.of();
   /** The first line printed. */
   public static final String HINT =
       "claude500 console: type /claude500 to start a triage (or /claude500 help); end of input quits.";
@@ -54,6 +62,7 @@ public final class ConsoleMode {
   private final PrintStream out;
   private final ChannelRef channel;
   private final Actor actor;
+  private final TriageLabels labels;
   private final ChatPort port = new Port();
   /** The names of the incidents posted here, by message id, to say whose thread a reply is in. */
   private final Map<String, String> posted = new HashMap<>();
@@ -66,6 +75,7 @@ public final class ConsoleMode {
     this.engine = engine;
     this.commands = commands;
     this.out = out;
+    this.labels = new TriageLabels(engine);
     this.channel = new ChannelRef(PLATFORM, "console");
     String user = System.getProperty("user.name", "you");
     this.actor = new Actor("console-" + user, user);
@@ -108,6 +118,14 @@ public final class ConsoleMode {
         handle(text);
       }
     }
+    ended();
+  }
+
+  /** Says, at the end of input, that the open triage is kept. */
+  private synchronized void ended() {
+    if (active != null) {
+      labels.leftOpen(active).ifPresent(this::say);
+    }
   }
 
   /** Prints the summary of a console triage closed for being idle. */
@@ -118,8 +136,12 @@ public final class ConsoleMode {
     if (expired.key().equals(active)) {
       active = null;
       pending = null;
+      show(expired.result());
+      return;
     }
-    show(expired.result());
+    for (Reply r : expired.result().replies()) {
+      say(labelled(expired.key(), PlainTextRenderer.render(r)));
+    }
   }
 
   private synchronized void handle(String line) {
@@ -138,6 +160,7 @@ public final class ConsoleMode {
         : engine.reply(active, actor, line);
     if (result.disposition() == Disposition.NO_TRIAGE) {
       pending = null;
+      active = null;
       say("That triage has ended. Type /claude500 to start another.");
       return;
     }
@@ -145,35 +168,23 @@ public final class ConsoleMode {
   }
 
   private void command(Command command) {
-    if (command instanceof Command.Triage t) {
-      Optional<Reply> refused = commands.refuse(t);
-      if (refused.isPresent()) {
-        say(PlainTextRenderer.render(refused.get()));
-        return;
-      }
-      active = new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString());
-      pending = null;
-      say("Claude Code 500 triage started.");
-      show(t.playbook().isPresent()
-          ? engine.start(active, actor, t.pasted(), t.playbook().get())
-          : engine.start(active, actor, t.pasted()));
+    Answer answer = commands.answer(command, new Invocation(SURFACE, channel, actor));
+    if (!(answer instanceof Answer.StartTriage start)) {
+      say(PlainTextRenderer.render(((Answer.Say) answer).reply()));
       return;
     }
-    Reply reply;
-    if (command instanceof Command.Help) {
-      reply = commands.help();
-    } else if (command instanceof Command.Status) {
-      reply = commands.status();
-    } else if (command instanceof Command.Subscribe s) {
-      reply = commands.subscribe(channel, actor, s);
-    } else if (command instanceof Command.Unsubscribe) {
-      reply = commands.unsubscribe(channel);
-    } else if (command instanceof Command.Subscriptions) {
-      reply = commands.subscriptions(channel);
-    } else {
-      reply = commands.playbooks();
+    activate(new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString()), null);
+    say(PlainTextRenderer.render(start.opening()));
+    show(engine.start(active, actor, start.pasted(), start.playbook().id()));
+  }
+
+  /** Makes {@code key}'s triage the one typed lines answer, saying so of the open one it replaces. */
+  private void activate(ConversationKey key, Reply asked) {
+    if (active != null && !active.equals(key)) {
+      labels.leftOpen(active).ifPresent(this::say);
     }
-    say(PlainTextRenderer.render(reply));
+    active = key;
+    pending = asked;
   }
 
   private void show(TriageResult result) {
@@ -234,16 +245,26 @@ public final class ConsoleMode {
   private synchronized MessageRef print(ChannelRef to, Optional<String> threadId, Reply reply) {
     String text = PlainTextRenderer.render(reply);
     Optional<String> incident = threadId.map(posted::get);
-    say(incident.map(name -> "[" + name + "] " + text).orElse(text));
+    Optional<ConversationKey> triage = threadId.filter(t -> incident.isEmpty())
+        .map(t -> new ConversationKey(PLATFORM, to.channelId(), t));
+    if (triage.isPresent() && (reply instanceof Reply.Question || reply instanceof Reply.TextRequest)) {
+      activate(triage.get(), reply);
+    }
+    if (incident.isPresent()) {
+      say("[" + incident.get() + "] " + text);
+    } else {
+      say(triage.map(key -> labelled(key, text)).orElse(text));
+    }
     String id = "console-" + ++messages;
     if (threadId.isEmpty() && reply instanceof Reply.Incident i) {
       posted.put(id, i.view().name());
     }
-    if (threadId.isPresent() && (reply instanceof Reply.Question || reply instanceof Reply.TextRequest)) {
-      active = new ConversationKey(PLATFORM, to.channelId(), threadId.get());
-      pending = reply;
-    }
     return new MessageRef(to, id);
+  }
+
+  /** Returns {@code text} headed by the label of the triage it is about, for a screen that shows several. */
+  private String labelled(ConversationKey key, String text) {
+    return "[" + labels.of(key) + "] " + text;
   }
 
   /** The watcher's way into the console. */

@@ -97,12 +97,12 @@ final class Core implements AutoCloseable {
   }
 
   /**
-   * Starts the incident watcher, posting through the chat ports added so far and any added later;
-   * closing it gives up its lease.
+   * Starts the incident watcher, posting through the chat ports added so far and any added later
+   * and purging what is older than the retention; closing it gives up its lease.
    */
   IncidentWatcher startIncidentWatcher() {
     IncidentWatcher watcher = new IncidentWatcher(statusClient, store, chatPorts, engine, clock,
-        settings.pollInterval(), metrics);
+        settings.pollInterval(), settings.retention(), metrics);
     watcher.start();
     return watcher;
   }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   private static final String USAGE = "usage: java -jar claude500.jar [console | --help]";
+  /** Where console mode writes its log, in the folder it is started in. */
+  static final Path LOG_FILE = Path.of("data", "claude500.log");
 
   private Main() {}
 
@@ -113,14 +115,14 @@ public final class Main {
     }
   }
 
+  /** Returns {@link #LOG_FILE}, its folder made; the same name in the temporary folder when that cannot be made. */
   private static Path logFile() {
-    Path dir = Path.of("data");
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(LOG_FILE.getParent());
     } catch (IOException e) {
-      return Path.of(System.getProperty("java.io.tmpdir"), "claude500.log");
+      return Path.of(System.getProperty("java.io.tmpdir")).resolve(LOG_FILE.getFileName());
     }
-    return dir.resolve("claude500.log");
+    return LOG_FILE;
   }
 
   /** Returns the usage text with every setting and its default. */

@@ -20,6 +20,9 @@ public enum Setting {
   CLAUDE500_PLAYBOOK_DIR("", "directory of extra playbook files (*.json); one with the built-in's id replaces it"),
   /** Idle triage timeout. */
   CLAUDE500_TRIAGE_TIMEOUT("60m", "how long a triage waits for an answer before it closes itself (e.g. 45m, 2h, 90s)"),
+  /** How long what the bot no longer needs is kept. */
+  CLAUDE500_RETENTION("30d", "how long ended triages, seen deliveries and settled incident posts are kept before they"
+      + " are purged (1h to 3650d, e.g. 12h, 30d, 90d)"),
   /** Log format. */
   CLAUDE500_LOG_FORMAT("text", "log format: text or json (one JSON object per line, for log shippers)"),
   /** Log level. */

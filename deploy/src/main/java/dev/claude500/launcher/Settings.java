@@ -1,6 +1,7 @@
 package dev.claude500.launcher;
 
 import dev.claude500.discord.DiscordShards;
+import dev.claude500.incidents.IncidentWatcher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * @param httpPort the HTTP port
  * @param playbookDir a directory of extra playbooks, if any
  * @param triageTimeout how long a triage waits for an answer
+ * @param retention how long ended triages, seen deliveries and settled incident posts are kept
  * @param logFormat {@code text} or {@code json}
  * @param logLevel the level of claude500's own loggers
  * @param slack Slack's settings, when Slack is configured
@@ -41,12 +43,16 @@ public record Settings(
     int httpPort,
     Optional<Path> playbookDir,
     Duration triageTimeout,
+    Duration retention,
     String logFormat,
     String logLevel,
     Optional<Slack> slack,
     Optional<Discord> discord) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h)?");
+  private static final Pattern HOURS_OR_DAYS = Pattern.compile("(\\d{1,9})\\s*(h|d)");
+  /** The longest retention: ten years. */
+  static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
   /**
    * Slack's settings.
@@ -122,7 +128,7 @@ public record Settings(
   public String toString() {
     return "Settings[statusUrls=" + statusUrls + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=***")
         + ", pollInterval=" + pollInterval + ", httpPort=" + httpPort + ", playbookDir=" + playbookDir
-        + ", triageTimeout=" + triageTimeout + ", logFormat=" + logFormat + ", slack=" + slack
+        + ", triageTimeout=" + triageTimeout + ", retention=" + retention + ", logFormat=" + logFormat + ", slack=" + slack
         + ", discord=" + discord + "]";
   }
 
@@ -138,6 +144,7 @@ public record Settings(
         r.integer(Setting.CLAUDE500_HTTP_PORT, 0, 65535),
         r.directory(Setting.CLAUDE500_PLAYBOOK_DIR),
         r.duration(Setting.CLAUDE500_TRIAGE_TIMEOUT),
+        r.retention(Setting.CLAUDE500_RETENTION),
         r.oneOf(Setting.CLAUDE500_LOG_FORMAT, List.of("text", "json")),
         r.oneOf(Setting.CLAUDE500_LOG_LEVEL, List.of("error", "warn", "info", "debug", "trace")).toUpperCase(Locale.ROOT),
         r.slack(),
@@ -176,16 +183,32 @@ public record Settings(
     }
 
     Duration duration(Setting s) {
+      return duration(s, DURATION, "m", "a duration like 90s, 45m or 2h", Duration.ofSeconds(10), Duration.ofDays(7),
+          "10 seconds and 7 days");
+    }
+
+    Duration retention(Setting s) {
+      return duration(s, HOURS_OR_DAYS, "d", "a number of hours or days like 12h, 30d or 90d",
+          IncidentWatcher.MIN_RETENTION, MAX_RETENTION, "1h and 3650d");
+    }
+
+    /** Reads a number and a unit ({@code s}, {@code m}, {@code h} or {@code d}, else {@code unit}) that {@code form} matches. */
+    private Duration duration(Setting s, Pattern form, String unit, String like, Duration min, Duration max,
+        String between) {
       String v = value(s).toLowerCase(Locale.ROOT);
-      Matcher m = DURATION.matcher(v);
+      Matcher m = form.matcher(v);
       if (!m.matches()) {
-        throw new SettingsException(s, "must be a duration like 90s, 45m or 2h, got '" + v + "'");
+        throw new SettingsException(s, "must be " + like + ", got '" + v + "'");
       }
       long n = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "m" : m.group(2);
-      Duration d = unit.equals("s") ? Duration.ofSeconds(n) : unit.equals("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
-      if (d.toSeconds() < 10 || d.toDays() > 7) {
-        throw new SettingsException(s, "must be between 10 seconds and 7 days, got '" + v + "'");
+      Duration d = switch (m.group(2) == null ? unit : m.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new SettingsException(s, "must be between " + between + ", got '" + v + "'");
       }
       return d;
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -259,10 +260,18 @@ public final class BotProcess implements AutoCloseable {
 
   /** Waits until {@code condition} holds, looking every 25 ms; fails naming {@code what} after {@code timeout}. */
   public static void await(BooleanSupplier condition, Duration timeout, String what) {
+    await(condition, timeout, () -> what);
+  }
+
+  /**
+   * Waits until {@code condition} holds, looking every 25 ms; fails after {@code timeout} naming
+   * {@code what}, as it is then (so that it can say how far things got).
+   */
+  public static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + what + " within " + timeout);
+        throw new AssertionError("no " + what.get() + " within " + timeout);
       }
       pause(Duration.ofMillis(25));
     }

@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged jar in console mode with piped input, typed and pasted as a person would. */
 class ConsoleJarIT {
   @Test
-  void theJarWalksATriageOnPipedInputAndExitsZeroAtTheEnd(@TempDir Path dir) throws Exception {
+  void theJarWalksATriageOnPipedInputAndExitsZeroAtTheEnd(@KeptOnFailure Path dir) throws Exception {
     try (FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.redSummaryJson()));
       Process p = JarProcess.in(dir, Map.of("CLAUDE500_STATUS_URL", page.baseUrl().toString()), "console").start();

@@ -15,19 +15,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** One bot process on its H2 file, killed while it posts an incident to many channels, and started again. */
+/**
+ * One bot process on its H2 file, killed while it posts an incident to many channels, and started
+ * again. Every wait is on a condition, bounded by {@link #WAIT} (generous: a busy machine starts a
+ * JVM and posts slowly); a failed run's bot log ({@code bot.log}) and store stay in {@code
+ * target/it-logs/CrashSafetyIT/}.
+ */
 class CrashSafetyIT {
   private static final String SECRET = "crash-it-signing-secret";
   private static final int CHANNELS = 50;
+  private static final Duration WAIT = Duration.ofMinutes(2);
 
   @Test
   @DisplayName("SIGKILL during a fan-out to 50 channels, a restart on the same file: every post exactly once in every channel")
-  void killedMidFanoutThenRestarted(@TempDir Path dir) {
+  void killedMidFanoutThenRestarted(@KeptOnFailure Path dir) {
     Instant from = Instant.parse("2026-07-21T07:00:00Z");
     Instant to = Instant.parse("2026-07-21T09:00:00Z");
     String dbUrl = "jdbc:h2:file:" + dir.resolve("store").resolve("claude500").toAbsolutePath();
@@ -49,15 +55,15 @@ class CrashSafetyIT {
         for (int i = 0; i < CHANNELS; i++) {
           side.command(events, channels.get(i), "subscribe", "trig-sub-" + i);
         }
-        await(() -> slack.calls("response_url").size() >= CHANNELS, "an answer to every subscribe");
-        int reads = page.requestCount(FakeStatusPage.INCIDENTS);
-        await(() -> page.requestCount(FakeStatusPage.INCIDENTS) >= reads + 2, "two rounds of the watcher after subscribing");
+        await(() -> slack.calls("response_url").size() >= CHANNELS, "answer to every subscribe", dir);
+        awaitRounds(page, 2, dir);
 
-        slack.slowDown(Duration.ofMillis(30));
+        // slow enough that the kill lands mid fan-out even when this thread is scheduled late
+        slack.slowDown(Duration.ofMillis(100));
         replay = FastReplay.of(StatusPageHistory.anthropic(), from, to, Instant.now(), Duration.ofSeconds(1));
         sleepUntil(replay.wallTime(0));
         page.servePage(replay.step(0));
-        await(() -> roots(slack, channels) >= CHANNELS / 3, "the fan-out under way");
+        await(() -> roots(slack, channels) >= CHANNELS / 3, "the fan-out under way", dir);
         bot.kill();
         int beforeRestart = roots(slack, channels);
         assertThat(beforeRestart).as("killed mid fan-out").isLessThan(CHANNELS);
@@ -69,10 +75,14 @@ class CrashSafetyIT {
           sleepUntil(replay.wallTime(k));
           page.servePage(replay.step(k));
         }
-        await(() -> channels.stream().allMatch(c -> resolvedShown(slack, c)), "every channel's post edited to resolved");
-        BotProcess.pause(Duration.ofSeconds(2));
+        long lastStep = System.nanoTime();
+        await(() -> resolvedIn(slack, channels) == CHANNELS,
+            () -> "resolved edit in every channel (" + resolvedIn(slack, channels) + " of " + CHANNELS + " have it)", dir);
+        Duration toResolved = Duration.ofNanos(System.nanoTime() - lastStep);
+        awaitQuiet(slack, page, dir);
         assertThat(bot.terminate(Duration.ofSeconds(25))).as("exit status after SIGTERM").isEqualTo(143);
-        System.out.printf("CrashSafetyIT: killed after %d of %d channels had the incident%n", beforeRestart, CHANNELS);
+        System.out.printf("CrashSafetyIT: killed after %d of %d channels had the incident; every post resolved %d ms"
+            + " after the last step%n", beforeRestart, CHANNELS, toResolved.toMillis());
       }
       try (JdbcStore store = JdbcStore.open(dbUrl, null, null)) {
         for (String c : channels) {
@@ -82,12 +92,47 @@ class CrashSafetyIT {
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    BotProcess.await(condition, Duration.ofSeconds(20), what);
+  private static void await(BooleanSupplier condition, String what, Path dir) {
+    await(condition, () -> what, dir);
+  }
+
+  /** Waits up to {@link #WAIT}; the failure says what was awaited, how far it got, and where the run's files are. */
+  private static void await(BooleanSupplier condition, Supplier<String> what, Path dir) {
+    try {
+      BotProcess.await(condition, WAIT, what);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the bot's log and store are kept in " + dir, e);
+    }
+  }
+
+  /** Waits until the watcher has read the page {@code rounds} more times. */
+  private static void awaitRounds(FakeStatusPage page, int rounds, Path dir) {
+    int reads = page.requestCount(FakeStatusPage.INCIDENTS);
+    await(() -> page.requestCount(FakeStatusPage.INCIDENTS) >= reads + rounds, rounds + " rounds of the watcher", dir);
+  }
+
+  /**
+   * Waits until two rounds of the watcher pass without a call to Slack: the bot has nothing left
+   * to post or edit, so what the channels show is final.
+   */
+  private static void awaitQuiet(FakeSlackApi slack, FakeStatusPage page, Path dir) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    int calls;
+    do {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the bot still calls Slack after " + WAIT + "; its log and store are kept in " + dir);
+      }
+      calls = slack.calls().size();
+      awaitRounds(page, 2, dir);
+    } while (slack.calls().size() != calls);
   }
 
   private static int roots(FakeSlackApi slack, List<String> channels) {
     return channels.stream().mapToInt(c -> slack.topLevel(c).size()).sum();
+  }
+
+  private static long resolvedIn(FakeSlackApi slack, List<String> channels) {
+    return channels.stream().filter(c -> resolvedShown(slack, c)).count();
   }
 
   private static boolean resolvedShown(FakeSlackApi slack, String channel) {

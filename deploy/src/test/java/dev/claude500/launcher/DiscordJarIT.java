@@ -12,14 +12,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged jar as a Discord bot against a loopback Discord: its JDA and HTTP client work as shaded. */
 class DiscordJarIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void theJarConnectsPrintsItsInviteAndRunsATriage(@TempDir Path dir) throws Exception {
+  void theJarConnectsPrintsItsInviteAndRunsATriage(@KeptOnFailure Path dir) throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
       ProcessBuilder pb = JarProcess.in(dir, Map.of(

@@ -68,6 +68,20 @@ class MaskingEncoderTest {
   }
 
   @Test
+  void theRedactorsGoogleKeysUrlPasswordsAndPrivateKeysAreMaskedInBothFormats() {
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+        + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\nZq2vK1yS\n-----END RSA PRIVATE KEY-----";
+    for (String format : List.of("text", "json")) {
+      String out = logged(format, List.of(), () -> LoggerFactory.getLogger("dev.claude500.test").warn(
+          "pasted: key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe db=postgres://admin:hunter2pass@db:5432/x\n" + pem
+              + "\nrequest req_011CXmPAT8xd3GWgKxdq8TRC"));
+      assertThat(out).as(format).contains("req_011CXmPAT8xd3GWgKxdq8TRC", "admin:", "@db:5432", "[redacted private key]")
+          .doesNotContain("AIzaSyDaGmWKa4JsXZ", "hunter2pass", "BEGIN RSA", "MIIEowIBAAKCAQEA", "VTLw7onLRnrq0", "Zq2vK1yS",
+              "END RSA");
+    }
+  }
+
+  @Test
   void textFormatWritesOneLinePerEventFailuresIncluded() {
     String out = logged("text", List.of(), () -> {
       Logger log = (Logger) LoggerFactory.getLogger("dev.claude500.test");

@@ -79,6 +79,22 @@ class ReadmeTest {
   }
 
   @Test
+  @DisplayName("The README says where the console writes its log and that one console runs per folder, as the launcher does")
+  void theConsoleLogAndOneConsolePerFolder() throws Exception {
+    String readme = readme().replaceAll("\\s+", " ");
+    String log = Main.LOG_FILE.toString().replace('\\', '/');
+    assertThat(readme)
+        .contains("The console writes its log to `" + log + "` in the folder it is started in, appending (to `"
+            + Main.LOG_FILE.getFileName() + "` in the system's temporary folder when `" + Main.LOG_FILE.getParent()
+            + "/` cannot be made there)")
+        .contains("one console runs per folder")
+        .contains("A second one started in the same folder stops at once with exit status 1 and one line, `"
+            + ConsoleFolderIT.SECOND_CONSOLE + " ...`");
+    assertThat(ConsoleFolderIT.SECOND_CONSOLE).as("the store the README speaks of is the default one")
+        .contains(Setting.CLAUDE500_DB_URL.defaultValue() + ":");
+  }
+
+  @Test
   void theTestCommandIsWhatCiRuns() throws Exception {
     assertThat(readme()).contains("| run the tests | `./mvnw -B verify` |");
     String ci = Files.readString(Path.of("..", ".ci", "run"));

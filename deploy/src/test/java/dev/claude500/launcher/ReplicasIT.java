@@ -25,7 +25,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two bot processes from the packaged jar, in Slack HTTP mode, on one PostgreSQL schema of their
@@ -62,7 +61,7 @@ class ReplicasIT {
 
   @Test
   @DisplayName("Triage steps sent to either replica apply once; a replica killed mid-replay is taken over and every update is posted once")
-  void stepsApplyOnceAndAKilledReplicaIsTakenOver(@TempDir Path dir) throws Exception {
+  void stepsApplyOnceAndAKilledReplicaIsTakenOver(@KeptOnFailure Path dir) throws Exception {
     Duration poll = Duration.ofSeconds(2);
     try (TwoReplicas r = new TwoReplicas(dir, poll, Instant.parse("2026-07-21T18:30:00Z"), Duration.ofMillis(500))) {
       triageAlternately(r.side, r.events);
@@ -239,7 +238,7 @@ class ReplicasIT {
 
   @Test
   @DisplayName("SIGTERM mid fan-out: the holder ends at a channel boundary and gives the lease up, the standby takes it at once, and after a restart every channel has each post once")
-  void sigtermHandsOverMidFanout(@TempDir Path dir) throws Exception {
+  void sigtermHandsOverMidFanout(@KeptOnFailure Path dir) throws Exception {
     Duration poll = Duration.ofSeconds(3);
     List<String> channels = IntStream.rangeClosed(1, 24).mapToObj(i -> String.format("C0FAN%02d", i)).toList();
     // the first incident of the day: three updates over an hour and a half, nothing else open meanwhile

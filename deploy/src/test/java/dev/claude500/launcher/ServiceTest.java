@@ -98,6 +98,7 @@ class ServiceTest {
 
   @Test
   @DisplayName("H2 data files read-only for 10 s: /readyz says so meanwhile, and ready again soon after, without a restart")
+  @SuppressWarnings("try") // the resource is the fault: held, not used
   void readinessSaysWhileTheH2FilesAreReadOnly() throws Exception {
     Path dir = Paths.get("target", "service-readonly-" + UUID.randomUUID()).toAbsolutePath();
     DiskFaults.requireImmutableFiles(dir);

@@ -32,6 +32,7 @@ class SettingsTest {
     assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.httpPort()).isEqualTo(3000);
     assertThat(s.triageTimeout()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(s.retention()).isEqualTo(Duration.ofDays(30));
     assertThat(s.noPlatform()).isTrue();
   }
 
@@ -50,6 +51,24 @@ class SettingsTest {
     refused("CLAUDE500_PLAYBOOK_DIR: is not a directory: '/no/such/dir'", "CLAUDE500_PLAYBOOK_DIR", "/no/such/dir");
     refused("DISCORD_GUILD_IDS: must be numeric guild ids separated by commas, got 'abc'",
         "DISCORD_BOT_TOKEN", "t", "DISCORD_GUILD_IDS", "1,abc");
+  }
+
+  @Test
+  void retentionIsHoursOrDaysWithinBounds() {
+    assertThat(read("CLAUDE500_RETENTION", "12h").retention()).isEqualTo(Duration.ofHours(12));
+    assertThat(read("CLAUDE500_RETENTION", " 90D ").retention()).isEqualTo(Duration.ofDays(90));
+    assertThat(read("CLAUDE500_RETENTION", "1h").retention()).isEqualTo(Duration.ofHours(1));
+    assertThat(read("CLAUDE500_RETENTION", "3650d").retention()).isEqualTo(Duration.ofDays(3650));
+    refused("CLAUDE500_RETENTION: must be a number of hours or days like 12h, 30d or 90d, got '30'",
+        "CLAUDE500_RETENTION", "30");
+    refused("CLAUDE500_RETENTION: must be a number of hours or days like 12h, 30d or 90d, got '45m'",
+        "CLAUDE500_RETENTION", "45m");
+    refused("CLAUDE500_RETENTION: must be a number of hours or days like 12h, 30d or 90d, got 'forever'",
+        "CLAUDE500_RETENTION", "forever");
+    refused("CLAUDE500_RETENTION: must be between 1h and 3650d, got '0h'", "CLAUDE500_RETENTION", "0h");
+    refused("CLAUDE500_RETENTION: must be between 1h and 3650d, got '3651d'", "CLAUDE500_RETENTION", "3651d");
+    refused("CLAUDE500_RETENTION: must be between 1h and 3650d, got '999999999d'", "CLAUDE500_RETENTION",
+        "999999999d");
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar with a store it cannot open: one line on standard error, exit status 1, in both modes. */
 class StoreAtStartJarIT {
@@ -19,7 +18,7 @@ class StoreAtStartJarIT {
   }
 
   @Test
-  void theServiceStopsWithOneLineNamingTheSetting(@TempDir Path dir) throws Exception {
+  void theServiceStopsWithOneLineNamingTheSetting(@KeptOnFailure Path dir) throws Exception {
     Process p = finished(JarProcess.in(dir, StoreAtStartTest.slackService("jdbc:postgresql://127.0.0.1:1/claude500")));
 
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
@@ -30,7 +29,7 @@ class StoreAtStartJarIT {
   }
 
   @Test
-  void consoleModeStopsWithOneLineNamingTheSetting(@TempDir Path dir) throws Exception {
+  void consoleModeStopsWithOneLineNamingTheSetting(@KeptOnFailure Path dir) throws Exception {
     Process p = finished(JarProcess.in(dir, Map.of("CLAUDE500_DB_URL", "jdbc:postgresql://127.0.0.1:1/claude500",
         "CLAUDE500_STATUS_URL", "http://127.0.0.1:1"), "console"));
 

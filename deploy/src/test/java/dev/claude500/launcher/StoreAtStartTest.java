@@ -73,6 +73,7 @@ class StoreAtStartTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource is the fault: held, not used
   void anH2FileThatCannotBeWrittenStopsTheServiceWithOneLine() {
     Path dir = Paths.get("target", "start-readonly-" + UUID.randomUUID()).toAbsolutePath();
     DiskFaults.requireImmutableFiles(dir);

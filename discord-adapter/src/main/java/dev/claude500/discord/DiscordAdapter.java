@@ -1,6 +1,7 @@
 package dev.claude500.discord;
 
 import dev.claude500.bot.BotServices;
+import dev.claude500.bot.Surface;
 import dev.claude500.chat.ChatPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAdapter implements AutoCloseable {
   /** The platform name in {@code ChannelRef} and {@code ConversationKey}. */
   public static final String PLATFORM = "discord";
+  /** What Discord can do: threads, buttons, private answers, named options, forms for free text. */
+  static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS);
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
   private static final int WORKERS = 8;

@@ -5,8 +5,9 @@ import dev.claude500.chat.Text;
 
 /**
  * Renders {@link Text} as Discord markdown: strong as {@code **x**}, code as {@code `x`}, links as
- * {@code [label](url)}. Plain text, which may come from people (pasted lines, names), is escaped so
- * it never turns into markdown, mentions or links by accident. Stateless.
+ * {@code [label](url)}, a person as a mention. Plain text, which may come from people (pasted
+ * lines, names), is escaped so it never turns into markdown, mentions or links by accident.
+ * Stateless.
  */
 final class DiscordMarkdown {
   private DiscordMarkdown() {}
@@ -21,11 +22,18 @@ final class DiscordMarkdown {
         sb.append(code(c.text()));
       } else if (span instanceof Span.Link l) {
         sb.append(link(l.text(), l.url()));
+      } else if (span instanceof Span.Mention m) {
+        sb.append(mention(m));
       } else {
         sb.append(escape(span.text()));
       }
     }
     return sb.toString();
+  }
+
+  /** A person as a mention (shown as their name; the bot's messages ping nobody), or their name. */
+  private static String mention(Span.Mention m) {
+    return m.actor().id().matches("\\d{1,20}") ? "<@" + m.actor().id() + ">" : escape(m.actor().displayName());
   }
 
   /**

@@ -19,8 +19,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * Renders {@link Reply} values as Discord messages: a message as markdown, a question as a message
  * with a button per choice and an "Answer in words…" button (which opens a modal), a text request as a message with a "Paste…" button (which opens a
  * modal) and its alternatives, the report as an embed of its fields followed by its body in code
- * blocks, the status page and incidents as embeds. Every message fits Discord's limits and pings
- * nobody. Thread-safe.
+ * blocks, the status page and incidents as embeds, a triage's opening as its headline over an embed
+ * coloured by the page. Every message fits Discord's limits and pings nobody. Thread-safe.
  */
 final class DiscordMessages {
   /** The label of a text request's button that opens the modal. */
@@ -63,6 +63,9 @@ final class DiscordMessages {
     if (reply instanceof Reply.Status s) {
       return List.of(embed("", StatusEmbeds.status(s.view())));
     }
+    if (reply instanceof Reply.Opening o) {
+      return List.of(opening(o));
+    }
     return List.of(embed("", StatusEmbeds.incident(((Reply.Incident) reply).view())));
   }
 
@@ -86,6 +89,9 @@ final class DiscordMessages {
     if (reply instanceof Reply.Status) {
       return "Status page";
     }
+    if (reply instanceof Reply.Opening o) {
+      return firstLineOf(o.headline());
+    }
     if (reply instanceof Reply.Question q) {
       return firstLineOf(q.text());
     }
@@ -94,6 +100,16 @@ final class DiscordMessages {
 
   private static String firstLineOf(Text text) {
     return DiscordMarkdown.escape(Limits.firstLine(text.toPlainString(), 300));
+  }
+
+  /** A triage's first message: who started it as the content, the page in an embed of its colour. */
+  private static MessageCreateData opening(Reply.Opening o) {
+    MessageCreateBuilder b = base().setContent(Limits.cut(DiscordMarkdown.render(o.headline()), Limits.CONTENT));
+    if (!o.details().isEmpty()) {
+      b.setEmbeds(new EmbedBudget().description(DiscordMarkdown.render(o.details())).colour(Colours.of(o.indicator()))
+          .build());
+    }
+    return b.build();
   }
 
   private List<MessageCreateData> report(Reply.Report r) {

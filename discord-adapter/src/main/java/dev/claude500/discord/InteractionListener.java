@@ -1,10 +1,9 @@
 package dev.claude500.discord;
 
 import dev.claude500.bot.BotServices;
-import dev.claude500.chat.Reply;
+import dev.claude500.bot.Command;
 import dev.claude500.metrics.BotMetrics;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -16,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes Discord's interactions to their handlers: subcommands by name, buttons and modals by
- * their custom id. Runs on JDA's event threads and does nothing slow there: each handler
+ * Routes Discord's interactions to their handlers: a subcommand, read into the core's command, to
+ * the triage's start or to a private answer; buttons and modals by their custom id. Runs on JDA's event threads and does nothing slow there: each handler
  * acknowledges at once and hands its work to the work executor. Anything not ours (another bot's
  * command, a forgotten custom id) is acknowledged and otherwise ignored. The time each handler
  * takes on JDA's thread, until its acknowledgement is queued, is recorded as the ack latency.
@@ -25,16 +24,18 @@ import org.slf4j.LoggerFactory;
 final class InteractionListener extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
 
-  private final Map<String, SubcommandHandler> subcommands;
+  private final TriageCommand triage;
+  private final EphemeralCommand ephemeral;
   private final AnswerButton answers;
   private final PasteFlow paste;
   private final ComponentAutocomplete autocomplete;
   private final CustomIds ids;
   private final BotMetrics metrics;
 
-  InteractionListener(Map<String, SubcommandHandler> subcommands, AnswerButton answers, PasteFlow paste,
+  InteractionListener(TriageCommand triage, EphemeralCommand ephemeral, AnswerButton answers, PasteFlow paste,
       ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
-    this.subcommands = Map.copyOf(subcommands);
+    this.triage = Objects.requireNonNull(triage, "triage");
+    this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
     this.answers = Objects.requireNonNull(answers, "answers");
     this.paste = Objects.requireNonNull(paste, "paste");
     this.autocomplete = Objects.requireNonNull(autocomplete, "autocomplete");
@@ -45,15 +46,9 @@ final class InteractionListener extends ListenerAdapter {
   /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
   static InteractionListener create(BotServices services, Work work, DiscordMessages messages, CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(messages);
-    SubscriptionCommands channel = new SubscriptionCommands(services.commands());
-    Map<String, SubcommandHandler> subcommands = Map.of(
-        SlashCommand.TRIAGE, new TriageCommand(services.engine(), services.status(), services.clock(), work, posts),
-        SlashCommand.STATUS, new EphemeralCommand(SlashCommand.STATUS, work, messages, e -> services.commands().status()),
-        SlashCommand.SUBSCRIBE, new EphemeralCommand(SlashCommand.SUBSCRIBE, work, messages, channel::subscribe),
-        SlashCommand.UNSUBSCRIBE, new EphemeralCommand(SlashCommand.UNSUBSCRIBE, work, messages, channel::unsubscribe),
-        SlashCommand.SUBSCRIPTIONS, new EphemeralCommand(SlashCommand.SUBSCRIPTIONS, work, messages, channel::subscriptions),
-        SlashCommand.HELP, new EphemeralCommand(SlashCommand.HELP, work, messages, e -> new Reply.Message(DiscordHelp.usage())));
-    return new InteractionListener(subcommands,
+    return new InteractionListener(
+        new TriageCommand(services.commands(), services.engine(), work, posts, messages),
+        new EphemeralCommand(services.commands(), work, messages),
         new AnswerButton(services.engine(), work, posts, ids),
         new PasteFlow(services.engine(), work, posts, messages, ids),
         new ComponentAutocomplete(services.status()),
@@ -95,13 +90,15 @@ final class InteractionListener extends ListenerAdapter {
   }
 
   private void command(SlashCommandInteractionEvent event) {
-    SubcommandHandler handler = event.getSubcommandName() == null ? null : subcommands.get(event.getSubcommandName());
-    if (handler == null) {
+    Optional<Command> command = SlashCommand.command(event);
+    if (command.isEmpty()) {
       event.reply(DiscordMessages.single("Unknown subcommand; try `/claude500 help`.")).setEphemeral(true)
           .queue(null, e -> LOG.debug("could not answer: {}", e.toString()));
-      return;
+    } else if (command.get() instanceof Command.Triage t) {
+      triage.handle(event, t);
+    } else {
+      ephemeral.handle(event, command.get());
     }
-    handler.handle(event);
   }
 
   private void button(ButtonInteractionEvent event) {

@@ -1,12 +1,15 @@
 package dev.claude500.discord;
 
+import dev.claude500.bot.Invocation;
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.Interaction;
 
 /** Reads the core's terms out of Discord interactions: who acts, and which triage a thread holds. */
@@ -18,6 +21,12 @@ final class Interactions {
     Member member = interaction.getMember();
     String name = member != null ? member.getEffectiveName() : interaction.getUser().getEffectiveName();
     return new Actor(interaction.getUser().getId(), name);
+  }
+
+  /** Returns where and by whom a command was used, for the core's answer. */
+  static Invocation invocation(SlashCommandInteractionEvent event) {
+    return new Invocation(DiscordAdapter.SURFACE,
+        new ChannelRef(DiscordAdapter.PLATFORM, event.getChannel().getId()), actor(event));
   }
 
   /** Returns the triage key of a thread: its parent channel and its own id; empty for other channels. */

@@ -1,33 +1,37 @@
 package dev.claude500.discord;
 
+import dev.claude500.bot.Command;
+import dev.claude500.bot.CommandParser;
+import dev.claude500.bot.Subcommand;
+import java.util.Arrays;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
-/** The {@code /claude500} command as Discord is told about it: its name, subcommands and options. */
+/**
+ * The {@code /claude500} command as Discord is told about it, a subcommand for each of the core's
+ * {@link Subcommand}s with its options, and how a use of one reads back into the core's
+ * {@link Command}. Both are exhaustive over {@link Subcommand}: a new one does not compile here
+ * until Discord offers it.
+ */
 final class SlashCommand {
   /** The command's name. */
   static final String NAME = "claude500";
-  /** Subcommand: start a triage. */
-  static final String TRIAGE = "triage";
-  /** Subcommand: the status page now. */
-  static final String STATUS = "status";
-  /** Subcommand: incident posts in this channel. */
-  static final String SUBSCRIBE = "subscribe";
-  /** Subcommand: no more incident posts. */
-  static final String UNSUBSCRIBE = "unsubscribe";
-  /** Subcommand: this channel's subscription. */
-  static final String SUBSCRIPTIONS = "subscriptions";
-  /** Subcommand: usage. */
-  static final String HELP = "help";
-  /** Option of {@code triage}: the pasted error line. */
+  /** Option of {@code triage} and {@code playbook}: the pasted error line. */
   static final String ERROR = "error";
   /** Option of {@code subscribe}: component names. */
   static final String COMPONENTS = "components";
+  /** Option of {@code playbook}: the playbook's id. */
+  static final String ID = "id";
+  /** Characters of a playbook id option. */
+  private static final int MAX_ID = 100;
 
   private SlashCommand() {}
 
@@ -36,17 +40,50 @@ final class SlashCommand {
     return Commands.slash(NAME, "Claude Code API Error 500: triage it, see the status page, get incident posts")
         .setContexts(InteractionContextType.GUILD)
         .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
-        .addSubcommands(
-            new SubcommandData(TRIAGE, "Walk through a Claude Code 500 in a thread, one question at a time")
-                .addOptions(new OptionData(OptionType.STRING, ERROR, "The exact error line, if you have it (secrets are redacted)")
-                    .setMaxLength(Limits.TEXT_INPUT)),
-            new SubcommandData(STATUS, "The Claude status page now (only you see it)"),
-            new SubcommandData(SUBSCRIBE, "Post status-page incidents in this channel, each with its updates in a thread")
-                .addOptions(new OptionData(OptionType.STRING, COMPONENTS, "Only incidents touching these components (default: all)")
-                    .setAutoComplete(true)
-                    .setMaxLength(200)),
-            new SubcommandData(UNSUBSCRIBE, "Stop incident posts in this channel"),
-            new SubcommandData(SUBSCRIPTIONS, "Show this channel's incident subscription"),
-            new SubcommandData(HELP, "What claude500 does and how to use it"));
+        .addSubcommands(Arrays.stream(Subcommand.values()).map(SlashCommand::subcommand).toList());
+  }
+
+  private static SubcommandData subcommand(Subcommand s) {
+    return switch (s) {
+      case TRIAGE -> new SubcommandData(s.word(), "Walk through a Claude Code 500 in a thread, one question at a time")
+          .addOptions(error());
+      case STATUS -> new SubcommandData(s.word(), "The Claude status page now (only you see it)");
+      case SUBSCRIBE -> new SubcommandData(s.word(),
+          "Post status-page incidents in this channel, each with its updates in a thread")
+          .addOptions(new OptionData(OptionType.STRING, COMPONENTS, "Only incidents touching these components (default: all)")
+              .setAutoComplete(true)
+              .setMaxLength(200));
+      case UNSUBSCRIBE -> new SubcommandData(s.word(), "Stop incident posts in this channel");
+      case SUBSCRIPTIONS -> new SubcommandData(s.word(), "Show this channel's incident subscription");
+      case PLAYBOOKS -> new SubcommandData(s.word(), "List the playbooks a triage can walk (only you see it)");
+      case PLAYBOOK -> new SubcommandData(s.word(), "Walk another playbook in a thread (see /claude500 playbooks)")
+          .addOptions(new OptionData(OptionType.STRING, ID, "The playbook's id, as /claude500 playbooks lists it", true)
+              .setMaxLength(MAX_ID), error());
+      case HELP -> new SubcommandData(s.word(), "What claude500 does and how to use it");
+    };
+  }
+
+  private static OptionData error() {
+    return new OptionData(OptionType.STRING, ERROR, "The exact error line, if you have it (secrets are redacted)")
+        .setMaxLength(Limits.TEXT_INPUT);
+  }
+
+  /** Returns the core's command for a use of {@code /claude500}; empty for a subcommand it does not know. */
+  static Optional<Command> command(SlashCommandInteractionEvent event) {
+    return Subcommand.named(event.getSubcommandName()).map(s -> command(s, event));
+  }
+
+  private static Command command(Subcommand s, SlashCommandInteractionEvent event) {
+    return switch (s) {
+      case TRIAGE -> new Command.Triage(option(event, ERROR), Optional.empty());
+      case SUBSCRIBE -> CommandParser.of(s, option(event, COMPONENTS));
+      case PLAYBOOK -> option(event, ID).isBlank() ? new Command.Playbooks()
+          : new Command.Triage(option(event, ERROR), Optional.of(option(event, ID).strip()));
+      case STATUS, UNSUBSCRIBE, SUBSCRIPTIONS, PLAYBOOKS, HELP -> CommandParser.of(s, "");
+    };
+  }
+
+  private static String option(SlashCommandInteractionEvent event, String name) {
+    return Optional.ofNullable(event.getOption(name)).map(OptionMapping::getAsString).orElse("");
   }
 }

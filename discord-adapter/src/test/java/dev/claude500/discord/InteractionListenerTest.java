@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Commands;
+import dev.claude500.bot.Subcommand;
 import dev.claude500.bot.SubscriptionService;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
@@ -192,7 +193,7 @@ class InteractionListenerTest {
   @DisplayName("status is deferred (ephemeral) on JDA's thread; the page is read only on the work executor")
   void statusDeferredBeforeThePageIsRead() {
     ReplyCallbackAction defer = jda.action(ReplyCallbackAction.class, "defer", hook);
-    SlashCommandInteractionEvent event = slash(SlashCommand.STATUS, textChannel(mock(IThreadContainer.class)));
+    SlashCommandInteractionEvent event = slash(Subcommand.STATUS.word(), textChannel(mock(IThreadContainer.class)));
     when(event.deferReply(true)).thenReturn(defer);
     WebhookMessageCreateAction<Message> send = followUp("send");
 
@@ -218,7 +219,7 @@ class InteractionListenerTest {
   void triageRepliesThenThreadThenEngine() {
     IThreadContainer parent = mock(IThreadContainer.class);
     when(parent.getId()).thenReturn(CHANNEL);
-    SlashCommandInteractionEvent event = slash(SlashCommand.TRIAGE, textChannel(parent));
+    SlashCommandInteractionEvent event = slash(Subcommand.TRIAGE.word(), textChannel(parent));
     ReplyCallbackAction reply = jda.action(ReplyCallbackAction.class, "reply", hook);
     when(event.reply(any(MessageCreateData.class))).thenReturn(reply);
     Message first = mock(Message.class);
@@ -439,7 +440,7 @@ class InteractionListenerTest {
   void triageOutsideTextChannels() {
     MessageChannelUnion voice = mock(MessageChannelUnion.class);
     when(voice.getType()).thenReturn(ChannelType.VOICE);
-    SlashCommandInteractionEvent event = slash(SlashCommand.TRIAGE, voice);
+    SlashCommandInteractionEvent event = slash(Subcommand.TRIAGE.word(), voice);
     ReplyCallbackAction reply = jda.action(ReplyCallbackAction.class, "refuse", hook);
     when(event.reply(any(MessageCreateData.class))).thenReturn(reply);
 
@@ -455,7 +456,7 @@ class InteractionListenerTest {
   void missingPermissionTold() {
     IThreadContainer parent = mock(IThreadContainer.class);
     when(parent.getId()).thenReturn(CHANNEL);
-    SlashCommandInteractionEvent event = slash(SlashCommand.TRIAGE, textChannel(parent));
+    SlashCommandInteractionEvent event = slash(Subcommand.TRIAGE.word(), textChannel(parent));
     ReplyCallbackAction reply = jda.action(ReplyCallbackAction.class, "reply", hook);
     when(event.reply(any(MessageCreateData.class))).thenReturn(reply);
     Message first = mock(Message.class);

@@ -6,9 +6,6 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
-import dev.claude500.status.StatusLinks;
-import dev.claude500.status.StatusView;
-import dev.claude500.status.StatusWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Renders the core's {@link Reply} values as Block Kit, and the few messages of the adapter's own
- * (the triage's first message, an answered question). The one place that knows Slack's limits;
+ * (an answered question, a notice). The one place that knows Slack's limits;
  * every message it returns stays inside them. Stateless.
  */
 final class BlockKit {
@@ -76,18 +73,11 @@ final class BlockKit {
     if (reply instanceof Reply.Status s) {
       return StatusBlocks.status(s.view());
     }
+    if (reply instanceof Reply.Opening o) {
+      MessageBuilder b = new MessageBuilder().section(Mrkdwn.of(o.headline()));
+      return (o.details().isEmpty() ? b : b.context(Mrkdwn.of(o.details()))).build(PlainTextRenderer.render(reply));
+    }
     return StatusBlocks.incident(((Reply.Incident) reply).view());
-  }
-
-  /** Returns the message a triage's thread hangs from. */
-  static SlackMessage root(String userId, StatusView page) {
-    String who = mention(userId);
-    String colour = StatusWords.emoji(page.indicator()) + " " + (page.isUnknown() ? "unknown" : page.colour());
-    return new MessageBuilder()
-        .section(who + " started a Claude Code 500 triage · status page " + colour)
-        .context("Answer in the thread: anyone here can help. "
-            + Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
-        .build(who + " started a Claude Code 500 triage");
   }
 
   /**
@@ -123,7 +113,12 @@ final class BlockKit {
 
   /** Returns a user mention, or nothing for an id that does not look like one. */
   static String mention(String userId) {
-    return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : "someone";
+    return mention(userId, "someone");
+  }
+
+  /** Returns a user mention, or {@code name} (escaped) for an id that does not look like one. */
+  static String mention(String userId, String name) {
+    return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : Mrkdwn.escape(name);
   }
 
   private static List<ButtonElement> buttons(String token, List<Choice> choices) {

@@ -5,15 +5,16 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.claude500.bot.Answer;
 import dev.claude500.bot.Apology;
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Command;
 import dev.claude500.bot.CommandParser;
+import dev.claude500.bot.Invocation;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
-import dev.claude500.status.StatusView;
 import dev.claude500.triage.TriageResult;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /claude500 ...}: acknowledged at once (empty), then on the worker a triage is started in
- * the thread of a new channel message, or the subcommand is answered only to the person who typed it
- * (through the command's {@code response_url}). A repeated delivery (same {@code trigger_id}) is
- * dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
+ * {@code /claude500 ...}: acknowledged at once (empty), then on the worker the core answers it: a
+ * triage is started in the thread of a new channel message (its opening), any other answer is
+ * shown only to the person who typed it (through the command's {@code response_url}). A repeated
+ * delivery (same {@code trigger_id}) is dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
  * store unreachable for a moment) the person is told so through the {@code response_url}, and a
  * triage's first message already posted is edited to say the triage did not start.
  */
@@ -59,12 +60,12 @@ final class CommandListener implements SlashCommandHandler {
       return context.ack();
     }
     Command command = CommandParser.parse(SlackText.plain(p.getText()));
-    Invocation in = new Invocation(p.getChannelId(), p.getUserId(), p.getUserName(), p.getResponseUrl(), p.getTriggerId());
+    Typed in = new Typed(p.getChannelId(), p.getUserId(), p.getUserName(), p.getResponseUrl(), p.getTriggerId());
     return worker.offer("/claude500 from " + p.getUserId(), () -> run(command, in),
         failure -> respond(in, Apology.forFailure(failure))) ? context.ack() : context.ack(BUSY);
   }
 
-  private void run(Command command, Invocation in) {
+  private void run(Command command, Typed in) {
     if (in.triggerId() != null && !services.store().seenDeliveries().firstSeen("slack:command:" + in.triggerId(),
         services.clock().instant())) {
       LOG.info("repeated slash command {} dropped", in.triggerId());
@@ -72,35 +73,18 @@ final class CommandListener implements SlashCommandHandler {
     }
     Actor actor = names.actor(in.userId(), in.userName());
     ChannelRef channel = new ChannelRef(SlackAdapter.PLATFORM, in.channelId());
-    if (command instanceof Command.Triage t) {
-      triage(t, in, actor);
-    } else if (command instanceof Command.Status) {
-      respond(in, services.commands().status());
-    } else if (command instanceof Command.Help) {
-      respond(in, services.commands().help());
-    } else if (command instanceof Command.Subscribe s) {
-      respond(in, services.commands().subscribe(channel, actor, s));
-    } else if (command instanceof Command.Unsubscribe) {
-      respond(in, services.commands().unsubscribe(channel));
-    } else if (command instanceof Command.Subscriptions) {
-      respond(in, services.commands().subscriptions(channel));
-    } else if (command instanceof Command.Playbooks) {
-      respond(in, services.commands().playbooks());
+    Answer answer = services.commands().answer(command, new Invocation(SlackAdapter.SURFACE, channel, actor));
+    if (answer instanceof Answer.StartTriage start) {
+      triage(start, in, actor);
     } else {
-      respond(in, services.commands().help());
+      respond(in, ((Answer.Say) answer).reply());
     }
   }
 
-  private void triage(Command.Triage t, Invocation in, Actor actor) {
-    Optional<Reply> refusal = services.commands().refuse(t);
-    if (refusal.isPresent()) {
-      respond(in, refusal.get());
-      return;
-    }
-    StatusView page = StatusView.of(services.status().peek(), services.clock());
+  private void triage(Answer.StartTriage start, Typed in, Actor actor) {
     String rootTs;
     try {
-      rootTs = tagged.post(in.channelId(), null, false, BlockKit.root(in.userId(), page), rootTag(in));
+      rootTs = tagged.post(in.channelId(), null, false, BlockKit.render(start.opening()), rootTag(in));
     } catch (SlackCallException e) {
       LOG.warn("triage not started in {}: {}", in.channelId(), e.getMessage());
       respond(in, e.isNotInChannel()
@@ -117,11 +101,9 @@ final class CommandListener implements SlashCommandHandler {
     threads.serially(key, () -> {
       TriageResult result;
       try {
-        result = t.playbook()
-            .map(id -> services.engine().start(key, actor, t.pasted(), id))
-            .orElseGet(() -> services.engine().start(key, actor, t.pasted()));
+        result = services.engine().start(key, actor, start.pasted(), start.playbook().id());
       } catch (RuntimeException e) {
-        withdraw(in, rootTs, e);
+        withdraw(in, rootTs, start.playbook().title(), e);
         throw e;
       }
       threads.post(key, result.replies());
@@ -129,11 +111,11 @@ final class CommandListener implements SlashCommandHandler {
   }
 
   /** Edits a triage's first message, posted before its start failed, to say that it did not start. */
-  private void withdraw(Invocation in, String rootTs, RuntimeException failure) {
+  private void withdraw(Typed in, String rootTs, String title, RuntimeException failure) {
     String why = Apology.textFor(failure).toPlainString();
     try {
       web.update(in.channelId(), rootTs, BlockKit.notice(BlockKit.mention(in.userId())
-          + " tried to start a Claude Code 500 triage, but it did not start. " + Mrkdwn.escape(why),
+          + " tried to start a " + Mrkdwn.escape(title) + " triage, but it did not start. " + Mrkdwn.escape(why),
           "The triage did not start. " + why));
     } catch (SlackCallException e) {
       LOG.info("first message of a triage that did not start in {} not edited: {}", in.channelId(), e.getMessage());
@@ -141,16 +123,16 @@ final class CommandListener implements SlashCommandHandler {
   }
 
   /** The triage's first message is found by its command's trigger, should Slack's answer to it be lost. */
-  private static PostTag rootTag(Invocation in) {
+  private static PostTag rootTag(Typed in) {
     return in.triggerId() == null ? PostTag.fresh("triage-root")
         : new PostTag("triage-root/" + in.triggerId(), Optional.empty());
   }
 
-  private void respond(Invocation in, Reply reply) {
+  private void respond(Typed in, Reply reply) {
     respond(in, BlockKit.render(reply));
   }
 
-  private void respond(Invocation in, SlackMessage message) {
+  private void respond(Typed in, SlackMessage message) {
     if (in.responseUrl() == null) {
       LOG.warn("no response_url to answer {} in {}", in.userId(), in.channelId());
       return;
@@ -163,5 +145,5 @@ final class CommandListener implements SlashCommandHandler {
   }
 
   /** One typing of the command: where, who, and how to answer them. */
-  private record Invocation(String channelId, String userId, String userName, String responseUrl, String triggerId) {}
+  private record Typed(String channelId, String userId, String userName, String responseUrl, String triggerId) {}
 }

@@ -40,7 +40,10 @@ final class Mrkdwn {
     return out.toString();
   }
 
-  /** Returns the text as mrkdwn: strong as {@code *x*}, code as {@code `x`}, links as {@code <url|label>}. */
+  /**
+   * Returns the text as mrkdwn: strong as {@code *x*}, code as {@code `x`}, links as
+   * {@code <url|label>}, a person as a mention.
+   */
   static String of(Text text) {
     StringBuilder out = new StringBuilder();
     for (Span span : text.spans()) {
@@ -50,6 +53,8 @@ final class Mrkdwn {
         out.append(code(c.text()));
       } else if (span instanceof Span.Link l) {
         out.append(link(l.url(), l.text()));
+      } else if (span instanceof Span.Mention m) {
+        out.append(BlockKit.mention(m.actor().id(), m.actor().displayName()));
       } else {
         out.append(escape(span.text()));
       }

@@ -8,6 +8,7 @@ import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.thread.DaemonThreadExecutorServiceProvider;
 import com.slack.api.util.thread.ExecutorServiceProvider;
 import dev.claude500.bot.BotServices;
+import dev.claude500.bot.Surface;
 import dev.claude500.chat.ChatPort;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,9 @@ public final class SlackAdapter implements AutoCloseable {
   public static final String PLATFORM = "slack";
   /** Where HTTP mode takes slash commands, interactivity and events. */
   public static final String EVENTS_PATH = "/slack/events";
+  /** What Slack can do: a triage in a thread, buttons, answers only the asker sees. */
+  static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
+      Surface.Ability.PRIVATE_ANSWERS);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   /** How long a Web API answer may take. */

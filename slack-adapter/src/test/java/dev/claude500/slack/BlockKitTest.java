@@ -10,6 +10,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.claude500.chat.Actor;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
@@ -205,7 +206,23 @@ class BlockKitTest {
     StatusView unknown = new StatusView(StatusIndicator.UNKNOWN, "", List.of(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), false, Optional.of("connection refused"));
     assertThat(all(BlockKit.render(new Reply.Status(unknown)))).contains("Status unknown").contains("connection refused");
-    assertThat(all(BlockKit.root("U1", unknown))).contains("<@U1> started a Claude Code 500 triage · status page ⚪ unknown");
+  }
+
+  @Test
+  @DisplayName("A triage's opening: its headline with the person mentioned, the details as small print below")
+  void anOpeningMentionsWhoStartedIt() {
+    Reply.Opening opening = new Reply.Opening(
+        Text.builder().mention(new Actor("U1", "ann")).plain(" started a <x> triage").build(),
+        Text.parse("Answer in the thread. [status.claude.com](https://status.claude.com)"), StatusIndicator.NONE);
+    SlackMessage m = BlockKit.render(opening);
+    assertThat(m.blocks().get(0)).isInstanceOf(SectionBlock.class);
+    assertThat(m.blocks().get(1)).isInstanceOf(ContextBlock.class);
+    assertThat(all(m)).contains("<@U1> started a &lt;x&gt; triage")
+        .contains("Answer in the thread. <https://status.claude.com|status.claude.com>");
+    assertThat(m.text()).startsWith("ann started a &lt;x&gt; triage");
+    Reply.Opening odd = new Reply.Opening(Text.builder().mention(new Actor("<!channel>", "<!channel>")).build(),
+        Text.plain(""), StatusIndicator.NONE);
+    assertThat(all(BlockKit.render(odd))).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
   }
 
   @Test

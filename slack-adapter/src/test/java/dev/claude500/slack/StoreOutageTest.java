@@ -175,8 +175,8 @@ class StoreOutageTest {
         }
 
         @Override
-        public int purgeClosedBefore(Instant cutoff) {
-          return real.purgeClosedBefore(cutoff);
+        public int purgeClosedBefore(Instant cutoff, int limit) {
+          return real.purgeClosedBefore(cutoff, limit);
         }
       };
     }
