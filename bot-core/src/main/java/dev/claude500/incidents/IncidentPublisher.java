@@ -72,9 +72,11 @@ final class IncidentPublisher {
       Outcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, rootKey));
       if (made instanceof Outcome.Posted p) {
-        // a post found on the platform shows the incident as it was when it was claimed
+        // a post found on the platform shows the incident as it was when it was claimed: its updates
+        // written by then are covered, and it is edited to the state now in any case (an edit is
+        // idempotent, while update times can predate what the post showed: a lagging page, a replay)
         Instant shown = p.justNow() ? Instant.MAX : root.map(LedgerEntry::claimedAt).orElse(Instant.MAX);
-        cover(channel, incident, p.messageId(), shown);
+        cover(channel, incident, p.messageId(), shown, p.justNow());
       }
       return made;
     }
@@ -119,10 +121,10 @@ final class IncidentPublisher {
   }
 
   /**
-   * Records the updates (and the state) a new top-level post shows as delivered by it: those written
-   * by {@code shownAt}, the moment the post showed the incident.
+   * Records the updates (and, for a post made just now, the state) a new top-level post shows as
+   * delivered by it: those written by {@code shownAt}, the moment the post showed the incident.
    */
-  private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt) {
+  private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow) {
     Instant now = clock.instant();
     List<IncidentUpdate> shown = Page.updatesInOrder(incident).stream()
         .filter(u -> !written(u).isAfter(shownAt))
@@ -130,7 +132,7 @@ final class IncidentPublisher {
     for (IncidentUpdate u : shown) {
       record(channel, ItemKeys.update(u), incident.id(), rootId, now);
     }
-    if (shown.size() == incident.incidentUpdates().size()) {
+    if (showsStateNow && shown.size() == incident.incidentUpdates().size()) {
       incident.latestUpdate().filter(u -> u.id() != null)
           .ifPresent(u -> record(channel, ItemKeys.edit(incident.id(), u.id()), incident.id(), rootId, now));
     }

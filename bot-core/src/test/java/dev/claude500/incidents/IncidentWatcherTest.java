@@ -467,6 +467,25 @@ class IncidentWatcherTest {
     }
 
     @Test
+    @DisplayName("A found post is edited to the incident's state now, even when the page dates its updates before the post")
+    void foundPostIsEditedToTheStateNow() {
+      Harness h = crashedAfterPosting(true);
+      // A page whose updates are stamped before the lost post was claimed (a replay, a lagging cache):
+      // the found post still shows the state it was posted with, so it must be edited.
+      IncidentUpdate early = update("b4x", "B", RESOLVED, T0.plusSeconds(1), "This incident has been resolved.");
+      h.page.show(b(B1, early));
+
+      h.runFor(Duration.ofMinutes(2));
+
+      assertThat(h.slack.topLevel(ALL)).hasSize(1);
+      String root = h.slack.topLevel(ALL).get(0).messageId();
+      assertThat(h.slack.edits()).anySatisfy(e -> {
+        assertThat(e.message().messageId()).isEqualTo(root);
+        assertThat(e.text()).contains("(major impact, resolved)");
+      });
+    }
+
+    @Test
     @DisplayName("A port that cannot look makes the restart post again: that one item twice, then never again")
     void postedAgainOnRestart() {
       Harness h = crashedAfterPosting(false);
