@@ -1,6 +1,5 @@
 package dev.claude500.slack;
 
-import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -187,12 +186,12 @@ public final class EventsEndpoint {
     }
     try {
       return running.run(request);
-    } catch (JsonParseException e) {
-      // Bolt reads the payload's parts lazily, as each listener needs them: a part of the wrong shape fails here
-      LOG.info("unreadable Slack {} payload ({} bytes): {}", request.getRequestType(), body.length(),
-          e.getClass().getSimpleName());
-      return Response.builder().statusCode(400).contentType(TEXT).body("unreadable payload\n").build();
     } catch (Exception e) {
+      if (UnreadablePayloads.isUnreadable(e)) {
+        LOG.info("unreadable Slack {} payload ({} bytes): {}", request.getRequestType(), body.length(),
+            e.getClass().getSimpleName());
+        return Response.builder().statusCode(400).contentType(TEXT).body("unreadable payload\n").build();
+      }
       LOG.error("handling a Slack {} request failed", request.getRequestType(), e);
       return Response.builder().statusCode(500).contentType(TEXT).body("error\n").build();
     }

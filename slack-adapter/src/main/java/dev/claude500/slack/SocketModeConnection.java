@@ -79,7 +79,7 @@ final class SocketModeConnection implements AutoCloseable {
   /** Runs one message from Slack through the app and acknowledges it; hello and notices are not requests. */
   private void handle(String message) {
     ConnectionTrackingClient c = client;
-    SocketModeRequest request;
+    SocketModeRequest request = null;
     Response response;
     try {
       request = requests.parse(message);
@@ -88,6 +88,13 @@ final class SocketModeConnection implements AutoCloseable {
       }
       response = app.run(request.getBoltRequest());
     } catch (Exception e) {
+      if (request != null && c != null && UnreadablePayloads.isUnreadable(e)) {
+        // delivered again it would fail again: acknowledged, and not acted on
+        LOG.info("an unreadable Socket Mode {} payload was acknowledged and left: {}",
+            request.getBoltRequest().getRequestType(), e.getClass().getSimpleName());
+        c.sendSocketModeResponse(ack(request.getEnvelope().getEnvelopeId(), Response.builder().statusCode(200).build()));
+        return;
+      }
       LOG.error("a Socket Mode request failed; Slack will deliver it again", e);
       return;
     }

@@ -2,6 +2,10 @@ package dev.claude500.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 @DisplayName("What /slack/events does with requests it must refuse, garbled ones and huge ones")
 class RefusalsTest {
@@ -153,6 +158,28 @@ class RefusalsTest {
 
     h.command("U0ALICE", "alice", "");
     h.posted("Which error did Claude Code print?");
+  }
+
+  @Test
+  void anEventWithABlockSlacksTypesCannotReadIsUnreadableNotAFailure() {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger endpoint = (Logger) LoggerFactory.getLogger(EventsEndpoint.class);
+    endpoint.addAppender(logged);
+    try {
+      h.command("U0ALICE", "alice", "");
+      String thread = h.posted("Which error did Claude Code print?").param("thread_ts");
+      ObjectNode event = h.replyEvent(thread, "U0CAROL", "500");
+      event.putArray("blocks").addObject().put("text", "a block without its type");
+      HttpResponse<String> answer = h.event("Ev0NOTYPE", event, Map.of());
+      assertThat(answer.statusCode()).isEqualTo(400);
+      assertThat(answer.body()).isEqualTo("unreadable payload\n");
+      assertThat(logged.list).extracting(e -> e.getLevel().toString()).containsOnly("INFO");
+      SlackHarness.quiet(Duration.ofMillis(300));
+      assertThat(h.threadTexts(thread)).noneMatch(t -> t.startsWith("Where does the 500 show up?"));
+    } finally {
+      endpoint.detachAppender(logged);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.claude500.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -135,6 +136,22 @@ class SocketModeTest {
     ws.send(slashCommand("env-cmd-2", "status", "trig-2"));
     ws.awaitAck("env-cmd-2", ACK);
     assertThat(h.slack.await("response_url", c -> true, SlackHarness.WAIT).param("response_type")).isEqualTo("ephemeral");
+  }
+
+  @Test
+  void anEventWhosePartsSlacksTypesCannotReadIsAckedAndNotActedOn() throws Exception {
+    adapter.start();
+    ws.awaitConnections(1, Duration.ofSeconds(5));
+    ws.send(slashCommand("env-cmd-1", "", "trig-1"));
+    String thread = h.posted("Which error did Claude Code print?").param("thread_ts");
+    ObjectNode envelope = (ObjectNode) JSON.readTree(threadReply("env-ev-junk", "Ev0JUNK", thread, "500", 0));
+    ((ObjectNode) envelope.path("payload").path("event")).putArray("blocks").addObject().put("text", "no type");
+    ws.send(envelope.toString());
+    ws.awaitAck("env-ev-junk", ACK);
+    SlackHarness.quiet(Duration.ofMillis(300));
+    assertThat(logged.list).as("nothing was logged as a failure of the bot")
+        .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    assertThat(h.threadTexts(thread)).noneMatch(t -> t.startsWith("Where does the 500 show up?"));
   }
 
   @Test
