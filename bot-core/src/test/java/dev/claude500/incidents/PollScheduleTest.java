@@ -40,7 +40,11 @@ class PollScheduleTest {
   }
 
   List<String> logged(Level level) {
-    return logs.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    List<ILoggingEvent> events;
+    synchronized (logs) { // the appender adds under this lock
+      events = List.copyOf(logs.list);
+    }
+    return events.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Test

@@ -174,7 +174,11 @@ class RefusalsTest {
       HttpResponse<String> answer = h.event("Ev0NOTYPE", event, Map.of());
       assertThat(answer.statusCode()).isEqualTo(400);
       assertThat(answer.body()).isEqualTo("unreadable payload\n");
-      assertThat(logged.list).extracting(e -> e.getLevel().toString()).containsOnly("INFO");
+      List<ILoggingEvent> events;
+      synchronized (logged) {
+        events = List.copyOf(logged.list);
+      }
+      assertThat(events).extracting(e -> e.getLevel().toString()).containsOnly("INFO");
       SlackHarness.quiet(Duration.ofMillis(300));
       assertThat(h.threadTexts(thread)).noneMatch(t -> t.startsWith("Where does the 500 show up?"));
     } finally {

@@ -13,6 +13,7 @@ import dev.claude500.bot.BotServices;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSocketModeServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,7 +150,11 @@ class SocketModeTest {
     ws.send(envelope.toString());
     ws.awaitAck("env-ev-junk", ACK);
     SlackHarness.quiet(Duration.ofMillis(300));
-    assertThat(logged.list).as("nothing was logged as a failure of the bot")
+    List<ILoggingEvent> events;
+    synchronized (logged) {
+      events = List.copyOf(logged.list);
+    }
+    assertThat(events).as("nothing was logged as a failure of the bot")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
     assertThat(h.threadTexts(thread)).noneMatch(t -> t.startsWith("Where does the 500 show up?"));
   }
