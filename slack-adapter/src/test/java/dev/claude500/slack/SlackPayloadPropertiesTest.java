@@ -157,7 +157,11 @@ class SlackPayloadPropertiesTest {
   }
 
   private static List<String> errors() {
-    return logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+    List<ILoggingEvent> events;
+    synchronized (logged) { // the appender adds under this lock, from the bot's threads
+      events = List.copyOf(logged.list);
+    }
+    return events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
         .map(e -> cut(e.getLoggerName() + ": " + e.getFormattedMessage()
             + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": "
                 + e.getThrowableProxy().getMessage())))
