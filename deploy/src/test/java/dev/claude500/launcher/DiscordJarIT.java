@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the packaged jar as a Discord bot against a loopback Discord: its JDA and HTTP client work as shaded. */
 class DiscordJarIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(120);
 
   @Test
   void theJarConnectsPrintsItsInviteAndRunsATriage(@KeptOnFailure Path dir) throws Exception {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Service mode with DISCORD_* set: the launcher starts the Discord adapter against a loopback Discord. */
 class DiscordServiceTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
   @DisplayName("DISCORD_BOT_TOKEN with the API and gateway URLs starts Discord; a triage and a post go through")

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 @DisplayName("No configured token and no pasted secret reaches the log, in text or JSON")
 @Timeout(60)
 class SecretsInLogsTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String BOT_TOKEN = "xoxb-1111111111-2222222222222-AbCdEfGhIjKlMnOpQrStUvWx";

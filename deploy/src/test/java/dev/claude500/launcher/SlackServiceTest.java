@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The launcher runs Slack in HTTP mode from the environment alone")
 class SlackServiceTest {
   private static final String SECRET = "launcher-test-signing-secret";
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final SlackEvents events = new SlackEvents(SECRET, this::httpPort);

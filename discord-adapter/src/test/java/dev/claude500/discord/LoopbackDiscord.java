@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * engine on a store (an in-memory H2 database unless given one) and a real status cache reading a {@link FakeStatusPage} (green).
  */
 final class LoopbackDiscord implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   final FakeDiscord discord = FakeDiscord.start();
   final FakeStatusPage page = FakeStatusPage.start();

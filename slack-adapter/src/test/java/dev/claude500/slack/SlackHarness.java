@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 final class SlackHarness implements AutoCloseable {
   static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
   static final String CHANNEL = "C0TRIAGE";
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeSlackApi slack = FakeSlackApi.start();
