@@ -1,5 +1,6 @@
-package dev.claude500.bot;
+package dev.claude500.adapters;
 
+import dev.claude500.commands.Commands;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.StatusSource;
 import dev.claude500.store.Store;
@@ -19,10 +20,10 @@ import java.util.Objects;
  * @param clock the time
  * @param metrics where the adapter records what it measures
  */
-public record BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
+public record AdapterServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
     BotMetrics metrics) {
   /** Validates. */
-  public BotServices {
+  public AdapterServices {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(commands, "commands");
     Objects.requireNonNull(status, "status");
@@ -32,7 +33,7 @@ public record BotServices(TriageEngine engine, Commands commands, StatusSource s
   }
 
   /** Returns services that record no metrics. */
-  public BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
+  public AdapterServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
     this(engine, commands, status, store, clock, BotMetrics.none());
   }
 }

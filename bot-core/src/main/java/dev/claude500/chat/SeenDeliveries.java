@@ -1,4 +1,4 @@
-package dev.claude500.store;
+package dev.claude500.chat;
 
 import java.time.Instant;
 

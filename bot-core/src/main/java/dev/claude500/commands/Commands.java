@@ -1,4 +1,4 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;

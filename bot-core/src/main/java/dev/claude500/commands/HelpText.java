@@ -1,6 +1,6 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
-import dev.claude500.bot.Surface.Ability;
+import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Text;
 
 /**

@@ -1,4 +1,4 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;

@@ -1,4 +1,4 @@
-package dev.claude500.store;
+package dev.claude500.commands;
 
 import dev.claude500.chat.ChannelRef;
 import java.time.Instant;

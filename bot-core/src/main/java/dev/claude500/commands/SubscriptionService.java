@@ -1,4 +1,4 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
@@ -7,8 +7,6 @@ import dev.claude500.status.Component;
 import dev.claude500.status.KnownComponents;
 import dev.claude500.status.StatusSource;
 import dev.claude500.status.Summary;
-import dev.claude500.store.Subscription;
-import dev.claude500.store.SubscriptionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

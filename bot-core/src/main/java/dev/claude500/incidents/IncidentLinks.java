@@ -4,8 +4,6 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Text;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.PostLedger;
 import dev.claude500.triage.TriageEngine;
 import java.util.Objects;
 import java.util.Optional;

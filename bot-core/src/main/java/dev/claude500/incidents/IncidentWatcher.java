@@ -5,7 +5,6 @@ import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.status.Summary;
-import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;

@@ -1,6 +1,5 @@
 package dev.claude500.incidents;
 
-import dev.claude500.store.WaitingTriages;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageOutcome;
 import dev.claude500.triage.TriageView;

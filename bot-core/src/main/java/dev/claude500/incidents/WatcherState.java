@@ -1,4 +1,4 @@
-package dev.claude500.store;
+package dev.claude500.incidents;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.claude500.store;
+package dev.claude500.triage;
 
 import dev.claude500.chat.ConversationKey;
 import java.time.Instant;
@@ -36,8 +36,9 @@ public interface ConversationStore {
 
   /**
    * Deletes up to {@code limit} closed conversations last written before {@code cutoff}, oldest
-   * first. A conversation whose thread still has a waiting triage ({@link WaitingTriages}) is kept:
-   * the incident watcher resumes it when its incident clears.
+   * first. A conversation whose thread still has a waiting triage
+   * ({@link dev.claude500.incidents.WaitingTriages}) is kept: the incident watcher resumes it when
+   * its incident clears.
    *
    * @return how many were deleted; fewer than {@code limit} when no more match
    * @throws IllegalArgumentException when {@code limit} is negative

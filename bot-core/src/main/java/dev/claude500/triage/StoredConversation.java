@@ -1,4 +1,4 @@
-package dev.claude500.store;
+package dev.claude500.triage;
 
 import dev.claude500.chat.ConversationKey;
 import java.time.Instant;

@@ -7,8 +7,6 @@ import dev.claude500.chat.Text;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusSource;
-import dev.claude500.store.ConversationStore;
-import dev.claude500.store.StoredConversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.bot.Surface.Ability;
+import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;

@@ -1,4 +1,4 @@
-package dev.claude500.bot;
+package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

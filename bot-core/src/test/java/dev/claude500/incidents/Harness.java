@@ -6,7 +6,7 @@ import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;

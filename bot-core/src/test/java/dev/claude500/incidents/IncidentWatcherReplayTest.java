@@ -13,7 +13,6 @@ import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
-import dev.claude500.store.LedgerEntry;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Call;

@@ -14,7 +14,7 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.StoredConversation;
+import dev.claude500.triage.StoredConversation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

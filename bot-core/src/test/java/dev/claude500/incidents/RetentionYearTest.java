@@ -20,7 +20,7 @@ import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import dev.claude500.testing.Postgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.incidents.PostLedger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

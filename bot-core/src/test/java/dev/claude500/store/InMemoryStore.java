@@ -1,9 +1,16 @@
 package dev.claude500.store;
 
+import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.Leases;
+import dev.claude500.incidents.PostLedger;
+import dev.claude500.incidents.WaitingTriages;
+import dev.claude500.incidents.WatcherState;
+import dev.claude500.triage.ConversationStore;
 import java.util.Optional;
 
 /**
- * A store that keeps everything in this process's memory, for tests and single runs: it behaves
+ * A store that keeps everything in this process's memory, for tests: it behaves
  * exactly like {@code JdbcStore} (same versioning, claims, orders and microsecond instants) and
  * forgets everything when the process ends. Thread-safe; every operation is atomic.
  */

@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.incidents.WaitingTriage;
+import dev.claude500.incidents.WaitingTriages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

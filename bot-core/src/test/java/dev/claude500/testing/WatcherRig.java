@@ -12,7 +12,7 @@ import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import dev.claude500.triage.TriageEngine;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
@@ -59,7 +59,7 @@ final class SlackHarness implements AutoCloseable {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final CachingStatusSource status;
   final TriageEngine engine;
-  final BotServices services;
+  final AdapterServices services;
   final SlackAdapter adapter;
   final SlackSigner signer = new SlackSigner(SECRET);
   private final HttpServer http;
@@ -94,7 +94,7 @@ final class SlackHarness implements AutoCloseable {
     engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, seen, clock, new BotMetrics(registry));
+    services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry));
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {
