@@ -12,7 +12,7 @@ import java.util.Optional;
  * Points a triage whose status check found an open incident to the incident's post in the same
  * channel, when the watcher made one: a link where the platform gives one ({@link
  * dev.claude500.chat.ChatPort#permalink}), else a pointer. Give it to {@link
- * TriageEngine#withStartNotes}. Thread-safe.
+ * TriageEngine} as its start notes. Thread-safe.
  */
 public final class IncidentLinks implements TriageEngine.StartNotes {
   private final PostLedger ledger;

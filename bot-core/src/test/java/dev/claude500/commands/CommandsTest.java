@@ -19,6 +19,7 @@ import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.SubcommandExamples;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class CommandsTest {
   private final Playbook vpn = PlaybookLoader.parse("vpn.json", ("{\"id\":\"vpn\",\"title\":\"Office VPN drops\","
       + "\"start\":\"done\",\"steps\":[{\"id\":\"done\",\"type\":\"outcome\",\"result\":\"resolved\",\"text\":\"Done.\"}]}")
       .getBytes(StandardCharsets.UTF_8));
-  private final TriageEngine engine = new TriageEngine(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
+  private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands =
       new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);

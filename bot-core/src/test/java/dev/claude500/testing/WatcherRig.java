@@ -55,7 +55,7 @@ public final class WatcherRig implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no incident to replay on " + DAY));
     this.clock = new MutableClock(before());
     Playbook playbook = PlaybookLoader.builtIn();
-    this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    this.engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         new FixedStatusSource(StatusFixtures.greenSnapshot()), clock, Duration.ofHours(2));
     showAt(before());
   }

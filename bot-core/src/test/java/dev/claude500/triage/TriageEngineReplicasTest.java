@@ -12,6 +12,7 @@ import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class TriageEngineReplicasTest {
 
   private static TriageEngine engine(JdbcStore store) {
     Playbook playbook = PlaybookLoader.builtIn();
-    return new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    return TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         new FixedStatusSource(StatusFixtures.greenSnapshot()), CLOCK, Duration.ofHours(1));
   }
 

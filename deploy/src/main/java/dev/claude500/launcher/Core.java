@@ -81,10 +81,8 @@ final class Core implements AutoCloseable {
         metrics);
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
-        settings.triageTimeout())
-        .withEndListener(new WaitingTriageRecorder(store.waitingTriages(), clock))
-        .withStartNotes(new IncidentLinks(store.ledger(), chatPorts))
-        .withMetrics(metrics);
+        settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
+        new IncidentLinks(store.ledger(), chatPorts), metrics);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
     return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
         chatPorts, registry, metrics);

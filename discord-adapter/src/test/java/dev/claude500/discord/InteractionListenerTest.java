@@ -24,6 +24,7 @@ import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
@@ -100,7 +101,7 @@ class InteractionListenerTest {
 
   InteractionListenerTest() {
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
+    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
     services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry));

@@ -15,6 +15,7 @@ import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +89,7 @@ final class LoopbackDiscord implements AutoCloseable {
   AdapterServices services(Store on) {
     Clock clock = Clock.systemUTC();
     Playbook playbook = PlaybookLoader.builtIn();
-    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
+    TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
     return new AdapterServices(engine, commands, status, on, clock);

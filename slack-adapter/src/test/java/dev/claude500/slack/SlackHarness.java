@@ -20,6 +20,7 @@ import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -91,7 +92,7 @@ final class SlackHarness implements AutoCloseable {
     StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
+    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
     services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry));
