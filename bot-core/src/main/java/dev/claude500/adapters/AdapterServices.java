@@ -31,9 +31,4 @@ public record AdapterServices(TriageEngine engine, Commands commands, StatusSour
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
   }
-
-  /** Returns services that record no metrics. */
-  public AdapterServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
-    this(engine, commands, status, store, clock, BotMetrics.none());
-  }
 }

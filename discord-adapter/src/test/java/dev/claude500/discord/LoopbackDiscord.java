@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -92,7 +93,7 @@ final class LoopbackDiscord implements AutoCloseable {
     TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
-    return new AdapterServices(engine, commands, status, on, clock);
+    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none());
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */
