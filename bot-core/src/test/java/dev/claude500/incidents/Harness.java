@@ -65,7 +65,8 @@ final class Harness {
 
   IncidentWatcher newWatcher(String replica, Store on) {
     // a draw of 0 shortens no wait: the watcher reads exactly every interval
-    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.0);
+    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.0,
+        IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
   }
 
   /** Replaces the watcher by a new one on the same store, as a restart does. */

@@ -5,6 +5,7 @@ import dev.claude500.commands.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.incidents.StatusPage;
 import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,8 +101,9 @@ final class Core implements AutoCloseable {
    * and purging what is older than the retention; closing it gives up its lease.
    */
   IncidentWatcher startIncidentWatcher() {
-    IncidentWatcher watcher = new IncidentWatcher(statusClient, store, chatPorts, engine, clock,
-        settings.pollInterval(), settings.retention(), metrics);
+    IncidentWatcher watcher = new IncidentWatcher(StatusPage.of(statusClient), store, chatPorts, engine, clock,
+        settings.pollInterval(), IncidentWatcher.replicaName(), () -> ThreadLocalRandom.current().nextDouble(),
+        settings.retention(), metrics);
     watcher.start();
     return watcher;
   }
