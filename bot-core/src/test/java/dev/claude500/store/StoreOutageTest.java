@@ -8,6 +8,7 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.testing.FaultDrill;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.ProxiedDatabase;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.WatcherRig;

@@ -9,6 +9,7 @@ import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FixedStatusSource;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
@@ -54,8 +55,8 @@ class TriageEngineReplicasTest {
   @BeforeEach
   void twoReplicas() {
     postgres = Postgres.requireOrSkip();
-    storeA = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
-    storeB = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+    storeA = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
+    storeB = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
     a = engine(storeA);
     b = engine(storeB);
     pool = Executors.newFixedThreadPool(2 * RACERS_PER_REPLICA);

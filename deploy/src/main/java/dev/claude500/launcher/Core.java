@@ -80,7 +80,7 @@ final class Core implements AutoCloseable {
         CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
     metrics.statusAge(status::asOf, clock);
     Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
-        metrics);
+        JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
         settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),

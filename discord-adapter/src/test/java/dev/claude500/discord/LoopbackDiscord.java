@@ -10,10 +10,10 @@ import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatuspageClient;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.TriageEngines;
@@ -83,7 +83,7 @@ final class LoopbackDiscord implements AutoCloseable {
 
   /** Returns a new store, empty. */
   static Store newStore() {
-    return JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    return JdbcStores.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
   }
 
   /** Returns the bot's services on {@code on}, reading the loopback status page. */
