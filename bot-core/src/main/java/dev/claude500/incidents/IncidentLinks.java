@@ -4,8 +4,6 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Text;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.PostLedger;
 import dev.claude500.triage.TriageEngine;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +12,7 @@ import java.util.Optional;
  * Points a triage whose status check found an open incident to the incident's post in the same
  * channel, when the watcher made one: a link where the platform gives one ({@link
  * dev.claude500.chat.ChatPort#permalink}), else a pointer. Give it to {@link
- * TriageEngine#withStartNotes}. Thread-safe.
+ * TriageEngine} as its start notes. Thread-safe.
  */
 public final class IncidentLinks implements TriageEngine.StartNotes {
   private final PostLedger ledger;

@@ -3,9 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
-import dev.claude500.status.StatuspageClient;
 import dev.claude500.status.Summary;
-import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;
@@ -21,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
@@ -104,39 +101,20 @@ public final class IncidentWatcher implements AutoCloseable {
   /**
    * Creates a watcher.
    *
-   * @param client reads the page (its conditional requests make an unchanged page cheap)
+   * @param page reads the page ({@link StatusPage#of} a client, whose conditional requests make an
+   *     unchanged page cheap)
    * @param store the ledger, subscriptions, lease and waiting triages
    * @param ports the chat ports of the platforms running here; channels of other platforms wait
    * @param engine resumes waiting triages when their incident clears
    * @param clock the time
    * @param pollInterval the poll interval, e.g. {@code CLAUDE500_POLL_INTERVAL}; positive
-   */
-  public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval) {
-    this(client, store, ports, engine, clock, pollInterval, DEFAULT_RETENTION, BotMetrics.none());
-  }
-
-  /**
-   * Creates a watcher that counts its incident posts, rate-limit waits and purged rows on {@code
-   * metrics}, and purges what is older than {@code retention}; the other parameters are those of
-   * {@link #IncidentWatcher(StatuspageClient, Store, ChatPorts, TriageEngine, Clock, Duration)}.
-   *
+   * @param replicaId this replica's name in the lease, e.g. {@link #replicaName()}
+   * @param random where the poll's jitter is drawn from, in [0, 1)
    * @param retention how long ended triages, seen deliveries and settled ledger entries are kept;
    *     at least {@link #MIN_RETENTION}
+   * @param metrics where its incident posts, rate-limit waits and purged rows are counted
    */
-  public IncidentWatcher(StatuspageClient client, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, Duration retention, BotMetrics metrics) {
-    this(StatusPage.of(Objects.requireNonNull(client, "client")), store, ports, engine, clock, pollInterval,
-        replicaName(), () -> ThreadLocalRandom.current().nextDouble(), retention, metrics);
-  }
-
-  /** Creates a watcher reading {@code page}, named {@code replicaId}, its jitter drawn from {@code random}. */
-  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, String replicaId, DoubleSupplier random) {
-    this(page, store, ports, engine, clock, pollInterval, replicaId, random, DEFAULT_RETENTION, BotMetrics.none());
-  }
-
-  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+  public IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval, String replicaId, DoubleSupplier random, Duration retention, BotMetrics metrics) {
     this.page = Objects.requireNonNull(page, "page");
     this.store = Objects.requireNonNull(store, "store");
@@ -339,7 +317,8 @@ public final class IncidentWatcher implements AutoCloseable {
     schedule.succeeded(now, last.anyIncidentOpen());
   }
 
-  private static String replicaName() {
+  /** Returns a name for this replica that no other has: its host name and a random suffix. */
+  public static String replicaName() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

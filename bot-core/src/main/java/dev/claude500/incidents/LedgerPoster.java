@@ -5,8 +5,6 @@ import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.metrics.BotMetrics;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.PostLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,6 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.PostLedger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

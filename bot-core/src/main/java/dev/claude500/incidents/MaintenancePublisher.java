@@ -9,8 +9,7 @@ import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import java.util.List;
 import java.util.Optional;
 

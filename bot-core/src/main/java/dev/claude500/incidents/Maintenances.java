@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.StatusJson;
-import dev.claude500.store.WatcherState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

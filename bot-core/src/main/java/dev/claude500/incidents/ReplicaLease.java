@@ -1,7 +1,5 @@
 package dev.claude500.incidents;
 
-import dev.claude500.store.Lease;
-import dev.claude500.store.Leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.store.Store;
-import dev.claude500.store.WaitingTriage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.claude500.status.StatuspageClient;
 import dev.claude500.status.Summary;
 
 /** Where the watcher reads the page: the two answers it needs. Implementations never throw. */
-interface StatusPage {
+public interface StatusPage {
   /** Returns the recent incidents, resolved ones and postmortems included. */
   FetchResult<IncidentList> incidents();
 

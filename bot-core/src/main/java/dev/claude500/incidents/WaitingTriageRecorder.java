@@ -1,6 +1,5 @@
 package dev.claude500.incidents;
 
-import dev.claude500.store.WaitingTriages;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageOutcome;
 import dev.claude500.triage.TriageView;
@@ -11,7 +10,7 @@ import java.util.Objects;
  * Registers each triage that ends waiting for recovery against the incident its status check found
  * (or against a green page, when it found none), so the watcher tells its thread when to retry;
  * a triage that ends any other way is no longer waiting. Give it to {@link
- * TriageEngine#withEndListener}. Thread-safe.
+ * TriageEngine} as its end listener. Thread-safe.
  *
  * <p>A crash between the engine storing the ending and this registering it loses the follow-up for
  * that one triage (the person still has the advice to retry once the page is green).

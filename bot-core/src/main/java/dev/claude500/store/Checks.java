@@ -1,5 +1,6 @@
 package dev.claude500.store;
 
+import dev.claude500.triage.StoredConversation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

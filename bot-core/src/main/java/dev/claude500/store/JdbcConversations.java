@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.StoredConversation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.claude500.store;
 
+import dev.claude500.incidents.Lease;
+import dev.claude500.incidents.Leases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

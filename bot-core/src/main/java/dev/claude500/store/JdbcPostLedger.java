@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.incidents.PostLedger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.claude500.store;
 
+import dev.claude500.chat.SeenDeliveries;
 import java.time.Instant;
 import java.util.Objects;
 

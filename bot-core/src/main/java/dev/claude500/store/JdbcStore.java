@@ -3,7 +3,14 @@ package dev.claude500.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.Leases;
+import dev.claude500.incidents.PostLedger;
+import dev.claude500.incidents.WaitingTriages;
+import dev.claude500.incidents.WatcherState;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.triage.ConversationStore;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -99,34 +106,12 @@ public final class JdbcStore implements Store {
    * @param jdbcUrl an H2 or PostgreSQL JDBC URL
    * @param user the user, or null or blank for the driver's default
    * @param password the password, or null or blank for none
+   * @param connectionWait how long a call waits for a connection while the database cannot be
+   *     reached, before it fails (at least 250 ms; e.g. {@link #DEFAULT_CONNECTION_WAIT})
+   * @param metrics where every operation is timed and the connection pool's meters are published
    * @throws StoreException when the URL names no available driver, the database cannot be reached,
    *     or the migration fails; its message is one line naming the problem and the URL (with any
    *     password masked)
-   */
-  public static JdbcStore open(String jdbcUrl, String user, String password) {
-    return open(jdbcUrl, user, password, DEFAULT_CONNECTION_WAIT, BotMetrics.none());
-  }
-
-  /**
-   * Opens the store as {@link #open(String, String, String)} does, timing every operation and
-   * publishing the connection pool's meters on {@code metrics}.
-   */
-  public static JdbcStore open(String jdbcUrl, String user, String password, BotMetrics metrics) {
-    return open(jdbcUrl, user, password, DEFAULT_CONNECTION_WAIT, metrics);
-  }
-
-  /**
-   * Opens the store as {@link #open(String, String, String)} does, with calls waiting at most
-   * {@code connectionWait} (at least 250 ms) for a connection while the database cannot be
-   * reached, before they fail.
-   */
-  public static JdbcStore open(String jdbcUrl, String user, String password, Duration connectionWait) {
-    return open(jdbcUrl, user, password, connectionWait, BotMetrics.none());
-  }
-
-  /**
-   * Opens the store as {@link #open(String, String, String, Duration)} does, timing every
-   * operation and publishing the connection pool's meters on {@code metrics}.
    */
   public static JdbcStore open(String jdbcUrl, String user, String password, Duration connectionWait,
       BotMetrics metrics) {

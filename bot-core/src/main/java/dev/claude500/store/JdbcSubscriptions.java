@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
+import dev.claude500.commands.SubscriptionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

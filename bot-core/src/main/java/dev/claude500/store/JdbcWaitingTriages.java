@@ -1,6 +1,8 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.incidents.WaitingTriage;
+import dev.claude500.incidents.WaitingTriages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.claude500.store;
 
+import dev.claude500.incidents.WatcherState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

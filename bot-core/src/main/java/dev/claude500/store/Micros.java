@@ -1,5 +1,7 @@
 package dev.claude500.store;
 
+import dev.claude500.commands.Subscription;
+import dev.claude500.triage.StoredConversation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

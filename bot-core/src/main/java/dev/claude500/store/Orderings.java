@@ -1,5 +1,9 @@
 package dev.claude500.store;
 
+import dev.claude500.commands.Subscription;
+import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.incidents.WaitingTriage;
+import dev.claude500.triage.StoredConversation;
 import java.util.Comparator;
 
 /** The orders the store's lists come in, the same for every implementation. */

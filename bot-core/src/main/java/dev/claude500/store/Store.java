@@ -1,10 +1,17 @@
 package dev.claude500.store;
 
+import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.Leases;
+import dev.claude500.incidents.PostLedger;
+import dev.claude500.incidents.WaitingTriages;
+import dev.claude500.incidents.WatcherState;
+import dev.claude500.triage.ConversationStore;
 import java.util.Optional;
 
 /**
- * Everything the bot persists, behind one handle. Implementations: {@code InMemoryStore} for tests
- * and single runs, {@code JdbcStore} for H2 (the default) and PostgreSQL.
+ * Everything the bot persists, behind one handle. Implementation: {@code JdbcStore}, for H2 (the
+ * default) and PostgreSQL; the tests also have one in memory.
  *
  * <p>Every implementation keeps instants to the microsecond (truncating), the precision of SQL
  * timestamps, so what is read back may differ from what was written below a microsecond. Failures

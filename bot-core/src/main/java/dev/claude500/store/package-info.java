@@ -1,7 +1,8 @@
 /**
- * Persistence: conversations, channel subscriptions, the ledger of incident posts, the deliveries
- * already seen, and what the incident watcher keeps (its lease among replicas, the triages waiting
- * for an incident to clear, a few values of its own). One contract, two implementations: in memory
- * and JDBC (H2 or PostgreSQL).
+ * Persistence over JDBC (H2 or PostgreSQL): the schema and its migrations, and the implementations
+ * of the ports each capability owns (conversations in {@code triage}, subscriptions in
+ * {@code commands}, the ledger of incident posts, the lease among replicas, the triages waiting for
+ * an incident to clear and the watcher's own values in {@code incidents}, the deliveries already
+ * seen in {@code chat}), behind one handle ({@link dev.claude500.store.Store}) the launcher opens.
  */
 package dev.claude500.store;

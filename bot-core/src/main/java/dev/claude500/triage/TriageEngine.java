@@ -7,8 +7,6 @@ import dev.claude500.chat.Text;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusSource;
-import dev.claude500.store.ConversationStore;
-import dev.claude500.store.StoredConversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +27,11 @@ import org.slf4j.LoggerFactory;
  * optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
  * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
  *
- * <p>Two optional hooks connect it to the incident watcher without it knowing of one: an {@link
+ * <p>Two hooks connect it to the incident watcher without it knowing of one: an {@link
  * EndListener} told of each ended triage (a waiting one is followed up when its incident clears),
  * and {@link StartNotes} that add a note when the status check finds an open incident (a link to
- * the channel's post about it). {@link #withEndListener} and {@link #withStartNotes} return an
- * engine with them; by default there are none. {@link #withMetrics} counts triages started, the
- * branches they reach and how they end.
+ * the channel's post about it). Its metrics count triages started, the branches they reach and how
+ * they end.
  */
 public final class TriageEngine {
   /** The value of the "skip" alternative on text requests. */
@@ -94,9 +91,14 @@ public final class TriageEngine {
    * @param status the status page
    * @param clock the time
    * @param idleTimeout how long a triage may wait for an answer before it closes itself
+   * @param endListener told of every triage an input ends, after the ending was stored
+   * @param startNotes adds its note after a status verdict that found an open incident
+   * @param metrics where each triage started, each branch reached and each ending (with the
+   *     questions it asked) are recorded
    */
   public TriageEngine(Map<String, Playbook> playbooks, String defaultPlaybook,
-      ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout) {
+      ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout,
+      EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
     this.playbooks = Map.copyOf(playbooks);
     this.defaultPlaybook = Objects.requireNonNull(defaultPlaybook, "defaultPlaybook");
     if (!this.playbooks.containsKey(defaultPlaybook)) {
@@ -109,49 +111,10 @@ public final class TriageEngine {
       throw new IllegalArgumentException("idleTimeout must be positive");
     }
     this.idleTimeout = idleTimeout;
-    this.endListener = view -> {};
-    this.startNotes = (key, incidentId) -> Optional.empty();
-    this.metrics = BotMetrics.none();
-    this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
-  }
-
-  private TriageEngine(TriageEngine base, EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
-    this.playbooks = base.playbooks;
-    this.defaultPlaybook = base.defaultPlaybook;
-    this.store = base.store;
-    this.status = base.status;
-    this.clock = base.clock;
-    this.idleTimeout = base.idleTimeout;
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.steps = new TriageSteps(playbooks, status, clock, startNotes);
-  }
-
-  /**
-   * Returns an engine like this one (same playbooks, store, status and clock) that also tells
-   * {@code listener} of every triage an input ends, after the ending was stored. It replaces any
-   * listener this engine had.
-   */
-  public TriageEngine withEndListener(EndListener listener) {
-    return new TriageEngine(this, listener, startNotes, metrics);
-  }
-
-  /**
-   * Returns an engine like this one that adds {@code notes}' note after a status verdict that
-   * found an open incident. It replaces any notes this engine had.
-   */
-  public TriageEngine withStartNotes(StartNotes notes) {
-    return new TriageEngine(this, endListener, notes, metrics);
-  }
-
-  /**
-   * Returns an engine like this one that records on {@code metrics} each triage started, each
-   * branch reached and each ending (with the questions it asked). It replaces any metrics this
-   * engine had.
-   */
-  public TriageEngine withMetrics(BotMetrics metrics) {
-    return new TriageEngine(this, endListener, startNotes, metrics);
+    this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
   }
 
   /** Returns the ids of the playbooks this engine knows. */

@@ -10,8 +10,6 @@ import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.WaitingTriage;
 import dev.claude500.testing.RecordingChatPort.Post;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.Disposition;

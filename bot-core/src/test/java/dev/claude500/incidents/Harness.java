@@ -6,7 +6,8 @@ import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;
@@ -53,9 +54,8 @@ final class Harness {
     this.clock = new MutableClock(start);
     Playbook playbook = PlaybookLoader.builtIn();
     this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status,
-        clock, Duration.ofHours(2))
-        .withEndListener(new WaitingTriageRecorder(store.waitingTriages(), clock))
-        .withStartNotes(new IncidentLinks(store.ledger(), ports));
+        clock, Duration.ofHours(2), new WaitingTriageRecorder(store.waitingTriages(), clock),
+        new IncidentLinks(store.ledger(), ports), BotMetrics.none());
     this.watcher = newWatcher("replica-1");
   }
 
@@ -65,7 +65,8 @@ final class Harness {
 
   IncidentWatcher newWatcher(String replica, Store on) {
     // a draw of 0 shortens no wait: the watcher reads exactly every interval
-    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.0);
+    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.0,
+        IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
   }
 
   /** Replaces the watcher by a new one on the same store, as a restart does. */

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.store.InMemoryStore;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.RecordingChatPort.Kind;
 import dev.claude500.testing.RecordingChatPort.Post;
@@ -205,7 +205,7 @@ class IncidentWatcherLeaseTest {
   class OnH2 extends OnOneStore {
     @Override
     Store open() {
-      return JdbcStore.open("jdbc:h2:mem:lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+      return JdbcStores.open("jdbc:h2:mem:lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
     }
   }
 
@@ -217,7 +217,7 @@ class IncidentWatcherLeaseTest {
     @Override
     Store open() {
       postgres = Postgres.requireOrSkip();
-      return JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+      return JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
     }
 
     @AfterEach

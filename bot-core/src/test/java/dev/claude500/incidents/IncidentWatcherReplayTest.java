@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
-import dev.claude500.store.LedgerEntry;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Call;
@@ -136,7 +136,7 @@ class IncidentWatcherReplayTest {
       h.slack.failWhen(failures);
       h.discord.failWhen(failures);
       IncidentWatcher watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "first",
-          () -> 0.5);
+          () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
       int shown = -1;
       boolean restarted = !restart;
       while (h.clock.instant().isBefore(TO)) {
@@ -147,7 +147,8 @@ class IncidentWatcherReplayTest {
           shown = visible;
         }
         if (!restarted && !now.isBefore(RESTART_AT)) {
-          watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5);
+          watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5,
+              IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
           restarted = true; // the first is dropped without a word, its lease left to lapse
         }
         h.clock.advance(watcher.tick());

@@ -37,7 +37,6 @@ import dev.claude500.status.ComponentState;
 import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
-import dev.claude500.store.LedgerEntry;
 import dev.claude500.testing.CrashingStore;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Post;

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.claude500.metrics.BotMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class PollScheduleTest {
     try {
       for (Duration interval : List.of(POLL, Duration.ofSeconds(1))) {
         IncidentWatcher w = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, interval,
-            "every-" + interval.toSeconds(), () -> 0.0);
+            "every-" + interval.toSeconds(), () -> 0.0, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
         w.start(scheduler);
         w.close();
       }
@@ -118,7 +119,7 @@ class PollScheduleTest {
 
     Harness fast = new Harness().subscribe(ALL);
     IncidentWatcher w = new IncidentWatcher(fast.source, fast.store, fast.ports, fast.engine, fast.clock,
-        Duration.ofSeconds(1), "fast", () -> 0.0);
+        Duration.ofSeconds(1), "fast", () -> 0.0, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
     assertThat(w.tick()).isEqualTo(Duration.ofSeconds(1));
     fast.page.show(b(B1));
     fast.clock.advance(Duration.ofSeconds(1));

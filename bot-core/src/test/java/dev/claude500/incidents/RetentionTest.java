@@ -14,7 +14,8 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.StoredConversation;
+import dev.claude500.testing.JdbcStores;
+import dev.claude500.triage.StoredConversation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class RetentionTest {
   static final Duration KEPT = IncidentWatcher.DEFAULT_RETENTION;
   static final List<String> CODE_API = List.of(CODE, API);
 
-  final JdbcStore store = JdbcStore.open("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null,
+  final JdbcStore store = JdbcStores.open("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null,
       null);
   final Harness h = new Harness(store, T0);
 

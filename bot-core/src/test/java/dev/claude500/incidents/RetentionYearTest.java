@@ -20,7 +20,8 @@ import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -97,13 +98,13 @@ class RetentionYearTest {
   void aYearStaysBounded(String database) throws Exception {
     if (database.equals("postgresql")) {
       try (Postgres postgres = Postgres.requireOrSkip()) {
-        try (JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password())) {
+        try (JdbcStore store = JdbcStores.open(postgres.url(), postgres.user(), postgres.password())) {
           simulate(store, postgres::connect, POSTGRES_DAYS);
         }
       }
     } else {
       String url = "jdbc:h2:mem:year-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-      try (JdbcStore store = JdbcStore.open(url, null, null)) {
+      try (JdbcStore store = JdbcStores.open(url, null, null)) {
         simulate(store, () -> DriverManager.getConnection(url), YEAR);
       }
     }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.testing.JdbcStores;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class H2CompactionTest {
     int days = 90;
     int perDay = 50;
     Instant end = T0.plus(Duration.ofDays(days));
-    JdbcStore store = JdbcStore.open(url, null, null);
+    JdbcStore store = JdbcStores.open(url, null, null);
     try {
       fill(days * perDay, perDay);
       long filled = fileSize();
@@ -90,7 +91,7 @@ class H2CompactionTest {
     } finally {
       store.close();
     }
-    try (JdbcStore reopened = JdbcStore.open(url, null, null)) {
+    try (JdbcStore reopened = JdbcStores.open(url, null, null)) {
       assertThat(reopened.conversations().find(thread(days * perDay - 1))).isPresent();
       assertThat(reopened.conversations().find(thread(0))).isEmpty();
       assertThat(reopened.conversations().purgeClosedBefore(end.minus(Duration.ofDays(30)), 500)).isZero();
@@ -142,7 +143,7 @@ class H2CompactionTest {
   @Test
   @DisplayName("A file mostly in use is closed as it is, without a rewrite")
   void aFullFileIsLeftAlone() throws Exception {
-    JdbcStore created = JdbcStore.open(url, null, null);
+    JdbcStore created = JdbcStores.open(url, null, null);
     try {
       fill(500, 500);
     } finally {
@@ -154,7 +155,7 @@ class H2CompactionTest {
     compaction.addAppender(log);
     try {
       long before = fileSize();
-      try (JdbcStore store = JdbcStore.open(url, null, null)) {
+      try (JdbcStore store = JdbcStores.open(url, null, null)) {
         assertThat(store.conversations().find(thread(499))).isPresent();
       }
       assertThat(log.list).isEmpty();

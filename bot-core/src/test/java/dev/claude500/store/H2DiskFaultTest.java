@@ -10,6 +10,7 @@ import static dev.claude500.testing.FaultDrill.writesFailThroughout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.testing.DiskFaults;
+import dev.claude500.testing.JdbcStores;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class H2DiskFaultTest {
   }
 
   private JdbcStore open(Path dir) {
-    store = JdbcStore.open("jdbc:h2:file:" + dir.resolve("claude500"), null, null, Duration.ofMillis(500));
+    store = JdbcStores.open("jdbc:h2:file:" + dir.resolve("claude500"), null, null, Duration.ofMillis(500));
     writeBefore(store);
     return store;
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
+import dev.claude500.testing.JdbcStores;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class H2StoreTest extends StoreContract {
 
   @BeforeAll
   static void openShared() {
-    shared = JdbcStore.open(URL, null, null);
+    shared = JdbcStores.open(URL, null, null);
   }
 
   @AfterAll
@@ -57,7 +59,7 @@ class H2StoreTest extends StoreContract {
     String url = "jdbc:h2:file:" + dir.resolve("claude500");
     Subscription subscription = new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0);
 
-    try (JdbcStore first = JdbcStore.open(url, "", "")) {
+    try (JdbcStore first = JdbcStores.open(url, "", "")) {
       first.subscriptions().save(subscription);
       first.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0);
       first.conversations().create(conversation("1.001", 0, true, T0));
@@ -66,7 +68,7 @@ class H2StoreTest extends StoreContract {
       assertThat(files).isNotEmpty();
     }
 
-    try (JdbcStore second = JdbcStore.open(url, null, null)) {
+    try (JdbcStore second = JdbcStores.open(url, null, null)) {
       assertThat(second.subscriptions().all()).containsExactly(subscription);
       assertThat(second.ledger().claim(SLACK_OPS, "incident/abc", "abc", T0)).isFalse();
       assertThat(second.conversations().find(thread("1.001"))).isPresent();
@@ -84,7 +86,7 @@ class H2StoreTest extends StoreContract {
   void fileWritesCommitsThrough() throws Exception {
     Path dir = Paths.get("target", "h2-delay-" + UUID.randomUUID()).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("claude500");
-    try (JdbcStore store = JdbcStore.open(url, null, null);
+    try (JdbcStore store = JdbcStores.open(url, null, null);
         Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery(
@@ -102,7 +104,7 @@ class H2StoreTest extends StoreContract {
   @DisplayName(
       "A closed store is unreachable, closes again quietly, and fails calls as StoreException")
   void closed() {
-    JdbcStore store = JdbcStore.open("jdbc:h2:mem:closed-" + UUID.randomUUID(), null, null);
+    JdbcStore store = JdbcStores.open("jdbc:h2:mem:closed-" + UUID.randomUUID(), null, null);
     assertThat(store.isReachable()).isTrue();
 
     store.close();

@@ -5,6 +5,7 @@ import static dev.claude500.testing.FaultDrill.RECOVERY_BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.testing.FaultDrill;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,7 @@ class PostgresFaultTest {
     database = "c5ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     execute("CREATE DATABASE " + database);
     String url = server.serverUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-    store = JdbcStore.open(url, server.user(), server.password(), Duration.ofMillis(500));
+    store = JdbcStores.open(url, server.user(), server.password(), Duration.ofMillis(500));
     FaultDrill.writeBefore(store);
 
     execute("ALTER DATABASE " + database + " SET default_transaction_read_only = on");

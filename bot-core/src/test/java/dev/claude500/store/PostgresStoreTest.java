@@ -2,6 +2,7 @@ package dev.claude500.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ class PostgresStoreTest extends StoreContract {
   Store emptyStore() {
     if (shared == null) {
       postgres = Postgres.requireOrSkip();
-      shared = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+      shared = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
     }
     try (Connection c = postgres.connect()) {
       StoreTables.clear(c);
@@ -58,7 +59,7 @@ class PostgresStoreTest extends StoreContract {
   void replicasStartTogether() throws Exception {
     try (Postgres fresh = Postgres.requireOrSkip()) {
       List<JdbcStore> replicas =
-          race(2, i -> () -> JdbcStore.open(fresh.url(), fresh.user(), fresh.password()));
+          race(2, i -> () -> JdbcStores.open(fresh.url(), fresh.user(), fresh.password()));
       try {
         assertThat(replicas.get(0).ledger().claim(SLACK_OPS, "incident/abc", "abc", T0)).isTrue();
         assertThat(replicas.get(1).ledger().claim(SLACK_OPS, "incident/abc", "abc", T0)).isFalse();

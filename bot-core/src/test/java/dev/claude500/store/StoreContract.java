@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Subscription;
+import dev.claude500.incidents.Lease;
+import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.incidents.WaitingTriage;
+import dev.claude500.triage.StoredConversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,6 +3,7 @@ package dev.claude500.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,7 +18,7 @@ class StoreMetricsTest {
   void operationsAreTimed() {
     MeterRegistry registry = new SimpleMeterRegistry();
     try (JdbcStore store = JdbcStore.open("jdbc:h2:mem:store-metrics;DB_CLOSE_DELAY=-1", null, null,
-        new BotMetrics(registry))) {
+        JdbcStore.DEFAULT_CONNECTION_WAIT, new BotMetrics(registry))) {
       long before = timed(registry, "read") + timed(registry, "write") + timed(registry, "transaction");
       ChannelRef channel = new ChannelRef("slack", "C1");
       Instant now = Instant.parse("2026-11-25T10:00:00Z");

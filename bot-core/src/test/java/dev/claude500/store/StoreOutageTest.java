@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.testing.FaultDrill;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.ProxiedDatabase;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.WatcherRig;
+import dev.claude500.triage.StoredConversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.claude500.testing;
 
 import dev.claude500.chat.ChannelRef;
-import dev.claude500.store.LedgerEntry;
-import dev.claude500.store.PostLedger;
+import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.incidents.PostLedger;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
 import java.time.Instant;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <pre>{@code
  * try (Postgres postgres = Postgres.requireOrSkip()) {   // close() drops the schema
- *   JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+ *   JdbcStore store = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
  *   ...
  * }
  * }</pre>

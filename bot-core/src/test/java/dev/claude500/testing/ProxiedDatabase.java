@@ -94,7 +94,7 @@ public final class ProxiedDatabase implements AutoCloseable {
    * connection while the database is away, so that an outage costs a test little time.
    */
   public JdbcStore openStore() {
-    return JdbcStore.open(url, user, password, Duration.ofMillis(500));
+    return JdbcStores.open(url, user, password, Duration.ofMillis(500));
   }
 
   /** Cuts the proxy: the database is away. */

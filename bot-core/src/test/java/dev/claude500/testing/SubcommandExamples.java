@@ -1,6 +1,6 @@
 package dev.claude500.testing;
 
-import dev.claude500.bot.Subcommand;
+import dev.claude500.commands.Subcommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;

@@ -12,7 +12,9 @@ import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
+import dev.claude500.incidents.StatusPage;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.triage.TriageEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The incident watcher as the bot runs it, for adapters' end-to-end tests: the real watcher and
@@ -55,7 +58,7 @@ public final class WatcherRig implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("no incident to replay on " + DAY));
     this.clock = new MutableClock(before());
     Playbook playbook = PlaybookLoader.builtIn();
-    this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    this.engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         new FixedStatusSource(StatusFixtures.greenSnapshot()), clock, Duration.ofHours(2));
     showAt(before());
   }
@@ -115,7 +118,9 @@ public final class WatcherRig implements AutoCloseable {
   /** Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port}. */
   public IncidentWatcher watcher(Store on, ChatPort port) {
     StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    return new IncidentWatcher(client, on, ChatPorts.of(List.of(port)), engine, clock, POLL);
+    return new IncidentWatcher(StatusPage.of(client), on, ChatPorts.of(List.of(port)), engine, clock, POLL,
+        IncidentWatcher.replicaName(), () -> ThreadLocalRandom.current().nextDouble(),
+        IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
   }
 
   /**

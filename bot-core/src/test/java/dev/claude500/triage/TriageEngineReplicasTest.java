@@ -9,9 +9,11 @@ import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FixedStatusSource;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,8 +55,8 @@ class TriageEngineReplicasTest {
   @BeforeEach
   void twoReplicas() {
     postgres = Postgres.requireOrSkip();
-    storeA = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
-    storeB = JdbcStore.open(postgres.url(), postgres.user(), postgres.password());
+    storeA = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
+    storeB = JdbcStores.open(postgres.url(), postgres.user(), postgres.password());
     a = engine(storeA);
     b = engine(storeB);
     pool = Executors.newFixedThreadPool(2 * RACERS_PER_REPLICA);
@@ -78,7 +80,7 @@ class TriageEngineReplicasTest {
 
   private static TriageEngine engine(JdbcStore store) {
     Playbook playbook = PlaybookLoader.builtIn();
-    return new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    return TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         new FixedStatusSource(StatusFixtures.greenSnapshot()), CLOCK, Duration.ofHours(1));
   }
 

@@ -127,7 +127,7 @@ class TriageEngineTest {
     void endListener() {
       TriageHarness h = red();
       List<TriageView> ended = new ArrayList<>();
-      TriageEngine engine = h.engine.withEndListener(v -> {
+      TriageEngine engine = h.engineWith(v -> {
         ended.add(v);
         throw new IllegalStateException("listener broke");
       });
@@ -150,7 +150,7 @@ class TriageEngineTest {
     void startNotes() {
       TriageHarness h = red();
       List<String> asked = new ArrayList<>();
-      TriageEngine engine = h.engine.withStartNotes((key, incident) -> {
+      TriageEngine engine = h.engineWith((key, incident) -> {
         asked.add(key + " " + incident);
         return Optional.of(Text.plain("See the channel's post."));
       });
@@ -163,11 +163,11 @@ class TriageEngineTest {
       assertThat(asked).containsExactly(h.key + " " + StatusFixtures.RED_INCIDENT_ID);
 
       TriageHarness other = red();
-      TriageResult quiet = other.engine.withStartNotes((key, incident) -> {
+      TriageResult quiet = other.engineWith((key, incident) -> {
         throw new IllegalStateException("no ledger");
       }).start(other.key, TriageHarness.ALICE, ERROR_500);
       assertThat(quiet.replies()).extracting(PlainTextRenderer::render).noneMatch(t -> t.contains("post"));
-      assertThat(green().engine.withStartNotes((key, incident) -> Optional.of(Text.plain("never")))
+      assertThat(green().engineWith((key, incident) -> Optional.of(Text.plain("never")))
           .start(green().key, TriageHarness.ALICE, ERROR_500).replies())
           .extracting(PlainTextRenderer::render).doesNotContain("never");
     }

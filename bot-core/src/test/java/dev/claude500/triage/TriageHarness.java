@@ -7,11 +7,13 @@ import dev.claude500.chat.Choice;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
+import dev.claude500.testing.TriageEngines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,10 +39,30 @@ final class TriageHarness {
   TriageHarness(StatusSnapshot snapshot, Instant now) {
     this.clock = new MutableClock(now);
     this.status = new FixedStatusSource(snapshot);
-    var playbook = PlaybookLoader.builtIn();
-    this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
-        status, clock, Duration.ofMinutes(30));
+    this.engine = engineWith(TriageEngines.NO_END_LISTENER, TriageEngines.NO_START_NOTES, BotMetrics.none());
     this.key = new ConversationKey("test", "C1", "t" + THREADS.incrementAndGet());
+  }
+
+  /** Returns an engine like {@link #engine}, on the same store, status and clock, that tells {@code listener}. */
+  TriageEngine engineWith(TriageEngine.EndListener listener) {
+    return engineWith(listener, TriageEngines.NO_START_NOTES, BotMetrics.none());
+  }
+
+  /** Returns an engine like {@link #engine}, on the same store, status and clock, that adds {@code notes}. */
+  TriageEngine engineWith(TriageEngine.StartNotes notes) {
+    return engineWith(TriageEngines.NO_END_LISTENER, notes, BotMetrics.none());
+  }
+
+  /** Returns an engine like {@link #engine}, on the same store, status and clock, that records on {@code metrics}. */
+  TriageEngine engineWith(BotMetrics metrics) {
+    return engineWith(TriageEngines.NO_END_LISTENER, TriageEngines.NO_START_NOTES, metrics);
+  }
+
+  private TriageEngine engineWith(TriageEngine.EndListener listener, TriageEngine.StartNotes notes,
+      BotMetrics metrics) {
+    var playbook = PlaybookLoader.builtIn();
+    return new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
+        Duration.ofMinutes(30), listener, notes, metrics);
   }
 
   TriageResult start(String pasted) {

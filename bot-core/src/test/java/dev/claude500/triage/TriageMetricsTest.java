@@ -19,7 +19,7 @@ class TriageMetricsTest {
   @DisplayName("A triage is counted when it starts, at the branch it reaches, and by how it ends")
   void startBranchAndOutcome() {
     TriageHarness h = TriageEngineTest.red();
-    TriageEngine engine = h.engine.withMetrics(metrics);
+    TriageEngine engine = h.engineWith(metrics);
 
     TriageResult started = engine.start(h.key, TriageHarness.ALICE, TriageEngineTest.ERROR_500);
     String token = ((Reply.Question) started.replies().get(started.replies().size() - 1)).token();
@@ -38,7 +38,7 @@ class TriageMetricsTest {
   @DisplayName("A triage nobody answers is counted abandoned; a repeated start is not counted")
   void abandonedAndRepeatedStart() {
     TriageHarness h = TriageEngineTest.green();
-    TriageEngine engine = h.engine.withMetrics(metrics);
+    TriageEngine engine = h.engineWith(metrics);
     engine.start(h.key, TriageHarness.ALICE, "");
     engine.start(h.key, TriageHarness.ALICE, "");
 

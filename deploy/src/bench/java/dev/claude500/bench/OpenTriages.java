@@ -1,7 +1,7 @@
 package dev.claude500.bench;
 
 import dev.claude500.store.InMemoryStore;
-import dev.claude500.store.StoredConversation;
+import dev.claude500.triage.StoredConversation;
 import dev.claude500.triage.TriageEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;

@@ -10,6 +10,7 @@ import dev.claude500.store.Store;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.PrintedErrorLines;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
@@ -76,7 +77,7 @@ final class TriageWalk {
     Playbook playbook = PlaybookLoader.builtIn();
     Clock clock = Clock.systemUTC();
     StatusSnapshot green = StatusSnapshot.fresh(StatusFixtures.greenSummary(), clock.instant());
-    return new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
+    return TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(),
         new FixedStatusSource(green), clock, Duration.ofMinutes(60));
   }
 

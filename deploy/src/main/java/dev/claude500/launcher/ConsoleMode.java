@@ -1,11 +1,11 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.Answer;
-import dev.claude500.bot.Command;
-import dev.claude500.bot.CommandParser;
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.Invocation;
-import dev.claude500.bot.Surface;
+import dev.claude500.commands.Answer;
+import dev.claude500.commands.Command;
+import dev.claude500.commands.CommandParser;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.Invocation;
+import dev.claude500.commands.Surface;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;

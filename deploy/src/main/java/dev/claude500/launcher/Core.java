@@ -1,10 +1,11 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.incidents.StatusPage;
 import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,13 +80,11 @@ final class Core implements AutoCloseable {
         CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
     metrics.statusAge(status::asOf, clock);
     Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
-        metrics);
+        JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
-        settings.triageTimeout())
-        .withEndListener(new WaitingTriageRecorder(store.waitingTriages(), clock))
-        .withStartNotes(new IncidentLinks(store.ledger(), chatPorts))
-        .withMetrics(metrics);
+        settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
+        new IncidentLinks(store.ledger(), chatPorts), metrics);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
     return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
         chatPorts, registry, metrics);
@@ -101,8 +101,9 @@ final class Core implements AutoCloseable {
    * and purging what is older than the retention; closing it gives up its lease.
    */
   IncidentWatcher startIncidentWatcher() {
-    IncidentWatcher watcher = new IncidentWatcher(statusClient, store, chatPorts, engine, clock,
-        settings.pollInterval(), settings.retention(), metrics);
+    IncidentWatcher watcher = new IncidentWatcher(StatusPage.of(statusClient), store, chatPorts, engine, clock,
+        settings.pollInterval(), IncidentWatcher.replicaName(), () -> ThreadLocalRandom.current().nextDouble(),
+        settings.retention(), metrics);
     watcher.start();
     return watcher;
   }

@@ -1,6 +1,6 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.BotServices;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.discord.DiscordAdapter;
 import dev.claude500.discord.DiscordConfig;
@@ -12,7 +12,7 @@ final class DiscordPlatform implements Platform {
   private final DiscordAdapter adapter;
   private final PrintStream out;
 
-  DiscordPlatform(Settings.Discord settings, BotServices services, PrintStream out) {
+  DiscordPlatform(Settings.Discord settings, AdapterServices services, PrintStream out) {
     Objects.requireNonNull(settings, "settings");
     this.adapter = new DiscordAdapter(new DiscordConfig(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
         settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT, settings.shards()), services);

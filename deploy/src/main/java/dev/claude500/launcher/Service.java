@@ -1,6 +1,6 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.BotServices;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.Reply;
 import dev.claude500.incidents.IncidentWatcher;
@@ -69,7 +69,7 @@ final class Service {
   /** Starts the endpoints and platforms configured in the core's settings. */
   static Service start(Core core) throws Exception {
     HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), core.clock, core.metrics);
-    BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock,
+    AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
         core.metrics);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
@@ -103,7 +103,7 @@ final class Service {
   }
 
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
-  private static List<Platform> configured(Core core, BotServices services, HttpEndpoints http) {
+  private static List<Platform> configured(Core core, AdapterServices services, HttpEndpoints http) {
     List<Platform> platforms = new ArrayList<>();
     core.settings.slack().ifPresent(slack -> platforms.add(SlackPlatform.create(slack, services, http)));
     core.settings.discord().ifPresent(d -> platforms.add(new DiscordPlatform(d, services, System.out)));

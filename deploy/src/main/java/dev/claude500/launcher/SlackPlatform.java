@@ -1,6 +1,6 @@
 package dev.claude500.launcher;
 
-import dev.claude500.bot.BotServices;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.ChatPort;
 import java.util.Optional;
 import dev.claude500.slack.EventsEndpoint;
@@ -24,12 +24,12 @@ final class SlackPlatform implements Platform {
   }
 
   /** Builds the adapter and, in HTTP mode, routes {@code POST /slack/events} to it; call before the server starts. */
-  static SlackPlatform create(Settings.Slack slack, BotServices services, HttpEndpoints http) {
+  static SlackPlatform create(Settings.Slack slack, AdapterServices services, HttpEndpoints http) {
     return create(slack, services, http, Lane.pool("slack-http", LANE_THREADS, LANE_QUEUE));
   }
 
-  /** As {@link #create(Settings.Slack, BotServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
-  static SlackPlatform create(Settings.Slack slack, BotServices services, HttpEndpoints http, Lane lane) {
+  /** As {@link #create(Settings.Slack, AdapterServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
+  static SlackPlatform create(Settings.Slack slack, AdapterServices services, HttpEndpoints http, Lane lane) {
     SlackAdapter adapter = SlackAdapter.create(
         new SlackSettings(slack.botToken(), slack.signingSecret(), slack.appToken(), slack.apiUrl()), services);
     adapter.eventsEndpoint().ifPresent(endpoint ->

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Subscription;
+import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusPageHistory;
@@ -223,7 +224,7 @@ class ConsoleModeTest {
     page.servePage(StatusPageHistory.anthropic().at(StatusFixtures.RED_AT));
     Map<String, String> env = env();
     env.put("CLAUDE500_POLL_INTERVAL", "1");
-    try (JdbcStore earlier = JdbcStore.open(env.get("CLAUDE500_DB_URL"), null, null)) {
+    try (JdbcStore earlier = JdbcStores.open(env.get("CLAUDE500_DB_URL"), null, null)) {
       earlier.subscriptions().save(new Subscription(new ChannelRef(ConsoleMode.PLATFORM, "console"), Set.of(),
           "console-user", Instant.now()));
     }
@@ -246,7 +247,7 @@ class ConsoleModeTest {
       try (LiveConsole console = LiveConsole.console(env)) {
         console.type("/claude500 status", "Status page: 🟢 green");
         Thread.sleep(1_500);
-        try (JdbcStore store = JdbcStore.open(postgres.url(), postgres.user(), postgres.password())) {
+        try (JdbcStore store = JdbcStores.open(postgres.url(), postgres.user(), postgres.password())) {
           assertThat(store.leases().find(IncidentWatcher.LEASE)).isEmpty();
         }
         assertThat(console.end()).isZero();

@@ -7,6 +7,7 @@ import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FastReplay;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.StatusPageHistory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class CrashSafetyIT {
         System.out.printf("CrashSafetyIT: killed after %d of %d channels had the incident; every post resolved %d ms"
             + " after the last step%n", beforeRestart, CHANNELS, toResolved.toMillis());
       }
-      try (JdbcStore store = JdbcStore.open(dbUrl, null, null)) {
+      try (JdbcStore store = JdbcStores.open(dbUrl, null, null)) {
         for (String c : channels) {
           new IncidentChannel(slack, c, replay.incidents()).assertExactlyOnce(store.ledger());
         }

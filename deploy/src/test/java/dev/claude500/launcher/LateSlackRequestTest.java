@@ -2,7 +2,7 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.bot.BotServices;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.ManualExecutor;
@@ -58,7 +58,7 @@ class LateSlackRequestTest {
         "SLACK_API_URL", slack.apiUrl()));
     core = Core.build(settings, clock);
     http = HttpEndpoints.bind(0, core.clock, core.metrics);
-    BotServices services = new BotServices(core.engine, core.commands, core.status, core.store, core.clock, core.metrics);
+    AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock, core.metrics);
     platform = SlackPlatform.create(settings.slack().orElseThrow(), services, http, Lane.of("slack-held", lane));
     platform.start();
     http.start();

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.store.Lease;
+import dev.claude500.incidents.Lease;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FastReplay;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.StatusPageHistory;
@@ -122,7 +123,7 @@ class ReplicasIT {
         a = BotProcess.start("a", dir, env);
         b = BotProcess.start("b", dir, env);
         events = List.of(a.url("/slack/events"), b.url("/slack/events"));
-        store = JdbcStore.open(pg.url(), pg.user(), pg.password());
+        store = JdbcStores.open(pg.url(), pg.user(), pg.password());
       } catch (RuntimeException | Error e) {
         close();
         throw e;

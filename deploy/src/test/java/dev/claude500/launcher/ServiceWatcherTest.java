@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.store.StoredConversation;
+import dev.claude500.triage.StoredConversation;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;

@@ -3,8 +3,8 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.DiskFaults;
+import dev.claude500.testing.JdbcStores;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ class StoreAtStartTest {
     Path dir = Paths.get("target", "start-readonly-" + UUID.randomUUID()).toAbsolutePath();
     DiskFaults.requireImmutableFiles(dir);
     String url = "jdbc:h2:file:" + dir.resolve("claude500");
-    JdbcStore.open(url, null, null).close();
+    JdbcStores.open(url, null, null).close();
 
     try (DiskFaults.Immutable files = DiskFaults.immutable(dir)) {
       assertThat(run(slackService(url))).isEqualTo(1);

@@ -1,7 +1,7 @@
 package dev.claude500.discord;
 
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Surface;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Surface;
 import dev.claude500.chat.ChatPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class DiscordAdapter implements AutoCloseable {
   private volatile String inviteUrl;
 
   /** Creates an adapter; nothing connects before {@link #start()}. */
-  public DiscordAdapter(DiscordConfig config, BotServices services) {
+  public DiscordAdapter(DiscordConfig config, AdapterServices services) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(services, "services");
     this.workPool = Work.boundedPool("discord-work", WORKERS, QUEUE);

@@ -1,7 +1,7 @@
 package dev.claude500.discord;
 
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Command;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Command;
 import dev.claude500.metrics.BotMetrics;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,7 +44,7 @@ final class InteractionListener extends ListenerAdapter {
   }
 
   /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
-  static InteractionListener create(BotServices services, Work work, DiscordMessages messages, CustomIds ids) {
+  static InteractionListener create(AdapterServices services, Work work, DiscordMessages messages, CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(messages);
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),

@@ -1,6 +1,6 @@
 package dev.claude500.discord;
 
-import dev.claude500.bot.Invocation;
+import dev.claude500.commands.Invocation;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;

@@ -1,8 +1,8 @@
 package dev.claude500.discord;
 
-import dev.claude500.bot.Command;
-import dev.claude500.bot.CommandParser;
-import dev.claude500.bot.Subcommand;
+import dev.claude500.commands.Command;
+import dev.claude500.commands.CommandParser;
+import dev.claude500.commands.Subcommand;
 import java.util.Arrays;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;

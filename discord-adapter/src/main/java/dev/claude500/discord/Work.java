@@ -1,6 +1,6 @@
 package dev.claude500.discord;
 
-import dev.claude500.bot.Apology;
+import dev.claude500.commands.Apology;
 import dev.claude500.chat.Text;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;

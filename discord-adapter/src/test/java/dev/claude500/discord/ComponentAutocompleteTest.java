@@ -2,7 +2,7 @@ package dev.claude500.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.bot.ComponentMatcher;
+import dev.claude500.commands.ComponentMatcher;
 import dev.claude500.status.KnownComponents;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.testing.FixedStatusSource;

@@ -6,7 +6,7 @@ import static dev.claude500.testing.FakeDiscord.TRIAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claude500.bot.Apology;
+import dev.claude500.commands.Apology;
 import dev.claude500.testing.FakeDiscord.Call;
 import dev.claude500.testing.ProxiedDatabase;
 import java.util.Map;

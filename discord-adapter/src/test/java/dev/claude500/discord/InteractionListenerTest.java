@@ -9,10 +9,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.Subcommand;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.Subcommand;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
@@ -24,6 +24,7 @@ import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
@@ -91,7 +92,7 @@ class InteractionListenerTest {
   private final InMemoryStore store = new InMemoryStore();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final TriageEngine engine;
-  private final BotServices services;
+  private final AdapterServices services;
   private final CustomIds ids = new CustomIds();
   private final InteractionListener listener;
   private final InteractionHook hook = mock(InteractionHook.class);
@@ -100,10 +101,10 @@ class InteractionListenerTest {
 
   InteractionListenerTest() {
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
+    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, store, clock, new BotMetrics(registry));
+    services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry));
     listener = InteractionListener.create(services, new Work(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);

@@ -2,19 +2,21 @@ package dev.claude500.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.SubscriptionService;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatuspageClient;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +37,7 @@ final class LoopbackDiscord implements AutoCloseable {
   final FakeStatusPage page = FakeStatusPage.start();
   final CachingStatusSource status;
   final Store store;
-  final BotServices services;
+  final AdapterServices services;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -81,17 +83,17 @@ final class LoopbackDiscord implements AutoCloseable {
 
   /** Returns a new store, empty. */
   static Store newStore() {
-    return JdbcStore.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    return JdbcStores.open("jdbc:h2:mem:discord-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
   }
 
   /** Returns the bot's services on {@code on}, reading the loopback status page. */
-  BotServices services(Store on) {
+  AdapterServices services(Store on) {
     Clock clock = Clock.systemUTC();
     Playbook playbook = PlaybookLoader.builtIn();
-    TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
+    TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
-    return new BotServices(engine, commands, status, on, clock);
+    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none());
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */
@@ -100,7 +102,7 @@ final class LoopbackDiscord implements AutoCloseable {
   }
 
   /** Returns another adapter on the same Discord (another replica of the bot) holding {@code shards}; started. */
-  DiscordAdapter connect(Optional<DiscordShards> shards, BotServices with) throws InterruptedException {
+  DiscordAdapter connect(Optional<DiscordShards> shards, AdapterServices with) throws InterruptedException {
     DiscordAdapter other = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
         Optional.of(discord.gatewayUrl()), guildIds, WAIT, shards), with);
     other.start();

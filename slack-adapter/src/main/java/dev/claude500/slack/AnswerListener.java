@@ -6,8 +6,8 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-import dev.claude500.bot.Apology;
-import dev.claude500.bot.BotServices;
+import dev.claude500.commands.Apology;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
 final class AnswerListener implements BlockActionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AnswerListener.class);
 
-  private final BotServices services;
+  private final AdapterServices services;
   private final Worker worker;
   private final WebApi web;
   private final TriageThreads threads;
   private final UserNames names;
 
-  AnswerListener(BotServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names) {
+  AnswerListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.web = Objects.requireNonNull(web, "web");

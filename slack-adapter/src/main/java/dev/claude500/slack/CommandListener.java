@@ -5,12 +5,12 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.claude500.bot.Answer;
-import dev.claude500.bot.Apology;
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Command;
-import dev.claude500.bot.CommandParser;
-import dev.claude500.bot.Invocation;
+import dev.claude500.commands.Answer;
+import dev.claude500.commands.Apology;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Command;
+import dev.claude500.commands.CommandParser;
+import dev.claude500.commands.Invocation;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
@@ -34,7 +34,7 @@ final class CommandListener implements SlashCommandHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandListener.class);
 
-  private final BotServices services;
+  private final AdapterServices services;
   private final Worker worker;
   private final WebApi web;
   private final TaggedPosts tagged;
@@ -42,7 +42,7 @@ final class CommandListener implements SlashCommandHandler {
   private final UserNames names;
   private final String botName;
 
-  CommandListener(BotServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+  CommandListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
       String botName) {
     this.botName = botName == null || botName.isBlank() ? "claude500" : botName;
     this.services = Objects.requireNonNull(services, "services");

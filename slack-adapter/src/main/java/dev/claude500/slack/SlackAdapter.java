@@ -7,8 +7,8 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.thread.DaemonThreadExecutorServiceProvider;
 import com.slack.api.util.thread.ExecutorServiceProvider;
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Surface;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Surface;
 import dev.claude500.chat.ChatPort;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public final class SlackAdapter implements AutoCloseable {
   private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
   private final SlackSettings settings;
-  private final BotServices services;
+  private final AdapterServices services;
   private final Slack slack;
   private final WebApi web;
   private final Worker worker;
@@ -53,7 +53,7 @@ public final class SlackAdapter implements AutoCloseable {
   private volatile SocketModeConnection socket;
   private volatile TriageThreads threads;
 
-  private SlackAdapter(SlackSettings settings, BotServices services, Tuning tuning) {
+  private SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services = Objects.requireNonNull(services, "services");
     this.slack = slack(settings.apiUrl(), READ_TIMEOUT, tuning.slackThreads());
@@ -66,11 +66,11 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /** Returns an adapter, not yet started. */
-  public static SlackAdapter create(SlackSettings settings, BotServices services) {
+  public static SlackAdapter create(SlackSettings settings, AdapterServices services) {
     return new SlackAdapter(settings, services, Tuning.DEFAULT);
   }
 
-  static SlackAdapter create(SlackSettings settings, BotServices services, Tuning tuning) {
+  static SlackAdapter create(SlackSettings settings, AdapterServices services, Tuning tuning) {
     return new SlackAdapter(settings, services, tuning);
   }
 

@@ -7,8 +7,8 @@ import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
-import dev.claude500.bot.Apology;
-import dev.claude500.bot.BotServices;
+import dev.claude500.commands.Apology;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
@@ -39,7 +39,7 @@ final class ThreadReplyListener {
   /** Replies of up to this many words that answer nothing get a hint; longer ones are taken as talk. */
   private static final int MAX_ANSWER_WORDS = 12;
 
-  private final BotServices services;
+  private final AdapterServices services;
   private final Worker worker;
   private final TriageThreads threads;
   private final UserNames names;
@@ -47,7 +47,7 @@ final class ThreadReplyListener {
   private final WebApi web;
   private final String botUserId;
 
-  ThreadReplyListener(BotServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+  ThreadReplyListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
       Snippets snippets, String botUserId) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");

@@ -1,6 +1,6 @@
 package dev.claude500.slack;
 
-import dev.claude500.bot.Apology;
+import dev.claude500.commands.Apology;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.store.LedgerEntry;
+import dev.claude500.incidents.LedgerEntry;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Answer;
 import dev.claude500.testing.FakeSlackApi.Lost;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.claude500.bot.BotServices;
-import dev.claude500.bot.Commands;
-import dev.claude500.bot.SubscriptionService;
+import dev.claude500.adapters.AdapterServices;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
@@ -20,6 +20,7 @@ import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class SlackHarness implements AutoCloseable {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final CachingStatusSource status;
   final TriageEngine engine;
-  final BotServices services;
+  final AdapterServices services;
   final SlackAdapter adapter;
   final SlackSigner signer = new SlackSigner(SECRET);
   private final HttpServer http;
@@ -91,10 +92,10 @@ final class SlackHarness implements AutoCloseable {
     StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
+    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
-    services = new BotServices(engine, commands, status, seen, clock, new BotMetrics(registry));
+    services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry));
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {

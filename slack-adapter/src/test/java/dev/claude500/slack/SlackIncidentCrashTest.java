@@ -8,7 +8,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
-import dev.claude500.store.LedgerEntry;
+import dev.claude500.incidents.LedgerEntry;
 import dev.claude500.testing.CrashingStore;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Lost;

@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claude500.bot.BotServices;
+import dev.claude500.adapters.AdapterServices;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSocketModeServer;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class SocketModeTest {
     h = new SlackHarness();
     ws = FakeSocketModeServer.begin();
     h.slack.socketModeUrl(ws.url());
-    BotServices services = h.services;
+    AdapterServices services = h.services;
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of("xapp-1-test"),
         h.slack.apiUrl()), services, new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries(), cleaner));
   }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claude500.bot.Apology;
+import dev.claude500.commands.Apology;
 import dev.claude500.chat.ConversationKey;
-import dev.claude500.store.ConversationStore;
+import dev.claude500.triage.ConversationStore;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
-import dev.claude500.store.StoredConversation;
+import dev.claude500.triage.StoredConversation;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.ForwardingStore;
 import dev.claude500.testing.ProxiedDatabase;

@@ -1,0 +1,118 @@
+package dev.claude500.commands;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@code /claude500} line asks for. Closed: {@link Handler} has one method per kind, so
+ * whatever answers commands answers every kind.
+ */
+public sealed interface Command {
+  /** Returns what {@code handler} makes of this command. */
+  <R> R accept(Handler<R> handler);
+
+  /**
+   * One method per kind of command.
+   *
+   * @param <R> what handling a command yields
+   */
+  interface Handler<R> {
+    /** Handles {@code help}. */
+    R help(Help command);
+
+    /** Handles {@code status}. */
+    R status(Status command);
+
+    /** Handles {@code subscribe}. */
+    R subscribe(Subscribe command);
+
+    /** Handles {@code unsubscribe}. */
+    R unsubscribe(Unsubscribe command);
+
+    /** Handles {@code subscriptions}. */
+    R subscriptions(Subscriptions command);
+
+    /** Handles {@code playbooks}. */
+    R playbooks(Playbooks command);
+
+    /** Handles a triage, of the default playbook or a named one. */
+    R triage(Triage command);
+  }
+
+  /** {@code /claude500 help}. */
+  record Help() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.help(this);
+    }
+  }
+
+  /** {@code /claude500 status}. */
+  record Status() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.status(this);
+    }
+  }
+
+  /**
+   * {@code /claude500 subscribe [component ...]}.
+   *
+   * @param components the names given; empty means every component
+   */
+  record Subscribe(List<String> components) implements Command {
+    /** Copies the names. */
+    public Subscribe {
+      components = List.copyOf(components);
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.subscribe(this);
+    }
+  }
+
+  /** {@code /claude500 unsubscribe}. */
+  record Unsubscribe() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.unsubscribe(this);
+    }
+  }
+
+  /** {@code /claude500 subscriptions}. */
+  record Subscriptions() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.subscriptions(this);
+    }
+  }
+
+  /** {@code /claude500 playbooks}: the playbooks a triage can walk. */
+  record Playbooks() implements Command {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.playbooks(this);
+    }
+  }
+
+  /**
+   * {@code /claude500 [triage] [pasted text]} or {@code /claude500 playbook <id> [pasted text]}.
+   *
+   * @param pasted the text pasted with the command, possibly empty
+   * @param playbook the playbook named, when one was
+   */
+  record Triage(String pasted, Optional<String> playbook) implements Command {
+    /** Validates. */
+    public Triage {
+      Objects.requireNonNull(pasted, "pasted");
+      Objects.requireNonNull(playbook, "playbook");
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.triage(this);
+    }
+  }
+}

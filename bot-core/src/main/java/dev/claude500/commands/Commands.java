@@ -1,0 +1,107 @@
+package dev.claude500.commands;
+
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Text;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.status.StatusSource;
+import dev.claude500.status.StatusView;
+import dev.claude500.triage.TriageEngine;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Answers every {@code /claude500} command, the same way on every surface. Adapters turn what
+ * people typed into a {@link Command}, ask {@link #answer}, and show the {@link Answer}: they say
+ * its reply, or open the triage's thread under its opening message and start the engine there.
+ * Thread-safe. A triage command is answered at once (the page as last read, no store call); the
+ * others may wait briefly for the status page or the store, so answer them after acknowledging.
+ */
+public final class Commands {
+  private final TriageEngine engine;
+  private final StatusSource status;
+  private final SubscriptionService subscriptions;
+  private final Clock clock;
+
+  /** Creates the handler. */
+  public Commands(TriageEngine engine, StatusSource status, SubscriptionService subscriptions, Clock clock) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.status = Objects.requireNonNull(status, "status");
+    this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Returns the answer to {@code command}, typed as {@code invocation} says. */
+  public Answer answer(Command command, Invocation invocation) {
+    return Objects.requireNonNull(command, "command").accept(new Answering(Objects.requireNonNull(invocation, "invocation")));
+  }
+
+  /** One command's answer: a method per kind of command. */
+  private final class Answering implements Command.Handler<Answer> {
+    private final Invocation in;
+
+    Answering(Invocation in) {
+      this.in = in;
+    }
+
+    @Override
+    public Answer help(Command.Help command) {
+      return say(new Reply.Message(HelpText.usage(in.surface())));
+    }
+
+    @Override
+    public Answer status(Command.Status command) {
+      return say(new Reply.Status(StatusView.of(status.current(), clock)));
+    }
+
+    @Override
+    public Answer subscribe(Command.Subscribe command) {
+      return say(new Reply.Message(subscriptions.subscribe(in.channel(), in.actor(), command.components())));
+    }
+
+    @Override
+    public Answer unsubscribe(Command.Unsubscribe command) {
+      return say(new Reply.Message(subscriptions.unsubscribe(in.channel())));
+    }
+
+    @Override
+    public Answer subscriptions(Command.Subscriptions command) {
+      return say(new Reply.Message(subscriptions.describe(in.channel())));
+    }
+
+    @Override
+    public Answer playbooks(Command.Playbooks command) {
+      return say(new Reply.Message(playbookList()));
+    }
+
+    @Override
+    public Answer triage(Command.Triage command) {
+      Optional<Playbook> playbook = command.playbook().isPresent()
+          ? engine.playbook(command.playbook().get()) : Optional.of(engine.defaultPlaybook());
+      if (playbook.isEmpty()) {
+        return say(new Reply.Message(Text.builder().plain("There is no playbook ")
+            .code(shown(command.playbook().get())).plain(". ").text(playbookList()).build()));
+      }
+      StatusView page = StatusView.of(status.peek(), clock);
+      return new Answer.StartTriage(playbook.get(), command.pasted(),
+          TriageOpening.of(in.surface(), in.actor(), playbook.get(), page));
+    }
+
+    private Answer say(Reply reply) {
+      return new Answer.Say(reply);
+    }
+  }
+
+  /** Returns a typed playbook id fit to show: no backquotes, at most 100 characters. */
+  private static String shown(String id) {
+    String plain = id.replace("`", "");
+    return plain.length() <= 100 ? plain : plain.substring(0, 100) + "…";
+  }
+
+  private Text playbookList() {
+    return Text.parse("Playbooks:\n" + engine.playbookIds().stream()
+        .map(id -> "`" + id + "`: " + engine.playbook(id).orElseThrow().title())
+        .collect(Collectors.joining("\n")));
+  }
+}

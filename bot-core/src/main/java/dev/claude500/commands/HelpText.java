@@ -1,0 +1,46 @@
+package dev.claude500.commands;
+
+import dev.claude500.commands.Surface.Ability;
+import dev.claude500.chat.Text;
+
+/**
+ * The one-message usage of {@code /claude500}, in the words of the surface it is shown on: how its
+ * commands are written there, and buttons, threads and private answers only where it has them.
+ */
+public final class HelpText {
+  private HelpText() {}
+
+  /** Returns the usage text for {@code surface}. */
+  public static Text usage(Surface surface) {
+    boolean named = surface.can(Ability.NAMED_OPTIONS);
+    String onlyYou = surface.can(Ability.PRIVATE_ANSWERS) ? " (only you see it)" : "";
+    String start = named ? "/claude500 triage" : "/claude500";
+    return Text.parse(String.join("\n",
+        "**claude500** walks you from a Claude Code `API Error: 500` to the right fix, one question at a time.",
+        "`" + start + "` start a triage " + (surface.can(Ability.THREADS) ? "in a thread" : "here") + "; "
+            + answers(surface),
+        (named ? "`/claude500 triage error:<the exact error line>`" : "`/claude500 <pasted error line>`")
+            + " start one from the exact error; the first questions answer themselves",
+        "`/claude500 status` the status page now: indicator, components, open incidents" + onlyYou,
+        (named ? "`/claude500 subscribe [components:<names>]`" : "`/claude500 subscribe [code api console claude.ai ...]`")
+            + (surface.can(Ability.THREADS)
+                ? " post status-page incidents in this channel, each with its updates in a thread"
+                : " show status-page incidents here as they happen, and their updates")
+            + " (all components when none named)",
+        "`/claude500 unsubscribe` stop them; `/claude500 subscriptions` show "
+            + (surface.can(Ability.THREADS) ? "this channel's subscription" : "the subscription here"),
+        "`/claude500 playbooks` list the playbooks; `/claude500 playbook " + (named ? "id:<id>" : "<id>")
+            + "` walk another one",
+        "`/claude500 help` this message" + onlyYou));
+  }
+
+  /** How questions are answered on the surface. */
+  private static String answers(Surface surface) {
+    if (surface.can(Ability.FORMS)) {
+      return "answer with the buttons or in your own words with **Answer in words…**; paste text with **Paste…**";
+    }
+    String choose = surface.can(Ability.BUTTONS) ? "answer with the buttons" : "answer with a choice's number or label";
+    return choose + (surface.can(Ability.THREADS) ? ", or in your own words by replying in the thread"
+        : ", or in your own words");
+  }
+}

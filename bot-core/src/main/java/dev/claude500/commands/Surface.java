@@ -1,0 +1,40 @@
+package dev.claude500.commands;
+
+import java.util.Set;
+
+/**
+ * What a surface (a chat platform, the console) can do, which the words the bot uses there follow:
+ * help speaks of buttons only where there are buttons, of threads only where there are threads.
+ *
+ * @param abilities what it can do
+ */
+public record Surface(Set<Ability> abilities) {
+  /** Something a surface can do. */
+  public enum Ability {
+    /** A triage runs in a thread of its own, under a message in the channel. */
+    THREADS,
+    /** Questions carry buttons for their answers. */
+    BUTTONS,
+    /** A command's answer can be shown to the person who typed it only. */
+    PRIVATE_ANSWERS,
+    /** Subcommands take named options ({@code error:<line>}) rather than the words after them. */
+    NAMED_OPTIONS,
+    /** Free text is given in a form opened by a button ("Answer in words…", "Paste…"). */
+    FORMS
+  }
+
+  /** Copies. */
+  public Surface {
+    abilities = Set.copyOf(abilities);
+  }
+
+  /** Returns a surface with these abilities; none is plain text in and out, as a console. */
+  public static Surface of(Ability... abilities) {
+    return new Surface(Set.of(abilities));
+  }
+
+  /** Returns true when the surface can do {@code ability}. */
+  public boolean can(Ability ability) {
+    return abilities.contains(ability);
+  }
+}

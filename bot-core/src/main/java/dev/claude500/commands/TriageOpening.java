@@ -1,0 +1,50 @@
+package dev.claude500.commands;
+
+import dev.claude500.commands.Surface.Ability;
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Text;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.status.StatusLinks;
+import dev.claude500.status.StatusView;
+import dev.claude500.status.StatusWords;
+
+/**
+ * The first message of a triage, the same on every surface: in a channel, who started which
+ * triage and the status page's colour, then where to answer and what the page showed; where the
+ * triage goes on in the same place (a console), only which triage started. Stateless.
+ */
+final class TriageOpening {
+  private TriageOpening() {}
+
+  /** Returns the first message of a triage of {@code playbook} that {@code actor} started, as the page was. */
+  static Reply.Opening of(Surface surface, Actor actor, Playbook playbook, StatusView page) {
+    String triage = playbook.title() + " triage";
+    if (!surface.can(Ability.THREADS)) {
+      return new Reply.Opening(Text.plain(triage + " started."), Text.plain(""), page.indicator());
+    }
+    Text headline = Text.builder().mention(actor)
+        .plain(" started " + article(triage) + " " + triage + " · status page " + StatusWords.emoji(page.indicator())
+            + " " + page.colour())
+        .build();
+    Text details = Text.builder()
+        .plain("Answer in the thread: anyone here can help.").newline()
+        .link("status.claude.com", StatusLinks.PUBLIC_PAGE)
+        .plain(": " + pageLine(page))
+        .build();
+    return new Reply.Opening(headline, details, page.indicator());
+  }
+
+  private static String pageLine(StatusView page) {
+    if (page.isUnknown()) {
+      return "I have not read it yet; the triage checks it first.";
+    }
+    int open = page.incidents().size();
+    String incidents = open == 0 ? "no open incidents" : open + " open incident" + (open == 1 ? "" : "s");
+    return incidents + ", " + StatusWords.freshness(page) + ".";
+  }
+
+  private static String article(String noun) {
+    return !noun.isEmpty() && "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
+  }
+}

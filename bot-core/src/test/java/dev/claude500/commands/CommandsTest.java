@@ -1,0 +1,156 @@
+package dev.claude500.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claude500.commands.Surface.Ability;
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.PlainTextRenderer;
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Span;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.StatusIndicator;
+import dev.claude500.status.StatusSnapshot;
+import dev.claude500.status.StatusSource;
+import dev.claude500.store.InMemoryStore;
+import dev.claude500.testing.FixedStatusSource;
+import dev.claude500.testing.MutableClock;
+import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.SubcommandExamples;
+import dev.claude500.testing.TriageEngines;
+import dev.claude500.triage.TriageEngine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandsTest {
+  private static final Surface CHANNEL_WITH_BUTTONS =
+      Surface.of(Ability.THREADS, Ability.BUTTONS, Ability.PRIVATE_ANSWERS);
+  private static final Surface SLASH_OPTIONS_AND_FORMS = Surface.of(Ability.THREADS, Ability.BUTTONS,
+      Ability.PRIVATE_ANSWERS, Ability.NAMED_OPTIONS, Ability.FORMS);
+  private static final Surface PLAIN_TEXT = Surface.of();
+
+  private final InMemoryStore store = new InMemoryStore();
+  private final FixedStatusSource status = new FixedStatusSource(StatusFixtures.greenSnapshot());
+  private final MutableClock clock = new MutableClock(StatusFixtures.GREEN_AT.plusSeconds(30));
+  private final Playbook vpn = PlaybookLoader.parse("vpn.json", ("{\"id\":\"vpn\",\"title\":\"Office VPN drops\","
+      + "\"start\":\"done\",\"steps\":[{\"id\":\"done\",\"type\":\"outcome\",\"result\":\"resolved\",\"text\":\"Done.\"}]}")
+      .getBytes(StandardCharsets.UTF_8));
+  private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
+      "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
+  private final Commands commands =
+      new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+  private final Actor ann = new Actor("U0ANN", "ann");
+
+  private Answer answer(String typed, Surface surface) {
+    return commands.answer(CommandParser.parse(typed), new Invocation(surface, new ChannelRef("slack", "C1"), ann));
+  }
+
+  private static String said(Answer answer) {
+    assertThat(answer).isInstanceOf(Answer.Say.class);
+    return PlainTextRenderer.render(((Answer.Say) answer).reply());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.claude500.testing.SubcommandExamples#all")
+  @DisplayName("Every subcommand is answered by the core, a triage with its opening and the engine's first question")
+  void everySubcommandIsAnswered(SubcommandExamples.Example example) {
+    Answer answer = answer("/claude500 " + example.typed(), CHANNEL_WITH_BUTTONS);
+    String shown;
+    if (answer instanceof Answer.StartTriage start) {
+      List<Reply> replies = engine.start(new ConversationKey("slack", "C1", "1.0"), ann, start.pasted(),
+          start.playbook().id()).replies();
+      shown = PlainTextRenderer.render(start.opening()) + "\n"
+          + replies.stream().map(PlainTextRenderer::render).collect(Collectors.joining("\n"));
+    } else {
+      shown = said(answer);
+    }
+    assertThat(shown).contains(example.shows());
+  }
+
+  @Test
+  @DisplayName("Help speaks of buttons, threads and private answers only where the surface has them")
+  void helpFitsTheSurface() {
+    assertThat(said(answer("help", PLAIN_TEXT)))
+        .doesNotContainIgnoringCase("button").doesNotContainIgnoringCase("thread")
+        .doesNotContain("only you see it").doesNotContain("this channel")
+        .contains("/claude500 start a triage here; answer with a choice's number or label, or in your own words")
+        .contains("/claude500 <pasted error line>").contains("/claude500 playbook <id>");
+    assertThat(said(answer("help", CHANNEL_WITH_BUTTONS)))
+        .contains("start a triage in a thread; answer with the buttons, or in your own words by replying in the thread")
+        .contains("open incidents (only you see it)").contains("in this channel, each with its updates in a thread");
+    assertThat(said(answer("help", SLASH_OPTIONS_AND_FORMS)))
+        .contains("/claude500 triage start a triage in a thread")
+        .contains("Answer in words…").contains("Paste…")
+        .contains("/claude500 triage error:<the exact error line>")
+        .contains("/claude500 subscribe [components:<names>]")
+        .contains("/claude500 playbook id:<id>")
+        .doesNotContain("<pasted error line>");
+  }
+
+  @Test
+  @DisplayName("A triage's opening in a channel: who started which playbook, the page's colour, where to answer")
+  void theOpeningInAChannel() {
+    Answer.StartTriage start = (Answer.StartTriage) answer("/claude500 " + SubcommandExamples.ERROR_500,
+        CHANNEL_WITH_BUTTONS);
+    assertThat(start.playbook().id()).isEqualTo("claude-code-500");
+    assertThat(start.pasted()).isEqualTo(SubcommandExamples.ERROR_500);
+    assertThat(start.opening().headline().spans().get(0)).isEqualTo(new Span.Mention(ann));
+    assertThat(start.opening().headline().toPlainString())
+        .isEqualTo("ann started a Claude Code 500 triage · status page 🟢 green");
+    assertThat(start.opening().details().toPlainString()).isEqualTo("Answer in the thread: anyone here can help.\n"
+        + "status.claude.com (https://status.claude.com): no open incidents, as of 2026-04-16 12:00 UTC, 30 s old.");
+    assertThat(start.opening().indicator()).isEqualTo(StatusIndicator.NONE);
+
+    status.set(StatusSnapshot.unknown("connection refused"));
+    Answer.StartTriage unknown = (Answer.StartTriage) answer("/claude500 playbook vpn", CHANNEL_WITH_BUTTONS);
+    assertThat(unknown.playbook()).isEqualTo(vpn);
+    assertThat(unknown.opening().headline().toPlainString())
+        .isEqualTo("ann started an Office VPN drops triage · status page ⚪ unknown");
+    assertThat(unknown.opening().details().toPlainString())
+        .endsWith("status.claude.com (https://status.claude.com): I have not read it yet; the triage checks it first.");
+  }
+
+  @Test
+  @DisplayName("A triage is answered from the page as last read: it never waits for the page")
+  void aTriageNeverWaitsForThePage() {
+    StatusSource peekOnly = new StatusSource() {
+      @Override
+      public StatusSnapshot current() {
+        throw new AssertionError("a triage waited for the page");
+      }
+
+      @Override
+      public StatusSnapshot peek() {
+        return status.peek();
+      }
+    };
+    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    assertThat(handler.answer(CommandParser.parse("/claude500"), new Invocation(CHANNEL_WITH_BUTTONS,
+        new ChannelRef("slack", "C1"), ann))).isInstanceOf(Answer.StartTriage.class);
+  }
+
+  @Test
+  @DisplayName("Where the triage goes on in the same place, the opening says only which playbook started")
+  void theOpeningInAConsole() {
+    assertThat(PlainTextRenderer.render(((Answer.StartTriage) answer("/claude500", PLAIN_TEXT)).opening()))
+        .isEqualTo("Claude Code 500 triage started.");
+    assertThat(PlainTextRenderer.render(((Answer.StartTriage) answer("/claude500 playbook vpn", PLAIN_TEXT)).opening()))
+        .isEqualTo("Office VPN drops triage started.");
+  }
+
+  @Test
+  void anUnknownPlaybookIsSaidWithTheList() {
+    assertThat(said(answer("/claude500 playbook nope`x API Error: 500", PLAIN_TEXT)))
+        .startsWith("There is no playbook nopex. Playbooks:")
+        .contains("claude-code-500: Claude Code 500").contains("vpn: Office VPN drops");
+  }
+}

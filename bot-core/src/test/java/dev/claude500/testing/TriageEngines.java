@@ -1,0 +1,31 @@
+package dev.claude500.testing;
+
+import dev.claude500.metrics.BotMetrics;
+import dev.claude500.playbook.Playbook;
+import dev.claude500.status.StatusSource;
+import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds triage engines for tests: the launcher's constructor with its hooks left quiet (no end
+ * listener, no start notes, no metrics) unless a test names them.
+ */
+public final class TriageEngines {
+  /** An end listener that hears nothing. */
+  public static final TriageEngine.EndListener NO_END_LISTENER = view -> {};
+  /** Start notes that never add a note. */
+  public static final TriageEngine.StartNotes NO_START_NOTES = (key, incidentId) -> Optional.empty();
+
+  private TriageEngines() {}
+
+  /** Returns an engine without hooks or metrics. */
+  public static TriageEngine of(Map<String, Playbook> playbooks, String defaultPlaybook, ConversationStore store,
+      StatusSource status, Clock clock, Duration idleTimeout) {
+    return new TriageEngine(playbooks, defaultPlaybook, store, status, clock, idleTimeout, NO_END_LISTENER,
+        NO_START_NOTES, BotMetrics.none());
+  }
+}
