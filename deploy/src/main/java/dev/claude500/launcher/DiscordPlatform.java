@@ -3,7 +3,7 @@ package dev.claude500.launcher;
 import dev.claude500.bot.BotServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.discord.DiscordAdapter;
-import dev.claude500.discord.DiscordConfig;
+import dev.claude500.discord.DiscordSettings;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -14,8 +14,8 @@ final class DiscordPlatform implements Platform {
 
   DiscordPlatform(Settings.Discord settings, BotServices services, PrintStream out) {
     Objects.requireNonNull(settings, "settings");
-    this.adapter = new DiscordAdapter(new DiscordConfig(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
-        settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT, settings.shards()), services);
+    this.adapter = new DiscordAdapter(new DiscordSettings(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
+        settings.guildIds(), DiscordSettings.DEFAULT_READY_TIMEOUT, settings.shards()), services);
     this.out = Objects.requireNonNull(out, "out");
   }
 
