@@ -12,10 +12,8 @@ final class DiscordPlatform implements Platform {
   private final DiscordAdapter adapter;
   private final PrintStream out;
 
-  DiscordPlatform(Settings.Discord settings, BotServices services, PrintStream out) {
-    Objects.requireNonNull(settings, "settings");
-    this.adapter = new DiscordAdapter(new DiscordSettings(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
-        settings.guildIds(), DiscordSettings.DEFAULT_READY_TIMEOUT, settings.shards()), services);
+  DiscordPlatform(DiscordSettings settings, BotServices services, PrintStream out) {
+    this.adapter = new DiscordAdapter(Objects.requireNonNull(settings, "settings"), services);
     this.out = Objects.requireNonNull(out, "out");
   }
 
