@@ -3,7 +3,7 @@ package dev.claude500.launcher;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.discord.DiscordAdapter;
-import dev.claude500.discord.DiscordConfig;
+import dev.claude500.discord.DiscordSettings;
 import java.io.PrintStream;
 import java.util.Objects;
 
@@ -12,10 +12,8 @@ final class DiscordPlatform implements Platform {
   private final DiscordAdapter adapter;
   private final PrintStream out;
 
-  DiscordPlatform(Settings.Discord settings, AdapterServices services, PrintStream out) {
-    Objects.requireNonNull(settings, "settings");
-    this.adapter = new DiscordAdapter(new DiscordConfig(settings.botToken(), settings.apiUrl(), settings.gatewayUrl(),
-        settings.guildIds(), DiscordConfig.DEFAULT_READY_TIMEOUT, settings.shards()), services);
+  DiscordPlatform(DiscordSettings settings, AdapterServices services, PrintStream out) {
+    this.adapter = new DiscordAdapter(Objects.requireNonNull(settings, "settings"), services);
     this.out = Objects.requireNonNull(out, "out");
   }
 

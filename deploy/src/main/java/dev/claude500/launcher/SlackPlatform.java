@@ -24,14 +24,13 @@ final class SlackPlatform implements Platform {
   }
 
   /** Builds the adapter and, in HTTP mode, routes {@code POST /slack/events} to it; call before the server starts. */
-  static SlackPlatform create(Settings.Slack slack, AdapterServices services, HttpEndpoints http) {
+  static SlackPlatform create(SlackSettings slack, AdapterServices services, HttpEndpoints http) {
     return create(slack, services, http, Lane.pool("slack-http", LANE_THREADS, LANE_QUEUE));
   }
 
-  /** As {@link #create(Settings.Slack, AdapterServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
-  static SlackPlatform create(Settings.Slack slack, AdapterServices services, HttpEndpoints http, Lane lane) {
-    SlackAdapter adapter = SlackAdapter.create(
-        new SlackSettings(slack.botToken(), slack.signingSecret(), slack.appToken(), slack.apiUrl()), services);
+  /** As {@link #create(SlackSettings, AdapterServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
+  static SlackPlatform create(SlackSettings slack, AdapterServices services, HttpEndpoints http, Lane lane) {
+    SlackAdapter adapter = SlackAdapter.create(slack, services);
     adapter.eventsEndpoint().ifPresent(endpoint ->
         http.route(SlackAdapter.EVENTS_PATH, lane, EventsEndpoint.MAX_BODY, new EventsRoute(endpoint)));
     return new SlackPlatform(adapter);

@@ -23,11 +23,11 @@ final class AnswerButton {
   private static final Logger LOG = LoggerFactory.getLogger(AnswerButton.class);
 
   private final TriageEngine engine;
-  private final Work work;
+  private final Worker work;
   private final ThreadPosts posts;
   private final CustomIds ids;
 
-  AnswerButton(TriageEngine engine, Work work, ThreadPosts posts, CustomIds ids) {
+  AnswerButton(TriageEngine engine, Worker work, ThreadPosts posts, CustomIds ids) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.work = Objects.requireNonNull(work, "work");
     this.posts = Objects.requireNonNull(posts, "posts");

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * own bounded executor. {@link #start()} connects, waits for the gateway, registers the command
  * (in the configured servers, else globally) and logs the invite link.
  *
- * <p><b>Shards.</b> With {@link DiscordConfig#shards()} it connects one JDA per shard held (their
+ * <p><b>Shards.</b> With {@link DiscordSettings#shards()} it connects one JDA per shard held (their
  * logins queued through one session controller, as Discord asks), and takes the interactions of
  * the servers on those shards. The chat port posts in any channel of any server, also one on a
  * shard another replica holds: what this process has no cache of, it reaches by the channel's id
@@ -57,7 +57,7 @@ public final class DiscordAdapter implements AutoCloseable {
   private static final int QUEUE = 512;
   private static final int UNSHARDED = -1;
 
-  private final DiscordConfig config;
+  private final DiscordSettings settings;
   private final ExecutorService workPool;
   private final InteractionListener listener;
   private final DiscordChatPort chatPort;
@@ -65,13 +65,13 @@ public final class DiscordAdapter implements AutoCloseable {
   private volatile String inviteUrl;
 
   /** Creates an adapter; nothing connects before {@link #start()}. */
-  public DiscordAdapter(DiscordConfig config, AdapterServices services) {
-    this.config = Objects.requireNonNull(config, "config");
+  public DiscordAdapter(DiscordSettings settings, AdapterServices services) {
+    this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(services, "services");
-    this.workPool = Work.boundedPool("discord-work", WORKERS, QUEUE);
+    this.workPool = Worker.boundedPool("discord-work", WORKERS, QUEUE);
     CustomIds ids = new CustomIds();
     DiscordMessages messages = new DiscordMessages(ids);
-    this.listener = InteractionListener.create(services, new Work(workPool), messages, ids);
+    this.listener = InteractionListener.create(services, new Worker(workPool), messages, ids);
     PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),
         services.clock());
     this.chatPort = new DiscordChatPort(this::connections, messages, problems);
@@ -88,10 +88,10 @@ public final class DiscordAdapter implements AutoCloseable {
     if (!shards.isEmpty()) {
       throw new IllegalStateException("already started");
     }
-    List<Integer> ids = config.shards().map(DiscordShards::ids).orElse(List.of(UNSHARDED));
+    List<Integer> ids = settings.shards().map(DiscordShards::ids).orElse(List.of(UNSHARDED));
     CountDownLatch ready = new CountDownLatch(ids.size());
     // One controller for every shard: it queues their logins the way Discord's session limits ask.
-    SessionController sessions = config.gatewayUrl().<SessionController>map(FixedGateway::new)
+    SessionController sessions = settings.gatewayUrl().<SessionController>map(FixedGateway::new)
         .orElseGet(SessionControllerAdapter::new);
     List<JDA> started = new ArrayList<>();
     for (int id : ids) {
@@ -99,38 +99,38 @@ public final class DiscordAdapter implements AutoCloseable {
     }
     this.shards = List.copyOf(started);
     // the shards log in one after another, IDENTIFY_DELAY seconds apart
-    Duration wait = config.readyTimeout().plusSeconds((long) SessionController.IDENTIFY_DELAY * (ids.size() - 1));
+    Duration wait = settings.readyTimeout().plusSeconds((long) SessionController.IDENTIFY_DELAY * (ids.size() - 1));
     if (!ready.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
       started.forEach(JDA::shutdownNow);
       this.shards = List.of();
       throw new IllegalStateException("the Discord gateway was not ready within " + wait.toSeconds()
-          + " s" + config.shards().map(s -> " (shards " + s + ")").orElse(""));
+          + " s" + settings.shards().map(s -> " (shards " + s + ")").orElse(""));
     }
     JDA first = started.get(0);
     registerCommands(started);
     inviteUrl = InviteUrl.of(first.getSelfUser().getApplicationId());
     LOG.info("Discord ready as {} in {} server(s){}. Invite the bot with {}", first.getSelfUser().getName(),
         started.stream().mapToLong(api -> api.getGuildCache().size()).sum(),
-        config.shards().map(s -> " on shards " + s).orElse(""), inviteUrl);
+        settings.shards().map(s -> " on shards " + s).orElse(""), inviteUrl);
   }
 
   private JDABuilder builder(CountDownLatch ready, SessionController sessions, int shard) {
     String name = shard == UNSHARDED ? "" : "-" + shard;
-    JDABuilder builder = JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class))
+    JDABuilder builder = JDABuilder.createLight(settings.botToken(), EnumSet.noneOf(GatewayIntent.class))
         .setEnableShutdownHook(false)
-        .setEventPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-events" + name)), true)
-        .setCallbackPool(Executors.newFixedThreadPool(2, Work.daemonThreads("discord-callbacks" + name)), true)
+        .setEventPool(Executors.newFixedThreadPool(2, Worker.daemonThreads("discord-events" + name)), true)
+        .setCallbackPool(Executors.newFixedThreadPool(2, Worker.daemonThreads("discord-callbacks" + name)), true)
         .addEventListeners(listener, new ListenerAdapter() {
           @Override
           public void onReady(ReadyEvent event) {
             ready.countDown();
           }
         });
-    config.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
-    config.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE));
+    settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+    settings.gatewayUrl().ifPresent(url -> builder.setCompression(Compression.NONE));
     if (shard != UNSHARDED) {
-      builder.useSharding(shard, config.shards().orElseThrow().total()).setSessionController(sessions);
-    } else if (config.gatewayUrl().isPresent()) {
+      builder.useSharding(shard, settings.shards().orElseThrow().total()).setSessionController(sessions);
+    } else if (settings.gatewayUrl().isPresent()) {
       builder.setSessionController(sessions);
     }
     return builder;
@@ -138,16 +138,16 @@ public final class DiscordAdapter implements AutoCloseable {
 
   private void registerCommands(List<JDA> held) {
     JDA api = held.get(0);
-    if (config.guildIds().isEmpty()) {
+    if (settings.guildIds().isEmpty()) {
       api.updateCommands().addCommands(SlashCommand.data()).complete();
       LOG.info("/{} registered globally (Discord may take up to an hour to show it everywhere)", SlashCommand.NAME);
       return;
     }
     List<String> registered = new ArrayList<>();
-    for (String id : config.guildIds()) {
-      if (config.shards().filter(s -> !s.holds(Long.parseLong(id))).isPresent()) {
+    for (String id : settings.guildIds()) {
+      if (settings.shards().filter(s -> !s.holds(Long.parseLong(id))).isPresent()) {
         LOG.debug("server {} is on shard {}, not held here: the replica holding it registers /{} there", id,
-            DiscordShards.shardOf(Long.parseLong(id), config.shards().get().total()), SlashCommand.NAME);
+            DiscordShards.shardOf(Long.parseLong(id), settings.shards().get().total()), SlashCommand.NAME);
         continue;
       }
       Guild guild = held.stream().map(shard -> shard.getGuildById(id)).filter(Objects::nonNull).findFirst().orElse(null);

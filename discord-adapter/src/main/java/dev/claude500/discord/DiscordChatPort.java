@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Posts made under an item key ({@link #post(ChannelRef, Reply, String)} and its thread
  * counterpart) carry a nonce Discord uses to drop a repeat of them for a few minutes, and a short
- * reference people can see ({@link PostMarks}); {@link #findPosted} looks for that reference among
+ * reference people can see ({@link PostTag}); {@link #findPosted} looks for that reference among
  * the newest {@value #HISTORY_WINDOW} messages of the channel or thread. Such a post that fails in a
  * way Discord may have taken it (a timeout, a 5xx) is reported with an unknown outcome, so the
  * caller looks for it before posting again.
@@ -137,7 +137,7 @@ public final class DiscordChatPort implements ChatPort {
       Optional<String> from = before;
       List<ChannelsById.Posted> page = read("read the history of " + where.get().id(),
           () -> ChannelsById.history(api, where.get().id(), from, PAGE));
-      Optional<ChannelsById.Posted> hit = page.stream().filter(m -> PostMarks.carries(m, self, itemKey)).findFirst();
+      Optional<ChannelsById.Posted> hit = page.stream().filter(m -> PostTag.carries(m, self, itemKey)).findFirst();
       if (hit.isPresent() || page.size() < PAGE) {
         return hit.map(m -> new MessageRef(channel, m.id()));
       }
@@ -162,7 +162,7 @@ public final class DiscordChatPort implements ChatPort {
       try {
         String notice = DiscordMessages.headline(reply) + "\n" + link(guildOf(thread, TIMEOUT), thread.id(), first);
         send(parent, DiscordMessages.single(notice), channel, Problem.POST,
-            itemKey.map(k -> PostMarks.nonce(parent.id(), k + "#notice", 0)));
+            itemKey.map(k -> PostTag.nonce(parent.id(), k + "#notice", 0)));
       } catch (ChatDeliveryException e) {
         // The reply itself is in the thread; failing here would make the caller post it there twice.
         LOG.warn("posted in thread {} but not the channel notice in {}: {}", thread.id(), parent.id(), e.getMessage());
@@ -263,12 +263,12 @@ public final class DiscordChatPort implements ChatPort {
   /** Sends a post's messages in order; a keyed post's are marked and each carries its own nonce. */
   private String sendAll(Target target, List<MessageCreateData> data, ChannelRef reportTo, Problem problem,
       Optional<String> itemKey) {
-    List<MessageCreateData> parts = itemKey.map(k -> PostMarks.marked(data, k)).orElse(data);
+    List<MessageCreateData> parts = itemKey.map(k -> PostTag.marked(data, k)).orElse(data);
     String first = null;
     for (int i = 0; i < parts.size(); i++) {
       int part = i;
       String sent = send(target, parts.get(i), reportTo, problem,
-          itemKey.map(k -> PostMarks.nonce(target.id(), k, part)));
+          itemKey.map(k -> PostTag.nonce(target.id(), k, part)));
       first = first == null ? sent : first;
     }
     return first;

@@ -61,12 +61,12 @@ final class DiscordMessages {
       return report(r);
     }
     if (reply instanceof Reply.Status s) {
-      return List.of(embed("", StatusEmbeds.status(s.view())));
+      return List.of(embed("", StatusMessages.status(s.view())));
     }
     if (reply instanceof Reply.Opening o) {
       return List.of(opening(o));
     }
-    return List.of(embed("", StatusEmbeds.incident(((Reply.Incident) reply).view())));
+    return List.of(embed("", StatusMessages.incident(((Reply.Incident) reply).view())));
   }
 
   /** Returns a message of markdown, cut to fit one message. */
@@ -78,7 +78,7 @@ final class DiscordMessages {
   static String headline(Reply reply) {
     if (reply instanceof Reply.Incident i) {
       return StatusWords.emoji(i.view().impact()) + " **" + DiscordMarkdown.escape(Limits.cut(i.view().name(), 200))
-          + "**: " + StatusEmbeds.headline(i.view());
+          + "**: " + StatusMessages.headline(i.view());
     }
     if (reply instanceof Reply.Message m) {
       return firstLineOf(m.text());

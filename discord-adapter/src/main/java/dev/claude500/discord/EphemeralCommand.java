@@ -19,10 +19,10 @@ final class EphemeralCommand {
   private static final Logger LOG = LoggerFactory.getLogger(EphemeralCommand.class);
 
   private final Commands commands;
-  private final Work work;
+  private final Worker work;
   private final DiscordMessages messages;
 
-  EphemeralCommand(Commands commands, Work work, DiscordMessages messages) {
+  EphemeralCommand(Commands commands, Worker work, DiscordMessages messages) {
     this.commands = Objects.requireNonNull(commands, "commands");
     this.work = Objects.requireNonNull(work, "work");
     this.messages = Objects.requireNonNull(messages, "messages");

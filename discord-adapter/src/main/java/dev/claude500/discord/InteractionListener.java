@@ -44,7 +44,7 @@ final class InteractionListener extends ListenerAdapter {
   }
 
   /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
-  static InteractionListener create(AdapterServices services, Work work, DiscordMessages messages, CustomIds ids) {
+  static InteractionListener create(AdapterServices services, Worker work, DiscordMessages messages, CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(messages);
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),

@@ -37,12 +37,12 @@ final class PasteFlow {
   private static final Logger LOG = LoggerFactory.getLogger(PasteFlow.class);
 
   private final TriageEngine engine;
-  private final Work work;
+  private final Worker work;
   private final ThreadPosts posts;
   private final DiscordMessages messages;
   private final CustomIds ids;
 
-  PasteFlow(TriageEngine engine, Work work, ThreadPosts posts, DiscordMessages messages, CustomIds ids) {
+  PasteFlow(TriageEngine engine, Worker work, ThreadPosts posts, DiscordMessages messages, CustomIds ids) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.work = Objects.requireNonNull(work, "work");
     this.posts = Objects.requireNonNull(posts, "posts");

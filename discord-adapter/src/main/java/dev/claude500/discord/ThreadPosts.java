@@ -40,7 +40,7 @@ final class ThreadPosts {
    * disabled and the chosen one marked.
    */
   void markAnswered(InteractionHook hook, Message answered, String note, Predicate<Button> chosen) {
-    String before = PostMarks.unmarked(answered.getContentRaw());
+    String before = PostTag.unmarked(answered.getContentRaw());
     String content = Limits.cut(before, Math.max(1, Limits.CONTENT - note.length() - 1)) + "\n" + note;
     MessageComponentTree tree = answered.getComponentTree().replace(ComponentReplacer.<Button>of(Button.class,
         b -> true, b -> (chosen.test(b) ? b.withStyle(ButtonStyle.SUCCESS) : b.withStyle(ButtonStyle.SECONDARY)).asDisabled()));

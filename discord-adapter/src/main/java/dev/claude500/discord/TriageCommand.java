@@ -32,11 +32,11 @@ final class TriageCommand {
 
   private final Commands commands;
   private final TriageEngine engine;
-  private final Work work;
+  private final Worker work;
   private final ThreadPosts posts;
   private final DiscordMessages messages;
 
-  TriageCommand(Commands commands, TriageEngine engine, Work work, ThreadPosts posts, DiscordMessages messages) {
+  TriageCommand(Commands commands, TriageEngine engine, Worker work, ThreadPosts posts, DiscordMessages messages) {
     this.commands = Objects.requireNonNull(commands, "commands");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.work = Objects.requireNonNull(work, "work");

@@ -58,7 +58,7 @@ class DiscordIncidentCrashTest {
   }
 
   private List<ObjectNode> marked(String channelId, String itemKey) {
-    String ref = PostMarks.ref(itemKey);
+    String ref = PostTag.ref(itemKey);
     return d.discord.messagesIn(channelId).stream().filter(m -> m.path("content").asText().endsWith("-# " + ref)
         || m.path("embeds").findValues("footer").stream().anyMatch(f -> f.path("text").asText().endsWith(ref))).toList();
   }
@@ -119,7 +119,7 @@ class DiscordIncidentCrashTest {
     rig.roundAt(watcher, rig.opened());
 
     JsonNode footer = marked(FakeDiscord.NO_THREADS, rootKey()).get(0).path("embeds").get(0).path("footer");
-    assertThat(footer.path("text").asText()).startsWith("Started ").endsWith(" · " + PostMarks.ref(rootKey()));
+    assertThat(footer.path("text").asText()).startsWith("Started ").endsWith(" · " + PostTag.ref(rootKey()));
   }
 
   @Test

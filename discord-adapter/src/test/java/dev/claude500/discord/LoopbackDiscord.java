@@ -103,7 +103,7 @@ final class LoopbackDiscord implements AutoCloseable {
 
   /** Returns another adapter on the same Discord (another replica of the bot) holding {@code shards}; started. */
   DiscordAdapter connect(Optional<DiscordShards> shards, AdapterServices with) throws InterruptedException {
-    DiscordAdapter other = new DiscordAdapter(new DiscordConfig("fake-bot-token", Optional.of(discord.apiUrl()),
+    DiscordAdapter other = new DiscordAdapter(new DiscordSettings("fake-bot-token", Optional.of(discord.apiUrl()),
         Optional.of(discord.gatewayUrl()), guildIds, WAIT, shards), with);
     other.start();
     return other;

@@ -26,7 +26,7 @@ final class BoltApp {
   private BoltApp() {}
 
   static App build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerListener answer, ThreadReplyListener replies) {
+      AnswerButton answer, ThreadReplyListener replies) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -53,7 +53,7 @@ final class BoltApp {
       }
     });
     app.command(ANY_COMMAND, command);
-    app.blockAction(BlockKit.ANSWER_ACTIONS, answer);
+    app.blockAction(SlackMessages.ANSWER_ACTIONS, answer);
     app.event(MessageEvent.class, replies::onMessage);
     app.event(MessageThreadBroadcastEvent.class, replies::onBroadcast);
     app.event(MessageFileShareEvent.class, replies::onFileShare);

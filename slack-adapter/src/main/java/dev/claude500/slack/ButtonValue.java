@@ -28,7 +28,7 @@ record ButtonValue(String token, String value) {
 
   /** Reads a button value; empty when it is not one of ours (or garbled). */
   static Optional<ButtonValue> decode(String raw) {
-    if (raw == null || raw.isEmpty() || raw.length() > BlockKit.MAX_BUTTON_VALUE) {
+    if (raw == null || raw.isEmpty() || raw.length() > SlackMessages.MAX_BUTTON_VALUE) {
       return Optional.empty();
     }
     try {

@@ -84,13 +84,13 @@ final class CommandListener implements SlashCommandHandler {
   private void triage(Answer.StartTriage start, Typed in, Actor actor) {
     String rootTs;
     try {
-      rootTs = tagged.post(in.channelId(), null, false, BlockKit.render(start.opening()), rootTag(in));
+      rootTs = tagged.post(in.channelId(), null, false, SlackMessages.render(start.opening()), rootTag(in));
     } catch (SlackCallException e) {
       LOG.warn("triage not started in {}: {}", in.channelId(), e.getMessage());
       respond(in, e.isNotInChannel()
-          ? BlockKit.notice("I can't post in this channel yet: invite me with `/invite @" + Mrkdwn.escape(botName)
+          ? SlackMessages.notice("I can't post in this channel yet: invite me with `/invite @" + SlackMarkdown.escape(botName)
               + "`, then try again.", "Invite me with /invite @" + botName + ", then try again.")
-          : BlockKit.notice("I could not start the triage: Slack answered `" + Mrkdwn.escape(e.error()) + "`.",
+          : SlackMessages.notice("I could not start the triage: Slack answered `" + SlackMarkdown.escape(e.error()) + "`.",
               "I could not start the triage: " + e.error()));
       return;
     }
@@ -114,8 +114,8 @@ final class CommandListener implements SlashCommandHandler {
   private void withdraw(Typed in, String rootTs, String title, RuntimeException failure) {
     String why = Apology.textFor(failure).toPlainString();
     try {
-      web.update(in.channelId(), rootTs, BlockKit.notice(BlockKit.mention(in.userId())
-          + " tried to start a " + Mrkdwn.escape(title) + " triage, but it did not start. " + Mrkdwn.escape(why),
+      web.update(in.channelId(), rootTs, SlackMessages.notice(SlackMessages.mention(in.userId())
+          + " tried to start a " + SlackMarkdown.escape(title) + " triage, but it did not start. " + SlackMarkdown.escape(why),
           "The triage did not start. " + why));
     } catch (SlackCallException e) {
       LOG.info("first message of a triage that did not start in {} not edited: {}", in.channelId(), e.getMessage());
@@ -129,7 +129,7 @@ final class CommandListener implements SlashCommandHandler {
   }
 
   private void respond(Typed in, Reply reply) {
-    respond(in, BlockKit.render(reply));
+    respond(in, SlackMessages.render(reply));
   }
 
   private void respond(Typed in, SlackMessage message) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Assembles one message within Block Kit's limits: sections split at {@link BlockKit#MAX_SECTION}
- * characters, at most {@link BlockKit#MAX_BLOCKS} blocks holding at most {@link BlockKit#MAX_TEXT}
+ * Assembles one message within Block Kit's limits: sections split at {@link SlackMessages#MAX_SECTION}
+ * characters, at most {@link SlackMessages#MAX_BLOCKS} blocks holding at most {@link SlackMessages#MAX_TEXT}
  * characters of text in all (beyond either, the body is cut with a note; the trailing blocks such
- * as buttons always stay), fallback text at most {@link BlockKit#MAX_TEXT}. Not thread-safe.
+ * as buttons always stay), fallback text at most {@link SlackMessages#MAX_TEXT}. Not thread-safe.
  */
 final class MessageBuilder {
   /** The block id of hints that go away once a question is answered. */
@@ -37,7 +37,7 @@ final class MessageBuilder {
     if (mrkdwn.isBlank()) {
       return this;
     }
-    for (String part : Mrkdwn.split(mrkdwn, BlockKit.MAX_SECTION)) {
+    for (String part : SlackMarkdown.split(mrkdwn, SlackMessages.MAX_SECTION)) {
       if (!part.isBlank()) {
         body.add(SectionBlock.builder().text(markdown(part)).build());
       }
@@ -49,8 +49,8 @@ final class MessageBuilder {
   MessageBuilder fields(List<String> fields) {
     List<TextObject> row = new ArrayList<>();
     for (String f : fields) {
-      row.add(markdown(Mrkdwn.head(f, BlockKit.MAX_FIELD)));
-      if (row.size() == BlockKit.MAX_FIELDS) {
+      row.add(markdown(SlackMarkdown.head(f, SlackMessages.MAX_FIELD)));
+      if (row.size() == SlackMessages.MAX_FIELDS) {
         body.add(SectionBlock.builder().fields(row).build());
         row = new ArrayList<>();
       }
@@ -75,9 +75,9 @@ final class MessageBuilder {
 
   /** Adds buttons after the body, as many actions blocks as it takes. */
   MessageBuilder buttons(List<ButtonElement> buttons) {
-    for (int from = 0; from < buttons.size(); from += BlockKit.MAX_BUTTONS_PER_BLOCK) {
+    for (int from = 0; from < buttons.size(); from += SlackMessages.MAX_BUTTONS_PER_BLOCK) {
       List<BlockElement> row = new ArrayList<>(buttons.subList(from,
-          Math.min(buttons.size(), from + BlockKit.MAX_BUTTONS_PER_BLOCK)));
+          Math.min(buttons.size(), from + SlackMessages.MAX_BUTTONS_PER_BLOCK)));
       tail.add(ActionsBlock.builder().blockId(ACTIONS_BLOCK + tail.size()).elements(row).build());
     }
     return this;
@@ -85,8 +85,8 @@ final class MessageBuilder {
 
   /** Returns the message; {@code fallback} is plain text for notifications. */
   SlackMessage build(String fallback) {
-    int room = BlockKit.MAX_BLOCKS - tail.size();
-    int budget = BlockKit.MAX_TEXT - chars(tail);
+    int room = SlackMessages.MAX_BLOCKS - tail.size();
+    int budget = SlackMessages.MAX_TEXT - chars(tail);
     List<LayoutBlock> blocks = new ArrayList<>();
     if (body.size() <= room && chars(body) <= budget) {
       blocks.addAll(body);
@@ -149,11 +149,11 @@ final class MessageBuilder {
 
   /** Returns plain text escaped and cut for a message's {@code text}. */
   static String fallbackText(String plain) {
-    String escaped = Mrkdwn.escape(plain);
-    if (escaped.length() <= BlockKit.MAX_TEXT) {
+    String escaped = SlackMarkdown.escape(plain);
+    if (escaped.length() <= SlackMessages.MAX_TEXT) {
       return escaped;
     }
-    return Mrkdwn.head(escaped, BlockKit.MAX_TEXT - 40) + "\n(cut to fit Slack)";
+    return SlackMarkdown.head(escaped, SlackMessages.MAX_TEXT - 40) + "\n(cut to fit Slack)";
   }
 
   static MarkdownTextObject markdown(String mrkdwn) {
@@ -162,7 +162,7 @@ final class MessageBuilder {
 
   static ContextBlock contextBlock(String mrkdwn, String blockId) {
     List<ContextBlockElement> elements = new ArrayList<>();
-    elements.add(markdown(Mrkdwn.head(mrkdwn, BlockKit.MAX_SECTION)));
+    elements.add(markdown(SlackMarkdown.head(mrkdwn, SlackMessages.MAX_SECTION)));
     return ContextBlock.builder().blockId(blockId).elements(elements).build();
   }
 }

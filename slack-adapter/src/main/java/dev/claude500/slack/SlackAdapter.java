@@ -92,7 +92,7 @@ public final class SlackAdapter implements AutoCloseable {
     UserNames names = new UserNames(web::displayName);
     App built = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
-        new AnswerListener(services, worker, web, threads, names),
+        new AnswerButton(services, worker, web, threads, names),
         new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()));
     built.start();
     app = built;

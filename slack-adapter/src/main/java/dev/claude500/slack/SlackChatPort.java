@@ -67,7 +67,7 @@ final class SlackChatPort implements ChatPort {
     Objects.requireNonNull(message, "message");
     requireSlack(message.channel());
     try {
-      web.update(message.channel().channelId(), message.messageId(), BlockKit.render(reply));
+      web.update(message.channel().channelId(), message.messageId(), SlackMessages.render(reply));
     } catch (SlackCallException e) {
       throw e.toDelivery();
     }
@@ -95,7 +95,7 @@ final class SlackChatPort implements ChatPort {
   private MessageRef send(ChannelRef channel, String threadId, Reply reply, boolean broadcast, Optional<String> itemKey) {
     requireSlack(channel);
     Objects.requireNonNull(reply, "reply");
-    SlackMessage message = BlockKit.render(reply);
+    SlackMessage message = SlackMessages.render(reply);
     PostTag tag = itemKey.map(k -> PostTag.of(k, reply)).orElseGet(() -> PostTag.fresh("post", reply));
     String ts;
     try {

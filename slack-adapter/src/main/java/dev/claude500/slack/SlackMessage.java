@@ -8,8 +8,8 @@ import java.util.Objects;
  * A message as Slack takes it: Block Kit blocks and the plain {@code text} Slack shows in
  * notifications and to screen readers.
  *
- * @param text the fallback text (mrkdwn-escaped), at most {@link BlockKit#MAX_TEXT} characters
- * @param blocks the blocks, at most {@link BlockKit#MAX_BLOCKS}
+ * @param text the fallback text (mrkdwn-escaped), at most {@link SlackMessages#MAX_TEXT} characters
+ * @param blocks the blocks, at most {@link SlackMessages#MAX_BLOCKS}
  */
 record SlackMessage(String text, List<LayoutBlock> blocks) {
   /** Validates and copies. */

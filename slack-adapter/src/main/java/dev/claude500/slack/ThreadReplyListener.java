@@ -105,7 +105,7 @@ final class ThreadReplyListener {
   /** Tells the person their reply was not read, when its thread is one of the bot's (a triage's, most likely). */
   private void apologise(ThreadMessage m, RuntimeException failure) {
     if (botUserId.equals(m.parentUser())) {
-      web.postEphemeral(m.channel(), m.user(), m.threadTs(), BlockKit.render(Apology.forFailure(failure)));
+      web.postEphemeral(m.channel(), m.user(), m.threadTs(), SlackMessages.render(Apology.forFailure(failure)));
     }
   }
 
@@ -145,7 +145,7 @@ final class ThreadReplyListener {
   /** Tells only the person who replied that the bot could not place it, with the choices. */
   private void hint(ThreadMessage m, TriageResult result) {
     for (Reply hint : result.replies()) {
-      web.postEphemeral(m.channel(), m.user(), m.threadTs(), BlockKit.render(hint));
+      web.postEphemeral(m.channel(), m.user(), m.threadTs(), SlackMessages.render(hint));
     }
   }
 

@@ -87,7 +87,7 @@ final class TriageThreads implements AutoCloseable {
   void post(ConversationKey key, List<Reply> replies) {
     Backlog backlog = held.computeIfAbsent(key, k -> new Backlog());
     for (Reply reply : replies) {
-      backlog.replies.add(new Unsent(BlockKit.render(reply), PostTag.fresh("triage", reply)));
+      backlog.replies.add(new Unsent(SlackMessages.render(reply), PostTag.fresh("triage", reply)));
     }
     drain(key, backlog);
   }
@@ -187,7 +187,7 @@ final class TriageThreads implements AutoCloseable {
       return;
     }
     try {
-      web.update(key.channel(), p.get().ts(), BlockKit.answered(p.get().blocks(), null, userId));
+      web.update(key.channel(), p.get().ts(), SlackMessages.answered(p.get().blocks(), null, userId));
     } catch (SlackCallException e) {
       LOG.info("question in {} not marked answered: {}", key, e.getMessage());
     }

@@ -89,7 +89,7 @@ class HttpModeTest {
         .containsPattern("Run /status in Claude Code[^\\n]* -&gt; Skip \\(bob\\)")
         .containsPattern("paste the /debug output[^\\n]* -&gt; claude --debug [^\\n]* \\(name-u0carol\\)")
         .contains("-&gt; 500 &amp; retried").doesNotContain("&amp;amp;");
-    assertThat(report.json("blocks").size()).isLessThanOrEqualTo(BlockKit.MAX_BLOCKS);
+    assertThat(report.json("blocks").size()).isLessThanOrEqualTo(SlackMessages.MAX_BLOCKS);
     assertThat(report.param("thread_ts")).isEqualTo(thread);
     assertThat(h.engine.find(new dev.claude500.chat.ConversationKey("slack", SlackHarness.CHANNEL, thread))
         .orElseThrow().open()).isFalse();
@@ -189,11 +189,11 @@ class HttpModeTest {
     assertThat(text).contains("*Status page:* 🔴 *red*").contains("as of").contains("<https://status.claude.com|");
     StatusView red = StatusView.of(StatusFixtures.redSnapshot(), h.clock);
     assertThat(red.components()).isNotEmpty().allSatisfy(c -> assertThat(text)
-        .contains(StatusWords.emoji(c.status()) + " " + Mrkdwn.escape(c.name()) + ": " + c.status().words()));
+        .contains(StatusWords.emoji(c.status()) + " " + SlackMarkdown.escape(c.name()) + ": " + c.status().words()));
     assertThat(red.incidents()).isNotEmpty().allSatisfy(i -> {
-      assertThat(text).contains("<" + i.link() + "|" + Mrkdwn.escape(i.name()) + ">");
+      assertThat(text).contains("<" + i.link() + "|" + SlackMarkdown.escape(i.name()) + ">");
       assertThat(text).contains("*Latest update*")
-          .contains(Mrkdwn.escape(i.latest().orElseThrow().body().strip().lines().findFirst().orElseThrow()));
+          .contains(SlackMarkdown.escape(i.latest().orElseThrow().body().strip().lines().findFirst().orElseThrow()));
     });
     assertThat(h.slack.calls("chat.postMessage")).isEmpty();
   }

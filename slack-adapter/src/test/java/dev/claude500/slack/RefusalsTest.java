@@ -204,10 +204,10 @@ class RefusalsTest {
     h.click(h.posted("paste the /debug output"), "skip", "U0BOB", "bob");
 
     FakeSlackApi.Call report = h.posted("Escalation report");
-    assertThat(report.json("blocks").size()).isLessThanOrEqualTo(BlockKit.MAX_BLOCKS);
-    assertThat(report.param("text").length()).isLessThanOrEqualTo(BlockKit.MAX_TEXT);
+    assertThat(report.json("blocks").size()).isLessThanOrEqualTo(SlackMessages.MAX_BLOCKS);
+    assertThat(report.param("text").length()).isLessThanOrEqualTo(SlackMessages.MAX_TEXT);
     report.json("blocks").findValues("text").forEach(t ->
-        assertThat(t.isTextual() ? t.asText() : t.path("text").asText()).hasSizeLessThanOrEqualTo(BlockKit.MAX_SECTION));
+        assertThat(t.isTextual() ? t.asText() : t.path("text").asText()).hasSizeLessThanOrEqualTo(SlackMessages.MAX_SECTION));
     assertThat(report.blockText()).contains("(cut: ");
     assertThat(h.engine.find(new ConversationKey("slack", SlackHarness.CHANNEL, thread)).orElseThrow().open()).isFalse();
   }

@@ -189,7 +189,7 @@ class SlackPayloadPropertiesTest {
       ArrayNode actions = p.putArray("actions");
       for (int i = 0, n = r.nextInt(3); i < n; i++) {
         ObjectNode a = actions.addObject();
-        maybe(r, () -> a.put("action_id", pick(r, List.of(BlockKit.ANSWER_ACTION + r.nextInt(12), "other", ""))));
+        maybe(r, () -> a.put("action_id", pick(r, List.of(SlackMessages.ANSWER_ACTION + r.nextInt(12), "other", ""))));
         maybe(r, () -> a.put("type", pick(r, List.of("button", "static_select", ""))));
         maybe(r, () -> a.put("value", r.nextInt(3) == 0 ? pick(r, buttonValues)
             : r.nextBoolean() ? new ButtonValue(pick(r, WORDS), pick(r, WORDS)).encode() : pick(r, WORDS)));

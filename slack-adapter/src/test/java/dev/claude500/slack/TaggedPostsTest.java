@@ -40,7 +40,7 @@ class TaggedPostsTest {
   }
 
   private static SlackMessage hello() {
-    return BlockKit.render(Reply.Message.of("hello"));
+    return SlackMessages.render(Reply.Message.of("hello"));
   }
 
   @Test

@@ -43,7 +43,7 @@ class WebApiRetryTest {
   }
 
   private static SlackMessage hello() {
-    return BlockKit.render(Reply.Message.of("hello"));
+    return SlackMessages.render(Reply.Message.of("hello"));
   }
 
   @Test

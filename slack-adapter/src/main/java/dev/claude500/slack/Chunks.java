@@ -7,8 +7,8 @@ import java.util.List;
  * Splits plain text into pieces that each fit one code block once escaped: whole lines where they
  * fit, long lines cut between code points. Stateless.
  */
-final class CodeChunks {
-  private CodeChunks() {}
+final class Chunks {
+  private Chunks() {}
 
   /** Returns pieces of {@code plain} whose escaped length is at most {@code maxEscaped}. */
   static List<String> split(String plain, int maxEscaped) {

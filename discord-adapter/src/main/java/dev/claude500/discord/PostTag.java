@@ -27,7 +27,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * stable, and reads as what it is, a reference; a zero-width encoding would hide it but would also
  * travel invisibly with any text people copy. Stateless.
  */
-final class PostMarks {
+final class PostTag {
   /** Characters of the reference shown. */
   static final int REF_LENGTH = 10;
   /** Discord's limit on a nonce. */
@@ -36,7 +36,7 @@ final class PostMarks {
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
   private static final Pattern MARK_LINE = Pattern.compile("\\n-# ref:[a-z2-7]{" + REF_LENGTH + "}$");
 
-  private PostMarks() {}
+  private PostTag() {}
 
   /** Returns the reference a post under {@code itemKey} shows, e.g. {@code ref:k2m9q4xw1a}. */
   static String ref(String itemKey) {

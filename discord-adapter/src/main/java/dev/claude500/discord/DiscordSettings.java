@@ -16,13 +16,13 @@ import java.util.Optional;
  *     each shard held after the first, as they log in one after another)
  * @param shards the shards to connect, when the bot is sharded; else JDA's one unsharded connection
  */
-public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl,
+public record DiscordSettings(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl,
     List<String> guildIds, Duration readyTimeout, Optional<DiscordShards> shards) {
   /** The default wait for the gateway. */
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
   /** Validates and copies. */
-  public DiscordConfig {
+  public DiscordSettings {
     Objects.requireNonNull(botToken, "botToken");
     if (botToken.isBlank()) {
       throw new IllegalArgumentException("botToken must not be blank");
@@ -42,19 +42,19 @@ public record DiscordConfig(String botToken, Optional<String> apiUrl, Optional<S
   }
 
   /** Returns a configuration of an unsharded bot. */
-  public DiscordConfig(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl, List<String> guildIds,
+  public DiscordSettings(String botToken, Optional<String> apiUrl, Optional<String> gatewayUrl, List<String> guildIds,
       Duration readyTimeout) {
     this(botToken, apiUrl, gatewayUrl, guildIds, readyTimeout, Optional.empty());
   }
 
   /** Returns a configuration with Discord's own addresses, global commands and the default wait. */
-  public static DiscordConfig of(String botToken) {
-    return new DiscordConfig(botToken, Optional.empty(), Optional.empty(), List.of(), DEFAULT_READY_TIMEOUT);
+  public static DiscordSettings of(String botToken) {
+    return new DiscordSettings(botToken, Optional.empty(), Optional.empty(), List.of(), DEFAULT_READY_TIMEOUT);
   }
 
   @Override
   public String toString() {
-    return "DiscordConfig[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds
+    return "DiscordSettings[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", guildIds=" + guildIds
         + ", readyTimeout=" + readyTimeout + ", shards=" + shards + "]";
   }
 }

@@ -12,8 +12,8 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
  * component with its emoji, open incidents linked, the age of the data), and one incident as a
  * channel post (impact colour, linked title, status, components, latest update). Stateless.
  */
-final class StatusEmbeds {
-  private StatusEmbeds() {}
+final class StatusMessages {
+  private StatusMessages() {}
 
   /** Returns the page at a glance. */
   static MessageEmbed status(StatusView v) {

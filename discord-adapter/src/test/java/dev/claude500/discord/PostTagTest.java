@@ -9,16 +9,16 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class PostMarksTest {
+class PostTagTest {
   @Test
   @DisplayName("the reference is short and stable; nonces fit Discord's 25 characters and differ by channel and part")
   void refsAndNonces() {
-    assertThat(PostMarks.ref("update/abc")).matches("ref:[a-z2-7]{10}").isEqualTo(PostMarks.ref("update/abc"))
-        .isNotEqualTo(PostMarks.ref("update/abd"));
-    String nonce = PostMarks.nonce("920000000000000001", "update/abc", 0);
-    assertThat(nonce).hasSize(PostMarks.MAX_NONCE).isEqualTo(PostMarks.nonce("920000000000000001", "update/abc", 0))
-        .isNotEqualTo(PostMarks.nonce("920000000000000002", "update/abc", 0))
-        .isNotEqualTo(PostMarks.nonce("920000000000000001", "update/abc", 1));
+    assertThat(PostTag.ref("update/abc")).matches("ref:[a-z2-7]{10}").isEqualTo(PostTag.ref("update/abc"))
+        .isNotEqualTo(PostTag.ref("update/abd"));
+    String nonce = PostTag.nonce("920000000000000001", "update/abc", 0);
+    assertThat(nonce).hasSize(PostTag.MAX_NONCE).isEqualTo(PostTag.nonce("920000000000000001", "update/abc", 0))
+        .isNotEqualTo(PostTag.nonce("920000000000000002", "update/abc", 0))
+        .isNotEqualTo(PostTag.nonce("920000000000000001", "update/abc", 1));
   }
 
   @Test
@@ -26,12 +26,12 @@ class PostMarksTest {
   void textPosts() {
     List<MessageCreateData> parts = List.of(DiscordMessages.single("first"), DiscordMessages.single("x".repeat(2000)));
 
-    List<MessageCreateData> marked = PostMarks.marked(parts, "update/abc");
+    List<MessageCreateData> marked = PostTag.marked(parts, "update/abc");
 
     assertThat(marked.get(0).getContent()).isEqualTo("first");
     assertThat(marked.get(1).getContent()).hasSizeLessThanOrEqualTo(Limits.CONTENT)
-        .endsWith("…\n-# " + PostMarks.ref("update/abc"));
-    assertThat(PostMarks.unmarked(PostMarks.marked(List.of(DiscordMessages.single("Does it work now?")), "followup/x#1")
+        .endsWith("…\n-# " + PostTag.ref("update/abc"));
+    assertThat(PostTag.unmarked(PostTag.marked(List.of(DiscordMessages.single("Does it work now?")), "followup/x#1")
         .get(0).getContent())).as("a question losing its buttons sheds its reference").isEqualTo("Does it work now?");
   }
 
@@ -45,10 +45,10 @@ class PostMarksTest {
     assertThat(big.getLength()).isEqualTo(Limits.EMBED_TOTAL);
 
     for (MessageEmbed e : List.of(full, big)) {
-      MessageCreateData marked = PostMarks.marked(List.of(DiscordMessages.base().setEmbeds(e).build()), "incident/x")
+      MessageCreateData marked = PostTag.marked(List.of(DiscordMessages.base().setEmbeds(e).build()), "incident/x")
           .get(0);
       MessageEmbed out = marked.getEmbeds().get(0);
-      assertThat(out.getFooter().getText()).isEqualTo("Started 2026-07-21 09:12 UTC · " + PostMarks.ref("incident/x"));
+      assertThat(out.getFooter().getText()).isEqualTo("Started 2026-07-21 09:12 UTC · " + PostTag.ref("incident/x"));
       assertThat(out.getLength()).isLessThanOrEqualTo(Limits.EMBED_TOTAL);
       assertThat(out.getUrl()).isEqualTo("https://status.claude.com/incidents/x");
     }

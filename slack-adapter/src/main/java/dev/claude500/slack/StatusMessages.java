@@ -17,19 +17,19 @@ import java.util.List;
  * and an incident post (title with its impact emoji, state, components, latest update, link; a
  * resolved one says so). Stateless.
  */
-final class StatusBlocks {
-  private StatusBlocks() {}
+final class StatusMessages {
+  private StatusMessages() {}
 
   static SlackMessage status(StatusView v) {
     MessageBuilder b = new MessageBuilder();
     if (v.isUnknown()) {
-      return b.section("⚪ *Status unknown*: " + Mrkdwn.escape(StatusWords.freshness(v)))
-          .context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
+      return b.section("⚪ *Status unknown*: " + SlackMarkdown.escape(StatusWords.freshness(v)))
+          .context(SlackMarkdown.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
           .build(PlainTextRenderer.render(new Reply.Status(v)));
     }
     b.section("*Status page:* " + StatusWords.emoji(v.indicator()) + " *" + v.colour() + "*"
-        + (v.description().isEmpty() ? "" : " · " + Mrkdwn.escape(v.description())));
-    b.context(Mrkdwn.escape(StatusWords.freshness(v)));
+        + (v.description().isEmpty() ? "" : " · " + SlackMarkdown.escape(v.description())));
+    b.context(SlackMarkdown.escape(StatusWords.freshness(v)));
     b.section(components(v.components()));
     if (v.incidents().isEmpty()) {
       b.section("No open incidents.");
@@ -40,7 +40,7 @@ final class StatusBlocks {
     for (IncidentView m : v.maintenances()) {
       b.section(incidentSummary(m));
     }
-    return b.context(Mrkdwn.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
+    return b.context(SlackMarkdown.link(StatusLinks.PUBLIC_PAGE, "status.claude.com"))
         .build(PlainTextRenderer.render(new Reply.Status(v)));
   }
 
@@ -52,18 +52,18 @@ final class StatusBlocks {
     i.latest().ifPresent(u -> b.section(update(u)));
     String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
-    return b.context(Mrkdwn.escape(when) + Mrkdwn.link(i.link(), "incident page"))
+    return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
         .build(PlainTextRenderer.render(new Reply.Incident(i)));
   }
 
   private static String incidentTitle(IncidentView i) {
-    String name = Mrkdwn.link(i.link(), i.name());
+    String name = SlackMarkdown.link(i.link(), i.name());
     if (i.isClosed()) {
       return "✅ *" + (i.maintenance() ? "Maintenance over" : "Resolved") + ":* " + name;
     }
     String kind = i.maintenance() ? "🔧 Maintenance: " : StatusWords.emoji(i.impact()) + " ";
-    return kind + name + "\n*" + Mrkdwn.escape(capitalised(i.status().words())) + "* · "
-        + Mrkdwn.escape(i.impact().words()) + " impact";
+    return kind + name + "\n*" + SlackMarkdown.escape(capitalised(i.status().words())) + "* · "
+        + SlackMarkdown.escape(i.impact().words()) + " impact";
   }
 
   private static String incidentSummary(IncidentView i) {
@@ -74,16 +74,16 @@ final class StatusBlocks {
 
   private static String update(IncidentUpdate u) {
     String body = u.body().strip();
-    String shown = Mrkdwn.ellipsis(body, BlockKit.MAX_UPDATE_BODY);
+    String shown = SlackMarkdown.ellipsis(body, SlackMessages.MAX_UPDATE_BODY);
     String note = shown.length() < body.length() ? " _(cut; the incident page has the rest)_" : "";
     String time = u.shownAt() == null ? "" : " (" + StatusWords.time(u.shownAt()) + ")";
-    return "*Latest update*" + Mrkdwn.escape(time) + ": " + Mrkdwn.escape(shown) + note;
+    return "*Latest update*" + SlackMarkdown.escape(time) + ": " + SlackMarkdown.escape(shown) + note;
   }
 
   private static String components(List<ComponentState> components) {
     List<String> lines = new ArrayList<>();
     for (ComponentState c : components) {
-      lines.add(StatusWords.emoji(c.status()) + " " + Mrkdwn.escape(c.name()) + ": " + Mrkdwn.escape(c.status().words()));
+      lines.add(StatusWords.emoji(c.status()) + " " + SlackMarkdown.escape(c.name()) + ": " + SlackMarkdown.escape(c.status().words()));
     }
     return String.join("\n", lines);
   }

@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * store being unreachable for a moment with the shared {@link Apology} (and one log line).
  * Thread-safe.
  */
-final class Work {
-  private static final Logger LOG = LoggerFactory.getLogger(Work.class);
+final class Worker {
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
   private final Executor executor;
 
-  Work(Executor executor) {
+  Worker(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");
   }
 

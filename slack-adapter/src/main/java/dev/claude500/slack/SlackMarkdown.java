@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * Slack's {@code mrkdwn}: escaping, the core's {@link Text} spans as Slack markup, and cutting
  * without breaking an entity or a surrogate pair. Stateless.
  */
-final class Mrkdwn {
+final class SlackMarkdown {
   private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]{1,2000}");
 
-  private Mrkdwn() {}
+  private SlackMarkdown() {}
 
   /** Returns text with {@code &}, {@code <} and {@code >} escaped, as Slack requires for any text it parses; null is empty. */
   static String escape(String s) {
@@ -54,7 +54,7 @@ final class Mrkdwn {
       } else if (span instanceof Span.Link l) {
         out.append(link(l.url(), l.text()));
       } else if (span instanceof Span.Mention m) {
-        out.append(BlockKit.mention(m.actor().id(), m.actor().displayName()));
+        out.append(SlackMessages.mention(m.actor().id(), m.actor().displayName()));
       } else {
         out.append(escape(span.text()));
       }

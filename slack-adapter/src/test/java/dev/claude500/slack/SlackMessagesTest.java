@@ -31,34 +31,34 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Block Kit rendering stays inside Slack's limits and escapes what people wrote")
-class BlockKitTest {
+class SlackMessagesTest {
 
   /** Checks every limit Slack enforces on a message. */
   static void withinLimits(SlackMessage m) {
-    assertThat(m.blocks()).hasSizeLessThanOrEqualTo(BlockKit.MAX_BLOCKS);
-    assertThat(m.text().length()).isLessThanOrEqualTo(BlockKit.MAX_TEXT);
+    assertThat(m.blocks()).hasSizeLessThanOrEqualTo(SlackMessages.MAX_BLOCKS);
+    assertThat(m.text().length()).isLessThanOrEqualTo(SlackMessages.MAX_TEXT);
     for (LayoutBlock b : m.blocks()) {
       if (b instanceof SectionBlock s) {
         if (s.getText() != null) {
-          assertThat(text(s.getText()).length()).isLessThanOrEqualTo(BlockKit.MAX_SECTION);
+          assertThat(text(s.getText()).length()).isLessThanOrEqualTo(SlackMessages.MAX_SECTION);
         }
         if (s.getFields() != null) {
-          assertThat(s.getFields()).hasSizeLessThanOrEqualTo(BlockKit.MAX_FIELDS);
-          s.getFields().forEach(f -> assertThat(text(f).length()).isLessThanOrEqualTo(BlockKit.MAX_FIELD));
+          assertThat(s.getFields()).hasSizeLessThanOrEqualTo(SlackMessages.MAX_FIELDS);
+          s.getFields().forEach(f -> assertThat(text(f).length()).isLessThanOrEqualTo(SlackMessages.MAX_FIELD));
         }
       } else if (b instanceof ActionsBlock a) {
-        assertThat(a.getElements()).hasSizeLessThanOrEqualTo(BlockKit.MAX_BUTTONS_PER_BLOCK);
+        assertThat(a.getElements()).hasSizeLessThanOrEqualTo(SlackMessages.MAX_BUTTONS_PER_BLOCK);
         for (BlockElement e : a.getElements()) {
           ButtonElement button = (ButtonElement) e;
-          assertThat(button.getText().getText().length()).isLessThanOrEqualTo(BlockKit.MAX_BUTTON_TEXT);
-          assertThat(button.getValue().length()).isLessThanOrEqualTo(BlockKit.MAX_BUTTON_VALUE);
+          assertThat(button.getText().getText().length()).isLessThanOrEqualTo(SlackMessages.MAX_BUTTON_TEXT);
+          assertThat(button.getValue().length()).isLessThanOrEqualTo(SlackMessages.MAX_BUTTON_VALUE);
         }
       } else if (b instanceof ContextBlock c) {
         assertThat(c.getElements()).hasSizeLessThanOrEqualTo(10);
       }
     }
     assertThat(all(m).length() - m.blocks().size()).as("characters in all the blocks")
-        .isLessThanOrEqualTo(BlockKit.MAX_TEXT);
+        .isLessThanOrEqualTo(SlackMessages.MAX_TEXT);
   }
 
   private static String text(TextObject t) {
@@ -102,7 +102,7 @@ class BlockKitTest {
     body.append("y".repeat(10_000));
     Reply.Report report = new Reply.Report(Text.parse("**Escalation report**: too much"), fields, body.toString());
 
-    SlackMessage m = BlockKit.render(report);
+    SlackMessage m = SlackMessages.render(report);
     withinLimits(m);
     String all = all(m);
     assertThat(all).contains("report cut to fit Slack").contains("&lt;tag&gt; &amp;").doesNotContain("<tag>")
@@ -114,7 +114,7 @@ class BlockKitTest {
   @Test
   void aReportBodyIsShownWholeInCodeBlocksWhenItFits() {
     String body = "Claude Code API Error 500: escalation report\n" + "evidence line\n".repeat(600);
-    SlackMessage m = BlockKit.render(new Reply.Report(Text.plain("Escalation report"), List.of(), body));
+    SlackMessage m = SlackMessages.render(new Reply.Report(Text.plain("Escalation report"), List.of(), body));
     withinLimits(m);
     long blocks = m.blocks().stream().filter(b -> b instanceof SectionBlock s && s.getText() != null
         && text(s.getText()).startsWith("```")).count();
@@ -126,7 +126,7 @@ class BlockKitTest {
   @Test
   void aTwoHundredKilobyteMessageIsCutToFiftyBlocksWithANote() {
     String huge = ("word ".repeat(100) + "\n").repeat(400);
-    SlackMessage m = BlockKit.render(new Reply.Message(Text.plain(huge)));
+    SlackMessage m = SlackMessages.render(new Reply.Message(Text.plain(huge)));
     withinLimits(m);
     assertThat(all(m)).contains("cut to fit Slack");
     assertThat(m.text()).endsWith("(cut to fit Slack)");
@@ -136,12 +136,12 @@ class BlockKitTest {
   void aQuestionGetsOneButtonPerChoiceWithUniqueActionIdsAndTheTokenInEachValue() {
     List<Choice> choices = IntStream.range(0, 30)
         .mapToObj(i -> new Choice("value-" + i, "A label much longer than Slack allows on a button, far too long to show whole, number " + i)).toList();
-    SlackMessage m = BlockKit.render(new Reply.Question("step@3", Text.parse("Pick **one**"), choices));
+    SlackMessage m = SlackMessages.render(new Reply.Question("step@3", Text.parse("Pick **one**"), choices));
     withinLimits(m);
     List<ButtonElement> buttons = buttons(m);
     assertThat(buttons).hasSize(30);
     assertThat(buttons.stream().map(ButtonElement::getActionId)).doesNotHaveDuplicates()
-        .allMatch(id -> BlockKit.ANSWER_ACTIONS.matcher(id).matches());
+        .allMatch(id -> SlackMessages.ANSWER_ACTIONS.matcher(id).matches());
     assertThat(buttons.get(7).getText().getText()).endsWith("…");
     assertThat(ButtonValue.decode(buttons.get(7).getValue())).contains(new ButtonValue("step@3", "value-7"));
     assertThat(m.blocks().stream().filter(b -> b instanceof ActionsBlock)).hasSize(2);
@@ -150,7 +150,7 @@ class BlockKitTest {
 
   @Test
   void aChoiceWhoseValueCannotFitIsLeftForTypingItsNumber() {
-    SlackMessage m = BlockKit.render(new Reply.Question("t@1", Text.plain("Q"),
+    SlackMessage m = SlackMessages.render(new Reply.Question("t@1", Text.plain("Q"),
         List.of(new Choice("v".repeat(3_000), "Long"), new Choice("ok", "Fine"))));
     withinLimits(m);
     assertThat(buttons(m)).extracting(b -> b.getText().getText()).containsExactly("Fine");
@@ -159,7 +159,7 @@ class BlockKitTest {
   @Test
   void aLongQuestionKeepsItsButtons() {
     String text = "Background. ".repeat(20_000);
-    SlackMessage m = BlockKit.render(new Reply.Question("t@1", Text.plain(text), List.of(new Choice("a", "A"))));
+    SlackMessage m = SlackMessages.render(new Reply.Question("t@1", Text.plain(text), List.of(new Choice("a", "A"))));
     withinLimits(m);
     assertThat(buttons(m)).hasSize(1);
   }
@@ -168,16 +168,16 @@ class BlockKitTest {
   void spansBecomeSlackMarkupAndPeoplesTextIsEscaped() {
     Text t = Text.builder().plain("a <b> & c ").strong("bold").plain(" ").code("x`y").plain(" ")
         .link("the page", "https://status.claude.com").plain(" ").link("bad", "javascript:alert(1)").build();
-    assertThat(Mrkdwn.of(t)).isEqualTo("a &lt;b&gt; &amp; c *bold* `xˋy` <https://status.claude.com|the page> bad (javascript:alert(1))");
-    assertThat(Mrkdwn.of(Text.plain("<!channel> <@U1>"))).isEqualTo("&lt;!channel&gt; &lt;@U1&gt;");
-    assertThat(Mrkdwn.strong(" two\nlines ")).isEqualTo(" *two*\n*lines* ");
+    assertThat(SlackMarkdown.of(t)).isEqualTo("a &lt;b&gt; &amp; c *bold* `xˋy` <https://status.claude.com|the page> bad (javascript:alert(1))");
+    assertThat(SlackMarkdown.of(Text.plain("<!channel> <@U1>"))).isEqualTo("&lt;!channel&gt; &lt;@U1&gt;");
+    assertThat(SlackMarkdown.strong(" two\nlines ")).isEqualTo(" *two*\n*lines* ");
   }
 
   @Test
   void theStatusAnswerListsEveryComponentWithAnEmojiAndTheOpenIncidents() {
     Clock clock = Clock.fixed(StatusFixtures.RED_AT.plusSeconds(42), ZoneOffset.UTC);
     StatusView red = StatusView.of(StatusFixtures.redSnapshot(), clock);
-    SlackMessage m = BlockKit.render(new Reply.Status(red));
+    SlackMessage m = SlackMessages.render(new Reply.Status(red));
     withinLimits(m);
     String all = all(m);
     assertThat(all).contains("*Status page:* 🔴 *red*").contains("42 s old");
@@ -188,7 +188,7 @@ class BlockKitTest {
         .mapToObj(i -> new ComponentState("c" + i, "Component number " + i, ComponentStatus.OPERATIONAL)).toList();
     StatusView big = new StatusView(StatusIndicator.NONE, "All Systems Operational", many, List.of(), List.of(),
         Optional.of(Instant.EPOCH), Optional.of(Duration.ofSeconds(5)), true, Optional.empty());
-    withinLimits(BlockKit.render(new Reply.Status(big)));
+    withinLimits(SlackMessages.render(new Reply.Status(big)));
   }
 
   @Test
@@ -197,7 +197,7 @@ class BlockKitTest {
         dev.claude500.status.IncidentStatus.UNKNOWN, dev.claude500.status.Impact.NONE,
         List.of(new ComponentState("c", null, ComponentStatus.OPERATIONAL)), Optional.empty(), null, null,
         Optional.empty(), false);
-    SlackMessage m = BlockKit.render(new Reply.Incident(bare));
+    SlackMessage m = SlackMessages.render(new Reply.Incident(bare));
     withinLimits(m);
   }
 
@@ -205,7 +205,7 @@ class BlockKitTest {
   void anUnknownPageSaysSo() {
     StatusView unknown = new StatusView(StatusIndicator.UNKNOWN, "", List.of(), List.of(), List.of(),
         Optional.empty(), Optional.empty(), false, Optional.of("connection refused"));
-    assertThat(all(BlockKit.render(new Reply.Status(unknown)))).contains("Status unknown").contains("connection refused");
+    assertThat(all(SlackMessages.render(new Reply.Status(unknown)))).contains("Status unknown").contains("connection refused");
   }
 
   @Test
@@ -214,7 +214,7 @@ class BlockKitTest {
     Reply.Opening opening = new Reply.Opening(
         Text.builder().mention(new Actor("U1", "ann")).plain(" started a <x> triage").build(),
         Text.parse("Answer in the thread. [status.claude.com](https://status.claude.com)"), StatusIndicator.NONE);
-    SlackMessage m = BlockKit.render(opening);
+    SlackMessage m = SlackMessages.render(opening);
     assertThat(m.blocks().get(0)).isInstanceOf(SectionBlock.class);
     assertThat(m.blocks().get(1)).isInstanceOf(ContextBlock.class);
     assertThat(all(m)).contains("<@U1> started a &lt;x&gt; triage")
@@ -222,18 +222,18 @@ class BlockKitTest {
     assertThat(m.text()).startsWith("ann started a &lt;x&gt; triage");
     Reply.Opening odd = new Reply.Opening(Text.builder().mention(new Actor("<!channel>", "<!channel>")).build(),
         Text.plain(""), StatusIndicator.NONE);
-    assertThat(all(BlockKit.render(odd))).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+    assertThat(all(SlackMessages.render(odd))).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
   }
 
   @Test
   void anAnsweredQuestionLosesItsButtonsAndSaysWhoAnswered() {
-    SlackMessage q = BlockKit.render(new Reply.Question("t@1", Text.plain("Which?"),
+    SlackMessage q = SlackMessages.render(new Reply.Question("t@1", Text.plain("Which?"),
         List.of(new Choice("a", "Alpha *star*"), new Choice("b", "Beta"))));
-    SlackMessage done = BlockKit.answered(q.blocks(), "Alpha *star*", "U0BOB");
+    SlackMessage done = SlackMessages.answered(q.blocks(), "Alpha *star*", "U0BOB");
     assertThat(done.blocks()).noneMatch(b -> b instanceof ActionsBlock);
     assertThat(all(done)).contains("Which?").contains("✅ *Alpha ∗star∗* · answered by <@U0BOB>")
         .doesNotContain("Click an answer");
-    assertThat(all(BlockKit.answered(q.blocks(), null, "U0BOB"))).contains("Answered in the thread by <@U0BOB>");
-    assertThat(all(BlockKit.answered(q.blocks(), "x", "<!channel>"))).contains("answered by someone");
+    assertThat(all(SlackMessages.answered(q.blocks(), null, "U0BOB"))).contains("Answered in the thread by <@U0BOB>");
+    assertThat(all(SlackMessages.answered(q.blocks(), "x", "<!channel>"))).contains("answered by someone");
   }
 }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * unreachable for a moment) the question keeps its buttons and the person who clicked is told, in
  * a message only they see, to try again.
  */
-final class AnswerListener implements BlockActionHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(AnswerListener.class);
+final class AnswerButton implements BlockActionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AnswerButton.class);
 
   private final AdapterServices services;
   private final Worker worker;
@@ -36,7 +36,7 @@ final class AnswerListener implements BlockActionHandler {
   private final TriageThreads threads;
   private final UserNames names;
 
-  AnswerListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names) {
+  AnswerButton(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.web = Objects.requireNonNull(web, "web");
@@ -48,7 +48,7 @@ final class AnswerListener implements BlockActionHandler {
   public Response apply(BlockActionRequest request, ActionContext context) {
     Optional<Click> click = Click.of(request.getPayload());
     click.ifPresent(c -> worker.offer("answer from " + c.userId(), () -> run(c), failure ->
-        web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), BlockKit.render(Apology.forFailure(failure)))));
+        web.postEphemeral(c.channelId(), c.userId(), c.threadTs(), SlackMessages.render(Apology.forFailure(failure)))));
     return context.ack();
   }
 
@@ -68,7 +68,7 @@ final class AnswerListener implements BlockActionHandler {
     List<LayoutBlock> shown = c.payload().getMessage() != null && c.payload().getMessage().getBlocks() != null
         ? c.payload().getMessage().getBlocks() : posted.orElse(null);
     try {
-      web.update(c.channelId(), c.messageTs(), BlockKit.answered(shown, c.label(), c.userId()));
+      web.update(c.channelId(), c.messageTs(), SlackMessages.answered(shown, c.label(), c.userId()));
     } catch (SlackCallException e) {
       LOG.info("clicked message in {} not updated: {}", key, e.getMessage());
     }

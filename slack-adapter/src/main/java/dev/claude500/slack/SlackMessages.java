@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (an answered question, a notice). The one place that knows Slack's limits;
  * every message it returns stays inside them. Stateless.
  */
-final class BlockKit {
+final class SlackMessages {
   /** Blocks in one message. */
   static final int MAX_BLOCKS = 50;
   /** Characters of one section's text. */
@@ -46,22 +46,22 @@ final class BlockKit {
 
   private static final Pattern USER_ID = Pattern.compile("[A-Z0-9]{2,30}");
 
-  private BlockKit() {}
+  private SlackMessages() {}
 
   /** Returns a reply as a Slack message. */
   static SlackMessage render(Reply reply) {
     Objects.requireNonNull(reply, "reply");
     if (reply instanceof Reply.Message m) {
-      return new MessageBuilder().section(Mrkdwn.of(m.text())).build(PlainTextRenderer.render(reply));
+      return new MessageBuilder().section(SlackMarkdown.of(m.text())).build(PlainTextRenderer.render(reply));
     }
     if (reply instanceof Reply.Question q) {
-      return new MessageBuilder().section(Mrkdwn.of(q.text()))
+      return new MessageBuilder().section(SlackMarkdown.of(q.text()))
           .hint("Click an answer, or reply in this thread with its number.")
           .buttons(buttons(q.token(), q.choices()))
           .build(PlainTextRenderer.render(reply));
     }
     if (reply instanceof Reply.TextRequest t) {
-      return new MessageBuilder().section(Mrkdwn.of(t.prompt()))
+      return new MessageBuilder().section(SlackMarkdown.of(t.prompt()))
           .hint(t.alternatives().isEmpty() ? "Reply in this thread with the text."
               : "Reply in this thread with the text, or click:")
           .buttons(buttons(t.token(), t.alternatives()))
@@ -71,13 +71,13 @@ final class BlockKit {
       return report(r);
     }
     if (reply instanceof Reply.Status s) {
-      return StatusBlocks.status(s.view());
+      return StatusMessages.status(s.view());
     }
     if (reply instanceof Reply.Opening o) {
-      MessageBuilder b = new MessageBuilder().section(Mrkdwn.of(o.headline()));
-      return (o.details().isEmpty() ? b : b.context(Mrkdwn.of(o.details()))).build(PlainTextRenderer.render(reply));
+      MessageBuilder b = new MessageBuilder().section(SlackMarkdown.of(o.headline()));
+      return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).build(PlainTextRenderer.render(reply));
     }
-    return StatusBlocks.incident(((Reply.Incident) reply).view());
+    return StatusMessages.incident(((Reply.Incident) reply).view());
   }
 
   /**
@@ -101,7 +101,7 @@ final class BlockKit {
     }
     String line = answer == null
         ? "✅ Answered in the thread by " + mention(userId)
-        : "✅ " + Mrkdwn.strong(Mrkdwn.ellipsis(answer, 200)) + " · answered by " + mention(userId);
+        : "✅ " + SlackMarkdown.strong(SlackMarkdown.ellipsis(answer, 200)) + " · answered by " + mention(userId);
     kept.add(MessageBuilder.contextBlock(line, null));
     return new SlackMessage(MessageBuilder.fallbackText(answer == null ? "Answered in the thread" : "Answered: " + answer), kept);
   }
@@ -118,7 +118,7 @@ final class BlockKit {
 
   /** Returns a user mention, or {@code name} (escaped) for an id that does not look like one. */
   static String mention(String userId, String name) {
-    return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : Mrkdwn.escape(name);
+    return userId != null && USER_ID.matcher(userId).matches() ? "<@" + userId + ">" : SlackMarkdown.escape(name);
   }
 
   private static List<ButtonElement> buttons(String token, List<Choice> choices) {
@@ -131,7 +131,7 @@ final class BlockKit {
       }
       out.add(ButtonElement.builder()
           .actionId(ANSWER_ACTION + i)
-          .text(PlainTextObject.builder().text(Mrkdwn.ellipsis(c.label(), MAX_BUTTON_TEXT)).emoji(true).build())
+          .text(PlainTextObject.builder().text(SlackMarkdown.ellipsis(c.label(), MAX_BUTTON_TEXT)).emoji(true).build())
           .value(value)
           .build());
     }
@@ -139,10 +139,10 @@ final class BlockKit {
   }
 
   private static SlackMessage report(Reply.Report r) {
-    MessageBuilder b = new MessageBuilder().section(Mrkdwn.of(r.headline()));
+    MessageBuilder b = new MessageBuilder().section(SlackMarkdown.of(r.headline()));
     List<String> fields = new ArrayList<>();
     for (Reply.Field f : r.fields()) {
-      fields.add("*" + Mrkdwn.escape(f.name()) + "*\n" + Mrkdwn.escape(f.value()));
+      fields.add("*" + SlackMarkdown.escape(f.name()) + "*\n" + SlackMarkdown.escape(f.value()));
     }
     b.fields(fields);
     String body = r.body().stripTrailing();
@@ -150,8 +150,8 @@ final class BlockKit {
     int shown = 0;
     int used = 0;
     boolean cut = false;
-    for (String chunk : CodeChunks.split(body, MAX_SECTION - 6)) {
-      String block = Mrkdwn.codeBlock(chunk);
+    for (String chunk : Chunks.split(body, MAX_SECTION - 6)) {
+      String block = SlackMarkdown.codeBlock(chunk);
       if (used + block.length() > room) {
         cut = true;
         break;
