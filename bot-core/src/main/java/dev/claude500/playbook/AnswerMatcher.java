@@ -1,14 +1,9 @@
 package dev.claude500.playbook;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Tells which choice of a question a person's words pick. One matcher for every surface: a
@@ -18,12 +13,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * only ({@link #clues}). Stateless and thread-safe; bounded by {@link Words#MAX_WORDS}.
  */
 public final class AnswerMatcher {
-  private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
-  private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
-  private static final double TYPO = 0.75;
   private static final int NEGATION_REACH = 3;
   private static final double LAST_CLAUSE = 1.5;
-  private static final int MAX_KEPT_PHRASES = 10_000;
   /**
    * HTTP reason phrases any server prints, Anthropic's edge included: their words ("gateway") are no
    * clue that a gateway of the person's own is in the way, so they are read as meaning nothing.
@@ -31,9 +22,6 @@ public final class AnswerMatcher {
   private static final List<String> NAMES_NOTHING =
       List.of("bad gateway", "gateway timeout", "gateway time-out", "gateway time out", "no healthy upstream");
   private static final int NOTHING = -1;
-  private static final Map<String, Term[]> PHRASES = new ConcurrentHashMap<>();
-  /** Typos are forgiven in replies; in a long paste only words as written (or their stems) count. */
-  private static final int MAX_FORGIVING_WORDS = 60;
 
   private AnswerMatcher() {}
 
@@ -120,17 +108,17 @@ public final class AnswerMatcher {
     if (words.isEmpty()) {
       return new Match.None();
     }
-    Reading reading = new Reading(words);
-    List<Hit> hits = new ArrayList<>();
+    PhraseHits.Reading reading = new PhraseHits.Reading(words);
+    List<PhraseHits.Hit> hits = new ArrayList<>();
     for (String phrase : NAMES_NOTHING) {
-      find(reading, NOTHING, phrase, hits);
+      PhraseHits.find(reading, NOTHING, phrase, hits);
     }
     for (int c = 0; c < choices.size(); c++) {
       for (String phrase : choices.get(c).says()) {
-        find(reading, c, phrase, hits);
+        PhraseHits.find(reading, c, phrase, hits);
       }
     }
-    return decide(choices, words, claim(hits));
+    return decide(choices, words, PhraseHits.claim(hits));
   }
 
   /** Returns the reply without case, outer blanks, quotes and final punctuation. */
@@ -159,125 +147,7 @@ public final class AnswerMatcher {
     return Integer.parseInt(s);
   }
 
-  /** One place a phrase of a choice was found. */
-  private record Hit(int choice, String phrase, int start, int length, double score) {}
-
-  /**
-   * A word made ready for comparing: its text, its stem, and whether it must be written exactly
-   * (commands, flags and codes: /login is not /logout, 500 not 501; a code's plural, 500s, is 500).
-   */
-  private record Term(String text, String stem, boolean exact, boolean digits) {
-    static Term of(String w) {
-      boolean digits = w.chars().anyMatch(Character::isDigit);
-      return new Term(w, Words.stem(w), w.startsWith("/") || w.startsWith("-") || digits,
-          !w.isEmpty() && Character.isDigit(w.charAt(0)));
-    }
-  }
-
-  /** A text made ready for matching: its terms, where each stem stands, and whether typos are forgiven. */
-  private static final class Reading {
-    final List<Words.Word> words;
-    final Term[] terms;
-    final Map<String, List<Integer>> byStem = new HashMap<>();
-    final boolean forgiving;
-
-    Reading(List<Words.Word> words) {
-      this.words = words;
-      this.terms = new Term[words.size()];
-      for (int i = 0; i < terms.length; i++) {
-        terms[i] = Term.of(words.get(i).text());
-        byStem.computeIfAbsent(terms[i].stem(), k -> new ArrayList<>()).add(i);
-      }
-      this.forgiving = terms.length <= MAX_FORGIVING_WORDS;
-    }
-  }
-
-  private static void find(Reading text, int choice, String phrase, List<Hit> hits) {
-    Term[] p = phraseTerms(phrase);
-    int n = text.terms.length;
-    if (p.length == 0 || p.length > n) {
-      return;
-    }
-    if (text.forgiving) {
-      for (int i = 0; i + p.length <= n; i++) {
-        hitAt(text, choice, phrase, p, i, hits);
-      }
-      return;
-    }
-    for (int i : text.byStem.getOrDefault(p[0].stem(), List.of())) {
-      if (i + p.length <= n) {
-        hitAt(text, choice, phrase, p, i, hits);
-      }
-    }
-  }
-
-  private static void hitAt(Reading text, int choice, String phrase, Term[] p, int i, List<Hit> hits) {
-    double score = 0;
-    for (int j = 0; j < p.length; j++) {
-      double s = likeness(p[j], text.terms[i + j], text.forgiving);
-      if (s == 0) {
-        return;
-      }
-      score += s;
-    }
-    hits.add(new Hit(choice, phrase, i, p.length, score));
-  }
-
-  /** Returns a phrase's terms; phrases come from playbooks, so there are few and they are kept. */
-  private static Term[] phraseTerms(String phrase) {
-    Term[] known = PHRASES.get(phrase);
-    if (known != null) {
-      return known;
-    }
-    Term[] terms = Words.of(phrase).stream().map(w -> Term.of(w.text())).toArray(Term[]::new);
-    if (PHRASES.size() < MAX_KEPT_PHRASES) {
-      PHRASES.put(phrase, terms);
-    }
-    return terms;
-  }
-
-  /**
-   * Returns 1 for the same word (or the same stem), {@link #TYPO} for a small typo when typos are
-   * forgiven, else 0.
-   */
-  private static double likeness(Term want, Term got, boolean forgiving) {
-    if (want.text().equals(got.text())) {
-      return 1;
-    }
-    if (want.stem().equals(got.stem()) && (!want.exact() || want.digits())) {
-      return 1;
-    }
-    String w = want.text();
-    String g = got.text();
-    if (!forgiving || want.exact() || got.exact() || Math.min(w.length(), g.length()) < 5
-        || Math.abs(w.length() - g.length()) > 2) {
-      return 0;
-    }
-    LevenshteinDistance d = w.length() >= 8 ? TWO_EDITS : ONE_EDIT;
-    return d.apply(w, g) >= 0 ? TYPO : 0;
-  }
-
-  /** Keeps the longest, best hits that do not overlap (a phrase inside a longer one is not counted twice). */
-  private static List<Hit> claim(List<Hit> hits) {
-    hits.sort(Comparator.comparingInt(Hit::length).reversed().thenComparing(Comparator.comparingDouble(Hit::score).reversed())
-        .thenComparingInt(Hit::start));
-    List<Hit> kept = new ArrayList<>();
-    for (Hit h : hits) {
-      boolean overlaps = false;
-      for (Hit k : kept) {
-        if (h.start() < k.start() + k.length() && k.start() < h.start() + h.length()) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) {
-        kept.add(h);
-      }
-    }
-    return kept;
-  }
-
-  private static Match decide(List<Step.Answer> choices, List<Words.Word> words, List<Hit> hits) {
+  private static Match decide(List<Step.Answer> choices, List<Words.Word> words, List<PhraseHits.Hit> hits) {
     int lastClause = 0;
     for (int i = 0; i < words.size(); i++) {
       if (words.get(i).clauseStart()) {
@@ -287,7 +157,7 @@ public final class AnswerMatcher {
     double[] score = new double[choices.size()];
     String[] said = new String[choices.size()];
     double[] best = new double[choices.size()];
-    for (Hit h : hits) {
+    for (PhraseHits.Hit h : hits) {
       if (h.choice() == NOTHING || negated(words, h)) {
         continue;
       }
@@ -320,7 +190,7 @@ public final class AnswerMatcher {
   }
 
   /** Returns true when a negation stands shortly before the hit, in the same clause. */
-  private static boolean negated(List<Words.Word> words, Hit h) {
+  private static boolean negated(List<Words.Word> words, PhraseHits.Hit h) {
     if (words.get(h.start()).clauseStart()) {
       return false;
     }

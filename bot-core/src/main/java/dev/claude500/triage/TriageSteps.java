@@ -6,8 +6,6 @@ import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.playbook.AnswerMatcher;
 import dev.claude500.playbook.AnswerMatcher.Match;
-import dev.claude500.playbook.AutoCheck;
-import dev.claude500.playbook.OutcomeKind;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.Step;
 import dev.claude500.status.StatusSource;
@@ -25,26 +23,20 @@ import java.util.Optional;
  * is {@link Disposition#APPLIED}. Thread-safe; a state object is used by one call at a time.
  */
 final class TriageSteps {
-  private static final int MAX_STEPS_PER_INPUT = 64;
-  private static final Duration STATUS_MAX_AGE = Duration.ofMinutes(5);
 
-  private final Map<String, Playbook> playbooks;
-  private final StatusSource status;
   private final Clock clock;
-  private final TriageEngine.StartNotes notes;
+  private final AutomaticSteps walk;
 
   TriageSteps(Map<String, Playbook> playbooks, StatusSource status, Clock clock, TriageEngine.StartNotes notes) {
-    this.playbooks = Map.copyOf(playbooks);
-    this.status = status;
     this.clock = clock;
-    this.notes = notes;
+    this.walk = new AutomaticSteps(playbooks, status, clock, notes);
   }
 
   /** Returns the state of a triage just started, with the paste taken and the first steps walked. */
   TriageResult start(ConversationKey key, ConversationState state, String pasted) {
     List<Reply> replies = new ArrayList<>();
     boolean error = Intake.take(state, pasted);
-    advance(key, state, replies);
+    walk.advance(key, state, replies);
     if (!error && !pasted.isBlank() && state.answers.stream().noneMatch(ConversationState.AnswerRecord::automatic)) {
       replies.add(0, Reply.Message.of("I found no error line or clue in what you wrote, so let us go through the questions."));
     }
@@ -56,7 +48,7 @@ final class TriageSteps {
     if (!state.open || !state.token().equals(token)) {
       return TriageResult.nothing(Disposition.STALE);
     }
-    Step step = playbookOf(state).require(state.stepId);
+    Step step = walk.playbookOf(state).require(state.stepId);
     if (step instanceof Step.Question q) {
       Optional<Step.Answer> picked = Choices.offered(state, q).stream().filter(c -> c.value().equals(value)).findFirst();
       if (picked.isEmpty()) {
@@ -78,7 +70,7 @@ final class TriageSteps {
     if (!state.open) {
       return TriageResult.nothing(Disposition.NO_TRIAGE);
     }
-    Step step = playbookOf(state).require(state.stepId);
+    Step step = walk.playbookOf(state).require(state.stepId);
     if (step instanceof Step.Capture c) {
       return captured(key, state, c, actor, text);
     }
@@ -94,8 +86,8 @@ final class TriageSteps {
       Intake.tell(state, text);
       Intake.takeError(state, text);
       List<Reply> replies = new ArrayList<>(List.of(new Reply.Message(Summaries.readError(state))));
-      choose(state, q, byError.get(), actor, false);
-      advance(key, state, replies);
+      walk.choose(state, q, byError.get(), actor, false);
+      walk.advance(key, state, replies);
       return result(key, state, replies);
     }
     if (match instanceof Match.Picked p) {
@@ -122,7 +114,7 @@ final class TriageSteps {
     state.resumeAt = null;
     state.checking = true;
     state.turn++;
-    advance(key, state, replies);
+    walk.advance(key, state, replies);
     state.resumedTurn = state.turn;
     return result(key, state, replies);
   }
@@ -139,7 +131,7 @@ final class TriageSteps {
 
   /** Returns the question or text request an open triage waits on, as it was asked. */
   Optional<Reply> pendingPrompt(ConversationState state) {
-    Step step = playbookOf(state).require(state.stepId);
+    Step step = walk.playbookOf(state).require(state.stepId);
     if (step instanceof Step.Question q) {
       return Optional.of(Choices.question(state, q));
     }
@@ -151,7 +143,7 @@ final class TriageSteps {
 
   /** Returns the triage as the outside sees it. */
   TriageView view(ConversationKey key, ConversationState state) {
-    Optional<Step> pending = state.open ? playbookOf(state).step(state.stepId) : Optional.empty();
+    Optional<Step> pending = state.open ? walk.playbookOf(state).step(state.stepId) : Optional.empty();
     return new TriageView(key, state.playbookId, state.startedBy, state.startedAt, state.open,
         pending.map(s -> state.token()), pending.map(s -> s instanceof Step.Capture).orElse(false),
         Optional.ofNullable(state.branch), Optional.ofNullable(state.outcome), state.questions,
@@ -167,14 +159,6 @@ final class TriageSteps {
     return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().map(Evidence::preview);
   }
 
-  Playbook playbookOf(ConversationState state) {
-    Playbook p = playbooks.get(state.playbookId);
-    if (p == null) {
-      throw new IllegalStateException("the conversation's playbook " + state.playbookId + " is no longer loaded");
-    }
-    return p;
-  }
-
   private TriageResult chosen(ConversationKey key, ConversationState state, Step.Question q, Step.Answer answer,
       Actor actor, String text) {
     Intake.tell(state, text);
@@ -182,16 +166,16 @@ final class TriageSteps {
     if (Choices.OTHER_BRANCH.equals(answer.value())) {
       reroute(state, q, answer, actor, replies);
     } else {
-      choose(state, q, answer, actor, false);
+      walk.choose(state, q, answer, actor, false);
     }
-    advance(key, state, replies);
+    walk.advance(key, state, replies);
     return result(key, state, replies);
   }
 
   /** Goes back to the question a guess answered, to be asked this time. */
   private void reroute(ConversationState state, Step.Question q, Step.Answer answer, Actor actor,
       List<Reply> replies) {
-    record(state, q.id(), q.text(), answer.label(), actor, false);
+    walk.record(state, q.id(), q.text(), answer.label(), actor, false);
     state.askOnly.add(state.guessedAt);
     state.stepId = state.guessedAt;
     state.guessedAt = null;
@@ -222,20 +206,20 @@ final class TriageSteps {
     if (!EvidenceKeys.ERROR_LINE.equals(c.evidence()) || !Intake.takeError(state, text)) {
       state.evidence.put(c.evidence(), kept);
     }
-    record(state, c.id(), c.text(), Evidence.preview(kept), actor, false);
+    walk.record(state, c.id(), c.text(), Evidence.preview(kept), actor, false);
     state.stepId = c.next();
     state.turn++;
     List<Reply> replies = new ArrayList<>();
-    advance(key, state, replies);
+    walk.advance(key, state, replies);
     return result(key, state, replies);
   }
 
   private TriageResult skipped(ConversationKey key, ConversationState state, Step.Capture c, Actor actor) {
-    record(state, c.id(), c.text(), c.skipLabel(), actor, false);
+    walk.record(state, c.id(), c.text(), c.skipLabel(), actor, false);
     state.stepId = c.next();
     state.turn++;
     List<Reply> replies = new ArrayList<>();
-    advance(key, state, replies);
+    walk.advance(key, state, replies);
     return result(key, state, replies);
   }
 
@@ -245,128 +229,6 @@ final class TriageSteps {
             + Choices.numbered(Choices.shown(state, q)) + ".")
         : Text.parse("Please paste the text asked for above, or use the button under it.");
     return new TriageResult(Disposition.NOT_UNDERSTOOD, List.of(new Reply.Message(hint)), Optional.empty());
-  }
-
-  private void choose(ConversationState state, Step.Question q, Step.Answer answer, Actor actor, boolean automatic) {
-    record(state, q.id(), q.text(), answer.label(), actor, automatic);
-    if (state.checking) {
-      state.samePathResult = answer.label();
-      state.checking = false;
-    }
-    if (!automatic) {
-      state.guessedAt = null;
-    }
-    if (q.asks() == AutoCheck.STATUS) {
-      state.statusAtFailure = Summaries.statusToldByPerson(answer.value());
-    }
-    state.clarifying = null;
-    state.stepId = answer.next();
-    state.turn++;
-  }
-
-  private void record(ConversationState state, String stepId, String question, String answer, Actor actor,
-      boolean automatic) {
-    state.answers.add(new ConversationState.AnswerRecord(stepId, Text.parse(question).toPlainString(),
-        answer, actor.id(), actor.displayName(), clock.instant(), automatic));
-  }
-
-  /** Runs steps the bot answers itself until one waits for a person or the triage ends. */
-  private void advance(ConversationKey key, ConversationState state, List<Reply> replies) {
-    Playbook playbook = playbookOf(state);
-    for (int i = 0; i < MAX_STEPS_PER_INPUT; i++) {
-      Step step = playbook.require(state.stepId);
-      if (step instanceof Step.Question q) {
-        Optional<Step.Answer> byError = Choices.byErrorKind(state, q);
-        if (byError.isPresent()) {
-          replies.add(new Reply.Message(Summaries.readError(state)));
-          choose(state, q, byError.get(), state.startedBy, true);
-          continue;
-        }
-        Optional<Choices.Guess> guess = Choices.guess(state, q);
-        if (guess.isPresent()) {
-          replies.add(new Reply.Message(Summaries.guessed(guess.get(), playbook)));
-          choose(state, q, guess.get().answer(), state.startedBy, true);
-          state.guessedAt = q.id();
-          continue;
-        }
-        state.questions++;
-        replies.add(Choices.question(state, q));
-        return;
-      }
-      if (step instanceof Step.Capture c) {
-        if (c.skipIfPresent() && state.evidence.containsKey(c.evidence())) {
-          state.stepId = c.next();
-          continue;
-        }
-        state.questions++;
-        replies.add(Choices.textRequest(state, c));
-        return;
-      }
-      if (step instanceof Step.Auto a) {
-        checkStatus(key, state, a, replies);
-        continue;
-      }
-      if (step instanceof Step.Advice a) {
-        state.branch = a.branch();
-        state.checking = true;
-        if (state.questionsToFirstMove == null) {
-          state.questionsToFirstMove = state.questions;
-        }
-        replies.add(new Reply.Message(Summaries.advice(a)));
-        state.stepId = a.next();
-        continue;
-      }
-      end(state, (Step.Outcome) step, replies);
-      return;
-    }
-    throw new IllegalStateException("playbook " + playbook.id() + " ran " + MAX_STEPS_PER_INPUT
-        + " automatic steps without stopping at " + state.stepId);
-  }
-
-  private void checkStatus(ConversationKey key, ConversationState state, Step.Auto a, List<Reply> replies) {
-    StatusVerdict verdict = StatusVerdict.assess(status.current(), a.components(), clock.instant(), STATUS_MAX_AGE);
-    if (state.statusAtFailure == null && !StatusVerdict.UNKNOWN.equals(verdict.result())) {
-      state.statusAtFailure = Summaries.statusRecord(verdict);
-    }
-    replies.add(new Reply.Message(Summaries.statusVerdict(verdict)));
-    verdict.incident().flatMap(found -> noteFor(key, found.id())).ifPresent(n -> replies.add(new Reply.Message(n)));
-    state.stepId = a.routes().get(verdict.result());
-  }
-
-  private Optional<Text> noteFor(ConversationKey key, String incidentId) {
-    try {
-      return notes.noteFor(key, incidentId);
-    } catch (RuntimeException e) {
-      TriageEngine.LOG.warn("Start notes failed for triage {} and incident {}: {}", key, incidentId, e.toString());
-      return Optional.empty();
-    }
-  }
-
-  private void end(ConversationState state, Step.Outcome o, List<Reply> replies) {
-    state.open = false;
-    state.outcome = outcomeOf(o.result());
-    if (o.result() == OutcomeKind.WAIT) {
-      state.resumeAt = o.resumeAt();
-    }
-    if (o.result() == OutcomeKind.ESCALATE) {
-      replies.add(new Reply.Message(Text.parse(o.text())));
-      replies.add(ReportWriter.write(state, playbookOf(state), status.peek(), clock));
-    } else {
-      replies.add(new Reply.Message(Summaries.outcome(o)));
-    }
-  }
-
-  private static TriageOutcome outcomeOf(OutcomeKind kind) {
-    switch (kind) {
-      case RESOLVED:
-        return TriageOutcome.RESOLVED;
-      case ESCALATE:
-        return TriageOutcome.ESCALATED;
-      case REDIRECT:
-        return TriageOutcome.REDIRECTED;
-      default:
-        return TriageOutcome.WAITING;
-    }
   }
 
   private TriageResult result(ConversationKey key, ConversationState state, List<Reply> replies) {
