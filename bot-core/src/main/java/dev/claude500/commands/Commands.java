@@ -37,6 +37,29 @@ public final class Commands {
     return Objects.requireNonNull(command, "command").accept(new Answering(Objects.requireNonNull(invocation, "invocation")));
   }
 
+  /**
+   * Returns the answer to a request to triage a message already posted: a triage of the default
+   * playbook with the message's text as the paste, in that message's thread, opened by a post that
+   * names who asked and whose message it is; or, for a message of the bot's own or one without
+   * text, a line saying why not, for the person who asked only.
+   */
+  public Answer triageMessage(Invocation invocation, PostedMessage message) {
+    Objects.requireNonNull(invocation, "invocation");
+    Objects.requireNonNull(message, "message");
+    if (message.byThisBot()) {
+      return new Answer.Say(new Reply.Message(Text.parse("That is one of my own messages. Pick *Triage with "
+          + "claude500* on the message that shows the error, or type `/claude500` and paste it.")));
+    }
+    if (message.text().isBlank()) {
+      return new Answer.Say(new Reply.Message(Text.parse("That message has no text I can read. Type "
+          + "`/claude500` and paste the error line, and I will start from it.")));
+    }
+    Playbook playbook = engine.defaultPlaybook();
+    StatusView page = StatusView.of(status.peek(), clock);
+    return new Answer.StartTriage(playbook, message.text(),
+        TriageOpening.ofMessage(invocation.surface(), invocation.actor(), message.author(), playbook, page));
+  }
+
   /** One command's answer: a method per kind of command. */
   private final class Answering implements Command.Handler<Answer> {
     private final Invocation in;

@@ -35,6 +35,29 @@ final class TriageOpening {
     return new Reply.Opening(headline, details, page.indicator());
   }
 
+  /**
+   * Returns the first message of a triage of a message already posted, for that message's thread:
+   * who started it, whose message it reads, and the page's colour; then where to answer and what the
+   * page showed.
+   */
+  static Reply.Opening ofMessage(Surface surface, Actor actor, Actor author, Playbook playbook, StatusView page) {
+    String triage = playbook.title() + " triage";
+    Text.Builder headline = Text.builder().mention(actor).plain(" started " + article(triage) + " " + triage);
+    if (author.id().equals(actor.id())) {
+      headline.plain(" of their message");
+    } else {
+      headline.plain(" of ").mention(author).plain("'s message");
+    }
+    headline.plain(" · status page " + StatusWords.emoji(page.indicator()) + " " + page.colour());
+    Text details = Text.builder()
+        .plain(surface.can(Ability.THREADS) ? "Answer in this thread: anyone here can help." : "Answer here.")
+        .newline()
+        .link("status.claude.com", StatusLinks.PUBLIC_PAGE)
+        .plain(": " + pageLine(page))
+        .build();
+    return new Reply.Opening(headline.build(), details, page.indicator());
+  }
+
   private static String pageLine(StatusView page) {
     if (page.isUnknown()) {
       return "I have not read it yet; the triage checks it first.";

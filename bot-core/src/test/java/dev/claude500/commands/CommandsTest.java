@@ -120,6 +120,30 @@ class CommandsTest {
   }
 
   @Test
+  @DisplayName("A posted message is triaged in its thread: its text is the paste, its author named in the opening")
+  void aPostedMessageIsTriagedWithItsAuthorNamed() {
+    Actor bob = new Actor("U0BOB", "bob");
+    Invocation byAnn = new Invocation(CHANNEL_WITH_BUTTONS, new ChannelRef("slack", "C1"), ann);
+    Answer.StartTriage start = (Answer.StartTriage) commands.triageMessage(byAnn,
+        new PostedMessage("anyone else? " + SubcommandExamples.ERROR_500, bob, false));
+    assertThat(start.playbook().id()).isEqualTo("claude-code-500");
+    assertThat(start.pasted()).isEqualTo("anyone else? " + SubcommandExamples.ERROR_500);
+    assertThat(start.opening().headline().spans()).contains(new Span.Mention(ann), new Span.Mention(bob));
+    assertThat(start.opening().headline().toPlainString())
+        .isEqualTo("ann started a Claude Code 500 triage of bob's message · status page 🟢 green");
+    assertThat(start.opening().details().toPlainString()).startsWith("Answer in this thread: anyone here can help.");
+
+    Answer.StartTriage own = (Answer.StartTriage) commands.triageMessage(byAnn,
+        new PostedMessage(SubcommandExamples.ERROR_500, ann, false));
+    assertThat(own.opening().headline().toPlainString()).startsWith("ann started a Claude Code 500 triage of their message");
+
+    assertThat(said(commands.triageMessage(byAnn, new PostedMessage("Which error did Claude Code print?",
+        new Actor("B0BOT", "claude500"), true)))).contains("one of my own messages");
+    assertThat(said(commands.triageMessage(byAnn, new PostedMessage(" \n ", bob, false))))
+        .contains("no text I can read").contains("/claude500");
+  }
+
+  @Test
   @DisplayName("A triage is answered from the page as last read: it never waits for the page")
   void aTriageNeverWaitsForThePage() {
     StatusSource peekOnly = new StatusSource() {
