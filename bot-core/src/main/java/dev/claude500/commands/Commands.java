@@ -3,6 +3,7 @@ package dev.claude500.commands;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.playbook.Playbook;
+import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusSource;
 import dev.claude500.status.StatusView;
 import dev.claude500.triage.TriageEngine;
@@ -58,6 +59,28 @@ public final class Commands {
     StatusView page = StatusView.of(status.peek(), clock);
     return new Answer.StartTriage(playbook, message.text(),
         TriageOpening.ofMessage(invocation.surface(), invocation.actor(), message.author(), playbook, page));
+  }
+
+  /**
+   * Returns a triage's opening as the status page is now, when {@code start}'s was made before the
+   * page had been read ("status page ⚪ unknown") and the page has been read since; empty when the
+   * opening already showed the page, or the page is still unknown. The adapter edits the triage's
+   * first message to it, so a triage started on a cold start does not keep saying "unknown". Waits
+   * for a first read of the page at most the status source's bounded time: call it once the triage
+   * has started, never on an acknowledgement's path.
+   *
+   * @param start the answer the triage was started from
+   * @param invocation where and by whom the command was typed, as for {@link #answer}
+   */
+  public Optional<Reply.Opening> openingOnceRead(Answer.StartTriage start, Invocation invocation) {
+    if (start.opening().indicator() != StatusIndicator.UNKNOWN) {
+      return Optional.empty();
+    }
+    StatusView page = StatusView.of(status.current(), clock);
+    if (page.isUnknown()) {
+      return Optional.empty();
+    }
+    return Optional.of(TriageOpening.of(invocation.surface(), invocation.actor(), start.playbook(), page));
   }
 
   /** One command's answer: a method per kind of command. */

@@ -144,6 +144,23 @@ class CommandsTest {
   }
 
   @Test
+  @DisplayName("An opening made before the page was read is made again once it has been read, and only then")
+  void anOpeningThatSaidUnknownIsMadeAgainOnceThePageIsRead() {
+    Invocation in = new Invocation(CHANNEL_WITH_BUTTONS, new ChannelRef("slack", "C1"), ann);
+    status.set(StatusSnapshot.unknown("the status page has not answered yet"));
+    Answer.StartTriage cold = (Answer.StartTriage) commands.answer(CommandParser.parse("/claude500"), in);
+    assertThat(commands.openingOnceRead(cold, in)).as("still unknown: nothing to show").isEmpty();
+
+    status.set(StatusFixtures.greenSnapshot());
+    assertThat(commands.openingOnceRead(cold, in)).hasValueSatisfying(o -> {
+      assertThat(o.headline().toPlainString()).isEqualTo("ann started a Claude Code 500 triage · status page 🟢 green");
+      assertThat(o.indicator()).isEqualTo(StatusIndicator.NONE);
+    });
+    Answer.StartTriage warm = (Answer.StartTriage) commands.answer(CommandParser.parse("/claude500"), in);
+    assertThat(commands.openingOnceRead(warm, in)).as("it showed the page already").isEmpty();
+  }
+
+  @Test
   @DisplayName("A triage is answered from the page as last read: it never waits for the page")
   void aTriageNeverWaitsForThePage() {
     StatusSource peekOnly = new StatusSource() {

@@ -1,6 +1,7 @@
 package dev.claude500.discord;
 
 import dev.claude500.adapters.AdapterServices;
+import dev.claude500.adapters.DeferredWork;
 import dev.claude500.commands.Surface;
 import dev.claude500.chat.ChatPort;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class DiscordAdapter implements AutoCloseable {
   public DiscordAdapter(DiscordSettings settings, AdapterServices services) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(services, "services");
-    this.workPool = Worker.boundedPool("discord-work", WORKERS, QUEUE);
+    this.workPool = DeferredWork.boundedPool("discord-work", WORKERS, QUEUE);
     CustomIds ids = new CustomIds();
     DiscordMessages messages = new DiscordMessages(ids);
     this.listener = InteractionListener.create(services, new Worker(workPool), messages, ids);
@@ -118,8 +119,8 @@ public final class DiscordAdapter implements AutoCloseable {
     String name = shard == UNSHARDED ? "" : "-" + shard;
     JDABuilder builder = JDABuilder.createLight(settings.botToken(), EnumSet.noneOf(GatewayIntent.class))
         .setEnableShutdownHook(false)
-        .setEventPool(Executors.newFixedThreadPool(2, Worker.daemonThreads("discord-events" + name)), true)
-        .setCallbackPool(Executors.newFixedThreadPool(2, Worker.daemonThreads("discord-callbacks" + name)), true)
+        .setEventPool(Executors.newFixedThreadPool(2, DeferredWork.daemonThreads("discord-events" + name)), true)
+        .setCallbackPool(Executors.newFixedThreadPool(2, DeferredWork.daemonThreads("discord-callbacks" + name)), true)
         .addEventListeners(listener, new ListenerAdapter() {
           @Override
           public void onReady(ReadyEvent event) {
@@ -200,15 +201,7 @@ public final class DiscordAdapter implements AutoCloseable {
   public void close() {
     List<JDA> held = shards;
     stopTaking();
-    workPool.shutdown();
-    try {
-      if (!workPool.awaitTermination(5, TimeUnit.SECONDS)) {
-        workPool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workPool.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    DeferredWork.shutdown(workPool, Duration.ofSeconds(5));
     shards = List.of();
     held.forEach(DiscordAdapter::shutdown);
   }

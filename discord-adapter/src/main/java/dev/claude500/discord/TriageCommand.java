@@ -3,8 +3,10 @@ package dev.claude500.discord;
 import dev.claude500.commands.Answer;
 import dev.claude500.commands.Command;
 import dev.claude500.commands.Commands;
+import dev.claude500.commands.Invocation;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.Reply;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
@@ -16,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * triage, coloured by what it already knows of the status page); a thread is started from that
  * reply and the triage runs in it, keyed by (channel, thread). Inside a thread, the triage runs in
  * that thread, unless it already holds one. A playbook that does not exist is said to the person
- * only.
+ * only. An opening made before the status page was read (a cold start) is edited to show the page
+ * once the triage has read it ({@link Commands#openingOnceRead}).
  */
 final class TriageCommand {
   private static final Logger LOG = LoggerFactory.getLogger(TriageCommand.class);
@@ -53,8 +57,9 @@ final class TriageCommand {
           .setEphemeral(true).queue(null, e -> LOG.warn("could not answer a triage: {}", e.toString()));
       return;
     }
-    Actor actor = Interactions.actor(event);
-    Answer answer = commands.answer(triage, Interactions.invocation(event));
+    Invocation invocation = Interactions.invocation(event);
+    Actor actor = invocation.actor();
+    Answer answer = commands.answer(triage, invocation);
     if (!(answer instanceof Answer.StartTriage start)) {
       event.reply(messages.render(((Answer.Say) answer).reply()).get(0)).setEphemeral(true)
           .queue(null, e -> LOG.warn("could not answer a triage: {}", e.toString()));
@@ -63,21 +68,25 @@ final class TriageCommand {
     if (inThread) {
       ThreadChannel thread = channel.asThreadChannel();
       event.deferReply().queue(
-          hook -> work.run(hook, "start a triage in thread " + thread.getId(), () -> startIn(hook, thread, actor, start)),
+          hook -> work.run(hook, "start a triage in thread " + thread.getId(),
+              () -> startIn(hook, thread, invocation, start)),
           e -> LOG.warn("could not acknowledge a triage: {}", e.toString()));
       return;
     }
     IThreadContainer parent = channel.asThreadContainer();
-    event.reply(opening(start)).queue(
-        hook -> work.run(hook, "start a triage in channel " + parent.getId(), () -> startUnder(hook, parent, actor, start)),
+    event.reply(opening(start.opening())).queue(
+        hook -> work.run(hook, "start a triage in channel " + parent.getId(),
+            () -> startUnder(hook, parent, invocation, start)),
         e -> LOG.warn("could not acknowledge a triage: {}", e.toString()));
   }
 
-  private MessageCreateData opening(Answer.StartTriage start) {
-    return messages.render(start.opening()).get(0);
+  private MessageCreateData opening(Reply.Opening opening) {
+    return messages.render(opening).get(0);
   }
 
-  private void startUnder(InteractionHook hook, IThreadContainer parent, Actor actor, Answer.StartTriage start) {
+  private void startUnder(InteractionHook hook, IThreadContainer parent, Invocation invocation,
+      Answer.StartTriage start) {
+    Actor actor = invocation.actor();
     Message first = hook.hasCallbackResponse() && hook.getCallbackResponse().getMessage() != null
         ? hook.getCallbackResponse().getMessage()
         : hook.retrieveOriginal().complete();
@@ -85,9 +94,20 @@ final class TriageCommand {
     ConversationKey key = new ConversationKey(DiscordAdapter.PLATFORM, parent.getId(), thread.getId());
     TriageResult result = engine.start(key, actor, start.pasted(), start.playbook().id());
     posts.post(thread, result.replies());
+    commands.openingOnceRead(start, invocation).ifPresent(opening -> showPage(hook, parent, opening));
   }
 
-  private void startIn(InteractionHook hook, ThreadChannel thread, Actor actor, Answer.StartTriage start) {
+  /** Edits a triage's first message, posted before the status page was read, to show the page as read since. */
+  private void showPage(InteractionHook hook, IThreadContainer parent, Reply.Opening opening) {
+    try {
+      hook.editOriginal(MessageEditData.fromCreateData(opening(opening))).complete();
+    } catch (RuntimeException e) {
+      LOG.info("first message of a triage in {} still says the page is unknown: {}", parent.getId(), e.toString());
+    }
+  }
+
+  private void startIn(InteractionHook hook, ThreadChannel thread, Invocation invocation, Answer.StartTriage start) {
+    Actor actor = invocation.actor();
     ConversationKey key = new ConversationKey(DiscordAdapter.PLATFORM, thread.getParentChannel().getId(), thread.getId());
     TriageResult result = engine.start(key, actor, start.pasted(), start.playbook().id());
     if (result.disposition() != Disposition.APPLIED) {
@@ -95,7 +115,8 @@ final class TriageCommand {
           + "`/claude500 triage`.")).complete();
       return;
     }
-    hook.sendMessage(opening(start)).complete();
+    // the engine has read the page by now: the opening shows it, whatever it showed when typed
+    hook.sendMessage(opening(commands.openingOnceRead(start, invocation).orElse(start.opening()))).complete();
     posts.post(thread, result.replies());
   }
 

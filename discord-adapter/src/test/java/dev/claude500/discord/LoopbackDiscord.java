@@ -71,12 +71,29 @@ final class LoopbackDiscord implements AutoCloseable {
 
   private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store)
       throws InterruptedException {
+    this(guildIds, storeDelay, shards, store, Optional.empty());
+  }
+
+  /**
+   * A bot just started: the page has not been read before the first interaction, and it answers
+   * each read only after {@code pageDelay}.
+   */
+  static LoopbackDiscord coldStart(Duration pageDelay) throws InterruptedException {
+    return new LoopbackDiscord(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), newStore(),
+        Optional.of(pageDelay));
+  }
+
+  private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store,
+      Optional<Duration> coldPageDelay) throws InterruptedException {
     this.guildIds = List.copyOf(guildIds);
     this.store = store;
-    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+    page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson())
+        .withDelay(coldPageDelay.orElse(Duration.ZERO)));
     status = new CachingStatusSource(
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
-    status.current(); // the page is known before the first interaction, as it is in a running bot
+    if (coldPageDelay.isEmpty()) {
+      status.current(); // the page is known before the first interaction, as it is in a running bot
+    }
     services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
     adapter = connect(shards, services);
   }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * shown only to the person who typed it (through the command's {@code response_url}). A repeated
  * delivery (same {@code trigger_id}) is dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
  * store unreachable for a moment) the person is told so through the {@code response_url}, and a
- * triage's first message already posted is edited to say the triage did not start.
+ * triage's first message already posted is edited to say the triage did not start. A first message
+ * posted before the status page was read (a cold start) is edited to show the page once the
+ * triage has read it ({@link dev.claude500.commands.Commands#openingOnceRead}).
  */
 final class CommandListener implements SlashCommandHandler {
   static final String BUSY = "claude500 is busy right now: please try again in a minute.";
@@ -73,15 +75,16 @@ final class CommandListener implements SlashCommandHandler {
     }
     Actor actor = names.actor(in.userId(), in.userName());
     ChannelRef channel = new ChannelRef(SlackAdapter.PLATFORM, in.channelId());
-    Answer answer = services.commands().answer(command, new Invocation(SlackAdapter.SURFACE, channel, actor));
+    Invocation invocation = new Invocation(SlackAdapter.SURFACE, channel, actor);
+    Answer answer = services.commands().answer(command, invocation);
     if (answer instanceof Answer.StartTriage start) {
-      triage(start, in, actor);
+      triage(start, in, invocation);
     } else {
       respond(in, ((Answer.Say) answer).reply());
     }
   }
 
-  private void triage(Answer.StartTriage start, Typed in, Actor actor) {
+  private void triage(Answer.StartTriage start, Typed in, Invocation invocation) {
     String rootTs;
     try {
       rootTs = tagged.post(in.channelId(), null, false, SlackMessages.render(start.opening()), rootTag(in));
@@ -101,13 +104,23 @@ final class CommandListener implements SlashCommandHandler {
     threads.serially(key, () -> {
       TriageResult result;
       try {
-        result = services.engine().start(key, actor, start.pasted(), start.playbook().id());
+        result = services.engine().start(key, invocation.actor(), start.pasted(), start.playbook().id());
       } catch (RuntimeException e) {
         withdraw(in, rootTs, start.playbook().title(), e);
         throw e;
       }
       threads.post(key, result.replies());
     });
+    services.commands().openingOnceRead(start, invocation).ifPresent(opening -> showPage(in, rootTs, opening));
+  }
+
+  /** Edits a triage's first message, posted before the status page was read, to show the page as read since. */
+  private void showPage(Typed in, String rootTs, Reply.Opening opening) {
+    try {
+      web.update(in.channelId(), rootTs, SlackMessages.render(opening));
+    } catch (SlackCallException e) {
+      LOG.info("first message of a triage in {} still says the page is unknown: {}", in.channelId(), e.getMessage());
+    }
   }
 
   /** Edits a triage's first message, posted before its start failed, to say that it did not start. */

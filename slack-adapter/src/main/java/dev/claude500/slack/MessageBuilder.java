@@ -85,6 +85,14 @@ final class MessageBuilder {
 
   /** Returns the message; {@code fallback} is plain text for notifications. */
   SlackMessage build(String fallback) {
+    return buildWithText(fallbackText(fallback));
+  }
+
+  /**
+   * Returns the message with {@code text} as its notification text: mrkdwn, already escaped, so a
+   * mention in it ({@code <@U…>}) notifies as the person's name rather than showing its markup.
+   */
+  SlackMessage buildWithText(String text) {
     int room = SlackMessages.MAX_BLOCKS - tail.size();
     int budget = SlackMessages.MAX_TEXT - chars(tail);
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -105,7 +113,7 @@ final class MessageBuilder {
           "_(cut to fit Slack: %d more part%s not shown)_", dropped, dropped == 1 ? "" : "s"), null));
     }
     blocks.addAll(tail);
-    return new SlackMessage(fallbackText(fallback), blocks);
+    return new SlackMessage(cutText(text), blocks);
   }
 
   /** Returns the characters of text in the body so far. */
@@ -149,7 +157,11 @@ final class MessageBuilder {
 
   /** Returns plain text escaped and cut for a message's {@code text}. */
   static String fallbackText(String plain) {
-    String escaped = SlackMarkdown.escape(plain);
+    return cutText(SlackMarkdown.escape(plain));
+  }
+
+  /** Returns a message's {@code text}, already mrkdwn, cut to Slack's limit. */
+  private static String cutText(String escaped) {
     if (escaped.length() <= SlackMessages.MAX_TEXT) {
       return escaped;
     }

@@ -77,15 +77,15 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Learns who the bot is ({@code auth.test}), registers the listeners and, in Socket Mode, connects.
    *
-   * @throws IllegalStateException when Slack refuses the bot token or Socket Mode cannot connect
+   * @throws IllegalStateException when Slack cannot be reached (after the retries {@link WebApi}
+   *     makes), refuses the bot token, or Socket Mode cannot connect; the message says which
    */
   public void start() throws Exception {
     AuthTestResponse me;
     try {
       me = web.authTest();
     } catch (SlackCallException e) {
-      throw new IllegalStateException("Slack refused the bot token (auth.test: " + e.error()
-          + "); check SLACK_BOT_TOKEN and SLACK_API_URL", e);
+      throw new IllegalStateException(StartProblem.of(e, settings.apiUrl()), e);
     }
     TriageThreads threads = new TriageThreads(web, prompts, worker);
     this.threads = threads;

@@ -62,6 +62,26 @@ final class SlackMarkdown {
     return out.toString();
   }
 
+  /**
+   * Returns the text as a message's notification text: its words as plain text (a link as
+   * {@code label (url)}), escaped, and a person as a Slack mention, which notifications show as
+   * their name. The text Slack shows beside blocks is read as mrkdwn too, so escaping the mention
+   * with the rest would show its markup.
+   */
+  static String notification(Text text) {
+    StringBuilder out = new StringBuilder();
+    for (Span span : text.spans()) {
+      if (span instanceof Span.Mention m) {
+        out.append(SlackMessages.mention(m.actor().id(), m.actor().displayName()));
+      } else if (span instanceof Span.Link l && !l.text().equals(l.url())) {
+        out.append(escape(l.text() + " (" + l.url() + ")"));
+      } else {
+        out.append(escape(span.text()));
+      }
+    }
+    return out.toString();
+  }
+
   /** Returns bold text; each line is marked on its own, as Slack's markers do not cross lines. */
   static String strong(String s) {
     List<String> lines = new ArrayList<>();

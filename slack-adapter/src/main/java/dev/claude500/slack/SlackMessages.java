@@ -52,7 +52,7 @@ final class SlackMessages {
   static SlackMessage render(Reply reply) {
     Objects.requireNonNull(reply, "reply");
     if (reply instanceof Reply.Message m) {
-      return new MessageBuilder().section(SlackMarkdown.of(m.text())).build(PlainTextRenderer.render(reply));
+      return new MessageBuilder().section(SlackMarkdown.of(m.text())).buildWithText(SlackMarkdown.notification(m.text()));
     }
     if (reply instanceof Reply.Question q) {
       return new MessageBuilder().section(SlackMarkdown.of(q.text()))
@@ -75,7 +75,9 @@ final class SlackMessages {
     }
     if (reply instanceof Reply.Opening o) {
       MessageBuilder b = new MessageBuilder().section(SlackMarkdown.of(o.headline()));
-      return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).build(PlainTextRenderer.render(reply));
+      String text = SlackMarkdown.notification(o.headline())
+          + (o.details().isEmpty() ? "" : "\n" + SlackMarkdown.notification(o.details()));
+      return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).buildWithText(text);
     }
     return StatusMessages.incident(((Reply.Incident) reply).view());
   }

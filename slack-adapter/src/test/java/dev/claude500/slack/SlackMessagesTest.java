@@ -219,10 +219,13 @@ class SlackMessagesTest {
     assertThat(m.blocks().get(1)).isInstanceOf(ContextBlock.class);
     assertThat(all(m)).contains("<@U1> started a &lt;x&gt; triage")
         .contains("Answer in the thread. <https://status.claude.com|status.claude.com>");
-    assertThat(m.text()).startsWith("ann started a &lt;x&gt; triage");
+    assertThat(m.text()).as("notifications show the mention as the person's name")
+        .startsWith("<@U1> started a &lt;x&gt; triage\nAnswer in the thread. status.claude.com (https://status.claude.com)");
     Reply.Opening odd = new Reply.Opening(Text.builder().mention(new Actor("<!channel>", "<!channel>")).build(),
         Text.plain(""), StatusIndicator.NONE);
-    assertThat(all(SlackMessages.render(odd))).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+    SlackMessage oddMessage = SlackMessages.render(odd);
+    assertThat(all(oddMessage)).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+    assertThat(oddMessage.text()).isEqualTo("&lt;!channel&gt;");
   }
 
   @Test
