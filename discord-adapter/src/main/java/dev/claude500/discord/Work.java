@@ -1,7 +1,7 @@
 package dev.claude500.discord;
 
-import dev.claude500.commands.Apology;
 import dev.claude500.chat.Text;
+import dev.claude500.commands.Apology;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
