@@ -1,7 +1,7 @@
 package dev.claude500.commands;
 
-import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Text;
+import dev.claude500.commands.Surface.Ability;
 
 /**
  * The one-message usage of {@code /claude500}, in the words of the surface it is shown on: how its

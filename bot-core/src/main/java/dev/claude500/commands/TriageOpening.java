@@ -1,9 +1,9 @@
 package dev.claude500.commands;
 
-import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
+import dev.claude500.commands.Surface.Ability;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.status.StatusView;

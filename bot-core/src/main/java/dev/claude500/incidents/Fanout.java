@@ -1,9 +1,9 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChatPort;
+import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
 import dev.claude500.store.Store;
-import dev.claude500.commands.Subscription;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,12 +4,12 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
+import dev.claude500.commands.Subscription;
 import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
-import dev.claude500.commands.Subscription;
 import java.util.List;
 import java.util.Optional;
 

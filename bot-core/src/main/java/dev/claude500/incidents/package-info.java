@@ -8,6 +8,9 @@
  *
  * <p>{@link dev.claude500.incidents.IncidentWatcher} is the entry point; {@link
  * dev.claude500.incidents.ChatPorts}, {@link dev.claude500.incidents.IncidentLinks} and {@link
- * dev.claude500.incidents.WaitingTriageRecorder} are what the launcher wires into the rest.
+ * dev.claude500.incidents.WaitingTriageRecorder} are what the launcher wires into the rest. It owns
+ * the ports of what it keeps (the {@link dev.claude500.incidents.PostLedger}, the {@link
+ * dev.claude500.incidents.Leases} among replicas, the {@link dev.claude500.incidents.WaitingTriages}
+ * and its {@link dev.claude500.incidents.WatcherState}); the store implements them.
  */
 package dev.claude500.incidents;

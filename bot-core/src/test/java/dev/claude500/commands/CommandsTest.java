@@ -2,13 +2,13 @@ package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Span;
+import dev.claude500.commands.Surface.Ability;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusIndicator;

@@ -1,13 +1,13 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
-import dev.claude500.commands.Subscription;
-import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.Incident;
@@ -20,7 +21,6 @@ import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.commands.Subscription;
 import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

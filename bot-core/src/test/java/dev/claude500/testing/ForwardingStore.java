@@ -1,14 +1,14 @@
 package dev.claude500.testing;
 
-import dev.claude500.triage.ConversationStore;
+import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
-import dev.claude500.chat.SeenDeliveries;
-import dev.claude500.store.Store;
-import dev.claude500.store.StoreFault;
-import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
+import dev.claude500.store.Store;
+import dev.claude500.store.StoreFault;
+import dev.claude500.triage.ConversationStore;
 import java.util.Objects;
 import java.util.Optional;
 

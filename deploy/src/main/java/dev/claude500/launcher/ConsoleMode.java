@@ -1,11 +1,5 @@
 package dev.claude500.launcher;
 
-import dev.claude500.commands.Answer;
-import dev.claude500.commands.Command;
-import dev.claude500.commands.CommandParser;
-import dev.claude500.commands.Commands;
-import dev.claude500.commands.Invocation;
-import dev.claude500.commands.Surface;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
@@ -14,6 +8,12 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
+import dev.claude500.commands.Answer;
+import dev.claude500.commands.Command;
+import dev.claude500.commands.CommandParser;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.Invocation;
+import dev.claude500.commands.Surface;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;

@@ -3,9 +3,9 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
-import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.store.JdbcStore;
 import dev.claude500.incidents.Lease;
+import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FastReplay;

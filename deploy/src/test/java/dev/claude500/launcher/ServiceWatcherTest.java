@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.triage.StoredConversation;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.triage.StoredConversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.claude500.discord;
 
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.adapters.DeferredWork;
-import dev.claude500.commands.Surface;
 import dev.claude500.chat.ChatPort;
+import dev.claude500.commands.Surface;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,9 +1,9 @@
 package dev.claude500.discord;
 
+import dev.claude500.chat.Reply;
 import dev.claude500.commands.Answer;
 import dev.claude500.commands.Command;
 import dev.claude500.commands.Commands;
-import dev.claude500.chat.Reply;
 import java.util.Objects;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;

@@ -1,9 +1,9 @@
 package dev.claude500.discord;
 
-import dev.claude500.commands.Invocation;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Invocation;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;

@@ -1,9 +1,9 @@
 package dev.claude500.discord;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
-import dev.claude500.commands.Subscription;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

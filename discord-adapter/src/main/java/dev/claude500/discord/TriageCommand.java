@@ -1,12 +1,12 @@
 package dev.claude500.discord;
 
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.ConversationKey;
+import dev.claude500.chat.Reply;
 import dev.claude500.commands.Answer;
 import dev.claude500.commands.Command;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.Invocation;
-import dev.claude500.chat.Actor;
-import dev.claude500.chat.ConversationKey;
-import dev.claude500.chat.Reply;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;

@@ -10,12 +10,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.claude500.adapters.AdapterServices;
-import dev.claude500.commands.Commands;
-import dev.claude500.commands.Subcommand;
-import dev.claude500.commands.SubscriptionService;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
+import dev.claude500.commands.Commands;
+import dev.claude500.commands.Subcommand;
+import dev.claude500.commands.SubscriptionService;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Subscription;
 import dev.claude500.status.KnownComponents;
 import dev.claude500.status.StatusView;
 import dev.claude500.status.StatusWords;
-import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.StatusFixtures;
 import java.net.http.HttpResponse;

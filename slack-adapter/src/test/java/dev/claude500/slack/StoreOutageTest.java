@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claude500.commands.Apology;
 import dev.claude500.chat.ConversationKey;
-import dev.claude500.triage.ConversationStore;
+import dev.claude500.commands.Apology;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
-import dev.claude500.triage.StoredConversation;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.ForwardingStore;
 import dev.claude500.testing.ProxiedDatabase;
+import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.StoredConversation;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
