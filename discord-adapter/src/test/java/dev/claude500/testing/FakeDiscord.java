@@ -127,6 +127,8 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile Optional<String> identifyToken = Optional.empty();
   private volatile Optional<JsonNode> identifyPayload = Optional.empty();
   private final AtomicInteger heartbeats = new AtomicInteger();
+  /** The heartbeat interval the gateway announces in its HELLO. */
+  static final int HEARTBEAT_INTERVAL_MS = 2_000;
 
   /**
    * One REST call the bot made.
@@ -861,7 +863,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-      conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
+      // Discord says 41,250 ms; a client may wait up to one interval (with jitter) before its first
+      // heartbeat, so a short one lets a test see heartbeats without waiting most of a minute
+      conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_INTERVAL_MS + "}}");
     }
 
     @Override
