@@ -10,6 +10,7 @@ import com.slack.api.util.thread.ExecutorServiceProvider;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.commands.Surface;
 import dev.claude500.chat.ChatPort;
+import dev.claude500.incidents.LinkPreviews;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: {@code /claude500} with a triage in a thread, answer buttons, thread replies,
- * ephemeral status and subscriptions, and the Slack chat port for incident posts.
+ * ephemeral status and subscriptions, unfurls of links to incidents, and the Slack chat port for
+ * incident posts.
  *
  * <p>In HTTP mode the launcher's HTTP server hosts {@link #eventsEndpoint()} at {@link #EVENTS_PATH};
  * in Socket Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
@@ -52,6 +54,7 @@ public final class SlackAdapter implements AutoCloseable {
   private volatile App app;
   private volatile SocketModeConnection socket;
   private volatile TriageThreads threads;
+  private volatile Registrar.Registered registered;
 
   private SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -90,10 +93,13 @@ public final class SlackAdapter implements AutoCloseable {
     TriageThreads threads = new TriageThreads(web, prompts, worker);
     this.threads = threads;
     UserNames names = new UserNames(web::displayName);
-    App built = BoltApp.build(slack, settings, services.metrics(),
+    BoltApp.Built bolt = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerButton(services, worker, web, threads, names),
-        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()));
+        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()),
+        new LinkUnfurls(new LinkPreviews(services.status()), worker, web));
+    App built = bolt.app();
+    registered = bolt.registered();
     built.start();
     app = built;
     if (settings.socketMode()) {
@@ -105,6 +111,11 @@ public final class SlackAdapter implements AutoCloseable {
     }
     LOG.info("Slack: signed in as @{} ({}) in {}, {}", me.getUser(), me.getUserId(), me.getTeam(),
         settings.socketMode() ? "Socket Mode" : "HTTP mode on " + EVENTS_PATH);
+  }
+
+  /** Returns what the app answers (commands, block actions, shortcuts, events), once started. */
+  Optional<Registrar.Registered> registered() {
+    return Optional.ofNullable(registered);
   }
 
   /** Returns true in Socket Mode. */
