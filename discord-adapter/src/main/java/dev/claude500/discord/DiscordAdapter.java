@@ -51,9 +51,13 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAdapter implements AutoCloseable {
   /** The platform name in {@code ChannelRef} and {@code ConversationKey}. */
   public static final String PLATFORM = "discord";
-  /** What Discord can do: threads, buttons, private answers, named options, forms for free text. */
+  /**
+   * What Discord can do: threads, buttons, private answers, named options, forms for free text, the
+   * message command "Triage with claude500" (but no view of the channel's messages: no autodetect).
+   */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS,
+      Surface.Ability.MESSAGE_ACTIONS);
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
   private static final int WORKERS = 8;

@@ -35,9 +35,12 @@ public final class SlackAdapter implements AutoCloseable {
   public static final String PLATFORM = "slack";
   /** Where HTTP mode takes slash commands, interactivity and events. */
   public static final String EVENTS_PATH = "/slack/events";
-  /** What Slack can do: a triage in a thread, buttons, answers only the asker sees. */
+  /**
+   * What Slack can do: a triage in a thread, buttons, answers only the asker sees, the message
+   * shortcut "Triage with claude500", and the offer under pasted errors.
+   */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.MESSAGE_ACTIONS, Surface.Ability.CHANNEL_MESSAGES);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   /** How long a Web API answer may take. */
