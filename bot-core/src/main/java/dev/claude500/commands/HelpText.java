@@ -2,10 +2,13 @@ package dev.claude500.commands;
 
 import dev.claude500.chat.Text;
 import dev.claude500.commands.Surface.Ability;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one-message usage of {@code /claude500}, in the words of the surface it is shown on: how its
- * commands are written there, and buttons, threads and private answers only where it has them.
+ * commands are written there, and buttons, threads, private answers, the message menu's "Triage
+ * with claude500" and the offer under pasted errors only where it has them.
  */
 public final class HelpText {
   private HelpText() {}
@@ -15,12 +18,14 @@ public final class HelpText {
     boolean named = surface.can(Ability.NAMED_OPTIONS);
     String onlyYou = surface.can(Ability.PRIVATE_ANSWERS) ? " (only you see it)" : "";
     String start = named ? "/claude500 triage" : "/claude500";
-    return Text.parse(String.join("\n",
+    return Text.parse(Stream.of(
         "**claude500** walks you from a Claude Code `API Error: 500` to the right fix, one question at a time.",
         "`" + start + "` start a triage " + (surface.can(Ability.THREADS) ? "in a thread" : "here") + "; "
             + answers(surface),
         (named ? "`/claude500 triage error:<the exact error line>`" : "`/claude500 <pasted error line>`")
             + " start one from the exact error; the first questions answer themselves",
+        messageMenu(surface),
+        offers(surface),
         "`/claude500 status` the status page now: indicator, components, open incidents" + onlyYou,
         (named ? "`/claude500 subscribe [components:<names>]`" : "`/claude500 subscribe [code api console claude.ai ...]`")
             + (surface.can(Ability.THREADS)
@@ -31,7 +36,26 @@ public final class HelpText {
             + (surface.can(Ability.THREADS) ? "this channel's subscription" : "the subscription here"),
         "`/claude500 playbooks` list the playbooks; `/claude500 playbook " + (named ? "id:<id>" : "<id>")
             + "` walk another one",
-        "`/claude500 help` this message" + onlyYou));
+        "`/claude500 help` this message" + onlyYou)
+        .filter(line -> !line.isEmpty())
+        .collect(Collectors.joining("\n")));
+  }
+
+  /** The message menu's entry, where there is one; empty otherwise. */
+  private static String messageMenu(Surface surface) {
+    if (!surface.can(Ability.MESSAGE_ACTIONS)) {
+      return "";
+    }
+    return "**Triage with claude500** in the menu of a message that shows the error (**More actions** on Slack, "
+        + "**Apps** on Discord) start a triage of it in its thread; its author is the one hit";
+  }
+
+  /** The offer under pasted errors, where the bot sees them; empty otherwise. */
+  private static String offers(Surface surface) {
+    if (!surface.can(Ability.CHANNEL_MESSAGES)) {
+      return "";
+    }
+    return "`/claude500 autodetect on|off` offer a triage, to the person only, when an error is pasted in this channel";
   }
 
   /** How questions are answered on the surface. */

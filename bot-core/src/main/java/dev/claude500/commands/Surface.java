@@ -20,7 +20,11 @@ public record Surface(Set<Ability> abilities) {
     /** Subcommands take named options ({@code error:<line>}) rather than the words after them. */
     NAMED_OPTIONS,
     /** Free text is given in a form opened by a button ("Answer in words…", "Paste…"). */
-    FORMS
+    FORMS,
+    /** A message already posted can be triaged from its menu ("Triage with claude500"). */
+    MESSAGE_ACTIONS,
+    /** The bot sees what is pasted in a channel, and can offer a triage under an error ({@code autodetect}). */
+    CHANNEL_MESSAGES
   }
 
   /** Copies. */

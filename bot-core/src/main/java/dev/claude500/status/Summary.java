@@ -2,6 +2,7 @@ package dev.claude500.status;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The page as {@code /api/v2/summary.json} shows it.
@@ -25,6 +26,13 @@ public record Summary(
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
     scheduledMaintenances =
         scheduledMaintenances == null ? List.of() : List.copyOf(scheduledMaintenances);
+  }
+
+  /** Returns the unresolved incident or the scheduled maintenance with this id. */
+  public Optional<Incident> incident(String id) {
+    return Stream.concat(incidents.stream(), scheduledMaintenances.stream())
+        .filter(i -> i.id() != null && i.id().equals(id))
+        .findFirst();
   }
 
   /** Returns the component with this id. */

@@ -97,6 +97,22 @@ class CommandsTest {
   }
 
   @Test
+  @DisplayName("Help lists the message menu's triage and the offer under pasted errors only where the surface has them")
+  void helpListsEveryWayIn() {
+    String slack = said(answer("help", Surface.of(Ability.THREADS, Ability.BUTTONS, Ability.PRIVATE_ANSWERS,
+        Ability.MESSAGE_ACTIONS, Ability.CHANNEL_MESSAGES)));
+    String discord = said(answer("help", Surface.of(Ability.THREADS, Ability.BUTTONS, Ability.PRIVATE_ANSWERS,
+        Ability.NAMED_OPTIONS, Ability.FORMS, Ability.MESSAGE_ACTIONS)));
+    String console = said(answer("help", PLAIN_TEXT));
+
+    assertThat(slack).contains("Triage with claude500 in the menu of a message that shows the error")
+        .contains("/claude500 autodetect on|off").contains("replying in the thread")
+        .contains("/claude500 <pasted error line>").doesNotContain("\n\n");
+    assertThat(discord).contains("Triage with claude500 in the menu").doesNotContain("autodetect");
+    assertThat(console).doesNotContain("Triage with claude500").doesNotContain("autodetect").doesNotContain("\n\n");
+  }
+
+  @Test
   @DisplayName("A triage's opening in a channel: who started which playbook, the page's colour, where to answer")
   void theOpeningInAChannel() {
     Answer.StartTriage start = (Answer.StartTriage) answer("/claude500 " + SubcommandExamples.ERROR_500,

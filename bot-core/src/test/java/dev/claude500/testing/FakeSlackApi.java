@@ -33,7 +33,7 @@ import java.util.function.Predicate;
 /**
  * A loopback Slack Web API for tests: a real HTTP server on {@code 127.0.0.1} that answers the
  * methods a bot calls ({@code auth.test}, {@code chat.postMessage} with increasing {@code ts},
- * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.getPermalink}, {@code users.info},
+ * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.unfurl}, {@code chat.getPermalink}, {@code users.info},
  * {@code apps.connections.open}, {@code conversations.history}, {@code conversations.replies},
  * {@code files.info}) under {@link #apiUrl()}, takes {@code response_url} posts under
  * {@link #responseUrl(String)}, and records every call with its form or JSON parameters.
@@ -337,6 +337,8 @@ public final class FakeSlackApi implements AutoCloseable {
         o.put("content", f.content()).put("is_truncated", false);
         break;
       }
+      case "chat.unfurl":
+        break;
       case "chat.postEphemeral":
         o.put("message_ts", String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement()));
         break;

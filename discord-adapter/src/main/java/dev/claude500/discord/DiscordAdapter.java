@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -29,12 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * claude500 on Discord: a JDA gateway connection that answers {@code /claude500}, its buttons and
- * modals, and a {@link ChatPort} for posts the core starts.
+ * modals, the message command "Triage with claude500", and a {@link ChatPort} for posts the core
+ * starts.
  *
  * <p>It connects with the {@code GUILDS} intent only (which JDA always sends; no message content:
- * free text comes through modals) and JDA's caches off where the bot does not need them. Interactions are acknowledged on
+ * free text comes through modals, and a message command's interaction carries its message) and JDA's caches off where the bot does not need them. Interactions are acknowledged on
  * JDA's event threads; everything slow (engine, store, status page, posting) runs on the adapter's
- * own bounded executor. {@link #start()} connects, waits for the gateway, registers the command
+ * own bounded executor. {@link #start()} connects, waits for the gateway, registers the commands
  * (in the configured servers, else globally) and logs the invite link.
  *
  * <p><b>Shards.</b> With {@link DiscordSettings#shards()} it connects one JDA per shard held (their
@@ -49,9 +51,13 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAdapter implements AutoCloseable {
   /** The platform name in {@code ChannelRef} and {@code ConversationKey}. */
   public static final String PLATFORM = "discord";
-  /** What Discord can do: threads, buttons, private answers, named options, forms for free text. */
+  /**
+   * What Discord can do: threads, buttons, private answers, named options, forms for free text, the
+   * message command "Triage with claude500" (but no view of the channel's messages: no autodetect).
+   */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS,
+      Surface.Ability.MESSAGE_ACTIONS);
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
   private static final int WORKERS = 8;
@@ -140,8 +146,9 @@ public final class DiscordAdapter implements AutoCloseable {
   private void registerCommands(List<JDA> held) {
     JDA api = held.get(0);
     if (settings.guildIds().isEmpty()) {
-      api.updateCommands().addCommands(SlashCommand.data()).complete();
-      LOG.info("/{} registered globally (Discord may take up to an hour to show it everywhere)", SlashCommand.NAME);
+      api.updateCommands().addCommands(commands()).complete();
+      LOG.info("/{} and \"{}\" registered globally (Discord may take up to an hour to show them everywhere)",
+          SlashCommand.NAME, MessageCommand.NAME);
       return;
     }
     List<String> registered = new ArrayList<>();
@@ -158,14 +165,19 @@ public final class DiscordAdapter implements AutoCloseable {
         continue;
       }
       try {
-        guild.updateCommands().addCommands(SlashCommand.data()).complete();
+        guild.updateCommands().addCommands(commands()).complete();
         registered.add(id);
       } catch (RuntimeException e) {
         LOG.warn("cannot register /{} in server {} ({}): was the bot invited with the applications.commands scope?",
             SlashCommand.NAME, id, e.toString());
       }
     }
-    LOG.info("/{} registered in server(s) {}", SlashCommand.NAME, registered);
+    LOG.info("/{} and \"{}\" registered in server(s) {}", SlashCommand.NAME, MessageCommand.NAME, registered);
+  }
+
+  /** Returns every command the bot offers: {@code /claude500} and the message command "Triage with claude500". */
+  static List<CommandData> commands() {
+    return List.of(SlashCommand.data(), MessageCommand.data());
   }
 
   /** Returns the invite link, once started. */

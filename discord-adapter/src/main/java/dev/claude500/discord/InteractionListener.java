@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes Discord's interactions to their handlers: a subcommand, read into the core's command, to
- * the triage's start or to a private answer; buttons and modals by their custom id. Runs on JDA's event threads and does nothing slow there: each handler
+ * the triage's start or to a private answer; the message command "Triage with claude500" to a
+ * triage of that message; buttons and modals by their custom id. Runs on JDA's event threads and does nothing slow there: each handler
  * acknowledges at once and hands its work to the work executor. Anything not ours (another bot's
  * command, a forgotten custom id) is acknowledged and otherwise ignored. The time each handler
  * takes on JDA's thread, until its acknowledgement is queued, is recorded as the ack latency.
@@ -25,6 +27,7 @@ final class InteractionListener extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
 
   private final TriageCommand triage;
+  private final MessageCommand message;
   private final EphemeralCommand ephemeral;
   private final AnswerButton answers;
   private final PasteFlow paste;
@@ -32,9 +35,10 @@ final class InteractionListener extends ListenerAdapter {
   private final CustomIds ids;
   private final BotMetrics metrics;
 
-  InteractionListener(TriageCommand triage, EphemeralCommand ephemeral, AnswerButton answers, PasteFlow paste,
-      ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
+  InteractionListener(TriageCommand triage, MessageCommand message, EphemeralCommand ephemeral, AnswerButton answers,
+      PasteFlow paste, ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
     this.triage = Objects.requireNonNull(triage, "triage");
+    this.message = Objects.requireNonNull(message, "message");
     this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
     this.answers = Objects.requireNonNull(answers, "answers");
     this.paste = Objects.requireNonNull(paste, "paste");
@@ -43,11 +47,15 @@ final class InteractionListener extends ListenerAdapter {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
+  /**
+   * Returns the listener with every subcommand, message command, button and modal handler,
+   * registered here and only here.
+   */
   static InteractionListener create(AdapterServices services, Worker work, DiscordMessages messages, CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(messages);
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),
+        new MessageCommand(services.commands(), services.engine(), work, posts, messages),
         new EphemeralCommand(services.commands(), work, messages),
         new AnswerButton(services.engine(), work, posts, ids),
         new PasteFlow(services.engine(), work, posts, messages, ids),
@@ -61,6 +69,13 @@ final class InteractionListener extends ListenerAdapter {
       return;
     }
     timed("command", () -> command(event));
+  }
+
+  @Override
+  public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    if (MessageCommand.NAME.equals(event.getName())) {
+      timed("message command", () -> message.handle(event));
+    }
   }
 
   @Override

@@ -52,8 +52,10 @@ import org.java_websocket.server.WebSocketServer;
  * identifies with {@code [id, total]} holds the servers Discord puts on that shard ({@code
  * (guild_id >> 22) % total}): with two shards, {@link #GUILD_ID} is on shard 0 and {@link
  * #OTHER_GUILD_ID} on shard 1. Several sessions (shards) may be connected at once; each
- * interaction goes to the session holding its server. {@link #slash}, {@link #click}, {@link #submitModal} and {@link #autocomplete} dispatch
- * INTERACTION_CREATE events as a person's actions would.
+ * interaction goes to the session holding its server. {@link #slash}, {@link #click}, {@link #submitModal},
+ * {@link #autocomplete} and {@link #messageCommand} dispatch INTERACTION_CREATE events as a person's
+ * actions would; {@link #postAs} puts a person's message in a channel (the gateway does not tell the
+ * bot: it asks for no message intents).
  *
  * <p>{@code GET /channels/{id}} answers any channel or thread of either server, so a bot can reach
  * channels it has no cache of; that and posting answer 404 (code 10003, Unknown Channel) for any
@@ -88,6 +90,8 @@ public final class FakeDiscord implements AutoCloseable {
   public static final String SPARE = "920000000000000005";
   /** The id of the registered {@code /claude500} command. */
   public static final String COMMAND_ID = "950000000000000001";
+  /** The id of the registered message command "Triage with claude500" (any command not named claude500). */
+  public static final String MESSAGE_COMMAND_ID = "950000000000000002";
   /** A person in the server. */
   public static final String ALICE = "930000000000000001";
   /** Another person in the server. */
@@ -270,6 +274,40 @@ public final class FakeDiscord implements AutoCloseable {
     ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1)
         .put("guild_id", guildOf(channelId));
     data.putArray("options").add(sub);
+    return dispatchInteraction(2, channelId, userId, data, Optional.empty());
+  }
+
+  /**
+   * Puts a message of {@code userId} in a channel or thread, with {@code embeds} (e.g. a link preview)
+   * and nothing else; returns its id.
+   */
+  public String postAs(String channelId, String userId, String content, ArrayNode embeds) {
+    ObjectNode body = obj().put("content", content);
+    body.set("embeds", embeds);
+    ObjectNode made = create(channelId, body);
+    ObjectNode kept = messages.get(made.get("id").asText());
+    kept.set("author", user(userId));
+    kept.set("member", member(userId).without("user"));
+    return made.get("id").asText();
+  }
+
+  /** Puts a text message of {@code userId} in a channel or thread; returns its id. */
+  public String postAs(String channelId, String userId, String content) {
+    return postAs(channelId, userId, content, JSON.createArrayNode());
+  }
+
+  /**
+   * Dispatches the message command "Triage with claude500" used by {@code userId} on a message
+   * (type 2, {@code data.type} 3, the message in {@code data.resolved.messages}, with the thread
+   * started on it, if any, as Discord sends it); returns the interaction's id.
+   */
+  public String messageCommand(String messageId, String userId) {
+    ObjectNode message = message(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
+    Optional.ofNullable(threads.get(messageId)).ifPresent(t -> message.set("thread", t.deepCopy()));
+    String channelId = message.get("channel_id").asText();
+    ObjectNode data = obj().put("id", MESSAGE_COMMAND_ID).put("name", "Triage with claude500").put("type", 3)
+        .put("target_id", messageId).put("guild_id", guildOf(channelId));
+    data.putObject("resolved").putObject("messages").set(messageId, message);
     return dispatchInteraction(2, channelId, userId, data, Optional.empty());
   }
 
@@ -616,8 +654,10 @@ public final class FakeDiscord implements AutoCloseable {
     }
     if (method.equals("PUT") && (m = COMMANDS.matcher(path)).matches()) {
       ArrayNode out = JSON.createArrayNode();
-      body.forEach(c -> out.add(((ObjectNode) c.deepCopy()).put("id", COMMAND_ID).put("application_id", APP_ID)
-          .put("version", COMMAND_ID)));
+      body.forEach(c -> {
+        String id = c.path("name").asText().equals("claude500") ? COMMAND_ID : MESSAGE_COMMAND_ID;
+        out.add(((ObjectNode) c.deepCopy()).put("id", id).put("application_id", APP_ID).put("version", id));
+      });
       return ok(out);
     }
     if (method.equals("POST") && (m = CALLBACK.matcher(path)).matches()) {

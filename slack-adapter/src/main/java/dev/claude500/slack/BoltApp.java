@@ -3,6 +3,7 @@ package dev.claude500.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.LinkSharedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.regex.Pattern;
 
 /**
- * Builds the Bolt {@link App}: the one place where every listener is registered. Bolt's default
+ * Builds the Bolt {@link App}: the one place where every listener is registered (through a {@link
+ * Registrar}, which remembers them for the manifest check). Bolt's default
  * middleware is left out on purpose: signatures are checked by {@link EventsEndpoint} before Bolt
  * sees a request, the bot's identity comes from one {@code auth.test} at start instead of one per
  * request, and the listeners skip the bot's own messages themselves (Bolt's filter may call
@@ -25,8 +27,16 @@ final class BoltApp {
 
   private BoltApp() {}
 
-  static App build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerButton answer, ThreadReplyListener replies) {
+  /**
+   * An app and what it answers.
+   *
+   * @param app the app
+   * @param registered its listeners
+   */
+  record Built(App app, Registrar.Registered registered) {}
+
+  static Built build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
+      AnswerButton answer, ThreadReplyListener replies, LinkUnfurls unfurls) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -52,11 +62,13 @@ final class BoltApp {
         metrics.ack(SlackAdapter.PLATFORM, request.getRequestType().name(), Duration.ofNanos(System.nanoTime() - start));
       }
     });
-    app.command(ANY_COMMAND, command);
-    app.blockAction(SlackMessages.ANSWER_ACTIONS, answer);
-    app.event(MessageEvent.class, replies::onMessage);
-    app.event(MessageThreadBroadcastEvent.class, replies::onBroadcast);
-    app.event(MessageFileShareEvent.class, replies::onFileShare);
-    return app;
+    Registrar listeners = new Registrar(app)
+        .command(ANY_COMMAND, command)
+        .blockAction(SlackMessages.ANSWER_ACTIONS, answer)
+        .event(MessageEvent.class, replies::onMessage)
+        .event(MessageThreadBroadcastEvent.class, replies::onBroadcast)
+        .event(MessageFileShareEvent.class, replies::onFileShare)
+        .event(LinkSharedEvent.class, unfurls::onLinkShared);
+    return new Built(app, listeners.registered());
   }
 }

@@ -10,6 +10,7 @@ import com.slack.api.util.thread.ExecutorServiceProvider;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.commands.Surface;
+import dev.claude500.incidents.LinkPreviews;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: {@code /claude500} with a triage in a thread, answer buttons, thread replies,
- * ephemeral status and subscriptions, and the Slack chat port for incident posts.
+ * ephemeral status and subscriptions, unfurls of links to incidents, and the Slack chat port for
+ * incident posts.
  *
  * <p>In HTTP mode the launcher's HTTP server hosts {@link #eventsEndpoint()} at {@link #EVENTS_PATH};
  * in Socket Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
@@ -33,9 +35,12 @@ public final class SlackAdapter implements AutoCloseable {
   public static final String PLATFORM = "slack";
   /** Where HTTP mode takes slash commands, interactivity and events. */
   public static final String EVENTS_PATH = "/slack/events";
-  /** What Slack can do: a triage in a thread, buttons, answers only the asker sees. */
+  /**
+   * What Slack can do: a triage in a thread, buttons, answers only the asker sees, the message
+   * shortcut "Triage with claude500", and the offer under pasted errors.
+   */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.MESSAGE_ACTIONS, Surface.Ability.CHANNEL_MESSAGES);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   /** How long a Web API answer may take. */
@@ -52,6 +57,7 @@ public final class SlackAdapter implements AutoCloseable {
   private volatile App app;
   private volatile SocketModeConnection socket;
   private volatile TriageThreads threads;
+  private volatile Registrar.Registered registered;
 
   private SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -90,10 +96,13 @@ public final class SlackAdapter implements AutoCloseable {
     TriageThreads threads = new TriageThreads(web, prompts, worker);
     this.threads = threads;
     UserNames names = new UserNames(web::displayName);
-    App built = BoltApp.build(slack, settings, services.metrics(),
+    BoltApp.Built bolt = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerButton(services, worker, web, threads, names),
-        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()));
+        new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()),
+        new LinkUnfurls(new LinkPreviews(services.status()), worker, web));
+    App built = bolt.app();
+    registered = bolt.registered();
     built.start();
     app = built;
     if (settings.socketMode()) {
@@ -105,6 +114,11 @@ public final class SlackAdapter implements AutoCloseable {
     }
     LOG.info("Slack: signed in as @{} ({}) in {}, {}", me.getUser(), me.getUserId(), me.getTeam(),
         settings.socketMode() ? "Socket Mode" : "HTTP mode on " + EVENTS_PATH);
+  }
+
+  /** Returns what the app answers (commands, block actions, shortcuts, events), once started. */
+  Optional<Registrar.Registered> registered() {
+    return Optional.ofNullable(registered);
   }
 
   /** Returns true in Socket Mode. */

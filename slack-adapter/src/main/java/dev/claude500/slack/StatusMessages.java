@@ -15,7 +15,7 @@ import java.util.List;
  * Block Kit for the status page: the answer to {@code /claude500 status} (indicator, every
  * component with an emoji, open incidents and maintenances with their latest update, the data's age)
  * and an incident post (title with its impact emoji, state, components, latest update, link; a
- * resolved one says so). Stateless.
+ * resolved one says so), also shown under a link to the incident with its impact's colour. Stateless.
  */
 final class StatusMessages {
   private StatusMessages() {}
@@ -54,6 +54,28 @@ final class StatusMessages {
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
     return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
         .build(PlainTextRenderer.render(new Reply.Incident(i)));
+  }
+
+  /**
+   * Returns the colour of an incident's impact as the status page shows it, for the bar beside an
+   * unfurl; an ended incident or maintenance is green.
+   */
+  static String colour(IncidentView i) {
+    if (i.isClosed()) {
+      return "#2fb344";
+    }
+    switch (i.impact()) {
+      case MINOR:
+        return "#f1c40f";
+      case MAJOR:
+        return "#e67e22";
+      case CRITICAL:
+        return "#e03e3e";
+      case MAINTENANCE:
+        return "#3498db";
+      default:
+        return "#95a5a6";
+    }
   }
 
   private static String incidentTitle(IncidentView i) {

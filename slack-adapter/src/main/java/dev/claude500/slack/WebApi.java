@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.chat.ChatUnfurlRequest.UnfurlDetail;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.files.FilesInfoResponse;
@@ -13,6 +14,7 @@ import com.slack.api.webhook.WebhookResponse;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.slack.RetryingCaller.Safety;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -122,6 +124,17 @@ final class WebApi {
         .channel(channel).user(userId).threadTs(threadTs).text(message.text()).blocks(message.blocks())));
   }
 
+  /**
+   * Shows previews under links of a message ({@code chat.unfurl}), keyed by the link as Slack gave it.
+   * Sending the same previews again replaces them with themselves, so the call is tried again like a
+   * lookup.
+   */
+  void unfurl(UnfurlTarget target, Map<String, UnfurlDetail> unfurls) {
+    caller.call("chat.unfurl", Safety.REPEATABLE, () -> methods.chatUnfurl(r -> r
+        .channel(target.channel()).ts(target.ts()).unfurlId(target.unfurlId()).source(target.source())
+        .unfurls(unfurls)));
+  }
+
   /** Returns a message's permalink; empty when Slack will not say. */
   Optional<String> permalink(String channel, String ts) {
     try {
@@ -167,6 +180,25 @@ final class WebApi {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The message whose links {@link #unfurl} previews: a channel and ts, or Slack's unfurl id and
+   * source (the unused pair is null).
+   */
+  record UnfurlTarget(String channel, String ts, String unfurlId, String source) {
+    static UnfurlTarget inMessage(String channel, String ts) {
+      return new UnfurlTarget(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(ts, "ts"), null, null);
+    }
+
+    static UnfurlTarget byUnfurlId(String unfurlId, String source) {
+      return new UnfurlTarget(null, null, Objects.requireNonNull(unfurlId, "unfurlId"), Objects.requireNonNull(source, "source"));
+    }
+
+    @Override
+    public String toString() {
+      return unfurlId != null ? "unfurl " + unfurlId + " (" + source + ")" : channel + " " + ts;
+    }
   }
 
   /**
