@@ -6,6 +6,7 @@ import dev.claude500.incidents.PostLedger;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreFault;
+import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
@@ -34,6 +35,11 @@ public class ForwardingStore implements Store {
   @Override
   public SubscriptionStore subscriptions() {
     return store.subscriptions();
+  }
+
+  @Override
+  public AutodetectStore autodetect() {
+    return store.autodetect();
   }
 
   @Override
