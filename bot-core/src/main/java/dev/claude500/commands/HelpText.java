@@ -2,6 +2,8 @@ package dev.claude500.commands;
 
 import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Text;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one-message usage of {@code /claude500}, in the words of the surface it is shown on: how its
@@ -15,12 +17,15 @@ public final class HelpText {
     boolean named = surface.can(Ability.NAMED_OPTIONS);
     String onlyYou = surface.can(Ability.PRIVATE_ANSWERS) ? " (only you see it)" : "";
     String start = named ? "/claude500 triage" : "/claude500";
-    return Text.parse(String.join("\n",
+    return Text.parse(Stream.of(
         "**claude500** walks you from a Claude Code `API Error: 500` to the right fix, one question at a time.",
         "`" + start + "` start a triage " + (surface.can(Ability.THREADS) ? "in a thread" : "here") + "; "
             + answers(surface),
         (named ? "`/claude500 triage error:<the exact error line>`" : "`/claude500 <pasted error line>`")
             + " start one from the exact error; the first questions answer themselves",
+        surface.can(Ability.MESSAGE_MENU)
+            ? "**Triage with claude500** in a message's menu (⋯): triage that message in its thread, its text as the paste"
+            : "",
         "`/claude500 status` the status page now: indicator, components, open incidents" + onlyYou,
         (named ? "`/claude500 subscribe [components:<names>]`" : "`/claude500 subscribe [code api console claude.ai ...]`")
             + (surface.can(Ability.THREADS)
@@ -29,9 +34,18 @@ public final class HelpText {
             + " (all components when none named)",
         "`/claude500 unsubscribe` stop them; `/claude500 subscriptions` show "
             + (surface.can(Ability.THREADS) ? "this channel's subscription" : "the subscription here"),
+        autodetect(surface),
         "`/claude500 playbooks` list the playbooks; `/claude500 playbook " + (named ? "id:<id>" : "<id>")
             + "` walk another one",
-        "`/claude500 help` this message" + onlyYou));
+        "`/claude500 help` this message" + onlyYou).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n")));
+  }
+
+  /** The {@code autodetect} line: what it does where the bot reads messages, that it does not elsewhere. */
+  private static String autodetect(Surface surface) {
+    return surface.can(Ability.READS_MESSAGES)
+        ? "`/claude500 autodetect on|off` offer a triage, only to its author, under a Claude Code API error posted"
+            + " in this channel (off by default)"
+        : "`/claude500 autodetect on|off` offers under pasted errors: Slack only (I do not read messages here)";
   }
 
   /** How questions are answered on the surface. */

@@ -20,7 +20,14 @@ public record Surface(Set<Ability> abilities) {
     /** Subcommands take named options ({@code error:<line>}) rather than the words after them. */
     NAMED_OPTIONS,
     /** Free text is given in a form opened by a button ("Answer in words…", "Paste…"). */
-    FORMS
+    FORMS,
+    /**
+     * The bot reads the channel's new messages, so it can offer a triage under a pasted error
+     * ({@code autodetect}).
+     */
+    READS_MESSAGES,
+    /** A message's menu has "Triage with claude500", which triages that message in its thread. */
+    MESSAGE_MENU
   }
 
   /** Copies. */

@@ -47,7 +47,7 @@ class CommandsTest {
   private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands =
-      new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
   private final Actor ann = new Actor("U0ANN", "ann");
 
   private Answer answer(String typed, Surface surface) {
@@ -174,7 +174,7 @@ class CommandsTest {
         return status.peek();
       }
     };
-    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
     assertThat(handler.answer(CommandParser.parse("/claude500"), new Invocation(CHANNEL_WITH_BUTTONS,
         new ChannelRef("slack", "C1"), ann))).isInstanceOf(Answer.StartTriage.class);
   }
