@@ -90,14 +90,27 @@ public final class Commands {
    * @param invocation where and by whom the command was typed, as for {@link #answer}
    */
   public Optional<Reply.Opening> openingOnceRead(Answer.StartTriage start, Invocation invocation) {
+    return pageOnceRead(start).map(page -> TriageOpening.of(invocation.surface(), invocation.actor(), start.playbook(), page));
+  }
+
+  /**
+   * Returns the opening of a triage of a message ({@link #triageMessage}) as the status page is now,
+   * when its opening was made before the page had been read; as {@link #openingOnceRead} does for
+   * a command's.
+   */
+  public Optional<Reply.Opening> openingOnceRead(Answer.StartTriage start, Invocation invocation,
+      PostedMessage message) {
+    return pageOnceRead(start).map(page ->
+        TriageOpening.ofMessage(invocation.surface(), invocation.actor(), message.author(), start.playbook(), page));
+  }
+
+  /** Returns the page as read now, when {@code start}'s opening was made before it had been read and it has been since. */
+  private Optional<StatusView> pageOnceRead(Answer.StartTriage start) {
     if (start.opening().indicator() != StatusIndicator.UNKNOWN) {
       return Optional.empty();
     }
     StatusView page = StatusView.of(status.current(), clock);
-    if (page.isUnknown()) {
-      return Optional.empty();
-    }
-    return Optional.of(TriageOpening.of(invocation.surface(), invocation.actor(), start.playbook(), page));
+    return page.isUnknown() ? Optional.empty() : Optional.of(page);
   }
 
   /** One command's answer: a method per kind of command. */

@@ -26,7 +26,7 @@ final class BoltApp {
   private BoltApp() {}
 
   static App build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerButton answer, ThreadReplyListener replies) {
+      AnswerButton answer, ThreadReplyListener replies, MessageListeners messages) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -54,7 +54,13 @@ final class BoltApp {
     });
     app.command(ANY_COMMAND, command);
     app.blockAction(SlackMessages.ANSWER_ACTIONS, answer);
-    app.event(MessageEvent.class, replies::onMessage);
+    app.messageShortcut(TriageShortcut.CALLBACK_ID, messages.shortcut());
+    app.blockAction(PasteOffers.ACTION, messages.offerButton());
+    // one listener per event type in Bolt: a message event goes to the offers, then to the thread replies
+    app.event(MessageEvent.class, (payload, context) -> {
+      messages.offers().consider(payload.getEvent());
+      return replies.onMessage(payload, context);
+    });
     app.event(MessageThreadBroadcastEvent.class, replies::onBroadcast);
     app.event(MessageFileShareEvent.class, replies::onFileShare);
     return app;

@@ -183,6 +183,18 @@ final class SlackHarness implements AutoCloseable {
         "trig-" + ids.incrementAndGet(), slack.responseUrl("action-" + ids.get()));
   }
 
+  /** Sends "Triage with claude500" used by {@code userId} on {@code message} in {@link #CHANNEL}, with a new trigger. */
+  HttpResponse<String> shortcut(String userId, String userName, JsonNode message) {
+    return shortcut(userId, userName, message, "trigger-" + ids.incrementAndGet());
+  }
+
+  /** Sends "Triage with claude500" used by {@code userId} on {@code message}, as delivery {@code triggerId}. */
+  HttpResponse<String> shortcut(String userId, String userName, JsonNode message, String triggerId) {
+    ObjectNode payload = SlackRequests.messageShortcut(TriageShortcut.CALLBACK_ID, CHANNEL, userId, userName, message,
+        triggerId, slack.responseUrl(triggerId));
+    return signed("payload=" + enc(payload.toString()), SlackRequests.FORM, Map.of());
+  }
+
   /** Sends a {@code message} event: a person's reply in a thread under one of the bot's messages. */
   HttpResponse<String> reply(String eventId, String threadTs, String userId, String text, Map<String, String> headers) {
     return event(eventId, replyEvent(threadTs, userId, text), headers);
