@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +33,9 @@ public sealed interface Command {
 
     /** Handles {@code subscriptions}. */
     R subscriptions(Subscriptions command);
+
+    /** Handles {@code autodetect}. */
+    R autodetect(Autodetect command);
 
     /** Handles {@code playbooks}. */
     R playbooks(Playbooks command);
@@ -86,6 +90,34 @@ public sealed interface Command {
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.subscriptions(this);
+    }
+  }
+
+  /**
+   * {@code /claude500 autodetect [on|off]}: whether the bot offers a triage under an error pasted
+   * in the channel.
+   *
+   * @param setting what was typed after the word, stripped: {@code on}, {@code off}, empty (show
+   *     the setting) or anything else (answered with the usage)
+   */
+  record Autodetect(String setting) implements Command {
+    /** Rejects null; strips. */
+    public Autodetect {
+      setting = Objects.requireNonNull(setting, "setting").strip();
+    }
+
+    /** Returns true for {@code on}, false for {@code off} (any case), empty for anything else. */
+    public Optional<Boolean> on() {
+      return switch (setting.toLowerCase(Locale.ROOT)) {
+        case "on" -> Optional.of(true);
+        case "off" -> Optional.of(false);
+        default -> Optional.empty();
+      };
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.autodetect(this);
     }
   }
 

@@ -49,6 +49,7 @@ public final class CommandParser {
       case SUBSCRIBE -> new Command.Subscribe(words(r));
       case UNSUBSCRIBE -> new Command.Unsubscribe();
       case SUBSCRIPTIONS -> new Command.Subscriptions();
+      case AUTODETECT -> new Command.Autodetect(r);
       case PLAYBOOKS -> new Command.Playbooks();
       case PLAYBOOK -> playbook(r);
       case TRIAGE -> new Command.Triage(r, Optional.empty());

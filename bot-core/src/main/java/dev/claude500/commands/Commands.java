@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import dev.claude500.chat.Reply;
+import dev.claude500.commands.Surface.Ability;
 import dev.claude500.chat.Text;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusIndicator;
@@ -62,6 +63,22 @@ public final class Commands {
   }
 
   /**
+   * Returns the offer to make, to its author only, under a message whose text holds a Claude Code
+   * API error the parser reads as a 500, 529, 429 or 401: what the error is and whether the status
+   * page is red, as last read (never waits for the page); empty for text without such an error.
+   * Whether the channel wants offers, and how often, is {@link Autodetect}'s.
+   */
+  public Optional<Text> offer(String text) {
+    Objects.requireNonNull(text, "text");
+    return PasteOffer.errorIn(text).map(e -> PasteOffer.of(e, StatusView.of(status.peek(), clock)));
+  }
+
+  /** Returns the channels' offers under pasted errors ({@code autodetect}). */
+  public Autodetect autodetect() {
+    return subscriptions.autodetect();
+  }
+
+  /**
    * Returns a triage's opening as the status page is now, when {@code start}'s was made before the
    * page had been read ("status page ⚪ unknown") and the page has been read since; empty when the
    * opening already showed the page, or the page is still unknown. The adapter edits the triage's
@@ -73,14 +90,27 @@ public final class Commands {
    * @param invocation where and by whom the command was typed, as for {@link #answer}
    */
   public Optional<Reply.Opening> openingOnceRead(Answer.StartTriage start, Invocation invocation) {
+    return pageOnceRead(start).map(page -> TriageOpening.of(invocation.surface(), invocation.actor(), start.playbook(), page));
+  }
+
+  /**
+   * Returns the opening of a triage of a message ({@link #triageMessage}) as the status page is now,
+   * when its opening was made before the page had been read; as {@link #openingOnceRead} does for
+   * a command's.
+   */
+  public Optional<Reply.Opening> openingOnceRead(Answer.StartTriage start, Invocation invocation,
+      PostedMessage message) {
+    return pageOnceRead(start).map(page ->
+        TriageOpening.ofMessage(invocation.surface(), invocation.actor(), message.author(), start.playbook(), page));
+  }
+
+  /** Returns the page as read now, when {@code start}'s opening was made before it had been read and it has been since. */
+  private Optional<StatusView> pageOnceRead(Answer.StartTriage start) {
     if (start.opening().indicator() != StatusIndicator.UNKNOWN) {
       return Optional.empty();
     }
     StatusView page = StatusView.of(status.current(), clock);
-    if (page.isUnknown()) {
-      return Optional.empty();
-    }
-    return Optional.of(TriageOpening.of(invocation.surface(), invocation.actor(), start.playbook(), page));
+    return page.isUnknown() ? Optional.empty() : Optional.of(page);
   }
 
   /** One command's answer: a method per kind of command. */
@@ -113,7 +143,23 @@ public final class Commands {
 
     @Override
     public Answer subscriptions(Command.Subscriptions command) {
-      return say(new Reply.Message(subscriptions.describe(in.channel())));
+      Text described = subscriptions.describe(in.channel());
+      if (in.surface().can(Ability.READS_MESSAGES)) {
+        described = described.append(Text.plain("\n")).append(subscriptions.autodetect().describe(in.channel()));
+      }
+      return say(new Reply.Message(described));
+    }
+
+    @Override
+    public Answer autodetect(Command.Autodetect command) {
+      if (!in.surface().can(Ability.READS_MESSAGES)) {
+        String paste = in.surface().can(Ability.NAMED_OPTIONS) ? "`/claude500 triage error:<the error line>`"
+            : "`/claude500 <pasted error line>`";
+        return say(new Reply.Message(Text.parse("Autodetect works in Slack only: there I read a channel's new "
+            + "messages and offer a triage to whoever posts a Claude Code API error. Here I do not read the "
+            + "channel's messages, so nothing changed. " + paste + " starts a triage from the error.")));
+      }
+      return say(new Reply.Message(subscriptions.autodetect().apply(in.channel(), in.actor(), command)));
     }
 
     @Override

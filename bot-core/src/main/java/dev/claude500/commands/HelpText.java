@@ -25,7 +25,6 @@ public final class HelpText {
         (named ? "`/claude500 triage error:<the exact error line>`" : "`/claude500 <pasted error line>`")
             + " start one from the exact error; the first questions answer themselves",
         messageMenu(surface),
-        offers(surface),
         "`/claude500 status` the status page now: indicator, components, open incidents" + onlyYou,
         (named ? "`/claude500 subscribe [components:<names>]`" : "`/claude500 subscribe [code api console claude.ai ...]`")
             + (surface.can(Ability.THREADS)
@@ -34,6 +33,7 @@ public final class HelpText {
             + " (all components when none named)",
         "`/claude500 unsubscribe` stop them; `/claude500 subscriptions` show "
             + (surface.can(Ability.THREADS) ? "this channel's subscription" : "the subscription here"),
+        autodetect(surface),
         "`/claude500 playbooks` list the playbooks; `/claude500 playbook " + (named ? "id:<id>" : "<id>")
             + "` walk another one",
         "`/claude500 help` this message" + onlyYou)
@@ -43,19 +43,19 @@ public final class HelpText {
 
   /** The message menu's entry, where there is one; empty otherwise. */
   private static String messageMenu(Surface surface) {
-    if (!surface.can(Ability.MESSAGE_ACTIONS)) {
+    if (!surface.can(Ability.MESSAGE_MENU)) {
       return "";
     }
     return "**Triage with claude500** in the menu of a message that shows the error (**More actions** on Slack, "
         + "**Apps** on Discord) start a triage of it in its thread; its author is the one hit";
   }
 
-  /** The offer under pasted errors, where the bot sees them; empty otherwise. */
-  private static String offers(Surface surface) {
-    if (!surface.can(Ability.CHANNEL_MESSAGES)) {
-      return "";
-    }
-    return "`/claude500 autodetect on|off` offer a triage, to the person only, when an error is pasted in this channel";
+  /** The {@code autodetect} line: what it does where the bot reads messages, that it does not elsewhere. */
+  private static String autodetect(Surface surface) {
+    return surface.can(Ability.READS_MESSAGES)
+        ? "`/claude500 autodetect on|off` offer a triage, only to its author, under a Claude Code API error posted"
+            + " in this channel (off by default)"
+        : "`/claude500 autodetect on|off` offers under pasted errors: Slack only (I do not read messages here)";
   }
 
   /** How questions are answered on the surface. */

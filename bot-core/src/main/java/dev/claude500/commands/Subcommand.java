@@ -19,6 +19,8 @@ public enum Subcommand {
   UNSUBSCRIBE("unsubscribe"),
   /** {@code subscriptions}: this channel's subscription. */
   SUBSCRIPTIONS("subscriptions"),
+  /** {@code autodetect on|off}: offer a triage under an error pasted in this channel (Slack). */
+  AUTODETECT("autodetect"),
   /** {@code playbooks}: the playbooks a triage can walk. */
   PLAYBOOKS("playbooks"),
   /** {@code playbook <id> [pasted text]}: start a triage of another playbook. */

@@ -15,17 +15,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code subscribe}, {@code unsubscribe} and {@code subscriptions}: a channel's wish for incident
- * posts, with components named loosely and stored by id. Thread-safe.
+ * {@code subscribe}, {@code unsubscribe}, {@code subscriptions} and {@code autodetect}: a channel's
+ * wish for incident posts, with components named loosely and stored by id, and for offers under
+ * pasted errors ({@link Autodetect}). Thread-safe.
  */
 public final class SubscriptionService {
   private final SubscriptionStore store;
+  private final Autodetect autodetect;
   private final StatusSource status;
   private final Clock clock;
 
   /** Creates the service. */
-  public SubscriptionService(SubscriptionStore store, StatusSource status, Clock clock) {
+  public SubscriptionService(SubscriptionStore store, AutodetectStore autodetect, StatusSource status, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.autodetect = new Autodetect(Objects.requireNonNull(autodetect, "autodetect"), clock);
     this.status = Objects.requireNonNull(status, "status");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -68,6 +71,11 @@ public final class SubscriptionService {
       List<Component> known = components().stream().filter(c -> s.componentIds().contains(c.id())).toList();
       return Text.parse("This channel gets incidents touching " + names(known) + ".");
     }).orElse(Text.parse("This channel has no subscription. `/claude500 subscribe` adds one."));
+  }
+
+  /** Returns the channel's offers under pasted errors ({@code autodetect}). */
+  public Autodetect autodetect() {
+    return autodetect;
   }
 
   private List<Component> components() {

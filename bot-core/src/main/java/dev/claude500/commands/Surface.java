@@ -21,10 +21,13 @@ public record Surface(Set<Ability> abilities) {
     NAMED_OPTIONS,
     /** Free text is given in a form opened by a button ("Answer in words…", "Paste…"). */
     FORMS,
-    /** A message already posted can be triaged from its menu ("Triage with claude500"). */
-    MESSAGE_ACTIONS,
-    /** The bot sees what is pasted in a channel, and can offer a triage under an error ({@code autodetect}). */
-    CHANNEL_MESSAGES
+    /**
+     * The bot reads the channel's new messages, so it can offer a triage under a pasted error
+     * ({@code autodetect}).
+     */
+    READS_MESSAGES,
+    /** A message's menu has "Triage with claude500", which triages that message in its thread. */
+    MESSAGE_MENU
   }
 
   /** Copies. */

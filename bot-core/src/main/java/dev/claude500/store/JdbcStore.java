@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
@@ -66,6 +67,7 @@ public final class JdbcStore implements Store {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ConversationStore conversations;
   private final SubscriptionStore subscriptions;
+  private final AutodetectStore autodetect;
   private final PostLedger ledger;
   private final SeenDeliveries seenDeliveries;
   private final Leases leases;
@@ -83,6 +85,7 @@ public final class JdbcStore implements Store {
     this.jdbc = new Jdbc(dataSource, metrics, health, this::dropPooledConnections);
     this.conversations = new JdbcConversations(jdbc);
     this.subscriptions = new JdbcSubscriptions(jdbc);
+    this.autodetect = new JdbcAutodetect(jdbc);
     this.ledger = new JdbcPostLedger(jdbc);
     this.seenDeliveries = new JdbcSeenDeliveries(jdbc);
     this.leases = new JdbcLeases(jdbc);
@@ -208,6 +211,11 @@ public final class JdbcStore implements Store {
   @Override
   public SubscriptionStore subscriptions() {
     return subscriptions;
+  }
+
+  @Override
+  public AutodetectStore autodetect() {
+    return autodetect;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
@@ -24,6 +25,9 @@ public interface Store extends AutoCloseable {
 
   /** Returns the channel subscriptions. */
   SubscriptionStore subscriptions();
+
+  /** Returns where offers under pasted errors are on, and when each person was last offered one. */
+  AutodetectStore autodetect();
 
   /** Returns the ledger of incident posts. */
   PostLedger ledger();

@@ -50,6 +50,8 @@ final class ConversationState {
   Instant startedAt;
   Instant updatedAt;
   Actor startedBy;
+  /** The person the error hit, when not the one who started the triage (a triage of their message). */
+  Actor hit;
   ErrorKind errorKind;
   /** Where the pasted error came from, when not from Anthropic's API: the sign-in page or a gateway. */
   Origin origin;

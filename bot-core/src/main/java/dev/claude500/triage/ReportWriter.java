@@ -38,7 +38,9 @@ final class ReportWriter {
     StringBuilder body = new StringBuilder();
     body.append(playbook.title()).append(": escalation report\n");
     body.append("Started ").append(Summaries.time(state.startedAt)).append(" by ")
-        .append(state.startedBy.displayName()).append("; written ")
+        .append(state.startedBy.displayName())
+        .append(state.hit == null ? "" : " for " + state.hit.displayName() + ", whom the error hit")
+        .append("; written ")
         .append(Summaries.time(clock.instant())).append('\n');
     for (Reply.Field f : fields) {
       body.append(f.name()).append(": ").append(oneLine(f.value())).append('\n');

@@ -149,8 +149,20 @@ public final class TriageEngine {
 
   /** Starts a triage of a named playbook in a thread; see {@link #start(ConversationKey, Actor, String)}. */
   public TriageResult start(ConversationKey key, Actor actor, String pasted, String playbookId) {
+    return start(key, actor, pasted, playbookId, actor);
+  }
+
+  /**
+   * Starts a triage of a named playbook in a thread for someone other than who started it (a triage
+   * of a message someone else posted): the escalation report names both.
+   *
+   * @param hit the person the error hit (the message's author); {@code actor} for a triage of one's own
+   * @see #start(ConversationKey, Actor, String)
+   */
+  public TriageResult start(ConversationKey key, Actor actor, String pasted, String playbookId, Actor hit) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(hit, "hit");
     Playbook playbook = playbooks.get(playbookId);
     if (playbook == null) {
       throw new IllegalArgumentException("playbookId: no playbook " + playbookId);
@@ -161,6 +173,7 @@ public final class TriageEngine {
     state.stepId = playbook.start();
     state.startedAt = now;
     state.startedBy = actor;
+    state.hit = hit.id().equals(actor.id()) ? null : hit;
     TriageResult result = steps.start(key, state, pasted == null ? "" : pasted);
     state.updatedAt = now;
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {

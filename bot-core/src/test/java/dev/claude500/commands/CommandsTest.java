@@ -47,7 +47,7 @@ class CommandsTest {
   private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands =
-      new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
   private final Actor ann = new Actor("U0ANN", "ann");
 
   private Answer answer(String typed, Surface surface) {
@@ -100,16 +100,18 @@ class CommandsTest {
   @DisplayName("Help lists the message menu's triage and the offer under pasted errors only where the surface has them")
   void helpListsEveryWayIn() {
     String slack = said(answer("help", Surface.of(Ability.THREADS, Ability.BUTTONS, Ability.PRIVATE_ANSWERS,
-        Ability.MESSAGE_ACTIONS, Ability.CHANNEL_MESSAGES)));
+        Ability.MESSAGE_MENU, Ability.READS_MESSAGES)));
     String discord = said(answer("help", Surface.of(Ability.THREADS, Ability.BUTTONS, Ability.PRIVATE_ANSWERS,
-        Ability.NAMED_OPTIONS, Ability.FORMS, Ability.MESSAGE_ACTIONS)));
+        Ability.NAMED_OPTIONS, Ability.FORMS, Ability.MESSAGE_MENU)));
     String console = said(answer("help", PLAIN_TEXT));
 
     assertThat(slack).contains("Triage with claude500 in the menu of a message that shows the error")
         .contains("/claude500 autodetect on|off").contains("replying in the thread")
         .contains("/claude500 <pasted error line>").doesNotContain("\n\n");
-    assertThat(discord).contains("Triage with claude500 in the menu").doesNotContain("autodetect");
-    assertThat(console).doesNotContain("Triage with claude500").doesNotContain("autodetect").doesNotContain("\n\n");
+    assertThat(discord).contains("Triage with claude500 in the menu")
+        .contains("/claude500 autodetect on|off offers under pasted errors: Slack only");
+    assertThat(console).doesNotContain("Triage with claude500")
+        .contains("/claude500 autodetect on|off offers under pasted errors: Slack only").doesNotContain("\n\n");
   }
 
   @Test
@@ -190,7 +192,7 @@ class CommandsTest {
         return status.peek();
       }
     };
-    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
     assertThat(handler.answer(CommandParser.parse("/claude500"), new Invocation(CHANNEL_WITH_BUTTONS,
         new ChannelRef("slack", "C1"), ann))).isInstanceOf(Answer.StartTriage.class);
   }

@@ -19,7 +19,7 @@ class SubscriptionServiceTest {
   private final InMemoryStore store = new InMemoryStore();
   private final FixedStatusSource status = new FixedStatusSource(StatusFixtures.greenSnapshot());
   private final SubscriptionService service =
-      new SubscriptionService(store.subscriptions(), status, new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
+      new SubscriptionService(store.subscriptions(), store.autodetect(), status, new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
   private final ChannelRef channel = new ChannelRef("slack", "C1");
   private final Actor alice = new Actor("U1", "alice");
 

@@ -1,6 +1,7 @@
 package dev.claude500.store;
 
 import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
@@ -19,6 +20,7 @@ public final class InMemoryStore implements Store {
   private final ConversationStore conversations =
       new InMemoryConversations(key -> waitingTriages.find(key).isPresent());
   private final SubscriptionStore subscriptions = new InMemorySubscriptions();
+  private final AutodetectStore autodetect = new InMemoryAutodetect();
   private final PostLedger ledger = new InMemoryPostLedger();
   private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
   private final Leases leases = new InMemoryLeases();
@@ -36,6 +38,11 @@ public final class InMemoryStore implements Store {
   @Override
   public SubscriptionStore subscriptions() {
     return subscriptions;
+  }
+
+  @Override
+  public AutodetectStore autodetect() {
+    return autodetect;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.AutodetectSetting;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.Lease;
 import dev.claude500.incidents.LedgerEntry;
@@ -399,6 +400,49 @@ abstract class StoreContract {
       String i = kept.subscribedBy().substring(1);
       assertThat(kept.componentIds()).containsExactlyInAnyOrder("x" + i, "y" + i, "z" + i);
       assertThat(store.subscriptions().all()).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Autodetect")
+  class Autodetects {
+    private static final Duration GAP = Duration.ofMinutes(10);
+
+    @Test
+    @DisplayName("Offers are off until a channel turns them on, and off again once it turns them off")
+    void onAndOff() {
+      assertThat(store.autodetect().find(SLACK_OPS)).isEmpty();
+      assertThat(store.autodetect().turnOff(SLACK_OPS)).isFalse();
+
+      store.autodetect().turnOn(new AutodetectSetting(SLACK_OPS, "U1", T0));
+      store.autodetect().turnOn(new AutodetectSetting(SLACK_OPS, "U2", T0.plusSeconds(5)));
+
+      assertThat(store.autodetect().find(SLACK_OPS)).contains(new AutodetectSetting(SLACK_OPS, "U2", T0.plusSeconds(5)));
+      assertThat(store.autodetect().find(DISCORD_OPS)).isEmpty();
+      assertThat(store.autodetect().turnOff(SLACK_OPS)).isTrue();
+      assertThat(store.autodetect().find(SLACK_OPS)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A person gets one offer per gap: a claim inside it is refused, one at its end is taken")
+    void oneOfferPerGap() {
+      assertThat(store.autodetect().claimOffer("slack", "U1", T0, GAP)).isTrue();
+      assertThat(store.autodetect().claimOffer("slack", "U1", T0.plus(GAP).minusSeconds(1), GAP)).isFalse();
+      assertThat(store.autodetect().claimOffer("slack", "U2", T0.plusSeconds(1), GAP)).isTrue();
+      assertThat(store.autodetect().claimOffer("discord", "U1", T0.plusSeconds(1), GAP)).isTrue();
+
+      assertThat(store.autodetect().claimOffer("slack", "U1", T0.plus(GAP), GAP)).isTrue();
+      assertThat(store.autodetect().claimOffer("slack", "U1", T0.plus(GAP).plusSeconds(1), GAP)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Of claims racing for one person, exactly one wins, for a first offer and for a later one")
+    void racingClaims() throws Exception {
+      assertThat(race(8, i -> () -> store.autodetect().claimOffer("slack", "U1", T0, GAP)))
+          .containsOnlyOnce(true);
+      Instant later = T0.plus(GAP).plusSeconds(1);
+      assertThat(race(8, i -> () -> store.autodetect().claimOffer("slack", "U1", later, GAP)))
+          .containsOnlyOnce(true);
     }
   }
 

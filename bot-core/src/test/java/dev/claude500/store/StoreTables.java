@@ -18,7 +18,9 @@ final class StoreTables {
           "seen_delivery",
           "lease",
           "watcher_state",
-          "waiting_triage");
+          "waiting_triage",
+          "autodetect_channel",
+          "autodetect_offer");
 
   private StoreTables() {}
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -34,14 +35,16 @@ import java.util.function.Predicate;
  * A loopback Slack Web API for tests: a real HTTP server on {@code 127.0.0.1} that answers the
  * methods a bot calls ({@code auth.test}, {@code chat.postMessage} with increasing {@code ts},
  * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.unfurl}, {@code chat.getPermalink}, {@code users.info},
- * {@code apps.connections.open}, {@code conversations.history}, {@code conversations.replies},
+ * {@code apps.connections.open}, {@code conversations.history} (with {@code latest}, {@code oldest} and
+ * {@code inclusive}), {@code conversations.replies},
  * {@code files.info}) under {@link #apiUrl()}, takes {@code response_url} posts under
  * {@link #responseUrl(String)}, and records every call with its form or JSON parameters.
  *
  * <p>Posted messages are kept, with their blocks and message metadata, so that history and thread
  * reads see them as Slack would: newest first in a channel's history, oldest first in a thread,
  * metadata only when {@code include_all_metadata} is asked for, pages of {@code limit} with a
- * cursor. {@link #file} adds a text snippet that {@code files.info} answers with its content.
+ * cursor. {@link #personPosted} adds a person's message. {@link #file} adds a text snippet that
+ * {@code files.info} answers with its content.
  *
  * <p>{@link #script(String, Answer...)} queues answers (a 429 with {@code Retry-After}, a 500, an
  * {@code ok:false} error) that a method gives once each before its usual answer; {@link
@@ -149,6 +152,26 @@ public final class FakeSlackApi implements AutoCloseable {
   public ObjectNode file(String id, String name, String content) {
     files.put(id, new Snippet(id, name, content));
     return fileJson(files.get(id));
+  }
+
+  /**
+   * Keeps a message a person posted (at the top of the channel, or in the thread {@code threadTs}
+   * when it is not null), as history and thread reads then return it, and returns it as Slack shows
+   * it, its new {@code ts} included: the message an event, a shortcut or an offer is about.
+   */
+  public ObjectNode personPosted(String channel, String userId, String text, String threadTs) {
+    String ts = String.format(Locale.ROOT, "1700000000.%06d", nextTs.getAndIncrement());
+    ObjectNode m = JSON.createObjectNode().put("type", "message").put("user", userId).put("ts", ts).put("text", text);
+    m.put("channel", channel);
+    if (threadTs != null) {
+      m.put("thread_ts", threadTs);
+    }
+    synchronized (messages) {
+      messages.add(m);
+    }
+    ObjectNode copy = m.deepCopy();
+    copy.remove("channel");
+    return copy;
   }
 
   /** Returns the messages kept in a channel, threads included, oldest first, as Slack would return them. */
@@ -323,7 +346,7 @@ public final class FakeSlackApi implements AutoCloseable {
         edit(p);
         break;
       case "conversations.history":
-        return page(p, history(p.getOrDefault("channel", "")));
+        return page(p, history(p.getOrDefault("channel", "")).stream().filter(m -> inWindow(m, p)).toList());
       case "conversations.replies": {
         List<ObjectNode> thread = thread(p.getOrDefault("channel", ""), p.getOrDefault("ts", ""));
         return thread.isEmpty() ? Answer.error("thread_not_found") : page(p, thread);
@@ -410,6 +433,25 @@ public final class FakeSlackApi implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Whether a message is inside a history read's {@code oldest}..{@code latest} ({@code inclusive} or not). */
+  private static boolean inWindow(ObjectNode m, Map<String, String> p) {
+    BigDecimal ts = new BigDecimal(m.path("ts").asText("0"));
+    boolean inclusive = truthy(p.get("inclusive"));
+    String latest = p.getOrDefault("latest", "");
+    String oldest = p.getOrDefault("oldest", "");
+    if (!latest.isEmpty()) {
+      int c = ts.compareTo(new BigDecimal(latest));
+      if (c > 0 || (c == 0 && !inclusive)) {
+        return false;
+      }
+    }
+    if (!oldest.isEmpty()) {
+      int c = ts.compareTo(new BigDecimal(oldest));
+      return c > 0 || (c == 0 && inclusive);
+    }
+    return true;
   }
 
   /** A thread: its parent, then its replies, oldest first; empty when there is no such parent. */

@@ -1,6 +1,7 @@
 package dev.claude500.testing;
 
 import dev.claude500.chat.SeenDeliveries;
+import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
@@ -34,6 +35,11 @@ public class ForwardingStore implements Store {
   @Override
   public SubscriptionStore subscriptions() {
     return store.subscriptions();
+  }
+
+  @Override
+  public AutodetectStore autodetect() {
+    return store.autodetect();
   }
 
   @Override

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The bodies Slack sends to {@code POST /slack/events}, as Slack shapes them: a slash command (a
- * form), a button click ({@code block_actions}, a form with one {@code payload} field) and an
+ * form), a button click ({@code block_actions}, a form with one {@code payload} field), a message
+ * shortcut ({@code message_action}, the same) and an
  * Events API callback (JSON), for tests that play Slack's side against a bot. Sign them with
  * {@link SlackSigner}. Stateless.
  */
@@ -99,6 +100,32 @@ public final class SlackRequests {
         .put("action_ts", "1700000001.000100");
     action.set("text", button.element().path("text"));
     return p;
+  }
+
+  /**
+   * Returns the {@code message_action} payload of the message shortcut {@code callbackId} used by
+   * {@code userId} on {@code message} (as Slack shows the message: its {@code ts}, {@code text},
+   * {@code user} or {@code bot_id}, and {@code thread_ts} when it is a reply).
+   */
+  public static ObjectNode messageShortcut(String callbackId, String channelId, String userId, String userName,
+      JsonNode message, String triggerId, String responseUrl) {
+    ObjectNode p = JSON.createObjectNode().put("type", "message_action").put("callback_id", callbackId)
+        .put("token", "legacy-token").put("trigger_id", triggerId).put("response_url", responseUrl)
+        .put("message_ts", message.path("ts").asText()).put("action_ts", "1700000900.000100")
+        .put("is_enterprise_install", false);
+    p.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fake");
+    p.putObject("user").put("id", userId).put("name", userName).put("team_id", FakeSlackApi.TEAM_ID);
+    p.putObject("channel").put("id", channelId).put("name", "incidents");
+    ObjectNode m = message.deepCopy();
+    m.remove("channel");
+    p.set("message", m);
+    return p;
+  }
+
+  /** Returns a {@code message} event: a person's new message {@code ts} at the top of a channel. */
+  public static ObjectNode topLevelMessage(String channelId, String userId, String text, String ts) {
+    return JSON.createObjectNode().put("type", "message").put("channel", channelId).put("user", userId)
+        .put("text", text).put("ts", ts).put("event_ts", ts).put("channel_type", "channel");
   }
 
   /** Returns a {@code message} event: a person's reply {@code ts} in the thread {@code threadTs}. */

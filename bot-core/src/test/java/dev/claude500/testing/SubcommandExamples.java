@@ -59,6 +59,7 @@ public final class SubcommandExamples {
       case SUBSCRIBE -> new Example(subcommand, List.of("code"), List.of("Subscribed", "Claude Code"));
       case UNSUBSCRIBE -> new Example(subcommand, List.of(), List.of("This channel was not subscribed."));
       case SUBSCRIPTIONS -> new Example(subcommand, List.of(), List.of("This channel has no subscription."));
+      case AUTODETECT -> new Example(subcommand, List.of("on"), List.of("Autodetect", "Claude Code API error"));
       case PLAYBOOKS -> new Example(subcommand, List.of(), List.of("Playbooks:", "claude-code-500", "Claude Code 500"));
       case PLAYBOOK -> new Example(subcommand, List.of("claude-code-500", ERROR_500),
           List.of("Claude Code 500 triage", "Where does the 500 show up?"));

@@ -588,6 +588,26 @@ class TriageEngineTest {
     }
 
     @Test
+    @DisplayName("A triage of someone else's message names, in its report, who started it and whom the error hit")
+    void theReportNamesThePersonHit() {
+      TriageHarness h = green();
+      h.startFor(TriageHarness.BOB, ERROR_500);
+      h.click("login");
+      h.click("still-failing");
+      h.click(TriageEngine.SKIP);
+      h.click(TriageEngine.SKIP);
+      assertThat(h.report().orElseThrow().body()).contains(" by alice for bob, whom the error hit; written ");
+
+      TriageHarness own = green();
+      own.startFor(TriageHarness.ALICE, ERROR_500);
+      own.click("login");
+      own.click("still-failing");
+      own.click(TriageEngine.SKIP);
+      own.click(TriageEngine.SKIP);
+      assertThat(own.report().orElseThrow().body()).contains(" by alice; written ").doesNotContain("whom the error hit");
+    }
+
+    @Test
     void theReportSaysWhoAnsweredWhat() {
       TriageHarness h = green();
       h.start("");

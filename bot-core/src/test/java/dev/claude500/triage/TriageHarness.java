@@ -69,6 +69,11 @@ final class TriageHarness {
     return track(engine.start(key, ALICE, pasted));
   }
 
+  /** Starts a triage that ALICE began of a message {@code hit} posted. */
+  TriageResult startFor(Actor hit, String pasted) {
+    return track(engine.start(key, ALICE, pasted, engine.defaultPlaybook().id(), hit));
+  }
+
   /** Clicks the choice whose value is {@code value} on the pending question or text request. */
   TriageResult click(String value) {
     return click(ALICE, value);

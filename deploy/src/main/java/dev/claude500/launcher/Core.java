@@ -85,7 +85,7 @@ final class Core implements AutoCloseable {
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
         settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
         new IncidentLinks(store.ledger(), chatPorts), metrics);
-    SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), status, clock);
+    SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
     return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
         chatPorts, registry, metrics);
   }

@@ -29,4 +29,10 @@ class SlackManifestTest {
         "- groups:history", "- files:read", "- users:read", "- message.channels", "- message.groups",
         "is_enabled: true", "socket_mode_enabled: false");
   }
+
+  @Test
+  void theMessageShortcutIsThereWithItsFixedCallbackId() throws Exception {
+    List<String> lines = manifest().stream().map(String::strip).toList();
+    assertThat(lines).contains("shortcuts:", "type: message", "callback_id: claude500_triage_message");
+  }
 }

@@ -28,6 +28,8 @@ final class SlashCommand {
   static final String ERROR = "error";
   /** Option of {@code subscribe}: component names. */
   static final String COMPONENTS = "components";
+  /** Option of {@code autodetect}: on or off. */
+  static final String SETTING = "setting";
   /** Option of {@code playbook}: the playbook's id. */
   static final String ID = "id";
   /** Characters of a playbook id option. */
@@ -55,6 +57,9 @@ final class SlashCommand {
               .setMaxLength(200));
       case UNSUBSCRIBE -> new SubcommandData(s.word(), "Stop incident posts in this channel");
       case SUBSCRIPTIONS -> new SubcommandData(s.word(), "Show this channel's incident subscription");
+      case AUTODETECT -> new SubcommandData(s.word(), "Offers of a triage under pasted errors (Slack only)")
+          .addOptions(new OptionData(OptionType.STRING, SETTING, "on or off")
+              .addChoice("on", "on").addChoice("off", "off"));
       case PLAYBOOKS -> new SubcommandData(s.word(), "List the playbooks a triage can walk (only you see it)");
       case PLAYBOOK -> new SubcommandData(s.word(), "Walk another playbook in a thread (see /claude500 playbooks)")
           .addOptions(new OptionData(OptionType.STRING, ID, "The playbook's id, as /claude500 playbooks lists it", true)
@@ -77,6 +82,7 @@ final class SlashCommand {
     return switch (s) {
       case TRIAGE -> new Command.Triage(option(event, ERROR), Optional.empty());
       case SUBSCRIBE -> CommandParser.of(s, option(event, COMPONENTS));
+      case AUTODETECT -> CommandParser.of(s, option(event, SETTING));
       case PLAYBOOK -> option(event, ID).isBlank() ? new Command.Playbooks()
           : new Command.Triage(option(event, ERROR), Optional.of(option(event, ID).strip()));
       case STATUS, UNSUBSCRIBE, SUBSCRIPTIONS, PLAYBOOKS, HELP -> CommandParser.of(s, "");

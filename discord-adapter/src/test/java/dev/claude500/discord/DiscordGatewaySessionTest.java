@@ -45,8 +45,8 @@ class DiscordGatewaySessionTest {
       JsonNode subcommands = command.path("options");
       List<String> names = new ArrayList<>();
       subcommands.forEach(s -> names.add(s.path("name").asText()));
-      assertThat(names).containsExactly("triage", "status", "subscribe", "unsubscribe", "subscriptions", "playbooks",
-          "playbook", "help");
+      assertThat(names).containsExactly("triage", "status", "subscribe", "unsubscribe", "subscriptions", "autodetect",
+          "playbooks", "playbook", "help");
       subcommands.forEach(s -> assertThat(s.path("type").asInt()).isEqualTo(1));
       JsonNode error = subcommands.get(0).path("options").get(0);
       assertThat(error.path("name").asText()).isEqualTo("error");
@@ -56,7 +56,9 @@ class DiscordGatewaySessionTest {
       assertThat(components.path("name").asText()).isEqualTo("components");
       assertThat(components.path("autocomplete").asBoolean()).isTrue();
       assertThat(components.path("required").asBoolean(false)).isFalse();
-      JsonNode playbook = subcommands.get(6).path("options");
+      JsonNode autodetect = subcommands.get(5).path("options").get(0);
+      assertThat(autodetect.path("choices").findValuesAsText("value")).containsExactly("on", "off");
+      JsonNode playbook = subcommands.get(7).path("options");
       assertThat(playbook.findValuesAsText("name")).containsExactly("id", "error");
       assertThat(playbook.get(0).path("required").asBoolean(false)).isTrue();
       assertThat(d.adapter.inviteUrl()).contains(InviteUrl.of(APP_ID));

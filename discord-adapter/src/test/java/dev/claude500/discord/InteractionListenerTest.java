@@ -103,7 +103,7 @@ class InteractionListenerTest {
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
     services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry));
     listener = InteractionListener.create(services, new Worker(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);

@@ -109,7 +109,7 @@ final class LoopbackDiscord implements AutoCloseable {
     Playbook playbook = PlaybookLoader.builtIn();
     TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), on.autodetect(), status, clock), clock);
     return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none());
   }
 

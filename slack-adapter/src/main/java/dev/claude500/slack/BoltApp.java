@@ -36,7 +36,7 @@ final class BoltApp {
   record Built(App app, Registrar.Registered registered) {}
 
   static Built build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerButton answer, ThreadReplyListener replies, LinkUnfurls unfurls) {
+      AnswerButton answer, ThreadReplyListener replies, MessageListeners messages, LinkUnfurls unfurls) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -65,7 +65,13 @@ final class BoltApp {
     Registrar listeners = new Registrar(app)
         .command(ANY_COMMAND, command)
         .blockAction(SlackMessages.ANSWER_ACTIONS, answer)
-        .event(MessageEvent.class, replies::onMessage)
+        .messageShortcut(TriageShortcut.CALLBACK_ID, messages.shortcut())
+        .blockAction(Pattern.compile(Pattern.quote(PasteOffers.ACTION)), messages.offerButton())
+        // one listener per event type in Bolt: a message event goes to the offers, then to the thread replies
+        .event(MessageEvent.class, (payload, context) -> {
+          messages.offers().consider(payload.getEvent());
+          return replies.onMessage(payload, context);
+        })
         .event(MessageThreadBroadcastEvent.class, replies::onBroadcast)
         .event(MessageFileShareEvent.class, replies::onFileShare)
         .event(LinkSharedEvent.class, unfurls::onLinkShared);

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * and retries an event, and the retry is handled as if it came first); otherwise Bolt's {@code
  * Request} is made with {@link SlackRequestParser}, {@link App#run} runs, and its response is the
  * answer. A signed payload that cannot be read, whole or in the part a listener needs, gets 400;
- * one of a kind the app has no listener for (views, dialogs, shortcuts) gets 404. Thread-safe.
+ * one of a kind the app has no listener for (views, dialogs, global shortcuts) gets 404. Thread-safe.
  */
 public final class EventsEndpoint {
   /** The largest body taken, in bytes. */
@@ -48,7 +48,7 @@ public final class EventsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
   /** The kinds of request the app has listeners for; anything else gets 404 without Bolt reading it. */
   private static final Set<RequestType> HANDLED = EnumSet.of(RequestType.Command, RequestType.BlockAction,
-      RequestType.Event, RequestType.UrlVerification, RequestType.SSLCheck);
+      RequestType.MessageShortcut, RequestType.Event, RequestType.UrlVerification, RequestType.SSLCheck);
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final String TIMESTAMP = "X-Slack-Request-Timestamp";
   private static final String SIGNATURE = "X-Slack-Signature";
@@ -181,7 +181,7 @@ public final class EventsEndpoint {
       return Response.builder().statusCode(400).contentType(TEXT).body("unknown payload\n").build();
     }
     if (!HANDLED.contains(request.getRequestType())) {
-      // no listener for it (the bot opens no views, dialogs or shortcuts): Bolt is not asked to read it
+      // no listener for it (the bot opens no views, dialogs or global shortcuts): Bolt is not asked to read it
       return Response.builder().statusCode(404).contentType(TEXT).body("not handled\n").build();
     }
     try {

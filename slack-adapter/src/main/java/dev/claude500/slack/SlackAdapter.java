@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack adapter: {@code /claude500} with a triage in a thread, answer buttons, thread replies,
- * ephemeral status and subscriptions, unfurls of links to incidents, and the Slack chat port for
- * incident posts.
+ * ephemeral status and subscriptions, the "Triage with claude500" message shortcut, offers under
+ * pasted errors, unfurls of links to incidents, and the Slack chat port for incident posts.
  *
  * <p>In HTTP mode the launcher's HTTP server hosts {@link #eventsEndpoint()} at {@link #EVENTS_PATH};
  * in Socket Mode ({@link SlackSettings#appToken()} set) {@link #start()} opens the connection itself. Every
@@ -36,11 +36,11 @@ public final class SlackAdapter implements AutoCloseable {
   /** Where HTTP mode takes slash commands, interactivity and events. */
   public static final String EVENTS_PATH = "/slack/events";
   /**
-   * What Slack can do: a triage in a thread, buttons, answers only the asker sees, the message
-   * shortcut "Triage with claude500", and the offer under pasted errors.
+   * What Slack can do: a triage in a thread, buttons, answers only the asker sees, offers under
+   * pasted errors (the bot reads new messages), "Triage with claude500" in a message's menu.
    */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.MESSAGE_ACTIONS, Surface.Ability.CHANNEL_MESSAGES);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.READS_MESSAGES, Surface.Ability.MESSAGE_MENU);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   /** How long a Web API answer may take. */
@@ -96,10 +96,15 @@ public final class SlackAdapter implements AutoCloseable {
     TriageThreads threads = new TriageThreads(web, prompts, worker);
     this.threads = threads;
     UserNames names = new UserNames(web::displayName);
+    MessageTriage messageTriage = new MessageTriage(services, web, threads, names,
+        new MessageTriage.BotIdentity(me.getUserId(), me.getBotId(), me.getUser()));
     BoltApp.Built bolt = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerButton(services, worker, web, threads, names),
         new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()),
+        new MessageListeners(new TriageShortcut(services, worker, web, messageTriage, names),
+            new PasteOffers(services, worker, web, me.getUserId()),
+            new OfferButton(services, worker, web, messageTriage, names)),
         new LinkUnfurls(new LinkPreviews(services.status()), worker, web));
     App built = bolt.app();
     registered = bolt.registered();

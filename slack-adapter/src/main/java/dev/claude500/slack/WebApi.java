@@ -1,6 +1,8 @@
 package dev.claude500.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.ActionResponseSender;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
@@ -78,6 +80,29 @@ final class WebApi {
     List<Message> messages = caller.call("conversations.history", Safety.REPEATABLE, () -> methods.conversationsHistory(r -> r
         .channel(channel).includeAllMetadata(true).limit(limit))).getMessages();
     return messages == null ? List.of() : messages;
+  }
+
+  /**
+   * Returns one message of a channel by its {@code ts}: a top-level one through {@code
+   * conversations.history} ({@code latest} = ts, inclusive, limit 1), else a thread reply through
+   * {@code conversations.replies}; empty when Slack has no such message (deleted, or never there).
+   */
+  Optional<Message> message(String channel, String ts) {
+    List<Message> top = caller.call("conversations.history", Safety.REPEATABLE, () -> methods.conversationsHistory(r -> r
+        .channel(channel).latest(ts).inclusive(true).limit(1))).getMessages();
+    Optional<Message> found = top == null ? Optional.empty() : top.stream().filter(m -> ts.equals(m.getTs())).findFirst();
+    if (found.isPresent()) {
+      return found;
+    }
+    try {
+      List<Message> thread = replies(channel, ts, null, 1).getMessages();
+      return thread == null ? Optional.empty() : thread.stream().filter(m -> ts.equals(m.getTs())).findFirst();
+    } catch (SlackCallException e) {
+      if (e.error() != null && e.error().equals("thread_not_found")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -167,6 +192,21 @@ final class WebApi {
     SlashCommandResponse body = SlashCommandResponse.builder()
         .responseType("ephemeral").text(message.text()).blocks(message.blocks()).build();
     SlashCommandResponseSender sender = new SlashCommandResponseSender(slack);
+    caller.call("response_url", Safety.ONCE, () -> {
+      WebhookResponse r = sender.send(responseUrl, body);
+      return new RetryingCaller.WebhookResult(r.getCode() == null ? 0 : r.getCode(), r.getBody());
+    });
+  }
+
+  /**
+   * Answers a click on a message's button through its {@code response_url}, visible only to the
+   * person who clicked; {@code replaceOriginal} puts it in place of the clicked message (an
+   * ephemeral one).
+   */
+  void respondToClick(String responseUrl, SlackMessage message, boolean replaceOriginal) {
+    ActionResponse body = ActionResponse.builder().responseType("ephemeral").replaceOriginal(replaceOriginal)
+        .text(message.text()).blocks(message.blocks()).build();
+    ActionResponseSender sender = new ActionResponseSender(slack);
     caller.call("response_url", Safety.ONCE, () -> {
       WebhookResponse r = sender.send(responseUrl, body);
       return new RetryingCaller.WebhookResult(r.getCode() == null ? 0 : r.getCode(), r.getBody());

@@ -94,7 +94,7 @@ final class SlackHarness implements AutoCloseable {
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock);
     services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry));
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
@@ -181,6 +181,18 @@ final class SlackHarness implements AutoCloseable {
   ObjectNode clickPayload(FakeSlackApi.Call posted, JsonNode button, String blockId, String userId, String userName) {
     return SlackRequests.clickPayload(posted, new SlackRequests.Button(button, blockId), userId, userName,
         "trig-" + ids.incrementAndGet(), slack.responseUrl("action-" + ids.get()));
+  }
+
+  /** Sends "Triage with claude500" used by {@code userId} on {@code message} in {@link #CHANNEL}, with a new trigger. */
+  HttpResponse<String> shortcut(String userId, String userName, JsonNode message) {
+    return shortcut(userId, userName, message, "trigger-" + ids.incrementAndGet());
+  }
+
+  /** Sends "Triage with claude500" used by {@code userId} on {@code message}, as delivery {@code triggerId}. */
+  HttpResponse<String> shortcut(String userId, String userName, JsonNode message, String triggerId) {
+    ObjectNode payload = SlackRequests.messageShortcut(TriageShortcut.CALLBACK_ID, CHANNEL, userId, userName, message,
+        triggerId, slack.responseUrl(triggerId));
+    return signed("payload=" + enc(payload.toString()), SlackRequests.FORM, Map.of());
   }
 
   /** Sends a {@code message} event: a person's reply in a thread under one of the bot's messages. */
