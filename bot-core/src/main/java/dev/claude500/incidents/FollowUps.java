@@ -8,6 +8,7 @@ import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.status.Incident;
 import dev.claude500.status.KnownComponents;
+import dev.claude500.status.PageRead;
 import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.PostLedger;
 import dev.claude500.store.WaitingTriage;
@@ -70,7 +71,7 @@ final class FollowUps {
   }
 
   /** Follows up every waiting triage whose incident the page shows cleared. */
-  void run(Page page, ChatPorts ports) {
+  void run(PageRead page, ChatPorts ports) {
     for (WaitingTriage w : waiting.all()) {
       Optional<ChatPort> port = ports.find(w.key().platform());
       if (port.isEmpty() || poster.isWaiting(w.key().channelRef(), clock.instant())) {
@@ -83,7 +84,7 @@ final class FollowUps {
     }
   }
 
-  static boolean cleared(WaitingTriage w, Optional<Incident> incident, Page page) {
+  static boolean cleared(WaitingTriage w, Optional<Incident> incident, PageRead page) {
     if (incident.isPresent()) {
       return !incident.get().isOpen();
     }

@@ -7,6 +7,7 @@ import dev.claude500.chat.Reply;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.IncidentView;
+import dev.claude500.status.PageRead;
 import dev.claude500.store.LedgerEntry;
 import dev.claude500.store.PostLedger;
 import dev.claude500.store.Subscription;
@@ -46,10 +47,10 @@ final class IncidentPublisher {
   }
 
   /** Returns the incidents worth a look this round: open ones and ones active lately. */
-  static List<Incident> active(Page page, Instant now) {
+  static List<Incident> active(PageRead page, Instant now) {
     Instant since = now.minus(CATCH_UP);
     return page.incidents().stream()
-        .filter(i -> i.isOpen() || Page.lastActivity(i).isAfter(since))
+        .filter(i -> i.isOpen() || i.lastActivity().isAfter(since))
         .toList();
   }
 
@@ -84,7 +85,7 @@ final class IncidentPublisher {
       return new Outcome.Passed(); // refused for good: nothing can hang under it
     }
     String rootId = root.get().messageId().orElseThrow();
-    for (IncidentUpdate u : Page.updatesInOrder(incident)) {
+    for (IncidentUpdate u : incident.updatesInOrder()) {
       String key = ItemKeys.update(u);
       Optional<LedgerEntry> entry = ledgered.find(channel, key);
       if (entry.isPresent() && entry.get().isSettled()) {
@@ -126,7 +127,7 @@ final class IncidentPublisher {
    */
   private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow) {
     Instant now = clock.instant();
-    List<IncidentUpdate> shown = Page.updatesInOrder(incident).stream()
+    List<IncidentUpdate> shown = incident.updatesInOrder().stream()
         .filter(u -> !written(u).isAfter(shownAt))
         .toList();
     for (IncidentUpdate u : shown) {
@@ -157,7 +158,7 @@ final class IncidentPublisher {
     if (incident.isOpen()) {
       return true;
     }
-    Instant closed = Page.closedAt(incident);
+    Instant closed = incident.closedAt();
     return closed.isAfter(horizon) && closed.isAfter(clock.instant().minus(CATCH_UP));
   }
 }

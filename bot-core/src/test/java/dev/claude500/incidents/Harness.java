@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;

@@ -9,6 +9,9 @@ import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatusPage;
+import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
@@ -112,10 +115,17 @@ public final class WatcherRig implements AutoCloseable {
     return this;
   }
 
-  /** Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port}. */
+  /**
+   * Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port},
+   * following a status poller of its own as a process's watcher does.
+   */
   public IncidentWatcher watcher(Store on, ChatPort port) {
-    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    return new IncidentWatcher(client, on, ChatPorts.of(List.of(port)), engine, clock, POLL);
+    StatusPage reads = StatusPage.of(
+        new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    CachingStatusSource cache = new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock,
+        Runnable::run);
+    return new IncidentWatcher(new StatusPoller(reads, cache, clock, POLL), on, ChatPorts.of(List.of(port)), engine,
+        clock);
   }
 
   /**
