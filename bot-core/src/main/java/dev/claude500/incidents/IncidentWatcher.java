@@ -149,7 +149,8 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
     this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
         Objects.requireNonNull(engine, "engine"), clock, () -> closed);
     this.retention = new Retention(store, retention, clock, metrics);
-    LOG.info("Incident watcher {} follows the status poller: it posts while it holds the lease", replicaId);
+    LOG.info("Incident watcher {} starting: it follows the status poller and posts while it holds the lease",
+        replicaId);
     poller.follow(this);
   }
 
