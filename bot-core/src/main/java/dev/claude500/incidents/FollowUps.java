@@ -124,9 +124,9 @@ final class FollowUps {
         progress.put(itemKey, done);
         continue;
       }
-      Outcome o = poster.attempt(port, channel, replyKey,
+      PostOutcome o = poster.attempt(port, channel, replyKey,
           p -> p.postInThread(channel, key.thread(), reply, false, replyKey));
-      if (o instanceof Outcome.Posted posted) {
+      if (o instanceof PostOutcome.Posted posted) {
         done = new Progress(i + 1, posted.messageId());
         progress.put(itemKey, done);
       } else if (o.stopsChannel()) {

@@ -58,21 +58,21 @@ final class IncidentPublisher {
    * Publishes what is new of one incident in one channel.
    *
    * @param horizon incidents that ended before this are history for the channel
-   * @return {@link Outcome.Deferred} when the channel must wait, else any other outcome
+   * @return {@link PostOutcome.Deferred} when the channel must wait, else any other outcome
    */
-  Outcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
+  PostOutcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
       Map<String, String> names) {
     ChannelRef channel = sub.channel();
     String rootKey = ItemKeys.incident(incident.id());
     Optional<LedgerEntry> root = ledgered.find(channel, rootKey);
     if (root.isEmpty() && !wanted(sub, incident, horizon)) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     if (root.isEmpty() || !root.get().isSettled()) {
       Reply post = new Reply.Incident(IncidentView.of(incident));
-      Outcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
+      PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, rootKey));
-      if (made instanceof Outcome.Posted p) {
+      if (made instanceof PostOutcome.Posted p) {
         // a post found on the platform shows the incident as it was when it was claimed: its updates
         // written by then are covered, and it is edited to the state now in any case (an edit is
         // idempotent, while update times can predate what the post showed: a lagging page, a replay)
@@ -82,7 +82,7 @@ final class IncidentPublisher {
       return made;
     }
     if (!root.get().isPosted()) {
-      return new Outcome.Passed(); // refused for good: nothing can hang under it
+      return new PostOutcome.Passed(); // refused for good: nothing can hang under it
     }
     String rootId = root.get().messageId().orElseThrow();
     for (IncidentUpdate u : incident.updatesInOrder()) {
@@ -93,7 +93,7 @@ final class IncidentPublisher {
       }
       Reply.Message reply = Posts.update(incident, u, names);
       boolean broadcast = key.startsWith("resolved/");
-      Outcome sent = poster.send(port, channel, key, incident.id(), entry, Optional.of(rootId), false,
+      PostOutcome sent = poster.send(port, channel, key, incident.id(), entry, Optional.of(rootId), false,
           p -> p.postInThread(channel, rootId, reply, broadcast, key));
       if (sent.stopsChannel()) {
         return sent;
@@ -103,15 +103,15 @@ final class IncidentPublisher {
   }
 
   /** Edits the top-level post to the incident's latest state, once per state. */
-  private Outcome edit(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId) {
+  private PostOutcome edit(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId) {
     Optional<IncidentUpdate> latest = incident.latestUpdate();
     if (latest.isEmpty() || latest.get().id() == null) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     String key = ItemKeys.edit(incident.id(), latest.get().id());
     Optional<LedgerEntry> entry = ledgered.find(channel, key);
     if (entry.isPresent() && entry.get().isSettled()) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
     Reply view = new Reply.Incident(IncidentView.of(incident));

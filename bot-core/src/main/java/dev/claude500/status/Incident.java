@@ -70,7 +70,10 @@ public record Incident(
         .max(Comparator.comparing(IncidentUpdate::shownAt));
   }
 
-  /** Returns when the incident last changed: its latest update, resolution or edit ({@link Instant#EPOCH} when undated). */
+  /**
+   * Returns when the incident last changed: its latest update, resolution or edit ({@link
+   * Instant#EPOCH} when nothing is dated).
+   */
   public Instant lastActivity() {
     return Stream.concat(
             Stream.of(updatedAt, resolvedAt, createdAt),

@@ -112,7 +112,7 @@ public final class StatusPoller implements AutoCloseable {
     readSoon = true;
   }
 
-  /** Returns {@code d} shortened by up to a fifth at random, never lengthened: the poller's jitter, for listeners' waits. */
+  /** Returns {@code d} shortened by up to a fifth at random, never lengthened: the poller's jitter, for listeners. */
   public Duration jittered(Duration d) {
     round.lock();
     try {
