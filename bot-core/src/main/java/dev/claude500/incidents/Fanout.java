@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
+import dev.claude500.status.PageRead;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
@@ -67,7 +68,7 @@ final class Fanout {
    * <p>The first round ever records the baseline (the first start): for every channel, incidents
    * that ended before it, or before the channel subscribed, are history.
    */
-  void publish(Page page, boolean fresh) {
+  void publish(PageRead page, boolean fresh) {
     Instant now = clock.instant();
     if (baseline == null) {
       baseline = Instant.parse(store.watcherState().putIfAbsent(BASELINE_KEY, now.toString(), now));
@@ -93,7 +94,7 @@ final class Fanout {
     }
   }
 
-  private void publishTo(ChatPort port, Subscription sub, Page page, List<Incident> active,
+  private void publishTo(ChatPort port, Subscription sub, PageRead page, List<Incident> active,
       List<Maintenances.Tracked> tracked, Map<String, Ledgered> ledgers, Map<String, String> names,
       Instant horizon) {
     for (Incident incident : active) {

@@ -8,6 +8,7 @@ import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
 import dev.claude500.status.Incident;
 import dev.claude500.status.KnownComponents;
+import dev.claude500.status.PageRead;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
@@ -66,7 +67,7 @@ final class FollowUps {
   }
 
   /** Follows up every waiting triage whose incident the page shows cleared. */
-  void run(Page page, ChatPorts ports) {
+  void run(PageRead page, ChatPorts ports) {
     for (WaitingTriage w : waiting.all()) {
       Optional<ChatPort> port = ports.find(w.key().platform());
       if (port.isEmpty() || poster.isWaiting(w.key().channelRef(), clock.instant())) {
@@ -79,7 +80,7 @@ final class FollowUps {
     }
   }
 
-  static boolean cleared(WaitingTriage w, Optional<Incident> incident, Page page) {
+  static boolean cleared(WaitingTriage w, Optional<Incident> incident, PageRead page) {
     if (incident.isPresent()) {
       return !incident.get().isOpen();
     }
@@ -119,9 +120,9 @@ final class FollowUps {
         progress.put(itemKey, done);
         continue;
       }
-      Outcome o = poster.attempt(port, channel, replyKey,
+      PostOutcome o = poster.attempt(port, channel, replyKey,
           p -> p.postInThread(channel, key.thread(), reply, false, replyKey));
-      if (o instanceof Outcome.Posted posted) {
+      if (o instanceof PostOutcome.Posted posted) {
         done = new Progress(i + 1, posted.messageId());
         progress.put(itemKey, done);
       } else if (o.stopsChannel()) {

@@ -8,6 +8,7 @@ import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.IncidentView;
+import dev.claude500.status.PageRead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +45,10 @@ final class IncidentPublisher {
   }
 
   /** Returns the incidents worth a look this round: open ones and ones active lately. */
-  static List<Incident> active(Page page, Instant now) {
+  static List<Incident> active(PageRead page, Instant now) {
     Instant since = now.minus(CATCH_UP);
     return page.incidents().stream()
-        .filter(i -> i.isOpen() || Page.lastActivity(i).isAfter(since))
+        .filter(i -> i.isOpen() || i.lastActivity().isAfter(since))
         .toList();
   }
 
@@ -55,21 +56,21 @@ final class IncidentPublisher {
    * Publishes what is new of one incident in one channel.
    *
    * @param horizon incidents that ended before this are history for the channel
-   * @return {@link Outcome.Deferred} when the channel must wait, else any other outcome
+   * @return {@link PostOutcome.Deferred} when the channel must wait, else any other outcome
    */
-  Outcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
+  PostOutcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
       Map<String, String> names) {
     ChannelRef channel = sub.channel();
     String rootKey = ItemKeys.incident(incident.id());
     Optional<LedgerEntry> root = ledgered.find(channel, rootKey);
     if (root.isEmpty() && !wanted(sub, incident, horizon)) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     if (root.isEmpty() || !root.get().isSettled()) {
       Reply post = new Reply.Incident(IncidentView.of(incident));
-      Outcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
+      PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, rootKey));
-      if (made instanceof Outcome.Posted p) {
+      if (made instanceof PostOutcome.Posted p) {
         // a post found on the platform shows the incident as it was when it was claimed: its updates
         // written by then are covered, and it is edited to the state now in any case (an edit is
         // idempotent, while update times can predate what the post showed: a lagging page, a replay)
@@ -79,10 +80,10 @@ final class IncidentPublisher {
       return made;
     }
     if (!root.get().isPosted()) {
-      return new Outcome.Passed(); // refused for good: nothing can hang under it
+      return new PostOutcome.Passed(); // refused for good: nothing can hang under it
     }
     String rootId = root.get().messageId().orElseThrow();
-    for (IncidentUpdate u : Page.updatesInOrder(incident)) {
+    for (IncidentUpdate u : incident.updatesInOrder()) {
       String key = ItemKeys.update(u);
       Optional<LedgerEntry> entry = ledgered.find(channel, key);
       if (entry.isPresent() && entry.get().isSettled()) {
@@ -90,7 +91,7 @@ final class IncidentPublisher {
       }
       Reply.Message reply = Posts.update(incident, u, names);
       boolean broadcast = key.startsWith("resolved/");
-      Outcome sent = poster.send(port, channel, key, incident.id(), entry, Optional.of(rootId), false,
+      PostOutcome sent = poster.send(port, channel, key, incident.id(), entry, Optional.of(rootId), false,
           p -> p.postInThread(channel, rootId, reply, broadcast, key));
       if (sent.stopsChannel()) {
         return sent;
@@ -100,15 +101,15 @@ final class IncidentPublisher {
   }
 
   /** Edits the top-level post to the incident's latest state, once per state. */
-  private Outcome edit(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId) {
+  private PostOutcome edit(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId) {
     Optional<IncidentUpdate> latest = incident.latestUpdate();
     if (latest.isEmpty() || latest.get().id() == null) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     String key = ItemKeys.edit(incident.id(), latest.get().id());
     Optional<LedgerEntry> entry = ledgered.find(channel, key);
     if (entry.isPresent() && entry.get().isSettled()) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
     Reply view = new Reply.Incident(IncidentView.of(incident));
@@ -124,7 +125,7 @@ final class IncidentPublisher {
    */
   private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow) {
     Instant now = clock.instant();
-    List<IncidentUpdate> shown = Page.updatesInOrder(incident).stream()
+    List<IncidentUpdate> shown = incident.updatesInOrder().stream()
         .filter(u -> !written(u).isAfter(shownAt))
         .toList();
     for (IncidentUpdate u : shown) {
@@ -155,7 +156,7 @@ final class IncidentPublisher {
     if (incident.isOpen()) {
       return true;
     }
-    Instant closed = Page.closedAt(incident);
+    Instant closed = incident.closedAt();
     return closed.isAfter(horizon) && closed.isAfter(clock.instant().minus(CATCH_UP));
   }
 }

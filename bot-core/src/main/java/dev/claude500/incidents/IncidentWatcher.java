@@ -4,6 +4,12 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.Summary;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.PageRead;
+import dev.claude500.status.PollListener;
+import dev.claude500.status.PollRound;
+import dev.claude500.status.StatusPage;
+import dev.claude500.status.StatusPoller;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
 import dev.claude500.triage.TriageEngine;
@@ -22,19 +28,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the status page and publishes incidents to the subscribed channels, exactly once each.
+ * Publishes the status page's incidents to the subscribed channels, exactly once each, from the
+ * reads of the process's one {@link StatusPoller}, which it follows.
  *
- * <p>Each round ({@link #tick()}): take or renew the lease (of several replicas on one store only
- * the holder polls and posts; the lease runs one and a half poll intervals and a standby asks every
- * third of one, so a standby takes over at most about 1.9 intervals after the holder's last
- * renewal); read the page when due (every interval, half that while an incident is open, backing
- * off while the page fails); then, for every subscription whose platform runs here, publish what
- * the ledger shows missing, and tell waiting triages whose incident cleared.
+ * <p>Each of the poller's rounds ({@link #polled(PollRound)}): take or renew the lease (of several
+ * replicas on one store only the holder posts; the lease runs one and a half poll intervals and a
+ * standby asks every third of one, so a standby takes over at most about 1.9 intervals after the
+ * holder's last renewal); then, for every subscription whose platform runs here, publish what the
+ * ledger shows missing in the latest read, and tell waiting triages whose incident cleared. A
+ * standby still gets every read (the poller keeps its status cache fresh) but posts nothing. A new
+ * holder posts only from a read made since it took the lease, asking the poller for one at once.
  *
  * <p><b>Exactly once.</b> Every post is claimed in the ledger before it is sent and confirmed with
  * its message id after; a restart, or another replica, skips what is confirmed and resolves what is
@@ -52,22 +59,19 @@ import org.slf4j.LoggerFactory;
  * <p><b>Stopping.</b> {@link #close()} lets the round in progress end at the next channel (a post
  * under way is made and recorded; the channels not reached yet are left to the next holder), then
  * gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
- * round; a round still stuck on the platform then keeps its lease until it expires.
+ * round; a round still stuck on the platform then keeps its lease until it expires. The poller goes
+ * on reading for the cache.
  *
  * <p><b>Retention.</b> The lease's holder also purges what is older than the retention (ended
  * triages, seen deliveries, settled ledger entries of incidents it no longer follows), a minute
  * after taking the lease and then hourly, at the end of a round ({@link Retention}).
  *
- * <p>Time comes from the injected clock and rounds run on the scheduler given to {@link
- * #start(ScheduledExecutorService)} (or a thread of its own), so tests step {@link #tick()} by hand.
- * Thread-safe: rounds run one at a time.
+ * <p>Time comes from the injected clock; rounds run on the poller's thread, so tests step {@link
+ * #tick()} by hand. Thread-safe: rounds run one at a time.
  */
-public final class IncidentWatcher implements AutoCloseable {
+public final class IncidentWatcher implements PollListener, AutoCloseable {
   /** The lease's name. */
   public static final String LEASE = "incident-watcher";
-
-  /** Poll intervals below this only help a test page: the real page caches for 10 s. */
-  public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
 
   /** How long ended triages, seen deliveries and settled ledger entries are kept unless told otherwise. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -78,63 +82,93 @@ public final class IncidentWatcher implements AutoCloseable {
   /** The longest {@link #close()} waits for the round in progress to end. */
   public static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-  private static final Duration MIN_DELAY = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(IncidentWatcher.class);
 
-  private final StatusPage page;
+  private final StatusPoller poller;
   private final Store store;
   private final Clock clock;
   private final Duration interval;
   private final String replicaId;
-  private final PollSchedule schedule;
   private final LedgerPoster poster;
   private final ReplicaLease lease;
   private final Fanout fanout;
   private final Retention retention;
   /** Held for a round, and by {@link #close()} to give the lease up between rounds. */
   private final ReentrantLock round = new ReentrantLock();
-  private Page last;
+  /** When this replica last took the lease: reads before it may be older than what the last holder posted. */
+  private Instant tenureStart = Instant.MAX;
   private volatile boolean closed;
-  private ScheduledFuture<?> nextRound;
-  private ScheduledExecutorService ownScheduler;
 
   /**
-   * Creates a watcher.
+   * Creates a watcher that follows {@code poller} from now on.
    *
-   * @param page reads the page ({@link StatusPage#of} a client, whose conditional requests make an
-   *     unchanged page cheap)
+   * @param poller the process's status poller; its interval sets the lease's
    * @param store the ledger, subscriptions, lease and waiting triages
    * @param ports the chat ports of the platforms running here; channels of other platforms wait
    * @param engine resumes waiting triages when their incident clears
    * @param clock the time
-   * @param pollInterval the poll interval, e.g. {@code CLAUDE500_POLL_INTERVAL}; positive
-   * @param replicaId this replica's name in the lease, e.g. {@link #replicaName()}
-   * @param random where the poll's jitter is drawn from, in [0, 1)
+   */
+  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock) {
+    this(poller, store, ports, engine, clock, DEFAULT_RETENTION, BotMetrics.none());
+  }
+
+  /**
+   * Creates a watcher that counts its incident posts, rate-limit waits and purged rows on {@code
+   * metrics}, and purges what is older than {@code retention}; the other parameters are those of
+   * {@link #IncidentWatcher(StatusPoller, Store, ChatPorts, TriageEngine, Clock)}.
+   *
    * @param retention how long ended triages, seen deliveries and settled ledger entries are kept;
    *     at least {@link #MIN_RETENTION}
    * @param metrics where its incident posts, rate-limit waits and purged rows are counted
    */
-  public IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration retention, BotMetrics metrics) {
+    this(poller, store, ports, engine, clock, replicaName(), retention, metrics);
+  }
+
+  /**
+   * Creates a watcher reading {@code page} through a poller of its own (as a process of its own
+   * does), named {@code replicaId}, its jitter drawn from {@code random}.
+   */
+  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      Duration pollInterval, String replicaId, DoubleSupplier random) {
+    this(page, store, ports, engine, clock, pollInterval, replicaId, random, DEFAULT_RETENTION, BotMetrics.none());
+  }
+
+  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       Duration pollInterval, String replicaId, DoubleSupplier random, Duration retention, BotMetrics metrics) {
-    this.page = Objects.requireNonNull(page, "page");
+    this(ownPoller(page, clock, pollInterval, random), store, ports, engine, clock, replicaId, retention, metrics);
+  }
+
+  /**
+   * Creates a watcher named {@code replicaId} in the lease (e.g. {@link #replicaName()}); the
+   * composition root calls this one.
+   */
+  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+      String replicaId, Duration retention, BotMetrics metrics) {
+    this.poller = Objects.requireNonNull(poller, "poller");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(pollInterval, "pollInterval");
-    if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-    }
     Objects.requireNonNull(retention, "retention");
     if (retention.compareTo(MIN_RETENTION) < 0) {
       throw new IllegalArgumentException("retention must be at least " + MIN_RETENTION + ", was " + retention);
     }
-    this.interval = pollInterval;
+    this.interval = poller.interval();
     this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
-    this.schedule = new PollSchedule(pollInterval, random);
     this.poster = new LedgerPoster(store.ledger(), clock, Objects.requireNonNull(metrics, "metrics"));
     this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
     this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
         Objects.requireNonNull(engine, "engine"), clock, () -> closed);
     this.retention = new Retention(store, retention, clock, metrics);
+    LOG.info("Incident watcher {} starting: it follows the status poller and posts while it holds the lease",
+        replicaId);
+    poller.follow(this);
+  }
+
+  private static StatusPoller ownPoller(StatusPage page, Clock clock, Duration interval, DoubleSupplier random) {
+    CachingStatusSource cache = new CachingStatusSource(page, interval.multipliedBy(2),
+        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock, Runnable::run);
+    return new StatusPoller(page, cache, clock, interval, random);
   }
 
   /** Returns how long the lease runs after each renewal: one and a half poll intervals. */
@@ -152,46 +186,15 @@ public final class IncidentWatcher implements AutoCloseable {
     }
   }
 
-  /** Starts rounds on a thread of the watcher's own, the first at once; {@link #close()} stops it. */
-  public void start() {
-    ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "claude500-incidents");
-      t.setDaemon(true);
-      return t;
-    });
-    synchronized (this) {
-      ownScheduler = own;
-    }
-    start(own);
-  }
-
-  /** Starts rounds on {@code scheduler}, the first at once, each scheduled when the last ends. */
-  public void start(ScheduledExecutorService scheduler) {
-    Objects.requireNonNull(scheduler, "scheduler");
-    if (interval.compareTo(USEFUL_INTERVAL) < 0) {
-      LOG.warn("The status page is polled every {} s: below {} s only a test page gains, as the real page"
-          + " caches for 10 s", interval.toSeconds(), USEFUL_INTERVAL.toSeconds());
-    }
-    LOG.info("Incident watcher {} starting: polls every {} s (half that while an incident is open)",
-        replicaId, interval.toSeconds());
-    schedule(scheduler, Duration.ZERO);
-  }
-
   /**
-   * Stops the rounds: the one in progress ends at the next channel, and the lease is given up so
-   * another replica takes over at once. Waits at most {@link #CLOSE_WAIT} for that round. Never
-   * throws.
+   * Stops posting: the round in progress ends at the next channel, the watcher stops following the
+   * poller, and the lease is given up so another replica takes over at once. Waits at most {@link
+   * #CLOSE_WAIT} for that round. Never throws.
    */
   @Override
   public void close() {
     closed = true;
-    ScheduledExecutorService own;
-    synchronized (this) {
-      if (nextRound != null) {
-        nextRound.cancel(false);
-      }
-      own = ownScheduler;
-    }
+    poller.unfollow(this);
     boolean between;
     try {
       between = round.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -210,87 +213,67 @@ public final class IncidentWatcher implements AutoCloseable {
       LOG.warn("Incident watcher {} stopped with a round still running after {} s; its lease runs out by itself",
           replicaId, CLOSE_WAIT.toSeconds());
     }
-    if (own != null) {
-      own.shutdownNow();
-    }
   }
 
   /**
-   * Runs one round and returns how long to wait before the next: until the next read is due, a
-   * waiting channel may be tried again, or the lease needs renewing (a standby: a third of an
-   * interval). Never throws; a failing store ends the round early and it is tried again next time.
+   * Runs one round of the poller this watcher follows (a read when due, then this watcher's round)
+   * and returns how long to wait before the next; for tests and replays that step time by hand.
    */
   public Duration tick() {
+    return poller.tick();
+  }
+
+  /**
+   * Runs this watcher's part of a poller round and returns when it wants the next: when a waiting
+   * channel may be tried again, at the latest one interval on (the lease's renewal), or, for a
+   * standby, a third of an interval on. Never throws; a failing store ends the round early and it
+   * is tried again next time.
+   */
+  @Override
+  public Instant polled(PollRound poll) {
     round.lock();
     try {
-      return round();
+      return closed ? Instant.MAX : round(poll);
     } finally {
       round.unlock();
     }
   }
 
-  private Duration round() {
-    if (closed) {
-      return interval;
-    }
+  private Instant round(PollRound poll) {
     Instant now = clock.instant();
     try {
       ReplicaLease.Renewal renewal = lease.renew();
       if (!renewal.held()) {
-        return schedule.jittered(interval.dividedBy(3));
+        return now.plus(poller.jittered(interval.dividedBy(3)));
       }
       if (renewal.taken()) {
+        tenureStart = poll.at();
         poster.forgetClaims();
         fanout.forget();
         giveUpStaleClaims(now);
         retention.taken(now);
+        if (poll.latest().filter(this::sinceTenure).isEmpty() && poll.latest().isPresent()) {
+          poller.readSoon();
+        }
       }
-      if (schedule.due(now)) {
-        read(now);
-      }
-      if (last != null && !closed) {
-        fanout.publish(last, schedule.lastSucceeded());
+      Optional<PageRead> read = poll.latest().filter(this::sinceTenure);
+      if (read.isPresent() && !closed) {
+        fanout.publish(read.get(), poll.answering());
       }
       if (!closed) {
-        retention.runIfDue(Optional.ofNullable(last), () -> closed || !lease.stillHeld());
+        retention.runIfDue(read, () -> closed || !lease.stillHeld());
       }
     } catch (StoreException e) {
       LOG.warn("Incident watcher round stopped: the store failed ({}); trying again next round", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("Incident watcher round failed; trying again next round", e);
     }
-    return nextDelay(clock.instant());
+    Instant after = clock.instant();
+    return poster.nextRetry(after).filter(t -> t.isBefore(after.plus(interval))).orElse(after.plus(interval));
   }
 
-  private void schedule(ScheduledExecutorService scheduler, Duration delay) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      try {
-        nextRound = scheduler.schedule(() -> {
-          Duration next = interval;
-          try {
-            next = tick();
-          } catch (RuntimeException e) {
-            LOG.error("Incident watcher round failed", e);
-          } finally {
-            schedule(scheduler, next);
-          }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        LOG.debug("Incident watcher rounds end: the scheduler is shut down");
-      }
-    }
-  }
-
-  private Duration nextDelay(Instant now) {
-    Instant next = Stream.of(Optional.of(schedule.next()), poster.nextRetry(now), Optional.of(now.plus(interval)))
-        .flatMap(Optional::stream)
-        .min(Instant::compareTo)
-        .orElseThrow();
-    Duration d = next.isBefore(now) ? Duration.ZERO : Duration.between(now, next);
-    return d.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : d;
+  private boolean sinceTenure(PageRead read) {
+    return !read.readAt().isBefore(tenureStart);
   }
 
   /** Claims nobody confirmed in a day belong to items no longer on the page: stop looking at them. */
@@ -301,20 +284,6 @@ public final class IncidentWatcher implements AutoCloseable {
         poster.refuse(e.channel(), e.itemKey(), "claimed at " + e.claimedAt() + " and never confirmed; given up");
       }
     }
-  }
-
-  private void read(Instant now) {
-    FetchResult<IncidentList> list = page.incidents();
-    Optional<IncidentList> recent = list.toOptional();
-    FetchResult<Summary> summaryResult = recent.isPresent() ? page.summary() : null;
-    Optional<Summary> summary = summaryResult == null ? Optional.empty() : summaryResult.toOptional();
-    if (recent.isEmpty() || summary.isEmpty()) {
-      FetchResult<?> failed = recent.isEmpty() ? list : summaryResult;
-      schedule.failed(now, ((FetchResult.Failed<?>) failed).reason());
-      return;
-    }
-    last = Page.of(recent.get().incidents(), summary.get(), now);
-    schedule.succeeded(now, last.anyIncidentOpen());
   }
 
   /** Returns a name for this replica that no other has: its host name and a random suffix. */

@@ -85,17 +85,17 @@ final class LedgerPoster {
    * @param threadId the thread the item goes in, if not top-level (where to look for it)
    * @param idempotent true when doing it twice is harmless (an edit): no search before redoing it
    */
-  Outcome send(ChatPort port, ChannelRef channel, String itemKey, String incidentId,
+  PostOutcome send(ChatPort port, ChannelRef channel, String itemKey, String incidentId,
       Optional<LedgerEntry> entry, Optional<String> threadId, boolean idempotent, PortCall call) {
     Instant now = clock.instant();
     String id = channel + " " + itemKey;
     if (entry.isPresent()) {
       LedgerEntry e = entry.get();
       if (e.isPosted()) {
-        return new Outcome.Posted(e.messageId().orElseThrow(), false);
+        return new PostOutcome.Posted(e.messageId().orElseThrow(), false);
       }
       if (e.isSettled()) {
-        return new Outcome.Passed();
+        return new PostOutcome.Passed();
       }
       if (!idempotent && !knownUnposted.contains(id)) {
         Optional<MessageRef> found = findPosted(port, channel, threadId, itemKey);
@@ -103,12 +103,12 @@ final class LedgerPoster {
           LOG.info("Found {} already in {} as {}; recording it", itemKey, channel, found.get().messageId());
           ledger.confirm(channel, itemKey, found.get().messageId(), now);
           metrics.incidentPost(channel.platform(), "found");
-          return new Outcome.Posted(found.get().messageId(), false);
+          return new PostOutcome.Posted(found.get().messageId(), false);
         }
         LOG.info("Posting {} in {} again: its earlier post was not confirmed", itemKey, channel);
       }
     } else if (!ledger.claim(channel, itemKey, incidentId, now)) {
-      return new Outcome.Passed(); // another poster claimed it; the next round sees its entry
+      return new PostOutcome.Passed(); // another poster claimed it; the next round sees its entry
     }
     // From here until the platform answers, the claim is uncertain: a crash, or a confirm that
     // fails, leaves it for the next round to look for before posting again.
@@ -123,42 +123,42 @@ final class LedgerPoster {
         }
         waitAfterFailure(channel, itemKey, e.getMessage(), e.retryAfter());
         metrics.incidentPost(channel.platform(), "deferred");
-        return new Outcome.Deferred();
+        return new PostOutcome.Deferred();
       }
       refuse(channel, itemKey, e.getMessage());
       metrics.incidentPost(channel.platform(), "refused");
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     } catch (RuntimeException e) {
       // the platform may or may not have taken it: the claim stays uncertain
       waitAfterFailure(channel, itemKey, e.toString(), Optional.empty());
       metrics.incidentPost(channel.platform(), "deferred");
-      return new Outcome.Deferred();
+      return new PostOutcome.Deferred();
     }
     ledger.confirm(channel, itemKey, posted.messageId(), clock.instant());
     metrics.incidentPost(channel.platform(), idempotent ? "edited" : "posted");
     delivered(channel);
-    return new Outcome.Posted(posted.messageId(), true);
+    return new PostOutcome.Posted(posted.messageId(), true);
   }
 
   /**
    * Runs one platform call outside the ledger (a follow-up's replies), with the same waiting and
    * logging as {@link #send}; returns the message, or what became of the channel.
    */
-  Outcome attempt(ChatPort port, ChannelRef channel, String what, PortCall call) {
+  PostOutcome attempt(ChatPort port, ChannelRef channel, String what, PortCall call) {
     try {
       MessageRef posted = call.call(port);
       delivered(channel);
-      return new Outcome.Posted(posted.messageId(), true);
+      return new PostOutcome.Posted(posted.messageId(), true);
     } catch (ChatDeliveryException e) {
       if (e.retryable()) {
         waitAfterFailure(channel, what, e.getMessage(), e.retryAfter());
-        return new Outcome.Deferred();
+        return new PostOutcome.Deferred();
       }
       logRefusal(channel, what, e.getMessage());
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     } catch (RuntimeException e) {
       waitAfterFailure(channel, what, e.toString(), Optional.empty());
-      return new Outcome.Deferred();
+      return new PostOutcome.Deferred();
     }
   }
 
@@ -194,7 +194,8 @@ final class LedgerPoster {
   private void waitAfterFailure(ChannelRef channel, String what, String reason, Optional<Duration> retryAfter) {
     int strike = strikes.merge(channel, 1, Integer::sum);
     // a Retry-After is the platform's word, not a promise: an absurd one must not park the channel for good
-    Optional<Duration> asked = retryAfter.filter(d -> !d.isNegative()).map(d -> d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d);
+    Optional<Duration> asked =
+        retryAfter.filter(d -> !d.isNegative()).map(d -> d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d);
     asked.ifPresent(d -> metrics.rateLimitWait(channel.platform(), d));
     Duration wait = asked.orElseGet(() -> backoff(strike));
     waitUntil.put(channel, clock.instant().plus(wait));

@@ -30,7 +30,7 @@ final class MaintenancePublisher {
    *
    * @param listed the maintenance as the summary lists it now, if it does
    */
-  Outcome publish(ChatPort port, Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
+  PostOutcome publish(ChatPort port, Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
       Ledgered ledgered) {
     ChannelRef channel = sub.channel();
     String startKey = ItemKeys.maintenanceStart(tracked.id());
@@ -39,7 +39,7 @@ final class MaintenancePublisher {
       boolean wanted = !tracked.ended() && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
-        return new Outcome.Passed();
+        return new PostOutcome.Passed();
       }
     }
     if (root.isEmpty() || !root.get().isSettled()) {
@@ -48,14 +48,14 @@ final class MaintenancePublisher {
           p -> p.post(channel, post, startKey));
     }
     if (!root.get().isPosted() || !tracked.ended()) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     String rootId = root.get().messageId().orElseThrow();
     String endKey = ItemKeys.maintenanceEnd(tracked.id());
     Optional<LedgerEntry> end = ledgered.find(channel, endKey);
     if (end.isEmpty() || !end.get().isSettled()) {
       Reply.Message notice = Posts.maintenanceEnded(tracked.name(), link(tracked.id()));
-      Outcome sent = poster.send(port, channel, endKey, tracked.id(), end, Optional.of(rootId), false,
+      PostOutcome sent = poster.send(port, channel, endKey, tracked.id(), end, Optional.of(rootId), false,
           p -> p.postInThread(channel, rootId, notice, true, endKey));
       if (sent.stopsChannel()) {
         return sent;
@@ -64,7 +64,7 @@ final class MaintenancePublisher {
     String editKey = ItemKeys.edit(tracked.id(), "completed");
     Optional<LedgerEntry> edit = ledgered.find(channel, editKey);
     if (edit.isPresent() && edit.get().isSettled()) {
-      return new Outcome.Passed();
+      return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
     Reply completed = new Reply.Incident(view(tracked, listed));

@@ -49,7 +49,7 @@ final class ReplicaLease {
       renewedAt = now;
     }
     if (taken) {
-      LOG.info("Incident watcher {} holds the lease: it polls and posts", replicaId);
+      LOG.info("Incident watcher {} holds the lease: it posts", replicaId);
     } else if (!held && holding) {
       LOG.warn("Incident watcher {} lost the lease to {}; it stands by", replicaId,
           leases.find(name).map(Lease::holder).orElse("nobody"));

@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
+import dev.claude500.status.PageRead;
 import dev.claude500.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class Retention {
    * @param page the page as last read, if it was
    * @param stop says when to stop between batches (the watcher stops, or lost its lease)
    */
-  void runIfDue(Optional<Page> page, BooleanSupplier stop) {
+  void runIfDue(Optional<PageRead> page, BooleanSupplier stop) {
     Instant now = clock.instant();
     if (now.isBefore(nextRun)) {
       return;
@@ -97,7 +98,7 @@ final class Retention {
   }
 
   /** Purges once; returns true when a table had more to purge than one run takes. */
-  private boolean run(Instant now, Optional<Page> page, BooleanSupplier stop) {
+  private boolean run(Instant now, Optional<PageRead> page, BooleanSupplier stop) {
     Instant cutoff = now.minus(retention);
     int waiting = page.map(p -> purgeWaiting(p, cutoff)).orElse(0);
     Batches conversations = batches(stop, n -> store.conversations().purgeClosedBefore(cutoff, n));
@@ -132,7 +133,7 @@ final class Retention {
   }
 
   /** Returns the incidents whose ledger entries stay, whatever their age. */
-  private Set<String> keep(Page page, Instant now) {
+  private Set<String> keep(PageRead page, Instant now) {
     Set<String> keep = new HashSet<>();
     IncidentPublisher.active(page, now).forEach(i -> keep.add(i.id()));
     page.summary().scheduledMaintenances().stream().map(Incident::id).filter(Objects::nonNull).forEach(keep::add);
@@ -144,7 +145,7 @@ final class Retention {
   }
 
   /** Forgets waiting triages that are done; returns how many. */
-  private int purgeWaiting(Page page, Instant cutoff) {
+  private int purgeWaiting(PageRead page, Instant cutoff) {
     List<WaitingTriage> all = store.waitingTriages().all();
     Map<ConversationKey, Instant> stillDone = new HashMap<>();
     int removed = 0;
@@ -153,8 +154,8 @@ final class Retention {
       if (!over || !w.since().isBefore(cutoff)) {
         continue;
       }
-      Instant since = doneSince.getOrDefault(w.key(), page.fetchedAt());
-      if (!page.fetchedAt().isBefore(since.plus(EVERY)) && removed < BATCH) {
+      Instant since = doneSince.getOrDefault(w.key(), page.readAt());
+      if (!page.readAt().isBefore(since.plus(EVERY)) && removed < BATCH) {
         if (store.waitingTriages().remove(w.key())) {
           LOG.info("Triage {} waited since {} for what ended long ago; it is no longer followed up", w.key(),
               w.since());

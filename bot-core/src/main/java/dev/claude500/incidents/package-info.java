@@ -1,10 +1,10 @@
 /**
- * The incident watcher: polls the status page, diffs it against the ledger of what was posted, and
- * publishes each incident to the subscribed channels as one post with its updates threaded under
- * it (the post edited to the current state, the resolution also shown in the channel, maintenance
- * windows when they start and end), exactly once per channel through restarts and rate limits. It
- * also tells triages that ended waiting for an incident when it clears, and gives the triage
- * engine a link to the channel's post about an incident.
+ * The incident watcher: follows the status poller's reads, diffs each against the ledger of what
+ * was posted, and publishes each incident to the subscribed channels as one post with its updates
+ * threaded under it (the post edited to the current state, the resolution also shown in the
+ * channel, maintenance windows when they start and end), exactly once per channel through restarts
+ * and rate limits. It also tells triages that ended waiting for an incident when it clears, and
+ * gives the triage engine a link to the channel's post about an incident.
  *
  * <p>{@link dev.claude500.incidents.IncidentWatcher} is the entry point; {@link
  * dev.claude500.incidents.ChatPorts}, {@link dev.claude500.incidents.IncidentLinks} and {@link

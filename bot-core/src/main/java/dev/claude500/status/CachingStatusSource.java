@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,25 +18,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link StatusSource} that keeps the page's summary in a Caffeine cache in front of a {@link
- * StatuspageClient}.
+ * A {@link StatusSource} that keeps the page's summary in a Caffeine cache, fed by the {@link
+ * StatusPoller}'s reads ({@link #record(FetchResult)}) and reading the page itself only when nobody
+ * fed it.
  *
  * <ul>
- *   <li>Concurrent callers share one fetch: fifty threads asking at once cause one request.
- *   <li>Once the refresh period has passed, the next read starts a refresh in the background and
- *       still answers at once with what it had; {@link #refresh()} starts one explicitly (a
- *       launcher may call it on a timer to keep the cache warm while nobody asks).
+ *   <li>Every read the poller makes lands here, so while the poller runs no caller meets old data
+ *       and the cache makes no request of its own.
+ *   <li>A cold cache (nothing read yet) fetches on the first call; concurrent callers share that
+ *       one fetch: fifty threads asking at once cause one request.
+ *   <li>Once the refresh period has passed since the last write, the next read starts a refresh in
+ *       the background and still answers at once with what it had; {@link #refresh()} starts one
+ *       explicitly.
  *   <li>A {@code 304} keeps the summary and counts as fresh (its {@code asOf} moves to now).
  *   <li>When the page fails, callers get the last good summary marked stale with its original
  *       {@code asOf}, or an unknown snapshot when there never was one.
  * </ul>
  *
- * <p>Thread-safe; no method throws. Time comes from the injected {@link Clock} (snapshot times) and
- * {@link Ticker} (the refresh period); fetches run on the injected {@link Executor}.
+ * <p>Thread-safe; no method throws. All time (snapshot times and the refresh period) comes from the
+ * injected {@link Clock}; fetches run on the injected {@link Executor}.
  */
 public final class CachingStatusSource implements StatusSource {
   /** How long a summary is used before a read triggers a refresh, unless configured otherwise. */
@@ -43,11 +49,13 @@ public final class CachingStatusSource implements StatusSource {
 
   /** How long {@link #current()} waits for the very first fetch, unless configured otherwise. */
   public static final Duration DEFAULT_FIRST_LOAD_WAIT = Duration.ofSeconds(2);
+  /** The incidents of the poller's latest read; empty until it has read them. */
+  private volatile List<Incident> recent = List.of();
 
   private static final Logger LOG = LoggerFactory.getLogger(CachingStatusSource.class);
   private static final String KEY = "summary";
 
-  private final StatuspageClient client;
+  private final StatusPage page;
   private final Duration firstLoadWait;
   private final Clock clock;
   private final AsyncLoadingCache<String, StatusSnapshot> cache;
@@ -65,61 +73,47 @@ public final class CachingStatusSource implements StatusSource {
    * @param firstLoadWait how long {@link #current()} waits for the very first fetch
    */
   public CachingStatusSource(StatuspageClient client, Duration refreshAfter, Duration firstLoadWait) {
-    this(client, refreshAfter, firstLoadWait, Clock.systemUTC(), Ticker.systemTicker(), defaultExecutor());
+    this(client, refreshAfter, firstLoadWait, Clock.systemUTC(), defaultExecutor());
   }
 
   /**
-   * Creates a source whose refresh period is measured on {@code clock} too, for tests and replays
-   * that move time by hand.
-   *
-   * @param client the client to fetch with
-   * @param refreshAfter how long a summary is used before a read triggers a refresh
-   * @param firstLoadWait how long {@link #current()} waits for the very first fetch
-   * @param clock the source of snapshot times and of the refresh period
-   * @param executor where fetches run; {@code Runnable::run} makes every fetch synchronous
+   * Creates a source reading through {@code client}; see {@link #CachingStatusSource(StatusPage,
+   * Duration, Duration, Clock, Executor)}.
    */
   public CachingStatusSource(
       StatuspageClient client, Duration refreshAfter, Duration firstLoadWait, Clock clock, Executor executor) {
-    this(client, refreshAfter, firstLoadWait, clock, tickerOf(clock), executor);
+    this(StatusPage.of(client), refreshAfter, firstLoadWait, clock, executor);
+  }
+
+  /**
+   * Creates a source fetching on its own small pool of daemon threads; the rest as {@link
+   * #CachingStatusSource(StatusPage, Duration, Duration, Clock, Executor)}.
+   */
+  public CachingStatusSource(StatusPage page, Duration refreshAfter, Duration firstLoadWait, Clock clock) {
+    this(page, refreshAfter, firstLoadWait, clock, defaultExecutor());
   }
 
   /**
    * Creates a source.
    *
-   * @param client the client to fetch with
-   * @param refreshAfter how long a summary is used before a read triggers a refresh
+   * @param page where the summary is fetched when nobody fed the cache in time
+   * @param refreshAfter how long a summary is used, measured on {@code clock} from its last write,
+   *     before a read triggers a refresh
    * @param firstLoadWait how long {@link #current()} waits for the very first fetch
-   * @param clock the source of snapshot times
-   * @param ticker the source of the refresh period's time
+   * @param clock the source of snapshot times and of the refresh period
    * @param executor where fetches run; {@code Runnable::run} makes every fetch synchronous
    */
   public CachingStatusSource(
-      StatuspageClient client,
-      Duration refreshAfter,
-      Duration firstLoadWait,
-      Clock clock,
-      Ticker ticker,
-      Executor executor) {
-    this.client = Objects.requireNonNull(client, "client");
+      StatusPage page, Duration refreshAfter, Duration firstLoadWait, Clock clock, Executor executor) {
+    this.page = Objects.requireNonNull(page, "page");
     this.firstLoadWait = positive(firstLoadWait, "firstLoadWait");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cache =
         Caffeine.newBuilder()
             .refreshAfterWrite(positive(refreshAfter, "refreshAfter"))
-            .ticker(Objects.requireNonNull(ticker, "ticker"))
+            .ticker(tickerOf(clock))
             .executor(Objects.requireNonNull(executor, "executor"))
             .buildAsync(new Loader());
-  }
-
-  /**
-   * Returns a Caffeine ticker that reads {@code clock}: nanoseconds since the clock's instant when
-   * this method was called (small numbers, as Caffeine expects of a ticker, so its arithmetic
-   * cannot overflow).
-   */
-  public static Ticker tickerOf(Clock clock) {
-    Objects.requireNonNull(clock, "clock");
-    Instant origin = clock.instant();
-    return () -> Duration.between(origin, clock.instant()).toNanos();
   }
 
   /**
@@ -164,6 +158,39 @@ public final class CachingStatusSource implements StatusSource {
   }
 
   /**
+   * Folds a summary someone else fetched (the poller's read) into the cache, as if the cache had
+   * fetched it now: a body makes a fresh snapshot, a failure marks the last good one stale. While
+   * the cache's own first fetch is under way a failure leaves that fetch to answer. Returns the
+   * snapshot now cached (or the failure's, when the first fetch still runs).
+   */
+  public StatusSnapshot record(FetchResult<Summary> result) {
+    Objects.requireNonNull(result, "result");
+    StatusSnapshot[] recorded = new StatusSnapshot[1];
+    cache.asMap().compute(KEY, (key, held) -> {
+      StatusSnapshot previous = held != null && held.isDone() ? settled(held) : null;
+      recorded[0] = fold(previous, result);
+      boolean keepLoading = held != null && !held.isDone() && result instanceof FetchResult.Failed;
+      return keepLoading ? held : CompletableFuture.completedFuture(recorded[0]);
+    });
+    return recorded[0];
+  }
+
+  /**
+   * Keeps the incidents of the poller's latest read (the recent list, resolved ones included), so
+   * that {@link #incident(String)} finds an incident that is no longer in the summary.
+   */
+  public void recordRecent(List<Incident> incidents) {
+    recent = List.copyOf(incidents);
+  }
+
+  /** Returns the incident with this id: an open one from the summary, else one of the poller's latest read. */
+  @Override
+  public Optional<Incident> incident(String id) {
+    Optional<Incident> open = StatusSource.super.incident(id);
+    return open.isPresent() ? open : recent.stream().filter(i -> id.equals(i.id())).findFirst();
+  }
+
+  /**
    * Starts a fetch now unless one is already under way, and returns its outcome; the future never
    * completes exceptionally. Callers need not wait on it. The cache holds the outcome as soon as
    * Caffeine installs it, which may be a moment after the future completes: a caller that waited
@@ -184,20 +211,33 @@ public final class CachingStatusSource implements StatusSource {
   private StatusSnapshot next(StatusSnapshot previous) {
     FetchResult<Summary> result;
     try {
-      result = client.fetchSummary();
+      result = page.summary();
     } catch (RuntimeException e) {
       LOG.error("Status client failed unexpectedly", e);
       result = new FetchResult.Failed<>("unexpected " + e);
     }
-    if (result instanceof FetchResult.Fetched<Summary> fetched) {
-      return StatusSnapshot.fresh(fetched.value(), clock.instant());
+    return fold(previous, result);
+  }
+
+  /** Returns the snapshot a fetch's outcome makes of the previous one (null when there is none). */
+  private StatusSnapshot fold(StatusSnapshot previous, FetchResult<Summary> result) {
+    if (result instanceof FetchResult.Failed<Summary> failed) {
+      // Whoever fetched has logged the failure where it met it.
+      return previous != null && previous.isKnown() ? previous.stale(failed.reason()) : StatusSnapshot.unknown(
+          failed.reason());
     }
-    if (result instanceof FetchResult.NotModified<Summary> same) {
-      return StatusSnapshot.fresh(same.value(), clock.instant());
-    }
-    // The client has logged the failure where it met it.
-    String why = ((FetchResult.Failed<Summary>) result).reason();
-    return previous != null && previous.isKnown() ? previous.stale(why) : StatusSnapshot.unknown(why);
+    return StatusSnapshot.fresh(result.toOptional().orElseThrow(), clock.instant());
+  }
+
+  /**
+   * Returns a Caffeine ticker that reads {@code clock}: nanoseconds since the clock's instant when
+   * the cache was made (small numbers, as Caffeine expects of a ticker, so its arithmetic cannot
+   * overflow), never going back when the clock is set back.
+   */
+  private static Ticker tickerOf(Clock clock) {
+    Instant origin = clock.instant();
+    AtomicLong latest = new AtomicLong();
+    return () -> latest.accumulateAndGet(Duration.between(origin, clock.instant()).toNanos(), Math::max);
   }
 
   private final class Loader implements AsyncCacheLoader<String, StatusSnapshot> {

@@ -3,8 +3,10 @@ package dev.claude500.status;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An incident or a scheduled maintenance (the page gives both the same shape).
@@ -66,6 +68,33 @@ public record Incident(
     return incidentUpdates.stream()
         .filter(u -> u.shownAt() != null)
         .max(Comparator.comparing(IncidentUpdate::shownAt));
+  }
+
+  /**
+   * Returns when the incident last changed: its latest update, resolution or edit ({@link
+   * Instant#EPOCH} when nothing is dated).
+   */
+  public Instant lastActivity() {
+    return Stream.concat(
+            Stream.of(updatedAt, resolvedAt, createdAt),
+            incidentUpdates.stream().flatMap(u -> Stream.of(u.createdAt(), u.displayAt(), u.updatedAt())))
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .orElse(Instant.EPOCH);
+  }
+
+  /** Returns when the incident ended: its resolution time, else its last activity. */
+  public Instant closedAt() {
+    return resolvedAt != null ? resolvedAt : lastActivity();
+  }
+
+  /** Returns the updates that have an id in the order they are posted: display time, then id. */
+  public List<IncidentUpdate> updatesInOrder() {
+    return incidentUpdates.stream()
+        .filter(u -> u.id() != null)
+        .sorted(Comparator.comparing((IncidentUpdate u) -> u.shownAt() == null ? Instant.EPOCH : u.shownAt())
+            .thenComparing(IncidentUpdate::id))
+        .toList();
   }
 
   /** Returns true when any current component or any update's affected component has this id. */

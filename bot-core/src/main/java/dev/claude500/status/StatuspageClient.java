@@ -1,30 +1,15 @@
 package dev.claude500.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.claude500.metrics.BotMetrics;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * FetchResult.Failed}; no method throws. A repeated identical fault is logged at debug level only.
  *
  * <p>Thread-safe: one instance serves all callers. Each attempt at one URL is bounded as a whole
- * (connection, headers and body) by the request timeout.
+ * (connection, headers and body) by the request timeout. The work is shared out: {@link PageHttp}
+ * sends, {@link ConditionalGet} remembers each endpoint's ETag, {@link JsonAnswer} reads the body;
+ * this class tries the URLs in turn, counts and logs.
  */
 public final class StatuspageClient {
   /** The setting that lists the base URLs, comma-separated. */
@@ -63,18 +50,11 @@ public final class StatuspageClient {
   static final String UNRESOLVED_PATH = "/api/v2/incidents/unresolved.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(StatuspageClient.class);
-  private static final String USER_AGENT = "claude500-status/0.1 (+https://status.claude.com reader)";
 
   private final List<URI> baseUrls;
-  private final Duration requestTimeout;
-  private final int maxBodyBytes;
-  private final HttpClient http;
-  private final Endpoint<Summary> summary =
-      new Endpoint<>("summary", SUMMARY_PATH, Summary.class, "status", "components");
-  private final Endpoint<IncidentList> incidents =
-      new Endpoint<>("incidents", INCIDENTS_PATH, IncidentList.class, "incidents");
-  private final Endpoint<IncidentList> unresolved =
-      new Endpoint<>("unresolved", UNRESOLVED_PATH, IncidentList.class, "incidents");
+  private final ConditionalGet<Summary> summary;
+  private final ConditionalGet<IncidentList> incidents;
+  private final ConditionalGet<IncidentList> unresolved;
   private final BotMetrics metrics;
   private final Map<URI, String> lastProblem = new ConcurrentHashMap<>();
 
@@ -119,16 +99,17 @@ public final class StatuspageClient {
       throw new IllegalArgumentException("baseUrls must not be empty");
     }
     this.baseUrls = baseUrls.stream().map(StatuspageClient::checkedBaseUrl).toList();
-    this.requestTimeout = positive(requestTimeout, "requestTimeout");
+    Duration attemptTimeout = positive(requestTimeout, "requestTimeout");
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
     }
-    this.maxBodyBytes = maxBodyBytes;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(positive(connectTimeout, "connectTimeout"))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    PageHttp http = new PageHttp(positive(connectTimeout, "connectTimeout"), attemptTimeout, maxBodyBytes);
+    this.summary = new ConditionalGet<>("summary", SUMMARY_PATH,
+        new JsonAnswer<>(Summary.class, "status", "components"), http);
+    this.incidents = new ConditionalGet<>("incidents", INCIDENTS_PATH,
+        new JsonAnswer<>(IncidentList.class, "incidents"), http);
+    this.unresolved = new ConditionalGet<>("unresolved", UNRESOLVED_PATH,
+        new JsonAnswer<>(IncidentList.class, "incidents"), http);
   }
 
   /**
@@ -180,20 +161,20 @@ public final class StatuspageClient {
     return fetch(unresolved);
   }
 
-  private <T> FetchResult<T> fetch(Endpoint<T> endpoint) {
+  private <T> FetchResult<T> fetch(ConditionalGet<T> endpoint) {
     List<String> problems = new ArrayList<>();
     for (URI base : baseUrls) {
-      URI url = URI.create(base.toString().replaceAll("/+$", "") + endpoint.path);
+      URI url = endpoint.at(base);
       FetchResult<T> result;
       try {
-        result = attempt(endpoint, url);
-      } catch (Problem p) {
+        result = endpoint.get(url);
+      } catch (FetchProblem p) {
         result = new FetchResult.Failed<>(p.getMessage());
       } catch (RuntimeException e) {
         LOG.error("Unexpected fault fetching {}", url, e);
         result = new FetchResult.Failed<>("unexpected " + e);
       }
-      metrics.statusFetch(endpoint.name, resultWord(result));
+      metrics.statusFetch(endpoint.name(), resultWord(result));
       if (!(result instanceof FetchResult.Failed<T> failed)) {
         if (lastProblem.remove(url) != null) {
           LOG.info("Status page {} answers again", url);
@@ -213,94 +194,6 @@ public final class StatuspageClient {
     return result instanceof FetchResult.NotModified ? "304" : "error";
   }
 
-  private <T> FetchResult<T> attempt(Endpoint<T> endpoint, URI url) throws Problem {
-    Remembered<T> known = endpoint.memory.get(url);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(url)
-            .timeout(requestTimeout)
-            .header("Accept", "application/json")
-            .header("User-Agent", USER_AGENT)
-            .GET();
-    if (known != null) {
-      request.header("If-None-Match", known.etag);
-    }
-    HttpResponse<byte[]> response = send(request.build());
-    int code = response.statusCode();
-    if (code == 304) {
-      if (known == null) {
-        throw new Problem("HTTP 304 though no If-None-Match was sent");
-      }
-      return new FetchResult.NotModified<>(known.value, url);
-    }
-    if (code / 100 != 2) {
-      throw new Problem("HTTP " + code);
-    }
-    T value = endpoint.parse(response);
-    response
-        .headers()
-        .firstValue("ETag")
-        .ifPresentOrElse(
-            etag -> endpoint.memory.put(url, new Remembered<>(etag, value)),
-            () -> endpoint.memory.remove(url));
-    return new FetchResult.Fetched<>(value, url);
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest request) throws Problem {
-    CompletableFuture<HttpResponse<byte[]>> future;
-    try {
-      future = http.sendAsync(request, this::bodyFor);
-    } catch (IllegalArgumentException | SecurityException e) {
-      throw new Problem("cannot send: " + e.getMessage());
-    }
-    try {
-      return future.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new Problem("no complete answer within " + millis(requestTimeout));
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new Problem("interrupted");
-    } catch (ExecutionException e) {
-      throw new Problem(describe(e.getCause()));
-    }
-  }
-
-  private HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
-    // Error pages and HTML challenges are judged by status and headers alone: never read them.
-    if (info.statusCode() / 100 != 2 || isHtml(info.headers())) {
-      return LimitedBodySubscriber.discarding();
-    }
-    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-    return LimitedBodySubscriber.upTo(maxBodyBytes, declared);
-  }
-
-  private String describe(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof HttpConnectTimeoutException) {
-        return "no connection within the connect timeout";
-      }
-      if (t instanceof HttpTimeoutException) {
-        return "no answer within " + millis(requestTimeout);
-      }
-      if (t instanceof LimitedBodySubscriber.TooLarge) {
-        return t.getMessage();
-      }
-      if (t instanceof ConnectException) {
-        return "connection refused or unreachable";
-      }
-      if (t instanceof UnknownHostException) {
-        return "unknown host";
-      }
-      if (t instanceof SSLException) {
-        return "TLS failure: " + t.getMessage();
-      }
-    }
-    String message = error == null ? null : error.getMessage();
-    String kind = error == null ? "unknown error" : error.getClass().getSimpleName();
-    return message == null ? kind : kind + ": " + message;
-  }
-
   private void noteProblem(URI url, String reason) {
     String previous = lastProblem.put(url, reason);
     if (reason.equals(previous)) {
@@ -308,13 +201,6 @@ public final class StatuspageClient {
     } else {
       LOG.warn("Status page {} failed: {}", url, reason);
     }
-  }
-
-  static boolean isHtml(HttpHeaders headers) {
-    return headers
-        .firstValue("Content-Type")
-        .map(t -> t.toLowerCase(Locale.ROOT).contains("html"))
-        .orElse(false);
   }
 
   private static URI checkedBaseUrl(URI url) {
@@ -337,85 +223,4 @@ public final class StatuspageClient {
     return d;
   }
 
-  private static String millis(Duration d) {
-    return d.toMillis() + " ms";
-  }
-
-  /** The last body and its ETag at one URL. */
-  private record Remembered<T>(String etag, T value) {}
-
-  /** One endpoint: where it lives, what it parses into, what a valid answer must contain. */
-  private static final class Endpoint<T> {
-    final String name;
-    final String path;
-    final Class<T> type;
-    final List<String> required;
-    final Map<URI, Remembered<T>> memory = new ConcurrentHashMap<>();
-
-    Endpoint(String name, String path, Class<T> type, String... required) {
-      this.name = name;
-      this.path = path;
-      this.type = type;
-      this.required = List.of(required);
-    }
-
-    T parse(HttpResponse<byte[]> response) throws Problem {
-      if (isHtml(response.headers())) {
-        throw new Problem("HTML instead of JSON (a browser challenge?)");
-      }
-      byte[] body = response.body();
-      int first = firstNonBlank(body);
-      if (first < 0) {
-        throw new Problem("empty body");
-      }
-      if (body[first] == '<') {
-        throw new Problem("HTML instead of JSON (a browser challenge?)");
-      }
-      JsonNode tree;
-      try {
-        tree = StatusJson.mapper().readTree(body);
-      } catch (IOException e) {
-        throw new Problem("invalid JSON: " + oneLine(e.getMessage()));
-      }
-      List<String> missing =
-          required.stream().filter(f -> tree == null || !tree.path(f).isContainerNode()).toList();
-      if (!missing.isEmpty()) {
-        throw new Problem("JSON without " + String.join(", ", missing) + ": not a Statuspage answer");
-      }
-      try {
-        return StatusJson.mapper().treeToValue(tree, type);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new Problem("unexpected JSON: " + oneLine(e.getMessage()));
-      }
-    }
-
-    private static int firstNonBlank(byte[] body) {
-      int i = 0;
-      // Skip a UTF-8 byte-order mark.
-      if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
-        i = 3;
-      }
-      for (; i < body.length; i++) {
-        if (!Character.isWhitespace(body[i])) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    private static String oneLine(String message) {
-      if (message == null) {
-        return "(no detail)";
-      }
-      String line = message.lines().findFirst().orElse("");
-      return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-    }
-  }
-
-  /** One attempt's failure, turned into {@link FetchResult.Failed} by {@link #fetch}. */
-  private static final class Problem extends Exception {
-    Problem(String reason) {
-      super(reason, null, false, false);
-    }
-  }
 }

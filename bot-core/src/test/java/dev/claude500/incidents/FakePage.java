@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentList;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.Summary;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,13 +44,13 @@ final class FakePage implements StatusPage {
     return this;
   }
 
+  /** Returns how many reads began: a read asks for the summary first. */
   int reads() {
     return reads;
   }
 
   @Override
   public FetchResult<IncidentList> incidents() {
-    reads++;
     if (failure != null) {
       return new FetchResult.Failed<>(failure);
     }
@@ -60,6 +61,7 @@ final class FakePage implements StatusPage {
 
   @Override
   public FetchResult<Summary> summary() {
+    reads++;
     if (failure != null) {
       return new FetchResult.Failed<>(failure);
     }

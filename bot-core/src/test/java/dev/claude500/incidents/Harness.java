@@ -5,6 +5,7 @@ import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusSnapshot;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;

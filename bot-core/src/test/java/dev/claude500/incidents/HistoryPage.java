@@ -2,6 +2,7 @@ package dev.claude500.incidents;
 
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.Summary;
 import dev.claude500.testing.StatusPageHistory;
 import java.net.URI;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Two replicas on one store: one polls and posts; the other takes over when it stops. */
+/** Two replicas on one store: both read the page, one posts; the other takes over when it stops. */
 class IncidentWatcherLeaseTest {
   /** Runs several watchers on one clock, each round when its watcher asked for it. */
   static final class Replicas {

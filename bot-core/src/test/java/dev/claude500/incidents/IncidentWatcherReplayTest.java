@@ -1,9 +1,5 @@
 package dev.claude500.incidents;
 
-import static dev.claude500.incidents.Harness.AI_ONLY;
-import static dev.claude500.incidents.Harness.ALL;
-import static dev.claude500.incidents.Harness.CODE_ONLY;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
@@ -12,6 +8,8 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.PageRead;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.testing.FakeStatusPage;
@@ -33,6 +31,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import static dev.claude500.incidents.Harness.AI_ONLY;
+import static dev.claude500.incidents.Harness.ALL;
+import static dev.claude500.incidents.Harness.CODE_ONLY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replays a busy day of the real page (2026-07-21: six incidents, 27 updates, up to three open at
@@ -59,9 +61,9 @@ class IncidentWatcherReplayTest {
   static void readTheDay() {
     StatusPageHistory.PageState end = StatusPageHistory.anthropic().at(TO);
     day = end.incidents().incidents().stream()
-        .filter(i -> i.createdAt().isAfter(FROM) && !Page.closedAt(i).isAfter(TO))
+        .filter(i -> i.createdAt().isAfter(FROM) && !i.closedAt().isAfter(TO))
         .toList();
-    names = Page.of(List.of(), end.summary(), TO).componentNames();
+    names = PageRead.of(List.of(), end.summary(), TO).componentNames();
     changes = day.stream().flatMap(i -> i.incidentUpdates().stream()).map(IncidentUpdate::shownAt)
         .sorted().distinct().toList();
     assertThat(day).hasSize(6);
@@ -114,7 +116,7 @@ class IncidentWatcherReplayTest {
     List<String> posts = new ArrayList<>();
     for (Incident i : touching(channel)) {
       posts.add("ROOT " + i.id());
-      List<IncidentUpdate> updates = Page.updatesInOrder(i);
+      List<IncidentUpdate> updates = i.updatesInOrder();
       for (IncidentUpdate u : updates.subList(1, updates.size())) {
         String text = Posts.update(i, u, names).text().toPlainString();
         posts.add(reply(i.id(), u.status() == IncidentStatus.RESOLVED, text));

@@ -12,6 +12,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatusPoller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 class PollScheduleTest {
   final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Logger logger = (Logger) LoggerFactory.getLogger(PollSchedule.class);
+  final Logger logger = (Logger) LoggerFactory.getLogger("dev.claude500.status.PollSchedule");
 
   @BeforeEach
   void captureLogs() {
@@ -95,23 +97,23 @@ class PollScheduleTest {
   @Test
   @DisplayName("An interval below 10 s is allowed down to 1 s, with one warning in the log at start")
   void shortIntervalsWarn() throws Exception {
-    Logger watcherLog = (Logger) LoggerFactory.getLogger(IncidentWatcher.class);
+    Logger pollerLog = (Logger) LoggerFactory.getLogger(StatusPoller.class);
     ListAppender<ILoggingEvent> started = new ListAppender<>();
     started.start();
-    watcherLog.addAppender(started);
+    pollerLog.addAppender(started);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     Harness h = new Harness().subscribe(ALL);
     try {
       for (Duration interval : List.of(POLL, Duration.ofSeconds(1))) {
-        IncidentWatcher w = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, interval,
-            "every-" + interval.toSeconds(), () -> 0.0, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
-        w.start(scheduler);
-        w.close();
+        StatusPoller poller = new StatusPoller(h.source, new CachingStatusSource(h.source, interval,
+            Duration.ofSeconds(1), h.clock, Runnable::run), h.clock, interval, () -> 0.0);
+        poller.start(scheduler);
+        poller.close();
       }
     } finally {
       scheduler.shutdownNow();
       assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-      watcherLog.detachAppender(started);
+      pollerLog.detachAppender(started);
     }
     assertThat(started.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
         .extracting(ILoggingEvent::getFormattedMessage).asString()
@@ -125,14 +127,5 @@ class PollScheduleTest {
     fast.clock.advance(Duration.ofSeconds(1));
     assertThat(w.tick()).as("half the interval while an incident is open").isEqualTo(Duration.ofMillis(500));
     assertThat(fast.slack.topLevel(ALL)).hasSize(1);
-  }
-
-  @Test
-  @DisplayName("Jitter shortens each wait by at most a fifth and never lengthens it")
-  void jitter() {
-    assertThat(new PollSchedule(POLL, () -> 0.0).jittered(POLL)).isEqualTo(POLL);
-    assertThat(new PollSchedule(POLL, () -> 0.999_999_999).jittered(POLL))
-        .isBetween(Duration.ofSeconds(24), Duration.ofMillis(24_001));
-    assertThat(new PollSchedule(Duration.ofHours(1), () -> 0.5).backoff()).isEqualTo(Duration.ofHours(1));
   }
 }

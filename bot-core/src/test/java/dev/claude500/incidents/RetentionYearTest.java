@@ -1,14 +1,5 @@
 package dev.claude500.incidents;
 
-import static dev.claude500.incidents.Pages.API;
-import static dev.claude500.incidents.Pages.CODE;
-import static dev.claude500.incidents.Pages.incident;
-import static dev.claude500.incidents.Pages.update;
-import static dev.claude500.status.IncidentStatus.IDENTIFIED;
-import static dev.claude500.status.IncidentStatus.INVESTIGATING;
-import static dev.claude500.status.IncidentStatus.MONITORING;
-import static dev.claude500.status.IncidentStatus.RESOLVED;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
@@ -19,6 +10,7 @@ import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.StatusPage;
 import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.JdbcStores;
@@ -50,6 +42,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static dev.claude500.incidents.Pages.API;
+import static dev.claude500.incidents.Pages.CODE;
+import static dev.claude500.incidents.Pages.incident;
+import static dev.claude500.incidents.Pages.update;
+import static dev.claude500.status.IncidentStatus.IDENTIFIED;
+import static dev.claude500.status.IncidentStatus.INVESTIGATING;
+import static dev.claude500.status.IncidentStatus.MONITORING;
+import static dev.claude500.status.IncidentStatus.RESOLVED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A year of a busy team's traffic on the real store, with the watcher purging as it does in the bot:

@@ -310,6 +310,82 @@ class CachingStatusSourceTest {
     assertThat(source.current().asOf()).contains(START.plus(PERIOD).plusSeconds(1));
   }
 
+  @Test
+  void aRecordedReadCountsAsFreshAndPutsOffTheCachesOwnRefreshOnTheInjectedClock() {
+    page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
+    ManualExecutor background = new ManualExecutor();
+    CachingStatusSource source =
+        new CachingStatusSource(client(page.baseUrl(), SHORT), PERIOD, Duration.ofSeconds(2), clock, background);
+
+    StatusSnapshot recorded = source.record(new FetchResult.Fetched<>(StatusFixtures.redSummary(), page.baseUrl()));
+    assertThat(recorded.fresh()).isTrue();
+    assertThat(recorded.asOf()).contains(START);
+    assertThat(source.peek()).isEqualTo(recorded);
+
+    clock.advance(PERIOD.minusSeconds(1));
+    source.record(new FetchResult.NotModified<>(StatusFixtures.redSummary(), page.baseUrl()));
+    clock.advance(PERIOD.minusSeconds(1));
+    assertThat(source.current().asOf()).contains(START.plus(PERIOD).minusSeconds(1));
+    background.runAll();
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("fed within the period: no fetch").isZero();
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(source.current().summary()).as("past the period: answers at once with what it has")
+        .contains(StatusFixtures.redSummary());
+    background.runAll();
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("nobody fed it for a period: it fetches").isEqualTo(1);
+    assertThat(source.peek().summary()).contains(StatusFixtures.greenSummary());
+    assertThat(source.peek().asOf()).contains(clock.instant());
+  }
+
+  @Test
+  void aRecordedFailureMarksTheLastGoodSummaryStaleWithItsTime() {
+    CachingStatusSource source = inline();
+    source.record(new FetchResult.Fetched<>(StatusFixtures.redSummary(), page.baseUrl()));
+    clock.advance(Duration.ofSeconds(10));
+
+    StatusSnapshot stale = source.record(new FetchResult.Failed<>("HTTP 502"));
+
+    assertThat(stale.fresh()).isFalse();
+    assertThat(stale.asOf()).contains(START);
+    assertThat(stale.summary()).contains(StatusFixtures.redSummary());
+    assertThat(stale.problem()).contains("HTTP 502");
+    assertThat(source.peek()).isEqualTo(stale);
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).isZero();
+  }
+
+  @Test
+  void aRecordedFailureLeavesAColdReadsFetchToAnswer() {
+    page.serveSummary(Response.json(StatusFixtures.redSummaryJson()));
+    ManualExecutor background = new ManualExecutor();
+    CachingStatusSource source =
+        new CachingStatusSource(client(page.baseUrl(), SHORT), PERIOD, Duration.ofSeconds(2), clock, background);
+    assertThat(source.peek().isKnown()).isFalse();
+
+    source.record(new FetchResult.Failed<>("connection refused or unreachable"));
+    assertThat(source.peek().problem()).contains("the status page has not answered yet");
+    background.runAll();
+
+    assertThat(source.peek().fresh()).isTrue();
+    assertThat(source.peek().summary()).contains(StatusFixtures.redSummary());
+  }
+
+  @Test
+  void aRecordedSummaryAnswersAColdReadStillWaitingOnItsFetch() {
+    page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
+    ManualExecutor background = new ManualExecutor();
+    CachingStatusSource source =
+        new CachingStatusSource(client(page.baseUrl(), SHORT), PERIOD, Duration.ofSeconds(2), clock, background);
+    assertThat(source.peek().isKnown()).isFalse();
+
+    source.record(new FetchResult.Fetched<>(StatusFixtures.redSummary(), page.baseUrl()));
+    assertThat(source.peek().summary()).contains(StatusFixtures.redSummary());
+    background.runAll();
+
+    assertThat(source.peek().summary()).as("the older fetch does not overwrite the read recorded")
+        .contains(StatusFixtures.redSummary());
+  }
+
   /** Polls {@link CachingStatusSource#peek()} until the snapshot matches, for at most 3 s. */
   private static StatusSnapshot awaitSnapshot(CachingStatusSource source, Predicate<StatusSnapshot> wanted)
       throws InterruptedException {

@@ -5,13 +5,15 @@ import dev.claude500.chat.ChatPort;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.incidents.StatusPage;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatusPage;
+import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
@@ -115,12 +117,17 @@ public final class WatcherRig implements AutoCloseable {
     return this;
   }
 
-  /** Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port}. */
+  /**
+   * Returns a new watcher (a process of the bot) on {@code on}, posting through {@code port},
+   * following a status poller of its own as a process's watcher does.
+   */
   public IncidentWatcher watcher(Store on, ChatPort port) {
-    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    return new IncidentWatcher(StatusPage.of(client), on, ChatPorts.of(List.of(port)), engine, clock, POLL,
-        IncidentWatcher.replicaName(), () -> ThreadLocalRandom.current().nextDouble(),
-        IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
+    StatusPage reads = StatusPage.of(
+        new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    CachingStatusSource cache = new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock,
+        Runnable::run);
+    return new IncidentWatcher(new StatusPoller(reads, cache, clock, POLL), on, ChatPorts.of(List.of(port)), engine,
+        clock);
   }
 
   /**

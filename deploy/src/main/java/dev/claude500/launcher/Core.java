@@ -5,12 +5,13 @@ import dev.claude500.commands.SubscriptionService;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.incidents.StatusPage;
 import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.StatusPage;
+import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
@@ -22,20 +23,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform-neutral part of a running bot, built once from the settings: store, status cache,
- * playbooks, triage engine, command handlers and the metrics registry they all record on. Closing
- * it closes the store.
+ * The platform-neutral part of a running bot, built once from the settings: store, status cache and
+ * the one status poller that feeds it (and the incident watcher), playbooks, triage engine, command
+ * handlers and the metrics registry they all record on. Closing it stops the poller and closes the
+ * store.
  */
 final class Core implements AutoCloseable {
   final Settings settings;
   final Clock clock;
   final Store store;
   final CachingStatusSource status;
-  final StatuspageClient statusClient;
+  /** The process's one reader of the status page: it feeds {@link #status} and the incident watcher. */
+  final StatusPoller poller;
   final TriageEngine engine;
   final Commands commands;
   final ScheduledExecutorService scheduler;
@@ -44,7 +46,7 @@ final class Core implements AutoCloseable {
   /** The running platforms' chat ports, filled in as they start (the engine's incident links use them). */
   final ChatPorts chatPorts;
 
-  private Core(Settings settings, Clock clock, Store store, StatuspageClient statusClient,
+  private Core(Settings settings, Clock clock, Store store, StatusPoller poller,
       CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
       PrometheusMeterRegistry registry, BotMetrics metrics) {
     this.settings = settings;
@@ -52,7 +54,7 @@ final class Core implements AutoCloseable {
     this.metrics = metrics;
     this.clock = clock;
     this.store = store;
-    this.statusClient = statusClient;
+    this.poller = poller;
     this.status = status;
     this.engine = engine;
     this.commands = commands;
@@ -76,8 +78,12 @@ final class Core implements AutoCloseable {
     StatuspageClient client = new StatuspageClient(settings.statusUrls(),
         StatuspageClient.DEFAULT_CONNECT_TIMEOUT, StatuspageClient.DEFAULT_REQUEST_TIMEOUT,
         StatuspageClient.DEFAULT_MAX_BODY_BYTES, metrics);
-    CachingStatusSource status = new CachingStatusSource(client, settings.pollInterval(),
-        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT);
+    StatusPage page = StatusPage.of(client);
+    // The poller feeds the cache at least once an interval; the cache reads the page itself only
+    // when cold, or when nobody fed it for two intervals (the poller backing off a failing page).
+    CachingStatusSource status = new CachingStatusSource(page, settings.pollInterval().multipliedBy(2),
+        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock);
+    StatusPoller poller = new StatusPoller(page, status, clock, settings.pollInterval());
     metrics.statusAge(status::asOf, clock);
     Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
         JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
@@ -86,30 +92,31 @@ final class Core implements AutoCloseable {
         settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
         new IncidentLinks(store.ledger(), chatPorts), metrics);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
-    return new Core(settings, clock, store, client, status, engine, new Commands(engine, status, subscriptions, clock),
+    return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
         chatPorts, registry, metrics);
   }
 
-  /** Keeps the status cache warm: a refresh every poll interval, so no caller meets old data. */
-  void startStatusRefresh() {
-    long every = settings.pollInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(status::refresh, 0, every, TimeUnit.MILLISECONDS);
+  /**
+   * Starts the status poller on a thread of its own, its first read at once: from then on the
+   * cache and the incident watcher (when one follows it) get every read.
+   */
+  void startStatusPolling() {
+    poller.start();
   }
 
   /**
-   * Starts the incident watcher, posting through the chat ports added so far and any added later
-   * and purging what is older than the retention; closing it gives up its lease.
+   * Makes the incident watcher, following the status poller and posting through the chat ports
+   * added so far and any added later, purging what is older than the retention; closing it gives
+   * up its lease. Made before {@link #startStatusPolling()}, it has the poller's first round.
    */
-  IncidentWatcher startIncidentWatcher() {
-    IncidentWatcher watcher = new IncidentWatcher(StatusPage.of(statusClient), store, chatPorts, engine, clock,
-        settings.pollInterval(), IncidentWatcher.replicaName(), () -> ThreadLocalRandom.current().nextDouble(),
+  IncidentWatcher newIncidentWatcher() {
+    return new IncidentWatcher(poller, store, chatPorts, engine, clock, IncidentWatcher.replicaName(),
         settings.retention(), metrics);
-    watcher.start();
-    return watcher;
   }
 
   @Override
   public void close() {
+    poller.close();
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

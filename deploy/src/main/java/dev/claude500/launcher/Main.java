@@ -79,10 +79,10 @@ public final class Main {
   private static int console(Core core, InputStream in, PrintStream out, PrintStream err) {
     ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
     core.chatPorts.add(console.chatPort());
-    core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
     console.greet();
     Optional<IncidentWatcher> watcher = consoleWatcher(core);
+    core.startStatusPolling();
     try {
       console.run(ConsoleInput.start(in, ConsoleInput.WINDOW));
       return 0;
@@ -95,8 +95,9 @@ public final class Main {
   }
 
   /**
-   * Starts the incident watcher for the console, unless the store is a PostgreSQL shared with
-   * service replicas: holding their lease, the console would stop their posts while it runs.
+   * Makes the incident watcher for the console, unless the store is a PostgreSQL shared with
+   * service replicas: holding their lease, the console would stop their posts while it runs (the
+   * status poller runs either way, for {@code /claude500 status} and the triage).
    */
   private static Optional<IncidentWatcher> consoleWatcher(Core core) {
     if (core.settings.dbUrl().startsWith("jdbc:postgresql:")) {
@@ -104,7 +105,7 @@ public final class Main {
           + " to the service replicas, so this console gets no incident posts or follow-ups");
       return Optional.empty();
     }
-    return Optional.of(core.startIncidentWatcher());
+    return Optional.of(core.newIncidentWatcher());
   }
 
   private static void expire(TriageEngine engine, ConsoleMode console) {

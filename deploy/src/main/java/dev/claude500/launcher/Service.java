@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Service mode: the HTTP endpoints, every configured chat platform, and the background work
- * (status refresh, idle triages closed with a summary, the incident watcher posting to subscribed
- * channels), until the process is asked to stop.
+ * (the status poller feeding the status cache and the incident watcher posting to subscribed
+ * channels, idle triages closed with a summary), until the process is asked to stop.
  *
  * <p>Stopping (SIGTERM, SIGINT) is graceful: the HTTP server stops listening and the platforms stop
  * taking requests; the incident watcher ends its round at the next channel (the post under way is
@@ -90,9 +90,9 @@ final class Service {
       service.stop();
       throw e;
     }
-    core.startStatusRefresh();
     core.scheduler.scheduleWithFixedDelay(service::closeIdleTriages, 1, 1, TimeUnit.MINUTES);
     service.startIncidentWatcher();
+    core.startStatusPolling();
     // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
     // garbage in a heap grown to hold it; one full collection once the first rounds are done hands
     // that memory back to the system (G1 uncommits on a full collection), so an idle bot stays small.
@@ -113,7 +113,7 @@ final class Service {
   /** Posts status-page incidents to subscribed channels through the running platforms' chat ports. */
   private void startIncidentWatcher() {
     platforms.stream().map(Platform::chatPort).forEach(core.chatPorts::add);
-    watcher = core.startIncidentWatcher();
+    watcher = core.newIncidentWatcher();
   }
 
   /** Returns the HTTP port actually bound. */

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.status.StatusSnapshot;
+import dev.claude500.triage.StoredConversation;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
-import dev.claude500.triage.StoredConversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,44 @@ class ServiceWatcherTest {
         }
       }
     }
+  }
+
+  @Test
+  @DisplayName("One poller reads the page for the service: each poll fetches the summary and the incident list once, and the status cache serves that read")
+  void onePollerFeedsTheCacheAndTheWatcher() throws Exception {
+    try (FakeStatusPage page = FakeStatusPage.start()) {
+      Settings settings = settings(page, "CLAUDE500_POLL_INTERVAL", "1");
+      page.serveIncidents(FakeStatusPage.Response.json("{\"page\":{},\"incidents\":[]}"));
+      MutableClock clock = new MutableClock(Instant.now());
+      try (Core core = Core.build(settings, clock)) {
+        Service service = Service.start(core);
+        try {
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          for (int poll = 1; poll <= 3; poll++) {
+            awaitRequests(page, FakeStatusPage.INCIDENTS, poll, deadline);
+            StatusSnapshot seen = core.status.current();
+            assertThat(seen.fresh()).isTrue();
+            assertThat(seen.asOf()).as("read by poll %d", poll).contains(clock.instant());
+            clock.advance(settings.pollInterval());
+          }
+          awaitRequests(page, FakeStatusPage.INCIDENTS, 4, deadline);
+          assertThat(core.store.leases().find(IncidentWatcher.LEASE)).isPresent();
+        } finally {
+          service.stop();
+        }
+        assertThat(page.requestCount(FakeStatusPage.INCIDENTS)).as("no read but the four polls").isEqualTo(4);
+        assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("one summary a poll, for the cache and the watcher")
+            .isEqualTo(4);
+      }
+    }
+  }
+
+  private static void awaitRequests(FakeStatusPage page, String path, int count, long deadline)
+      throws InterruptedException {
+    while (page.requestCount(path) < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(page.requestCount(path)).as(path).isEqualTo(count);
   }
 
   /** Returns the settings of a service on an empty store reading {@code page}, which shows two open incidents. */

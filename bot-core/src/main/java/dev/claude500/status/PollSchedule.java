@@ -1,4 +1,4 @@
-package dev.claude500.incidents;
+package dev.claude500.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,7 @@ final class PollSchedule {
     failures++;
     if (failures == 1) {
       failingSince = now;
-      LOG.warn("The incident watcher cannot read the status page ({}); it keeps trying, backing off up to {} s,"
+      LOG.warn("The status poller cannot read the status page ({}); it keeps trying, backing off up to {} s,"
           + " and says so again when the page answers", reason, maxBackoff().toSeconds());
     } else {
       LOG.debug("Status page read {} failed: {}", failures, reason);

@@ -1,11 +1,11 @@
-package dev.claude500.incidents;
+package dev.claude500.status;
 
-import dev.claude500.status.FetchResult;
-import dev.claude500.status.IncidentList;
-import dev.claude500.status.StatuspageClient;
-import dev.claude500.status.Summary;
+import java.util.Objects;
 
-/** Where the watcher reads the page: the two answers it needs. Implementations never throw. */
+/**
+ * Where the page is read: the two answers a poll needs. {@link StatuspageClient} is the real one
+ * ({@link #of(StatuspageClient)}); tests give pages in memory. Implementations never throw.
+ */
 public interface StatusPage {
   /** Returns the recent incidents, resolved ones and postmortems included. */
   FetchResult<IncidentList> incidents();
@@ -15,6 +15,7 @@ public interface StatusPage {
 
   /** Returns the page as a client reads it (conditional requests included). */
   static StatusPage of(StatuspageClient client) {
+    Objects.requireNonNull(client, "client");
     return new StatusPage() {
       @Override
       public FetchResult<IncidentList> incidents() {
