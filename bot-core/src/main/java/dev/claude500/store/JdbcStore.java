@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -64,6 +65,7 @@ public final class JdbcStore implements Store {
   private final Leases leases;
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
+  private final OutboxStore outbox;
   private final WriteHealth health;
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
@@ -81,6 +83,7 @@ public final class JdbcStore implements Store {
     this.leases = new JdbcLeases(jdbc);
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
+    this.outbox = new JdbcOutbox(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
       t.setDaemon(true);
@@ -248,6 +251,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  /** Returns the messages the outbox has queued and not yet delivered. */
+  public OutboxStore outbox() {
+    return outbox;
   }
 
   /**
