@@ -1,6 +1,7 @@
 package dev.claude500.bot;
 
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.Outbox;
 import dev.claude500.status.StatusSource;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
@@ -9,8 +10,9 @@ import java.util.Objects;
 
 /**
  * What a chat adapter is given by the launcher: the engine, the command handler, the
- * status page, the store (for delivery de-duplication and subscriptions), the clock and the
- * metrics (acknowledgement latency, rate-limit waits).
+ * status page, the store (for delivery de-duplication and subscriptions), the clock, the
+ * metrics (acknowledgement latency, rate-limit waits) and the outbox every triage reply goes out
+ * through (the adapter registers its chat port with it when it starts).
  *
  * @param engine the triage engine
  * @param commands what answers every {@code /claude500} command
@@ -18,9 +20,10 @@ import java.util.Objects;
  * @param store the store
  * @param clock the time
  * @param metrics where the adapter records what it measures
+ * @param outbox what delivers the bot's messages in threads
  */
 public record BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
-    BotMetrics metrics) {
+    BotMetrics metrics, Outbox outbox) {
   /** Validates. */
   public BotServices {
     Objects.requireNonNull(engine, "engine");
@@ -29,10 +32,12 @@ public record BotServices(TriageEngine engine, Commands commands, StatusSource s
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(outbox, "outbox");
   }
 
   /** Returns services that record no metrics. */
-  public BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock) {
-    this(engine, commands, status, store, clock, BotMetrics.none());
+  public BotServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
+      Outbox outbox) {
+    this(engine, commands, status, store, clock, BotMetrics.none(), outbox);
   }
 }

@@ -51,7 +51,6 @@ public final class SlackAdapter implements AutoCloseable {
   private final Optional<EventsEndpoint> endpoint;
   private volatile App app;
   private volatile SocketModeConnection socket;
-  private volatile TriageThreads threads;
 
   private SlackAdapter(SlackSettings settings, BotServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -87,8 +86,8 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException("Slack refused the bot token (auth.test: " + e.error()
           + "); check SLACK_BOT_TOKEN and SLACK_API_URL", e);
     }
-    TriageThreads threads = new TriageThreads(web, prompts, worker);
-    this.threads = threads;
+    services.outbox().register(chatPort);
+    TriageThreads threads = new TriageThreads(web, prompts, services.outbox());
     UserNames names = new UserNames(web::displayName);
     App built = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
@@ -148,8 +147,8 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets queued work finish for a few seconds, stops trying held-back triage
-   * replies, releases the HTTP client; never throws.
+   * Stops taking requests, lets queued work finish for a few seconds, releases the HTTP client;
+   * never throws. Triage replies not delivered yet stay in the outbox.
    */
   @Override
   public void close() {
@@ -160,10 +159,6 @@ public final class SlackAdapter implements AutoCloseable {
       a.executorService().shutdownNow();
     }
     worker.close();
-    TriageThreads t = threads;
-    if (t != null) {
-      t.close();
-    }
     try {
       slack.close();
     } catch (Exception e) {
