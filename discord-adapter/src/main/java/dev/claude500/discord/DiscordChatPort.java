@@ -6,6 +6,7 @@ import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.discord.PermissionProblems.Problem;
+import dev.claude500.outbox.Outgoing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the core speaks first on Discord: incident posts and their threads, idle-triage summaries.
+ * How the core speaks on Discord: incident posts and their threads, triage replies and idle-triage
+ * summaries (through the outbox).
  *
  * <p>{@link #post} sends a top-level message (an incident as an embed coloured by its impact).
  * {@link #postInThread} posts in the thread that hangs from a message: on Discord a thread started
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Posts made under an item key ({@link #post(ChannelRef, Reply, String)} and its thread
  * counterpart) carry a nonce Discord uses to drop a repeat of them for a few minutes, and a short
- * reference people can see ({@link PostMarks}); {@link #findPosted} looks for that reference among
+ * reference people can see ({@link PostMarks}), except a triage reply, which carries the nonce only
+ * (its thread looks as it always did); {@link #findPosted} looks for that reference among
  * the newest {@value #HISTORY_WINDOW} messages of the channel or thread. Such a post that fails in a
  * way Discord may have taken it (a timeout, a 5xx) is reported with an unknown outcome, so the
  * caller looks for it before posting again.
@@ -263,7 +266,9 @@ public final class DiscordChatPort implements ChatPort {
   /** Sends a post's messages in order; a keyed post's are marked and each carries its own nonce. */
   private String sendAll(Target target, List<MessageCreateData> data, ChannelRef reportTo, Problem problem,
       Optional<String> itemKey) {
-    List<MessageCreateData> parts = itemKey.map(k -> PostMarks.marked(data, k)).orElse(data);
+    // a triage reply carries its nonce only: its thread shows what it always showed, no reference
+    List<MessageCreateData> parts = itemKey.filter(k -> !Outgoing.isTriageKey(k)).map(k -> PostMarks.marked(data, k))
+        .orElse(data);
     String first = null;
     for (int i = 0; i < parts.size(); i++) {
       int part = i;

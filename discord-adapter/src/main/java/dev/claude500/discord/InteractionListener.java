@@ -45,7 +45,7 @@ final class InteractionListener extends ListenerAdapter {
 
   /** Returns the listener with every subcommand, button and modal handler, registered here and only here. */
   static InteractionListener create(BotServices services, Work work, DiscordMessages messages, CustomIds ids) {
-    ThreadPosts posts = new ThreadPosts(messages);
+    ThreadPosts posts = new ThreadPosts(services.outbox());
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),
         new EphemeralCommand(services.commands(), work, messages),

@@ -84,7 +84,7 @@ final class TriageCommand {
     ThreadChannel thread = parent.createThreadChannel(threadName(start, actor), first.getId()).complete();
     ConversationKey key = new ConversationKey(DiscordAdapter.PLATFORM, parent.getId(), thread.getId());
     TriageResult result = engine.start(key, actor, start.pasted(), start.playbook().id());
-    posts.post(thread, result.replies());
+    posts.post(key, result.replies());
   }
 
   private void startIn(InteractionHook hook, ThreadChannel thread, Actor actor, Answer.StartTriage start) {
@@ -96,7 +96,7 @@ final class TriageCommand {
       return;
     }
     hook.sendMessage(opening(start)).complete();
-    posts.post(thread, result.replies());
+    posts.post(key, result.replies());
   }
 
   static String threadName(Answer.StartTriage start, Actor actor) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.bot.BotServices;
 import dev.claude500.bot.Commands;
 import dev.claude500.bot.SubscriptionService;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.OutboxThreads;
+import dev.claude500.outbox.Scheduler;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -13,6 +16,7 @@ import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.triage.TriageEngine;
@@ -36,6 +40,12 @@ final class LoopbackDiscord implements AutoCloseable {
   final CachingStatusSource status;
   final Store store;
   final BotServices services;
+  /** The threads the outbox makes its later tries on. */
+  final OutboxThreads outboxThreads = OutboxThreads.start(2);
+  /** The outbox's own clock and scheduler, when a test drives them. */
+  private final Optional<Map.Entry<Clock, Scheduler>> outboxTime;
+  /** Where triage replies go out. */
+  Outbox outbox;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -67,9 +77,24 @@ final class LoopbackDiscord implements AutoCloseable {
     this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), store);
   }
 
+  /**
+   * Connects the adapter whose outbox (where triage replies wait when Discord does not take them)
+   * reads {@code outboxClock} and waits through {@code outboxScheduler}, which the test drives.
+   */
+  LoopbackDiscord(Clock outboxClock, Scheduler outboxScheduler) throws InterruptedException {
+    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), newStore(),
+        Optional.of(Map.entry(outboxClock, outboxScheduler)));
+  }
+
   private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store)
       throws InterruptedException {
+    this(guildIds, storeDelay, shards, store, Optional.empty());
+  }
+
+  private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store,
+      Optional<Map.Entry<Clock, Scheduler>> outboxTime) throws InterruptedException {
     this.guildIds = List.copyOf(guildIds);
+    this.outboxTime = outboxTime;
     this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
     status = new CachingStatusSource(
@@ -91,7 +116,10 @@ final class LoopbackDiscord implements AutoCloseable {
     TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
-    return new BotServices(engine, commands, status, on, clock);
+    outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
+        outboxTime.map(Map.Entry::getKey).orElse(clock),
+        outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));
+    return new BotServices(engine, commands, status, on, clock, outbox);
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */
@@ -148,6 +176,7 @@ final class LoopbackDiscord implements AutoCloseable {
   @Override
   public void close() {
     adapter.close();
+    outboxThreads.close();
     discord.close();
     page.close();
     store.close();
