@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes triages left idle past the engine's timeout and sends each one's summary into its thread
- * through the outbox, after any of its replies still queued. Run it on a schedule; it never throws.
+ * through the outbox, after any of its replies still queued; a triage of a platform this process
+ * does not run is closed without a summary. Run it on a schedule; it never throws.
  */
 public final class IdleSummaries implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IdleSummaries.class);
@@ -37,6 +38,10 @@ public final class IdleSummaries implements Runnable {
   public void run() {
     try {
       for (TriageEngine.Expired e : engine.expireIdle()) {
+        if (!outbox.serves(e.key().platform())) {
+          LOG.debug("idle triage {} closed; no {} connection here to post its summary", e.key(), e.key().platform());
+          continue;
+        }
         try {
           outbox.send(Outgoing.triageReplies(e.key(), e.result().replies()));
         } catch (RuntimeException failed) {

@@ -64,14 +64,7 @@ public final class Outbox implements AutoCloseable {
   private final Map<ChannelRef, Instant> parkedUntil = new HashMap<>();
   private boolean closed;
 
-  /**
-   * Creates an outbox.
-   *
-   * @param store where queued messages are kept until delivered
-   * @param ledger the record of what was delivered where
-   * @param clock the only source of time
-   * @param scheduler what runs later tries
-   */
+  /** Creates an outbox keeping messages in {@code store}, delivered once by {@code ledger}, timed by the two others. */
   public Outbox(OutboxStore store, PostLedger ledger, Clock clock, Scheduler scheduler) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -107,14 +100,23 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  /** Queues what an earlier process left in the store and starts sending it, on the scheduler. */
+  /** Returns true when messages for {@code platform} have a port to go through in this process. */
+  public boolean serves(String platform) {
+    return ports.containsKey(platform);
+  }
+
+  /**
+   * Queues what an earlier process left in the store for the platforms registered now and starts
+   * sending it, on the scheduler; messages for other platforms stay in the store for a process that
+   * serves them.
+   */
   public void resume() {
-    List<Queued> left = store.pending();
+    List<Queued> left = store.pending().stream().filter(q -> serves(q.message().channel().platform())).toList();
     left.stream().mapToLong(Queued::seq).max().ifPresent(max -> seq.accumulateAndGet(max, Math::max));
     Set<Lane> touched = enqueue(left);
     if (!touched.isEmpty()) {
-      LOG.info("outbox: {} message{} left queued by an earlier run, in {} thread{} or channel{}", left.size(),
-          left.size() == 1 ? "" : "s", touched.size(), touched.size() == 1 ? "" : "s", touched.size() == 1 ? "" : "s");
+      LOG.info("outbox: {} message(s) left queued by an earlier run, in {} thread(s) or channel(s)", left.size(),
+          touched.size());
     }
     touched.forEach(lane -> scheduler.schedule(Duration.ZERO, () -> drain(lane)));
   }
