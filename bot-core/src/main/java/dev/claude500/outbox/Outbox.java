@@ -196,9 +196,10 @@ public final class Outbox implements AutoCloseable {
       lanes.remove(lane);
       return null;
     }
-    Instant parked = parkedUntil.getOrDefault(lane.channel(), Instant.MIN);
-    Instant at = parked.isAfter(state.notBefore) ? parked : state.notBefore;
     Instant now = clock.instant();
+    Instant parked = parkedUntil.getOrDefault(lane.channel(), Instant.MIN);
+    parkedUntil.remove(lane.channel(), parked.isAfter(now) ? null : parked); // a wait that is over is forgotten
+    Instant at = parked.isAfter(state.notBefore) ? parked : state.notBefore;
     if (closed || at.isAfter(now)) {
       state.draining = false;
       if (!closed && (state.wakeAt == null || state.wakeAt.isAfter(at) || !state.wakeAt.isAfter(now))) {

@@ -18,7 +18,8 @@ final class StoreTables {
           "seen_delivery",
           "lease",
           "watcher_state",
-          "waiting_triage");
+          "waiting_triage",
+          "outbox");
 
   private StoreTables() {}
 
