@@ -172,8 +172,7 @@ public final class Outbox implements AutoCloseable {
       LaneState state = lanes.get(lane);
       if (result instanceof Attempt.Delivered) {
         remove(state, tried, forget);
-        state.strikes = 0;
-        state.notBefore = Instant.MIN;
+        state.delivered();
       } else if (result instanceof Attempt.Refused refused) {
         forget.addAll(dropChannel(lane.channel()));
         LOG.warn("{} refused {} for good ({}); {} queued message{} for that channel dropped", lane, tried.message()
@@ -204,36 +203,45 @@ public final class Outbox implements AutoCloseable {
       state.draining = false;
       if (!closed && (state.wakeAt == null || state.wakeAt.isAfter(at) || !state.wakeAt.isAfter(now))) {
         state.wakeAt = at;
-        scheduler.schedule(Duration.between(now, at), () -> drain(lane));
+        scheduler.schedule(Duration.between(now, at), () -> woke(lane, at));
       }
       return null;
     }
     return first.getValue();
   }
 
+  /** Runs a lane's wake-up: it is no longer pending (a wake-up that comes early schedules another), then drains. */
+  private void woke(Lane lane, Instant at) {
+    synchronized (lock) {
+      LaneState state = lanes.get(lane);
+      if (state != null && at.equals(state.wakeAt)) {
+        state.wakeAt = null;
+      }
+    }
+    drain(lane);
+  }
+
   private void held(Lane lane, LaneState state, Queued tried, Attempt.Retry retry, List<Queued> forget) {
     Instant now = clock.instant();
     if (!now.isBefore(tried.queuedAt().plus(GIVE_UP_AFTER))) {
-      forget.addAll(state.queue.values());
-      state.queue.values().forEach(q -> queuedKeys.remove(id(q.message())));
-      state.queue.clear();
+      forget.addAll(state.takeAll());
+      forget.forEach(q -> queuedKeys.remove(id(q.message())));
       LOG.error("gave up {} message{} in {}, failing since {} ({})", forget.size(), forget.size() == 1 ? "" : "s",
           lane, tried.queuedAt(), retry.why());
       return;
     }
-    state.strikes++;
+    Duration backoff = state.failed();
     Optional<Duration> asked = retry.retryAfter().filter(d -> !d.isNegative())
         .map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d);
-    Duration wait = asked.orElseGet(() -> backoff(state.strikes));
+    Duration wait = asked.orElse(backoff);
     if (asked.isPresent()) {
       parkedUntil.merge(lane.channel(), now.plus(wait), (a, b) -> a.isAfter(b) ? a : b);
     } else {
       state.notBefore = now.plus(wait);
     }
-    int n = state.queue.size();
     if (state.strikes == 1) {
-      LOG.warn("{} not delivered yet ({}); {} message{} held back, trying again in {} ms", tried.message().itemKey(),
-          retry.why(), n, n == 1 ? "" : "s", wait.toMillis());
+      LOG.warn("{} not delivered yet ({}); {} message(s) held back, trying again in {} ms", tried.message().itemKey(),
+          retry.why(), state.queue.size(), wait.toMillis());
     } else {
       LOG.debug("{} failed again ({}); trying again in {} ms", tried.message().itemKey(), retry.why(), wait.toMillis());
     }
@@ -253,8 +261,7 @@ public final class Outbox implements AutoCloseable {
       if (!e.getKey().channel().equals(channel)) {
         return false;
       }
-      dropped.addAll(e.getValue().queue.values());
-      e.getValue().queue.clear();
+      dropped.addAll(e.getValue().takeAll());
       return !e.getValue().draining; // a lane being drained is removed by its drainer
     });
     dropped.forEach(q -> queuedKeys.remove(id(q.message())));
@@ -269,11 +276,6 @@ public final class Outbox implements AutoCloseable {
       LOG.warn("outbox: {} done but still in the store ({}); the ledger keeps it from being sent again",
           q.message().itemKey(), e.toString());
     }
-  }
-
-  private static Duration backoff(int strike) {
-    Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(strike - 1, 20));
-    return d.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : d;
   }
 
   private static String id(Outgoing m) {

@@ -22,7 +22,9 @@ public interface Scheduler {
     Objects.requireNonNull(executor, "executor");
     return (delay, task) -> {
       try {
-        timer.schedule(() -> executor.execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        // in microseconds, rounded up: never earlier than asked
+        long micros = Math.max(0, (delay.toNanos() + 999) / 1_000);
+        timer.schedule(() -> executor.execute(task), micros, TimeUnit.MICROSECONDS);
       } catch (RejectedExecutionException shutDown) {
         // the outbox is closing: what is still queued stays in its store for the next start
       }

@@ -230,4 +230,24 @@ class OutboxTest {
 
     assertThat(thread(ONE)).containsExactly("early");
   }
+
+  @Test
+  @DisplayName("a wake-up that comes before its time (another clock than the scheduler's) is scheduled again")
+  void anEarlyWakeUpIsScheduledAgain() {
+    List<Runnable> wakeUps = new java.util.ArrayList<>();
+    Outbox outbox = new Outbox(store, ledger, clock, (delay, task) -> wakeUps.add(task));
+    outbox.register(slack);
+    AtomicBoolean fail = new AtomicBoolean(true);
+    slack.failWhen(c -> fail.getAndSet(false) ? unavailable() : Optional.empty());
+    outbox.send(Outgoing.triageReplies(ONE, replies("late")));
+    assertThat(wakeUps).hasSize(1);
+
+    wakeUps.remove(0).run();
+    assertThat(thread(ONE)).isEmpty();
+    assertThat(wakeUps).as("scheduled again").hasSize(1);
+
+    clock.advance(Outbox.FIRST_BACKOFF);
+    wakeUps.remove(0).run();
+    assertThat(thread(ONE)).containsExactly("late");
+  }
 }
