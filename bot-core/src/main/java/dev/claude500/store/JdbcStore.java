@@ -12,6 +12,7 @@ import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -73,6 +74,7 @@ public final class JdbcStore implements Store {
   private final Leases leases;
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
+  private final OutboxStore outbox;
   private final WriteHealth health;
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
@@ -91,6 +93,7 @@ public final class JdbcStore implements Store {
     this.leases = new JdbcLeases(jdbc);
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
+    this.outbox = new JdbcOutbox(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
       t.setDaemon(true);
@@ -241,6 +244,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  /** Returns the messages the outbox has queued and not yet delivered. */
+  public OutboxStore outbox() {
+    return outbox;
   }
 
   /**

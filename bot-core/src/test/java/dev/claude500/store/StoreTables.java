@@ -20,7 +20,8 @@ final class StoreTables {
           "watcher_state",
           "waiting_triage",
           "autodetect_channel",
-          "autodetect_offer");
+          "autodetect_offer",
+          "outbox");
 
   private StoreTables() {}
 

@@ -14,6 +14,8 @@ import dev.claude500.commands.CommandParser;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.Invocation;
 import dev.claude500.commands.Surface;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.Outgoing;
 import dev.claude500.triage.Disposition;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
@@ -41,6 +43,10 @@ import java.util.UUID;
  * said in a thread is headed by what it is about: the incident's name, or the triage's label
  * ({@link TriageLabels}), so that an earlier session's triage is told apart from the one at hand.
  * Thread-safe: output from the watcher and from typed lines does not interleave.
+ *
+ * <p>A triage's replies go out through the {@link Outbox} like a chat's, to this console's port,
+ * which prints them at once: the order and the once-only of every platform hold here too. The
+ * triage at hand is printed as it is; another one's lines are headed by its label.
  */
 public final class ConsoleMode {
   /** The platform name console conversations are stored under. */
@@ -63,6 +69,7 @@ public final class ConsoleMode {
   private final ChannelRef channel;
   private final Actor actor;
   private final TriageLabels labels;
+  private final Outbox outbox;
   private final ChatPort port = new Port();
   /** The names of the incidents posted here, by message id, to say whose thread a reply is in. */
   private final Map<String, String> posted = new HashMap<>();
@@ -70,15 +77,17 @@ public final class ConsoleMode {
   private Reply pending;
   private long messages;
 
-  /** Creates a console session writing to {@code out}. */
-  public ConsoleMode(TriageEngine engine, Commands commands, PrintStream out) {
+  /** Creates a console session writing to {@code out}; its port is registered with {@code outbox}. */
+  public ConsoleMode(TriageEngine engine, Commands commands, Outbox outbox, PrintStream out) {
     this.engine = engine;
     this.commands = commands;
+    this.outbox = outbox;
     this.out = out;
     this.labels = new TriageLabels(engine);
     this.channel = new ChannelRef(PLATFORM, "console");
     String user = System.getProperty("user.name", "you");
     this.actor = new Actor("console-" + user, user);
+    outbox.register(port);
   }
 
   /**
@@ -128,19 +137,14 @@ public final class ConsoleMode {
     }
   }
 
-  /** Prints the summary of a console triage closed for being idle. */
+  /**
+   * Stops answering a console triage closed for being idle, once its summary went out through the
+   * outbox (printed as the triage at hand when it was).
+   */
   public synchronized void expired(TriageEngine.Expired expired) {
-    if (!expired.key().platform().equals(PLATFORM)) {
-      return;
-    }
     if (expired.key().equals(active)) {
       active = null;
       pending = null;
-      show(expired.result());
-      return;
-    }
-    for (Reply r : expired.result().replies()) {
-      say(labelled(expired.key(), PlainTextRenderer.render(r)));
     }
   }
 
@@ -187,9 +191,10 @@ public final class ConsoleMode {
     pending = asked;
   }
 
+  /** Sends the replies to the triage at hand through the outbox (printed before it returns) and follows what they ask. */
   private void show(TriageResult result) {
+    outbox.send(Outgoing.triageReplies(active, result.replies()));
     for (Reply r : result.replies()) {
-      say(PlainTextRenderer.render(r));
       if (r instanceof Reply.Question || r instanceof Reply.TextRequest) {
         pending = r;
       }
@@ -247,13 +252,14 @@ public final class ConsoleMode {
     Optional<String> incident = threadId.map(posted::get);
     Optional<ConversationKey> triage = threadId.filter(t -> incident.isEmpty())
         .map(t -> new ConversationKey(PLATFORM, to.channelId(), t));
+    boolean atHand = triage.isPresent() && triage.get().equals(active);
     if (triage.isPresent() && (reply instanceof Reply.Question || reply instanceof Reply.TextRequest)) {
       activate(triage.get(), reply);
     }
     if (incident.isPresent()) {
       say("[" + incident.get() + "] " + text);
     } else {
-      say(triage.map(key -> labelled(key, text)).orElse(text));
+      say(triage.filter(key -> !atHand).map(key -> labelled(key, text)).orElse(text));
     }
     String id = "console-" + ++messages;
     if (threadId.isEmpty() && reply instanceof Reply.Incident i) {

@@ -7,6 +7,8 @@ import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.incidents.WaitingTriageRecorder;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.OutboxThreads;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
@@ -28,10 +30,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The platform-neutral part of a running bot, built once from the settings: store, status cache and
  * the one status poller that feeds it (and the incident watcher), playbooks, triage engine, command
- * handlers and the metrics registry they all record on. Closing it stops the poller and closes the
- * store.
+ * handlers, the outbox the bot's messages go out through, and the metrics registry they all record
+ * on. Closing it stops the poller and closes the outbox and the store.
  */
 final class Core implements AutoCloseable {
+  /** Threads sending the outbox's later tries (a first try is made by whoever queues the message). */
+  private static final int OUTBOX_SENDERS = 2;
   final Settings settings;
   final Clock clock;
   final Store store;
@@ -45,8 +49,11 @@ final class Core implements AutoCloseable {
   final BotMetrics metrics;
   /** The running platforms' chat ports, filled in as they start (the engine's incident links use them). */
   final ChatPorts chatPorts;
+  /** Where triage replies and idle-triage summaries go out; each platform registers its port as it starts. */
+  final Outbox outbox;
+  private final OutboxThreads outboxThreads;
 
-  private Core(Settings settings, Clock clock, Store store, StatusPoller poller,
+  private Core(Settings settings, Clock clock, JdbcStore store, StatusPoller poller,
       CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
       PrometheusMeterRegistry registry, BotMetrics metrics) {
     this.settings = settings;
@@ -59,6 +66,8 @@ final class Core implements AutoCloseable {
     this.engine = engine;
     this.commands = commands;
     this.chatPorts = chatPorts;
+    this.outboxThreads = OutboxThreads.start(OUTBOX_SENDERS);
+    this.outbox = new Outbox(store.outbox(), store.ledger(), clock, outboxThreads.scheduler());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-scheduler");
       t.setDaemon(true);
@@ -85,7 +94,7 @@ final class Core implements AutoCloseable {
         CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock);
     StatusPoller poller = new StatusPoller(page, status, clock, settings.pollInterval());
     metrics.statusAge(status::asOf, clock);
-    Store store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
+    JdbcStore store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
         JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
@@ -117,6 +126,8 @@ final class Core implements AutoCloseable {
   @Override
   public void close() {
     poller.close();
+    outbox.close();
+    outboxThreads.close();
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

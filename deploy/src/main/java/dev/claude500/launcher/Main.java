@@ -1,9 +1,9 @@
 package dev.claude500.launcher;
 
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.outbox.IdleSummaries;
 import dev.claude500.playbook.PlaybookException;
 import dev.claude500.store.StoreException;
-import dev.claude500.triage.TriageEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -77,9 +77,11 @@ public final class Main {
   }
 
   private static int console(Core core, InputStream in, PrintStream out, PrintStream err) {
-    ConsoleMode console = new ConsoleMode(core.engine, core.commands, out);
+    ConsoleMode console = new ConsoleMode(core.engine, core.commands, core.outbox, out);
     core.chatPorts.add(console.chatPort());
-    core.scheduler.scheduleWithFixedDelay(() -> expire(core.engine, console), 30, 30, TimeUnit.SECONDS);
+    core.outbox.resume();
+    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox, console::expired), 30, 30,
+        TimeUnit.SECONDS);
     console.greet();
     Optional<IncidentWatcher> watcher = consoleWatcher(core);
     core.startStatusPolling();
@@ -106,14 +108,6 @@ public final class Main {
       return Optional.empty();
     }
     return Optional.of(core.newIncidentWatcher());
-  }
-
-  private static void expire(TriageEngine engine, ConsoleMode console) {
-    try {
-      engine.expireIdle().forEach(console::expired);
-    } catch (RuntimeException e) {
-      LoggerFactory.getLogger(Main.class).warn("closing idle triages failed: {}", e.toString());
-    }
   }
 
   /** Returns {@link #LOG_FILE}, its folder made; the same name in the temporary folder when that cannot be made. */

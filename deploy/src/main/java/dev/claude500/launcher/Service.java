@@ -1,15 +1,12 @@
 package dev.claude500.launcher;
 
 import dev.claude500.adapters.AdapterServices;
-import dev.claude500.chat.ChatPort;
-import dev.claude500.chat.Reply;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.triage.TriageEngine;
+import dev.claude500.outbox.IdleSummaries;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Service mode: the HTTP endpoints, every configured chat platform, and the background work
  * (the status poller feeding the status cache and the incident watcher posting to subscribed
- * channels, idle triages closed with a summary), until the process is asked to stop.
+ * channels, idle triages closed with a summary through the outbox), until the process is asked to
+ * stop. Messages an earlier run left in the outbox are sent once the platforms are up.
  *
  * <p>Stopping (SIGTERM, SIGINT) is graceful: the HTTP server stops listening and the platforms stop
  * taking requests; the incident watcher ends its round at the next channel (the post under way is
@@ -70,7 +68,7 @@ final class Service {
   static Service start(Core core) throws Exception {
     HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), core.clock, core.metrics);
     AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
-        core.metrics);
+        core.metrics, core.outbox);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
     // a scrape takes milliseconds of work: not on the IO thread, nor in Slack's lane, and readiness beside it
@@ -90,7 +88,8 @@ final class Service {
       service.stop();
       throw e;
     }
-    core.scheduler.scheduleWithFixedDelay(service::closeIdleTriages, 1, 1, TimeUnit.MINUTES);
+    core.outbox.resume(); // what an earlier run left queued, now that the platforms' ports are registered
+    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox), 1, 1, TimeUnit.MINUTES);
     service.startIncidentWatcher();
     core.startStatusPolling();
     // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
@@ -144,24 +143,6 @@ final class Service {
       }
     }
     return sb.toString();
-  }
-
-  private void closeIdleTriages() {
-    Map<String, ChatPort> ports = platforms.stream()
-        .collect(Collectors.toMap(Platform::name, Platform::chatPort, (a, b) -> a));
-    try {
-      for (TriageEngine.Expired e : core.engine.expireIdle()) {
-        ChatPort port = ports.get(e.key().platform());
-        if (port == null) {
-          continue;
-        }
-        for (Reply r : e.result().replies()) {
-          port.postInThread(e.key().channelRef(), e.key().thread(), r, false);
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("closing idle triages failed, will try again: {}", e.toString());
-    }
   }
 
   void await() {

@@ -75,7 +75,7 @@ class ConsoleModeTest {
     keyboard.close();
     try (Core core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC())) {
       core.startStatusPolling();
-      ConsoleMode console = new ConsoleMode(core.engine, core.commands, new PrintStream(out, true, StandardCharsets.UTF_8));
+      ConsoleMode console = new ConsoleMode(core.engine, core.commands, core.outbox, new PrintStream(out, true, StandardCharsets.UTF_8));
       console.run(ConsoleInput.start(keyboard, Duration.ZERO));
     }
     return output();

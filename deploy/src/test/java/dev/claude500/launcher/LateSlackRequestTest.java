@@ -58,7 +58,8 @@ class LateSlackRequestTest {
         "SLACK_API_URL", slack.apiUrl()));
     core = Core.build(settings, clock);
     http = HttpEndpoints.bind(0, core.clock, core.metrics);
-    AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock, core.metrics);
+    AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
+        core.metrics, core.outbox);
     platform = SlackPlatform.create(settings.slack().orElseThrow(), services, http, Lane.of("slack-held", lane));
     platform.start();
     http.start();

@@ -54,6 +54,6 @@ final class AnswerButton {
     String label = event.getButton().getLabel();
     String note = "→ **" + DiscordMarkdown.escape(label) + "**, chosen by " + Interactions.mention(actor);
     posts.markAnswered(hook, event.getMessage(), note, b -> event.getComponentId().equals(b.getCustomId()));
-    posts.post(event.getChannel(), result.replies());
+    posts.post(key, result.replies());
   }
 }

@@ -82,6 +82,7 @@ public final class DiscordAdapter implements AutoCloseable {
     PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),
         services.clock());
     this.chatPort = new DiscordChatPort(this::connections, messages, problems);
+    services.outbox().register(chatPort);
   }
 
   /**

@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the core speaks first on Discord: incident posts and their threads, idle-triage summaries.
+ * How the core speaks on Discord: incident posts and their threads, triage replies and idle-triage
+ * summaries (through the outbox).
  *
  * <p>{@link #post} sends a top-level message (an incident as an embed coloured by its impact).
  * {@link #postInThread} posts in the thread that hangs from a message: on Discord a thread started
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Posts made under an item key ({@link #post(ChannelRef, Reply, String)} and its thread
  * counterpart) carry a {@link PostTag}, by which {@link #findPosted} finds them among the newest
- * messages of the channel or thread ({@link TaggedPosts}); such a post that fails in a way Discord
- * may have taken it (a timeout, a 5xx) is reported with an unknown outcome, so the caller looks for
- * it before posting again.
+ * messages of the channel or thread ({@link TaggedPosts}), except a triage reply, which carries its
+ * nonce only (its thread looks as it always did); such a post that fails in a way Discord may have
+ * taken it (a timeout, a 5xx) is reported with an unknown outcome, so the caller looks for it before
+ * posting again.
  *
  * <p>A channel of a server on a shard another replica holds (the bot sharded across replicas) is
  * not in this process's cache: it is reached by its id ({@link Targets}), with the same posts,

@@ -52,7 +52,7 @@ final class InteractionListener extends ListenerAdapter {
    * registered here and only here.
    */
   static InteractionListener create(AdapterServices services, Worker work, DiscordMessages messages, CustomIds ids) {
-    ThreadPosts posts = new ThreadPosts(messages);
+    ThreadPosts posts = new ThreadPosts(services.outbox());
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),
         new MessageCommand(services.commands(), services.engine(), work, posts, messages),

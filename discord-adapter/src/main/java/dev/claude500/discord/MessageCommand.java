@@ -114,7 +114,8 @@ final class MessageCommand {
     }
     ThreadChannel thread = found.get();
     ConversationKey key = new ConversationKey(DiscordAdapter.PLATFORM, thread.getParentChannel().getId(), thread.getId());
-    TriageResult result = engine.start(key, invocation.actor(), start.pasted(), start.playbook().id());
+    TriageResult result = engine.start(key, invocation.actor(), start.pasted(), start.playbook().id(),
+        posted.author());
     if (result.disposition() != Disposition.APPLIED) {
       say(hook, "<#" + thread.getId() + "> already has a triage: answer it there.");
       return;
@@ -122,7 +123,7 @@ final class MessageCommand {
     List<Reply> shown = new ArrayList<>();
     shown.add(openingNow(invocation, posted, start));
     shown.addAll(result.replies());
-    posts.post(thread, shown);
+    posts.post(key, shown);
     say(hook, "Triage started in <#" + thread.getId() + ">.");
   }
 

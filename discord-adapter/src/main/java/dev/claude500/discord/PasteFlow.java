@@ -119,6 +119,6 @@ final class PasteFlow {
       posts.markAnswered(hook, answered, note, b -> DiscordMessages.PASTE_LABEL.equals(b.getLabel())
           || DiscordMessages.WORDS_LABEL.equals(b.getLabel()));
     }
-    posts.post(event.getChannel(), result.replies());
+    posts.post(key, result.replies());
   }
 }

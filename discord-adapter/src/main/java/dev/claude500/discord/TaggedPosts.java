@@ -4,6 +4,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.discord.PermissionProblems.Problem;
 import dev.claude500.discord.Targets.Target;
+import dev.claude500.outbox.Outgoing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,9 @@ final class TaggedPosts {
    */
   String post(Target target, List<MessageCreateData> data, ChannelRef reportTo, Problem problem,
       Optional<String> itemKey) {
-    List<MessageCreateData> parts = itemKey.map(k -> PostTag.marked(data, k)).orElse(data);
+    // a triage reply carries its nonce only: its thread shows what it always showed, no tag
+    List<MessageCreateData> parts = itemKey.filter(k -> !Outgoing.isTriageKey(k)).map(k -> PostTag.marked(data, k))
+        .orElse(data);
     String first = null;
     for (int i = 0; i < parts.size(); i++) {
       int part = i;

@@ -1,6 +1,9 @@
 package dev.claude500.discord;
 
+import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.Outgoing;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -9,30 +12,28 @@ import net.dv8tion.jda.api.components.buttons.ButtonStyle;
 import net.dv8tion.jda.api.components.replacer.ComponentReplacer;
 import net.dv8tion.jda.api.components.tree.MessageComponentTree;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /**
- * Shows a triage in its thread: posts the engine's replies in order, and edits an answered
- * question to say what was chosen and by whom, its buttons disabled. Calls block until Discord
- * answered: run them on the work executor only.
+ * Shows a triage in its thread: the engine's replies go out through the {@link Outbox} (in order,
+ * held back and retried there when Discord does not take them, through the chat port), and an
+ * answered question is edited to say what was chosen and by whom, its buttons disabled. Calls block
+ * until Discord answered: run them on the work executor only.
  */
 final class ThreadPosts {
-  private final DiscordMessages messages;
+  private final Outbox outbox;
 
-  ThreadPosts(DiscordMessages messages) {
-    this.messages = Objects.requireNonNull(messages, "messages");
+  ThreadPosts(Outbox outbox) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
   }
 
-  /** Posts the replies in the thread, in order. */
-  void post(MessageChannel thread, List<Reply> replies) {
-    for (Reply reply : replies) {
-      for (MessageCreateData data : messages.render(reply)) {
-        thread.sendMessage(data).complete();
-      }
-    }
+  /**
+   * Queues the replies in the triage's thread, after any of its replies still queued; those Discord
+   * takes now are posted before this returns.
+   */
+  void post(ConversationKey key, List<Reply> replies) {
+    outbox.send(Outgoing.triageReplies(key, replies));
   }
 
   /**

@@ -93,7 +93,7 @@ final class TriageCommand {
     ThreadChannel thread = parent.createThreadChannel(threadName(start, actor), first.getId()).complete();
     ConversationKey key = new ConversationKey(DiscordAdapter.PLATFORM, parent.getId(), thread.getId());
     TriageResult result = engine.start(key, actor, start.pasted(), start.playbook().id());
-    posts.post(thread, result.replies());
+    posts.post(key, result.replies());
     commands.openingOnceRead(start, invocation).ifPresent(opening -> showPage(hook, parent, opening));
   }
 
@@ -117,7 +117,7 @@ final class TriageCommand {
     }
     // the engine has read the page by now: the opening shows it, whatever it showed when typed
     hook.sendMessage(opening(commands.openingOnceRead(start, invocation).orElse(start.opening()))).complete();
-    posts.post(thread, result.replies());
+    posts.post(key, result.replies());
   }
 
   static String threadName(Answer.StartTriage start, Actor actor) {

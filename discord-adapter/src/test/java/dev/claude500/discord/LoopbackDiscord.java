@@ -6,14 +6,19 @@ import dev.claude500.adapters.AdapterServices;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.OutboxThreads;
+import dev.claude500.outbox.Scheduler;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatuspageClient;
+import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.JdbcStores;
+import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.TriageEngines;
@@ -38,6 +43,12 @@ final class LoopbackDiscord implements AutoCloseable {
   final CachingStatusSource status;
   final Store store;
   final AdapterServices services;
+  /** The threads the outbox makes its later tries on. */
+  final OutboxThreads outboxThreads = OutboxThreads.start(2);
+  /** The outbox's own clock and scheduler, when a test drives them. */
+  private final Optional<Map.Entry<Clock, Scheduler>> outboxTime;
+  /** Where triage replies go out. */
+  Outbox outbox;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -69,9 +80,18 @@ final class LoopbackDiscord implements AutoCloseable {
     this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), store);
   }
 
+  /**
+   * Connects the adapter whose outbox (where triage replies wait when Discord does not take them)
+   * reads {@code outboxClock} and waits through {@code outboxScheduler}, which the test drives.
+   */
+  LoopbackDiscord(Clock outboxClock, Scheduler outboxScheduler) throws InterruptedException {
+    this(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), newStore(), Optional.empty(),
+        Optional.of(Map.entry(outboxClock, outboxScheduler)));
+  }
+
   private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store)
       throws InterruptedException {
-    this(guildIds, storeDelay, shards, store, Optional.empty());
+    this(guildIds, storeDelay, shards, store, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -80,12 +100,13 @@ final class LoopbackDiscord implements AutoCloseable {
    */
   static LoopbackDiscord coldStart(Duration pageDelay) throws InterruptedException {
     return new LoopbackDiscord(List.of(FakeDiscord.GUILD_ID), Duration.ZERO, Optional.empty(), newStore(),
-        Optional.of(pageDelay));
+        Optional.of(pageDelay), Optional.empty());
   }
 
   private LoopbackDiscord(List<String> guildIds, Duration storeDelay, Optional<DiscordShards> shards, Store store,
-      Optional<Duration> coldPageDelay) throws InterruptedException {
+      Optional<Duration> coldPageDelay, Optional<Map.Entry<Clock, Scheduler>> outboxTime) throws InterruptedException {
     this.guildIds = List.copyOf(guildIds);
+    this.outboxTime = outboxTime;
     this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson())
         .withDelay(coldPageDelay.orElse(Duration.ZERO)));
@@ -110,7 +131,10 @@ final class LoopbackDiscord implements AutoCloseable {
     TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), on.autodetect(), status, clock), clock);
-    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none());
+    outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
+        outboxTime.map(Map.Entry::getKey).orElse(clock),
+        outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));
+    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none(), outbox);
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */
@@ -167,6 +191,7 @@ final class LoopbackDiscord implements AutoCloseable {
   @Override
   public void close() {
     adapter.close();
+    outboxThreads.close();
     discord.close();
     page.close();
     store.close();

@@ -121,6 +121,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+  /** Per channel: the status the next posts fail with, and how many more fail. */
+  private final Map<String, int[]> failingBeforeTake = new ConcurrentHashMap<>();
   private final Map<String, Duration> acknowledged = new ConcurrentHashMap<>();
   private final Map<String, String> nonces = new ConcurrentHashMap<>();
   private final Map<String, Integer> failingAfterTake = new ConcurrentHashMap<>();
@@ -246,6 +248,14 @@ public final class FakeDiscord implements AutoCloseable {
   /** Answers the next post in a channel with 429 and a {@code Retry-After} of {@code seconds} (whole, as Discord sends it). */
   public void rateLimitOnce(String channelId, int seconds) {
     rateLimited.put(channelId, seconds);
+  }
+
+  /**
+   * Answers the next {@code times} posts in a channel (or thread) with {@code status}, making none of
+   * them, as a front that times out before Discord sees the request does (408).
+   */
+  public void failPosts(String channelId, int status, int times) {
+    failingBeforeTake.put(channelId, new int[] {status, times});
   }
 
   /**
@@ -693,6 +703,11 @@ public final class FakeDiscord implements AutoCloseable {
       }
       if (refusing.contains(m.group(1)) || threadParentRefusing(m.group(1))) {
         return error(403, 50013, "Missing Permissions");
+      }
+      int[] failing = failingBeforeTake.computeIfPresent(m.group(1), (k, v) -> v[1] > 0 ? new int[] {v[0], v[1] - 1}
+          : null);
+      if (failing != null) {
+        return error(failing[0], 0, "failed before the message was made");
       }
       Integer wait = rateLimited.remove(m.group(1));
       if (wait != null) {

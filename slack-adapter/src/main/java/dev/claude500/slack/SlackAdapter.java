@@ -56,7 +56,6 @@ public final class SlackAdapter implements AutoCloseable {
   private final Optional<EventsEndpoint> endpoint;
   private volatile App app;
   private volatile SocketModeConnection socket;
-  private volatile TriageThreads threads;
   private volatile Registrar.Registered registered;
 
   private SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
@@ -93,8 +92,8 @@ public final class SlackAdapter implements AutoCloseable {
     } catch (SlackCallException e) {
       throw new IllegalStateException(StartProblem.of(e, settings.apiUrl()), e);
     }
-    TriageThreads threads = new TriageThreads(web, prompts, worker);
-    this.threads = threads;
+    services.outbox().register(chatPort);
+    TriageThreads threads = new TriageThreads(web, prompts, services.outbox());
     UserNames names = new UserNames(web::displayName);
     MessageTriage messageTriage = new MessageTriage(services, web, threads, names,
         new MessageTriage.BotIdentity(me.getUserId(), me.getBotId(), me.getUser()));
@@ -167,8 +166,8 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets queued work finish for a few seconds, stops trying held-back triage
-   * replies, releases the HTTP client; never throws.
+   * Stops taking requests, lets queued work finish for a few seconds, releases the HTTP client;
+   * never throws. Triage replies not delivered yet stay in the outbox.
    */
   @Override
   public void close() {
@@ -179,10 +178,6 @@ public final class SlackAdapter implements AutoCloseable {
       a.executorService().shutdownNow();
     }
     worker.close();
-    TriageThreads t = threads;
-    if (t != null) {
-      t.close();
-    }
     try {
       slack.close();
     } catch (Exception e) {

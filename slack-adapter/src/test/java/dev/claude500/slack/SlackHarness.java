@@ -7,6 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.OutboxThreads;
+import dev.claude500.outbox.Scheduler;
+import dev.claude500.store.JdbcStore;
+import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
@@ -61,6 +66,8 @@ final class SlackHarness implements AutoCloseable {
   final CachingStatusSource status;
   final TriageEngine engine;
   final AdapterServices services;
+  final Outbox outbox;
+  private final OutboxThreads outboxThreads;
   final SlackAdapter adapter;
   final SlackSigner signer = new SlackSigner(SECRET);
   private final HttpServer http;
@@ -86,6 +93,19 @@ final class SlackHarness implements AutoCloseable {
   }
 
   private SlackHarness(SlackAdapter.Tuning tuning, Store store, Duration storeDelay) {
+    this(tuning, store, storeDelay, Optional.empty());
+  }
+
+  /**
+   * A harness whose outbox (where triage replies wait when Slack does not take them) reads {@code
+   * outboxClock} and waits through {@code outboxScheduler}, which the test drives.
+   */
+  SlackHarness(SlackAdapter.Tuning tuning, Clock outboxClock, Scheduler outboxScheduler) {
+    this(tuning, new InMemoryStore(), Duration.ZERO, Optional.of(Map.entry(outboxClock, outboxScheduler)));
+  }
+
+  private SlackHarness(SlackAdapter.Tuning tuning, Store store, Duration storeDelay,
+      Optional<Map.Entry<Clock, Scheduler>> outboxTime) {
     this.store = store;
     Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
@@ -95,7 +115,11 @@ final class SlackHarness implements AutoCloseable {
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock);
-    services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry));
+    outboxThreads = outboxTime.isPresent() ? null : OutboxThreads.start(2);
+    outbox = new Outbox(store instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), seen.ledger(),
+        outboxTime.map(Map.Entry::getKey).orElse(clock),
+        outboxTime.map(Map.Entry::getValue).orElseGet(() -> outboxThreads.scheduler()));
+    services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry), outbox);
     adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {
@@ -254,6 +278,10 @@ final class SlackHarness implements AutoCloseable {
   @Override
   public void close() {
     adapter.close();
+    outbox.close();
+    if (outboxThreads != null) {
+      outboxThreads.close();
+    }
     http.stop(0);
     slack.close();
     page.close();

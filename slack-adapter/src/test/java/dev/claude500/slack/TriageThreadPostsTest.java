@@ -223,7 +223,6 @@ class TriageThreadPostsTest {
   @DisplayName("after a restart the question a typed answer answered is found in the thread by its token")
   void answeredQuestionFoundAfterARestart() throws Exception {
     Slack slack = SlackAdapter.slack(h.slack.apiUrl());
-    Worker worker = new Worker(1, 4);
     try {
       WebApi web = new WebApi(slack, "xoxb-test", SlackHarness.fastRetries());
       ChannelRef channel = new ChannelRef("slack", SlackHarness.CHANNEL);
@@ -234,7 +233,7 @@ class TriageThreadPostsTest {
       MessageRef question = before.postInThread(channel, root.messageId(), asked, false, "followup/x#1");
       before.postInThread(channel, root.messageId(), Reply.Message.of("chatter"), false);
 
-      TriageThreads restarted = new TriageThreads(web, new Prompts(), worker);
+      TriageThreads restarted = new TriageThreads(web, new Prompts(), h.outbox);
       restarted.answeredInThread(new ConversationKey("slack", SlackHarness.CHANNEL, root.messageId()),
           "incident-recovered@9", "U0CAROL");
 
@@ -245,9 +244,7 @@ class TriageThreadPostsTest {
       restarted.answeredInThread(new ConversationKey("slack", SlackHarness.CHANNEL, root.messageId()),
           "other@1", "U0CAROL");
       assertThat(h.slack.calls("chat.update")).as("an unknown token changes nothing").hasSize(1);
-      restarted.close();
     } finally {
-      worker.close();
       slack.close();
     }
   }

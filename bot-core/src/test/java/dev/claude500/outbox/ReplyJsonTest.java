@@ -1,0 +1,40 @@
+package dev.claude500.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.claude500.chat.Actor;
+import dev.claude500.chat.Choice;
+import dev.claude500.chat.Reply;
+import dev.claude500.chat.Span;
+import dev.claude500.chat.Text;
+import dev.claude500.status.StatusIndicator;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ReplyJsonTest {
+  static List<Reply> triageReplies() {
+    Text text = new Text(List.of(new Span.Plain("Hi "), new Span.Mention(new Actor("U1", "Alice")),
+        new Span.Strong(" now"), new Span.Code("claude /status"), new Span.Link("page", "https://status.claude.com")));
+    return List.of(
+        new Reply.Message(text),
+        new Reply.Question("q-1", Text.parse("Which **error**?"), List.of(new Choice("500", "API Error: 500"))),
+        new Reply.TextRequest("t-1", Text.plain("paste /debug"), List.of(new Choice("skip", "Skip"))),
+        new Reply.Report(Text.plain("Escalation report"), List.of(new Reply.Field("request_id", "req_1")), "body\nlines"),
+        new Reply.Opening(Text.plain("Alice started"), Text.plain(""), StatusIndicator.values()[0]));
+  }
+
+  @ParameterizedTest
+  @MethodSource("triageReplies")
+  void aReplyReadsBackEqual(Reply reply) {
+    assertThat(ReplyJson.read(ReplyJson.write(reply))).isEqualTo(reply);
+  }
+
+  @Test
+  void somethingElseIsRefusedWithAClearException() {
+    assertThatThrownBy(() -> ReplyJson.read("{\"type\":\"nope\"}")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a stored reply");
+  }
+}
