@@ -33,10 +33,10 @@ final class AnswerButton implements BlockActionHandler {
   private final AdapterServices services;
   private final Worker worker;
   private final WebApi web;
-  private final TriageThreads threads;
+  private final ThreadPosts threads;
   private final UserNames names;
 
-  AnswerButton(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names) {
+  AnswerButton(AdapterServices services, Worker worker, WebApi web, ThreadPosts threads, UserNames names) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.web = Objects.requireNonNull(web, "web");

@@ -40,11 +40,11 @@ final class CommandListener implements SlashCommandHandler {
   private final Worker worker;
   private final WebApi web;
   private final TaggedPosts tagged;
-  private final TriageThreads threads;
+  private final ThreadPosts threads;
   private final UserNames names;
   private final String botName;
 
-  CommandListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+  CommandListener(AdapterServices services, Worker worker, WebApi web, ThreadPosts threads, UserNames names,
       String botName) {
     this.botName = botName == null || botName.isBlank() ? "claude500" : botName;
     this.services = Objects.requireNonNull(services, "services");

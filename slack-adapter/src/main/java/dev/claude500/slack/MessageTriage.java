@@ -36,11 +36,11 @@ final class MessageTriage {
   private final AdapterServices services;
   private final WebApi web;
   private final TaggedPosts tagged;
-  private final TriageThreads threads;
+  private final ThreadPosts threads;
   private final UserNames names;
   private final BotIdentity bot;
 
-  MessageTriage(AdapterServices services, WebApi web, TriageThreads threads, UserNames names, BotIdentity bot) {
+  MessageTriage(AdapterServices services, WebApi web, ThreadPosts threads, UserNames names, BotIdentity bot) {
     this.services = Objects.requireNonNull(services, "services");
     this.web = Objects.requireNonNull(web, "web");
     this.tagged = new TaggedPosts(web);

@@ -93,7 +93,7 @@ public final class SlackAdapter implements AutoCloseable {
       throw new IllegalStateException(StartProblem.of(e, settings.apiUrl()), e);
     }
     services.outbox().register(chatPort);
-    TriageThreads threads = new TriageThreads(web, prompts, services.outbox());
+    ThreadPosts threads = new ThreadPosts(web, prompts, services.outbox());
     UserNames names = new UserNames(web::displayName);
     MessageTriage messageTriage = new MessageTriage(services, web, threads, names,
         new MessageTriage.BotIdentity(me.getUserId(), me.getBotId(), me.getUser()));

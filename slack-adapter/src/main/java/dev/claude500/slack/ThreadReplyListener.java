@@ -41,13 +41,13 @@ final class ThreadReplyListener {
 
   private final AdapterServices services;
   private final Worker worker;
-  private final TriageThreads threads;
+  private final ThreadPosts threads;
   private final UserNames names;
   private final Snippets snippets;
   private final WebApi web;
   private final String botUserId;
 
-  ThreadReplyListener(AdapterServices services, Worker worker, WebApi web, TriageThreads threads, UserNames names,
+  ThreadReplyListener(AdapterServices services, Worker worker, WebApi web, ThreadPosts threads, UserNames names,
       Snippets snippets, String botUserId) {
     this.services = Objects.requireNonNull(services, "services");
     this.worker = Objects.requireNonNull(worker, "worker");

@@ -233,7 +233,7 @@ class TriageThreadPostsTest {
       MessageRef question = before.postInThread(channel, root.messageId(), asked, false, "followup/x#1");
       before.postInThread(channel, root.messageId(), Reply.Message.of("chatter"), false);
 
-      TriageThreads restarted = new TriageThreads(web, new Prompts(), h.outbox);
+      ThreadPosts restarted = new ThreadPosts(web, new Prompts(), h.outbox);
       restarted.answeredInThread(new ConversationKey("slack", SlackHarness.CHANNEL, root.messageId()),
           "incident-recovered@9", "U0CAROL");
 

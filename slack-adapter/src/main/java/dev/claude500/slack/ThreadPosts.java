@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * reply on the calling thread when its thread is free, so the replies to one input are out (or
  * queued, when Slack does not take them now) before the next input is applied. Thread-safe.
  */
-final class TriageThreads {
-  private static final Logger LOG = LoggerFactory.getLogger(TriageThreads.class);
+final class ThreadPosts {
+  private static final Logger LOG = LoggerFactory.getLogger(ThreadPosts.class);
   private static final int STRIPES = 64;
 
   private final WebApi web;
@@ -33,7 +33,7 @@ final class TriageThreads {
   private final Outbox outbox;
   private final Object[] stripes = new Object[STRIPES];
 
-  TriageThreads(WebApi web, Prompts prompts, Outbox outbox) {
+  ThreadPosts(WebApi web, Prompts prompts, Outbox outbox) {
     this.web = Objects.requireNonNull(web, "web");
     this.tagged = new TaggedPosts(web);
     this.prompts = Objects.requireNonNull(prompts, "prompts");
