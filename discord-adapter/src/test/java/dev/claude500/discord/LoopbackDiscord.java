@@ -45,7 +45,7 @@ final class LoopbackDiscord implements AutoCloseable {
   /** The outbox's own clock and scheduler, when a test drives them. */
   private final Optional<Map.Entry<Clock, Scheduler>> outboxTime;
   /** Where triage replies go out. */
-  Outbox outbox;
+  final Outbox outbox;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -101,6 +101,7 @@ final class LoopbackDiscord implements AutoCloseable {
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     status.current(); // the page is known before the first interaction, as it is in a running bot
     services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
+    outbox = services.outbox();
     adapter = connect(shards, services);
   }
 
@@ -116,7 +117,7 @@ final class LoopbackDiscord implements AutoCloseable {
     TriageEngine engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), status, clock), clock);
-    outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
+    Outbox outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));
     return new BotServices(engine, commands, status, on, clock, outbox);
