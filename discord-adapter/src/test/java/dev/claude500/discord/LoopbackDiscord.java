@@ -48,7 +48,7 @@ final class LoopbackDiscord implements AutoCloseable {
   /** The outbox's own clock and scheduler, when a test drives them. */
   private final Optional<Map.Entry<Clock, Scheduler>> outboxTime;
   /** Where triage replies go out. */
-  Outbox outbox;
+  final Outbox outbox;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -116,6 +116,7 @@ final class LoopbackDiscord implements AutoCloseable {
       status.current(); // the page is known before the first interaction, as it is in a running bot
     }
     services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
+    outbox = services.outbox();
     adapter = connect(shards, services);
   }
 
@@ -131,7 +132,7 @@ final class LoopbackDiscord implements AutoCloseable {
     TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), on.autodetect(), status, clock), clock);
-    outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
+    Outbox outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));
     return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none(), outbox);
