@@ -126,7 +126,7 @@ public final class WatcherRig implements AutoCloseable {
         new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3)));
     CachingStatusSource cache = new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock,
         Runnable::run);
-    return new IncidentWatcher(new StatusPoller(reads, cache, clock, POLL), on, ChatPorts.of(List.of(port)), engine,
+    return Watchers.following(new StatusPoller(reads, cache, clock, POLL), on, ChatPorts.of(List.of(port)), engine,
         clock);
   }
 
