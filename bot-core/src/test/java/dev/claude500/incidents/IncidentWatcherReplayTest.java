@@ -17,6 +17,7 @@ import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Call;
 import dev.claude500.testing.RecordingChatPort.Post;
 import dev.claude500.testing.StatusPageHistory;
+import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.Watchers;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +133,7 @@ class IncidentWatcherReplayTest {
 
   static Seen replay(boolean restart, Function<Call, Optional<ChatDeliveryException>> failures) throws Exception {
     try (FakeStatusPage fake = FakeStatusPage.start()) {
-      StatuspageClient client = new StatuspageClient(List.of(fake.baseUrl()), Duration.ofSeconds(2),
+      StatuspageClient client = StatusSources.client(List.of(fake.baseUrl()), Duration.ofSeconds(2),
           Duration.ofSeconds(5));
       Harness h = new Harness(new InMemoryStore(), FROM, StatusPage.of(client));
       h.subscribeUsual();

@@ -25,6 +25,7 @@ import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -109,8 +110,8 @@ final class SlackHarness implements AutoCloseable {
     this.store = store;
     Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
+    StatuspageClient statusClient = StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    status = StatusSources.cache(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
