@@ -89,7 +89,8 @@ final class Service {
       throw e;
     }
     core.outbox.resume(); // what an earlier run left queued, now that the platforms' ports are registered
-    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox), 1, 1, TimeUnit.MINUTES);
+    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox, IdleSummaries.NOBODY_AFTER),
+        1, 1, TimeUnit.MINUTES);
     service.startIncidentWatcher();
     core.startStatusPolling();
     // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
