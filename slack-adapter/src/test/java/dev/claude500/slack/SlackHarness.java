@@ -121,7 +121,7 @@ final class SlackHarness implements AutoCloseable {
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(() -> outboxThreads.scheduler()));
     services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry), outbox);
-    adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
+    adapter = new SlackAdapter(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
