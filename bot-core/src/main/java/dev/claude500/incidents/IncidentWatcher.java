@@ -4,11 +4,9 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.Summary;
-import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.PageRead;
 import dev.claude500.status.PollListener;
 import dev.claude500.status.PollRound;
-import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusPoller;
 import dev.claude500.store.Store;
 import dev.claude500.store.StoreException;
@@ -27,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,49 +97,17 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Creates a watcher that follows {@code poller} from now on.
+   * Creates a watcher that follows {@code poller} from now on; the composition root calls this one.
    *
    * @param poller the process's status poller; its interval sets the lease's
    * @param store the ledger, subscriptions, lease and waiting triages
    * @param ports the chat ports of the platforms running here; channels of other platforms wait
    * @param engine resumes waiting triages when their incident clears
    * @param clock the time
-   */
-  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock) {
-    this(poller, store, ports, engine, clock, DEFAULT_RETENTION, BotMetrics.none());
-  }
-
-  /**
-   * Creates a watcher that counts its incident posts, rate-limit waits and purged rows on {@code
-   * metrics}, and purges what is older than {@code retention}; the other parameters are those of
-   * {@link #IncidentWatcher(StatusPoller, Store, ChatPorts, TriageEngine, Clock)}.
-   *
+   * @param replicaId this watcher's name in the lease, e.g. {@link #replicaName()}
    * @param retention how long ended triages, seen deliveries and settled ledger entries are kept;
    *     at least {@link #MIN_RETENTION}
    * @param metrics where its incident posts, rate-limit waits and purged rows are counted
-   */
-  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration retention, BotMetrics metrics) {
-    this(poller, store, ports, engine, clock, replicaName(), retention, metrics);
-  }
-
-  /**
-   * Creates a watcher reading {@code page} through a poller of its own (as a process of its own
-   * does), named {@code replicaId}, its jitter drawn from {@code random}.
-   */
-  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, String replicaId, DoubleSupplier random) {
-    this(page, store, ports, engine, clock, pollInterval, replicaId, random, DEFAULT_RETENTION, BotMetrics.none());
-  }
-
-  IncidentWatcher(StatusPage page, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
-      Duration pollInterval, String replicaId, DoubleSupplier random, Duration retention, BotMetrics metrics) {
-    this(ownPoller(page, clock, pollInterval, random), store, ports, engine, clock, replicaId, retention, metrics);
-  }
-
-  /**
-   * Creates a watcher named {@code replicaId} in the lease (e.g. {@link #replicaName()}); the
-   * composition root calls this one.
    */
   public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
       String replicaId, Duration retention, BotMetrics metrics) {
@@ -163,12 +128,6 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
     LOG.info("Incident watcher {} starting: it follows the status poller and posts while it holds the lease",
         replicaId);
     poller.follow(this);
-  }
-
-  private static StatusPoller ownPoller(StatusPage page, Clock clock, Duration interval, DoubleSupplier random) {
-    CachingStatusSource cache = new CachingStatusSource(page, interval.multipliedBy(2),
-        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock, Runnable::run);
-    return new StatusPoller(page, cache, clock, interval, random);
   }
 
   /** Returns how long the lease runs after each renewal: one and a half poll intervals. */

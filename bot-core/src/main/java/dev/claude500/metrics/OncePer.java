@@ -16,12 +16,7 @@ public final class OncePer {
   private final AtomicLong count = new AtomicLong();
   private final AtomicLong lastPassed;
 
-  /** Lets one event through every {@code period}, timed by {@link System#nanoTime()}. */
-  public OncePer(Duration period) {
-    this(period, System::nanoTime);
-  }
-
-  /** Lets one event through every {@code period}, timed by {@code nanoTime}. */
+  /** Lets one event through every {@code period}, timed by {@code nanoTime}, e.g. {@code System::nanoTime}. */
   public OncePer(Duration period, LongSupplier nanoTime) {
     Objects.requireNonNull(period, "period");
     if (period.isNegative() || period.isZero()) {

@@ -18,14 +18,13 @@ public final class IdleSummaries implements Runnable {
   private final Outbox outbox;
   private final Consumer<TriageEngine.Expired> afterQueued;
 
-  /** Creates the task. */
-  public IdleSummaries(TriageEngine engine, Outbox outbox) {
-    this(engine, outbox, expired -> { });
-  }
+  /** Hears of nothing: for a process whose surfaces need not know when a triage was closed. */
+  public static final Consumer<TriageEngine.Expired> NOBODY_AFTER = expired -> { };
 
   /**
    * Creates the task; {@code afterQueued} hears of each closed triage once its summary is queued
-   * (and sent, when its thread was free), e.g. for a console to stop answering it.
+   * (and sent, when its thread was free), e.g. for a console to stop answering it, or {@link
+   * #NOBODY_AFTER}.
    */
   public IdleSummaries(TriageEngine engine, Outbox outbox, Consumer<TriageEngine.Expired> afterQueued) {
     this.engine = Objects.requireNonNull(engine, "engine");

@@ -60,39 +60,6 @@ public final class CachingStatusSource implements StatusSource {
   private final Clock clock;
   private final AsyncLoadingCache<String, StatusSnapshot> cache;
 
-  /** Creates a source with the default refresh period and first-load wait, on the system clock. */
-  public CachingStatusSource(StatuspageClient client) {
-    this(client, DEFAULT_REFRESH_AFTER, DEFAULT_FIRST_LOAD_WAIT);
-  }
-
-  /**
-   * Creates a source on the system clock, fetching on its own small pool of daemon threads.
-   *
-   * @param client the client to fetch with
-   * @param refreshAfter how long a summary is used before a read triggers a refresh
-   * @param firstLoadWait how long {@link #current()} waits for the very first fetch
-   */
-  public CachingStatusSource(StatuspageClient client, Duration refreshAfter, Duration firstLoadWait) {
-    this(client, refreshAfter, firstLoadWait, Clock.systemUTC(), defaultExecutor());
-  }
-
-  /**
-   * Creates a source reading through {@code client}; see {@link #CachingStatusSource(StatusPage,
-   * Duration, Duration, Clock, Executor)}.
-   */
-  public CachingStatusSource(
-      StatuspageClient client, Duration refreshAfter, Duration firstLoadWait, Clock clock, Executor executor) {
-    this(StatusPage.of(client), refreshAfter, firstLoadWait, clock, executor);
-  }
-
-  /**
-   * Creates a source fetching on its own small pool of daemon threads; the rest as {@link
-   * #CachingStatusSource(StatusPage, Duration, Duration, Clock, Executor)}.
-   */
-  public CachingStatusSource(StatusPage page, Duration refreshAfter, Duration firstLoadWait, Clock clock) {
-    this(page, refreshAfter, firstLoadWait, clock, defaultExecutor());
-  }
-
   /**
    * Creates a source.
    *
@@ -101,7 +68,8 @@ public final class CachingStatusSource implements StatusSource {
    *     before a read triggers a refresh
    * @param firstLoadWait how long {@link #current()} waits for the very first fetch
    * @param clock the source of snapshot times and of the refresh period
-   * @param executor where fetches run; {@code Runnable::run} makes every fetch synchronous
+   * @param executor where fetches run, e.g. {@link #newFetchPool()}; {@code Runnable::run} makes every
+   *     fetch synchronous
    */
   public CachingStatusSource(
       StatusPage page, Duration refreshAfter, Duration firstLoadWait, Clock clock, Executor executor) {
@@ -261,7 +229,8 @@ public final class CachingStatusSource implements StatusSource {
     return d;
   }
 
-  private static ExecutorService defaultExecutor() {
+  /** Returns a new pool of daemon threads for a source's fetches, as many as are under way at once. */
+  public static ExecutorService newFetchPool() {
     AtomicInteger count = new AtomicInteger();
     return Executors.newCachedThreadPool(
         r -> {

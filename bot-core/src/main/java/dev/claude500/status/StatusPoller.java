@@ -55,21 +55,14 @@ public final class StatusPoller implements AutoCloseable {
   private ScheduledExecutorService ownScheduler;
 
   /**
-   * Creates a poller whose jitter is random.
+   * Creates a poller.
    *
    * @param page where the page is read
    * @param cache the status cache each read's summary is recorded in
    * @param clock the time
    * @param interval the poll interval, e.g. {@code CLAUDE500_POLL_INTERVAL}; positive
-   */
-  public StatusPoller(StatusPage page, CachingStatusSource cache, Clock clock, Duration interval) {
-    this(page, cache, clock, interval, () -> ThreadLocalRandom.current().nextDouble());
-  }
-
-  /**
-   * Creates a poller whose jitter is drawn from {@code random} (numbers in {@code [0, 1)}; a
-   * constant 0 makes every wait exact, for tests and replays); the rest as {@link
-   * #StatusPoller(StatusPage, CachingStatusSource, Clock, Duration)}.
+   * @param random where the jitter is drawn from, numbers in {@code [0, 1)}: {@link #randomJitter()},
+   *     or a constant 0 that makes every wait exact, for tests and replays
    */
   public StatusPoller(StatusPage page, CachingStatusSource cache, Clock clock, Duration interval,
       DoubleSupplier random) {
@@ -82,6 +75,11 @@ public final class StatusPoller implements AutoCloseable {
     }
     this.interval = interval;
     this.schedule = new PollSchedule(interval, Objects.requireNonNull(random, "random"));
+  }
+
+  /** Returns uniformly random draws in {@code [0, 1)}, the jitter of a running bot. */
+  public static DoubleSupplier randomJitter() {
+    return () -> ThreadLocalRandom.current().nextDouble();
   }
 
   /** Returns the poll interval. */

@@ -59,30 +59,6 @@ public final class StatuspageClient {
   private final Map<URI, String> lastProblem = new ConcurrentHashMap<>();
 
   /**
-   * Creates a client with the default body limit.
-   *
-   * @param baseUrls the page's base URLs, tried in order (see {@link #parseBaseUrls(String)})
-   * @param connectTimeout how long to wait for a connection
-   * @param requestTimeout how long one attempt at one URL may take in all
-   */
-  public StatuspageClient(List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout) {
-    this(baseUrls, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_BYTES);
-  }
-
-  /**
-   * Creates a client.
-   *
-   * @param baseUrls the page's base URLs, tried in order (see {@link #parseBaseUrls(String)})
-   * @param connectTimeout how long to wait for a connection
-   * @param requestTimeout how long one attempt at one URL may take in all
-   * @param maxBodyBytes the largest body accepted; a longer one is a failure
-   */
-  public StatuspageClient(
-      List<URI> baseUrls, Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
-    this(baseUrls, connectTimeout, requestTimeout, maxBodyBytes, BotMetrics.none());
-  }
-
-  /**
    * Creates a client that counts every attempt at a URL on {@code metrics} by its result.
    *
    * @param baseUrls the page's base URLs, tried in order (see {@link #parseBaseUrls(String)})

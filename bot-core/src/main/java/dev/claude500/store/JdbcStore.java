@@ -1,8 +1,6 @@
 package dev.claude500.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
@@ -14,11 +12,8 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.triage.ConversationStore;
 import dev.claude500.outbox.OutboxStore;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -52,14 +47,11 @@ import org.slf4j.LoggerFactory;
  * that often, so a readiness probe that reads it costs nothing.
  */
 public final class JdbcStore implements Store {
-  private static final int POOL_SIZE = 5;
   /** How long a call waits for a pooled connection before it fails. */
   public static final Duration DEFAULT_CONNECTION_WAIT = Duration.ofSeconds(3);
-  private static final int VALIDATION_TIMEOUT_SECONDS = 2;
   /** How long the store may go without a write before its write check writes. */
   static final int WRITE_CHECK_SECONDS = 2;
   private static final int WRITE_CHECK_TIMEOUT_SECONDS = 2;
-  private static final String POSTGRES_CONNECT_TIMEOUT_SECONDS = "5";
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   private final HikariDataSource dataSource;
@@ -129,9 +121,9 @@ public final class JdbcStore implements Store {
     if (url.value().isEmpty()) {
       throw new StoreException("the store's JDBC URL is empty");
     }
-    Properties properties = connectionProperties(url, user, password);
-    probe(url, properties);
-    HikariDataSource dataSource = pool(url, properties, connectionWait, metrics);
+    Properties properties = StoreConnections.properties(url, user, password);
+    StoreConnections.probe(url, properties);
+    HikariDataSource dataSource = StoreConnections.pool(url, properties, connectionWait, metrics);
     try {
       String version = Migrations.apply(dataSource, url.schema());
       LOG.info("Store open at {}, schema version {}", url, version);
@@ -140,69 +132,6 @@ public final class JdbcStore implements Store {
       dataSource.close();
       throw new StoreException(
           "cannot migrate the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
-    }
-  }
-
-  private static Properties connectionProperties(DatabaseUrl url, String user, String password) {
-    Properties properties = new Properties();
-    if (user != null && !user.isBlank()) {
-      properties.setProperty("user", user);
-    }
-    if (password != null && !password.isBlank()) {
-      properties.setProperty("password", password);
-    }
-    String upper = url.value().toUpperCase(Locale.ROOT);
-    if (url.value().startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT")) {
-      // the bot closes the store itself at shutdown, after its last writes (releasing the lease)
-      properties.setProperty("DB_CLOSE_ON_EXIT", "FALSE");
-    }
-    if (url.value().startsWith("jdbc:h2:") && !upper.startsWith("JDBC:H2:MEM:") && !upper.contains("WRITE_DELAY")) {
-      // H2 writes commits to its file up to half a second late by default; a process killed in
-      // that time loses them. A ledger claim lost so is a post made twice after the restart.
-      properties.setProperty("WRITE_DELAY", "0");
-    }
-    if (url.isPostgres()) {
-      // the URL's own connectTimeout, if any, wins over this default
-      properties.setProperty("connectTimeout", POSTGRES_CONNECT_TIMEOUT_SECONDS);
-    }
-    return properties;
-  }
-
-  /** Connects once outside the pool, so a bad URL or a dead server yields one clear line. */
-  private static void probe(DatabaseUrl url, Properties properties) {
-    Driver driver;
-    try {
-      driver = DriverManager.getDriver(url.value());
-    } catch (SQLException e) {
-      throw new StoreException(
-          "no JDBC driver for the store URL "
-              + url
-              + " (expected jdbc:h2:... or jdbc:postgresql://...)");
-    }
-    try (Connection c = driver.connect(url.value(), properties)) {
-      if (c == null) {
-        throw new StoreException("the JDBC driver refused the store URL " + url);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(
-          "cannot connect to the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
-    }
-  }
-
-  private static HikariDataSource pool(DatabaseUrl url, Properties properties, Duration connectionWait,
-      BotMetrics metrics) {
-    HikariConfig config = new HikariConfig();
-    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics.registry()));
-    config.setPoolName("claude500-store");
-    config.setDataSource(new WritableConnections(url, properties));
-    config.setMaximumPoolSize(POOL_SIZE);
-    config.setConnectionTimeout(connectionWait.toMillis());
-    config.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1_000L);
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreException(
-          "cannot connect to the store at " + url + ": " + Jdbc.oneLine(e.getMessage()), e);
     }
   }
 
@@ -264,7 +193,7 @@ public final class JdbcStore implements Store {
       return false;
     }
     try (Connection c = dataSource.getConnection()) {
-      if (c.isValid(VALIDATION_TIMEOUT_SECONDS)) {
+      if (c.isValid(StoreConnections.VALIDATION_TIMEOUT_SECONDS)) {
         return true;
       }
       LOG.debug("Store at {} is not reachable: a pooled connection is no longer valid", url);

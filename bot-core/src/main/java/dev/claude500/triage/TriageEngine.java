@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every input loads the conversation from the store, applies the input through the step function
  * ({@link TriageSteps}: the playbook walk, answers in words, evidence), and writes it back with
- * optimistic concurrency, so two replicas (or two clicks) racing on one question apply it once.
+ * optimistic concurrency ({@link ConversationWrites}), so two replicas (or two clicks) racing on one
+ * question apply it once.
  * Thread-safe; never blocks on the status page for longer than its source's bounded wait.
  *
  * <p>Two hooks connect it to the incident watcher without it knowing of one: an {@link
@@ -38,7 +38,6 @@ public final class TriageEngine {
   public static final String SKIP = Choices.SKIP;
 
   static final Logger LOG = LoggerFactory.getLogger(TriageEngine.class);
-  private static final int WRITE_ATTEMPTS = 5;
   private static final int EXPIRE_BATCH = 200;
 
   private final Map<String, Playbook> playbooks;
@@ -47,10 +46,10 @@ public final class TriageEngine {
   private final StatusSource status;
   private final Clock clock;
   private final Duration idleTimeout;
-  private final EndListener endListener;
   private final StartNotes startNotes;
   private final BotMetrics metrics;
   private final TriageSteps steps;
+  private final ConversationWrites writes;
 
   /**
    * Told of every triage an input ended (resolved, escalated, redirected, waiting, or closed for
@@ -111,10 +110,10 @@ public final class TriageEngine {
       throw new IllegalArgumentException("idleTimeout must be positive");
     }
     this.idleTimeout = idleTimeout;
-    this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
+    this.writes = new ConversationWrites(store, clock, endListener, metrics);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -180,8 +179,8 @@ public final class TriageEngine {
       return TriageResult.nothing(Disposition.STALE);
     }
     metrics.triageStarted(state.playbookId);
-    countBranch(null, state);
-    return told(result);
+    writes.countBranch(null, state);
+    return writes.told(result);
   }
 
   /**
@@ -191,7 +190,7 @@ public final class TriageEngine {
    * @param value the choice's value
    */
   public TriageResult answer(ConversationKey key, Actor actor, String token, String value) {
-    return mutate(key, state -> steps.answer(key, state, actor, token, value));
+    return writes.mutate(key, state -> steps.answer(key, state, actor, token, value));
   }
 
   /**
@@ -202,7 +201,7 @@ public final class TriageEngine {
    * Disposition#NOT_UNDERSTOOD} with a hint listing the choices.
    */
   public TriageResult reply(ConversationKey key, Actor actor, String text) {
-    return mutate(key, state -> steps.reply(key, state, actor, text));
+    return writes.mutate(key, state -> steps.reply(key, state, actor, text));
   }
 
   /**
@@ -212,7 +211,7 @@ public final class TriageEngine {
    * @return {@link Disposition#STALE} when the triage is not waiting
    */
   public TriageResult resume(ConversationKey key, Text note) {
-    return mutate(key, state -> steps.resume(key, state, note));
+    return writes.mutate(key, state -> steps.resume(key, state, note));
   }
 
   /**
@@ -254,7 +253,7 @@ public final class TriageEngine {
     Instant now = clock.instant();
     List<Expired> closed = new ArrayList<>();
     for (StoredConversation c : store.findOpenIdleSince(now.minus(idleTimeout), EXPIRE_BATCH)) {
-      TriageResult r = mutate(c.key(), state -> steps.expire(c.key(), state, idleTimeout));
+      TriageResult r = writes.mutate(c.key(), state -> steps.expire(c.key(), state, idleTimeout));
       if (r.disposition() == Disposition.APPLIED) {
         closed.add(new Expired(c.key(), r));
       }
@@ -286,47 +285,4 @@ public final class TriageEngine {
    * @param result the summary to post and the ended view
    */
   public record Expired(ConversationKey key, TriageResult result) {}
-
-  private TriageResult mutate(ConversationKey key, Function<ConversationState, TriageResult> change) {
-    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-      Optional<StoredConversation> stored = store.find(key);
-      if (stored.isEmpty()) {
-        return TriageResult.nothing(Disposition.NO_TRIAGE);
-      }
-      StoredConversation before = stored.get();
-      ConversationState state = ConversationState.fromJson(before.state());
-      String branchBefore = state.branch;
-      TriageResult result = change.apply(state);
-      if (result.disposition() != Disposition.APPLIED) {
-        return result;
-      }
-      Instant now = clock.instant();
-      state.updatedAt = now;
-      if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
-        countBranch(branchBefore, state);
-        return told(result);
-      }
-    }
-    return TriageResult.nothing(Disposition.STALE);
-  }
-
-  /** Counts the branch a stored input reached, when it is not the one the triage was on before. */
-  private void countBranch(String before, ConversationState after) {
-    if (after.branch != null && !after.branch.equals(before)) {
-      metrics.branchReached(after.branch);
-    }
-  }
-
-  /** Tells the end listener (and the metrics) of a stored ending; returns the result unchanged. */
-  private TriageResult told(TriageResult result) {
-    result.ended().ifPresent(view -> {
-      metrics.triageEnded(view.outcome().map(Enum::name).orElse("none"), view.questions());
-      try {
-        endListener.ended(view);
-      } catch (RuntimeException e) {
-        LOG.warn("The end listener failed for triage {}: {}", view.key(), e.toString());
-      }
-    });
-    return result;
-  }
 }

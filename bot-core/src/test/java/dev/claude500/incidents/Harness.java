@@ -12,6 +12,7 @@ import dev.claude500.store.Store;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;
+import dev.claude500.testing.Watchers;
 import dev.claude500.triage.TriageEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ final class Harness {
 
   IncidentWatcher newWatcher(String replica, Store on) {
     // a draw of 0 shortens no wait: the watcher reads exactly every interval
-    return new IncidentWatcher(source, on, ports, engine, clock, POLL, replica, () -> 0.0,
+    return Watchers.reading(source, on, ports, engine, clock, POLL, replica, () -> 0.0,
         IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
   }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.testing.Watchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,7 +28,7 @@ class IncidentMetricsTest {
   @DisplayName("Incident posts are counted by platform and result, and a Retry-After as a rate-limit wait")
   void postsAndRateLimitWaits() {
     Harness h = new Harness().subscribe(ALL).subscribe(CODE_ONLY, Pages.CODE);
-    h.watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "replica-1", () -> 0.5,
+    h.watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "replica-1", () -> 0.5,
         IncidentWatcher.DEFAULT_RETENTION, new BotMetrics(registry));
     h.tick();
     AtomicInteger refusals = new AtomicInteger();

@@ -17,6 +17,8 @@ import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.RecordingChatPort.Call;
 import dev.claude500.testing.RecordingChatPort.Post;
 import dev.claude500.testing.StatusPageHistory;
+import dev.claude500.testing.StatusSources;
+import dev.claude500.testing.Watchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,13 +133,13 @@ class IncidentWatcherReplayTest {
 
   static Seen replay(boolean restart, Function<Call, Optional<ChatDeliveryException>> failures) throws Exception {
     try (FakeStatusPage fake = FakeStatusPage.start()) {
-      StatuspageClient client = new StatuspageClient(List.of(fake.baseUrl()), Duration.ofSeconds(2),
+      StatuspageClient client = StatusSources.client(List.of(fake.baseUrl()), Duration.ofSeconds(2),
           Duration.ofSeconds(5));
       Harness h = new Harness(new InMemoryStore(), FROM, StatusPage.of(client));
       h.subscribeUsual();
       h.slack.failWhen(failures);
       h.discord.failWhen(failures);
-      IncidentWatcher watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "first",
+      IncidentWatcher watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "first",
           () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
       int shown = -1;
       boolean restarted = !restart;
@@ -149,7 +151,7 @@ class IncidentWatcherReplayTest {
           shown = visible;
         }
         if (!restarted && !now.isBefore(RESTART_AT)) {
-          watcher = new IncidentWatcher(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5,
+          watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5,
               IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
           restarted = true; // the first is dropped without a word, its lease left to lapse
         }

@@ -17,6 +17,7 @@ import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ class OnePollerTest {
       Harness h = new Harness(new InMemoryStore(), StatusFixtures.RED_AT.minus(POLL.multipliedBy(4)));
       h.subscribe(ALL);
       StatusPage reads = StatusPage.of(
-          new StatuspageClient(List.of(page.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(2)));
+          StatusSources.client(List.of(page.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(2)));
       Replica replica = Replica.on(h, reads, "one");
 
       int polls = 0;

@@ -14,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatusPoller;
+import dev.claude500.testing.Watchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ class PollScheduleTest {
         .contains("polled every 1 s").contains("below 10 s only a test page gains");
 
     Harness fast = new Harness().subscribe(ALL);
-    IncidentWatcher w = new IncidentWatcher(fast.source, fast.store, fast.ports, fast.engine, fast.clock,
+    IncidentWatcher w = Watchers.reading(fast.source, fast.store, fast.ports, fast.engine, fast.clock,
         Duration.ofSeconds(1), "fast", () -> 0.0, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
     assertThat(w.tick()).isEqualTo(Duration.ofSeconds(1));
     fast.page.show(b(B1));

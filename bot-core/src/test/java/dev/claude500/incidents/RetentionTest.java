@@ -15,6 +15,7 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.JdbcStores;
+import dev.claude500.testing.Watchers;
 import dev.claude500.triage.StoredConversation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -110,7 +111,7 @@ class RetentionTest {
   @Test
   @DisplayName("An incident resolved less than a day ago keeps its entries even when a short retention is over")
   void recentlyResolvedIncidentsKeepTheirEntries() {
-    h.watcher = new IncidentWatcher(h.source, store, h.ports, h.engine, h.clock, Harness.POLL, "short", () -> 0.0,
+    h.watcher = Watchers.reading(h.source, store, h.ports, h.engine, h.clock, Harness.POLL, "short", () -> 0.0,
         IncidentWatcher.MIN_RETENTION, BotMetrics.none());
     h.subscribe(ALL);
     h.page.show(open("A", T0));
@@ -189,7 +190,7 @@ class RetentionTest {
   @DisplayName("A backlog goes in batches over the next rounds, each table counted on the metrics")
   void backlogInBatches() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    h.watcher = new IncidentWatcher(h.source, store, h.ports, h.engine, h.clock, Harness.POLL, "metered",
+    h.watcher = Watchers.reading(h.source, store, h.ports, h.engine, h.clock, Harness.POLL, "metered",
         () -> 0.0, KEPT, new BotMetrics(registry));
     int backlog = Retention.BATCH * Retention.BATCHES_PER_RUN + 700;
     Instant old = T0.minus(KEPT).minusSeconds(1);

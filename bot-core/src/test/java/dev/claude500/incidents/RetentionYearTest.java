@@ -15,6 +15,7 @@ import dev.claude500.status.Summary;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Postgres;
+import dev.claude500.testing.Watchers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -122,7 +123,7 @@ class RetentionYearTest {
     Harness h = new Harness(store, START, page);
     page.clock = h.clock;
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    h.watcher = new IncidentWatcher(h.source, store, h.ports, h.engine, h.clock, ROUND, "year", () -> 0.0, KEPT,
+    h.watcher = Watchers.reading(h.source, store, h.ports, h.engine, h.clock, ROUND, "year", () -> 0.0, KEPT,
         new BotMetrics(registry));
     for (int c = 0; c < CHANNELS; c++) {
       store.subscriptions().save(new Subscription(new ChannelRef("slack", "C" + c), Set.of(), "U1", START));

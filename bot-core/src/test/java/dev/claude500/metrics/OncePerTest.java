@@ -26,6 +26,6 @@ class OncePerTest {
 
   @Test
   void thePeriodMustBePositive() {
-    assertThatThrownBy(() -> new OncePer(Duration.ZERO)).hasMessageContaining("period");
+    assertThatThrownBy(() -> new OncePer(Duration.ZERO, System::nanoTime)).hasMessageContaining("period");
   }
 }

@@ -7,6 +7,7 @@ import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,8 @@ class CachingStatusSourceTest {
     threads.shutdownNow();
   }
 
-  private StatuspageClient client(URI base, Duration timeout) {
-    return new StatuspageClient(List.of(base), SHORT, timeout);
+  private StatusPage client(URI base, Duration timeout) {
+    return StatusPage.of(StatusSources.client(List.of(base), SHORT, timeout));
   }
 
   /** A source whose fetches run on the calling thread: deterministic, time moved by hand. */

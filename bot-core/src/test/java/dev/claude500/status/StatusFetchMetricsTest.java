@@ -53,7 +53,9 @@ class StatusFetchMetricsTest {
   void ageOfTheCachedStatus() {
     MutableClock clock = new MutableClock(StatusFixtures.GREEN_AT);
     page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
-    CachingStatusSource status = new CachingStatusSource(new StatuspageClient(List.of(page.baseUrl()), SHORT, SHORT),
+    StatusPage reads = StatusPage.of(new StatuspageClient(List.of(page.baseUrl()), SHORT, SHORT,
+        StatuspageClient.DEFAULT_MAX_BODY_BYTES, BotMetrics.none()));
+    CachingStatusSource status = new CachingStatusSource(reads,
         Duration.ofSeconds(30), SHORT, clock, Runnable::run);
     metrics.statusAge(status::asOf, clock);
     assertThat(registry.get(BotMetrics.STATUS_AGE).gauge().value()).isNaN();

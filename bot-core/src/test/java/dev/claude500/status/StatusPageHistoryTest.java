@@ -7,6 +7,7 @@ import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusPageHistory;
 import dev.claude500.testing.StatusPageHistory.PageState;
+import dev.claude500.testing.StatusSources;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,9 +107,9 @@ class StatusPageHistoryTest {
     MutableClock clock = new MutableClock(StatusFixtures.RED_AT);
     try (FakeStatusPage page = FakeStatusPage.start()) {
       page.servePage(HISTORY.at(StatusFixtures.RED_AT));
-      StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(1), Duration.ofSeconds(1));
-      CachingStatusSource source =
-          new CachingStatusSource(client, Duration.ofSeconds(30), Duration.ofSeconds(2), clock, Runnable::run);
+      StatuspageClient client = StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(1), Duration.ofSeconds(1));
+      CachingStatusSource source = new CachingStatusSource(StatusPage.of(client), Duration.ofSeconds(30),
+          Duration.ofSeconds(2), clock, Runnable::run);
 
       assertThat(source.current().summary().orElseThrow().incidents()).extracting(Incident::id)
           .containsExactly(StatusFixtures.RED_INCIDENT_ID);

@@ -7,6 +7,7 @@ import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class StatusPollerTest {
   /** Where the cache's own work runs (its fetches and Caffeine's upkeep): the test runs it after each read. */
   private final ManualExecutor cacheFetches = new ManualExecutor();
   private final StatusPage reads =
-      StatusPage.of(new StatuspageClient(List.of(page.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(2)));
+      StatusPage.of(StatusSources.client(List.of(page.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(2)));
   private final CachingStatusSource cache =
       new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock, cacheFetches);
   private final StatusPoller poller = new StatusPoller(reads, cache, clock, POLL, () -> 0.0);

@@ -3,9 +3,11 @@ package dev.claude500.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +28,7 @@ class StatuspageClientTest {
   }
 
   private StatuspageClient client(URI... bases) {
-    return new StatuspageClient(List.of(bases), SHORT, SHORT);
+    return StatusSources.client(List.of(bases), SHORT, SHORT);
   }
 
   private StatuspageClient client() {
@@ -193,7 +195,8 @@ class StatuspageClientTest {
     Arrays.fill(huge, (byte) ' ');
     page.serveSummary(Response.json(huge));
     page.serveIncidents(Response.json(huge).chunkedBody());
-    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), SHORT, Duration.ofSeconds(2), 1024 * 1024);
+    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), SHORT, Duration.ofSeconds(2), 1024 * 1024,
+        BotMetrics.none());
 
     assertThat(reason(client.fetchSummary())).contains("larger than 1048576 bytes");
     assertThat(reason(client.fetchIncidents())).contains("larger than 1048576 bytes");

@@ -17,6 +17,7 @@ import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
+import dev.claude500.testing.StatusSources;
 import dev.claude500.triage.TriageEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,11 +124,11 @@ public final class WatcherRig implements AutoCloseable {
    */
   public IncidentWatcher watcher(Store on, ChatPort port) {
     StatusPage reads = StatusPage.of(
-        new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3)));
+        StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3)));
     CachingStatusSource cache = new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock,
         Runnable::run);
-    return new IncidentWatcher(new StatusPoller(reads, cache, clock, POLL), on, ChatPorts.of(List.of(port)), engine,
-        clock);
+    StatusPoller poller = new StatusPoller(reads, cache, clock, POLL, StatusPoller.randomJitter());
+    return Watchers.following(poller, on, ChatPorts.of(List.of(port)), engine, clock);
   }
 
   /**

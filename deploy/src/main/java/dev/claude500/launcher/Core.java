@@ -91,8 +91,8 @@ final class Core implements AutoCloseable {
     // The poller feeds the cache at least once an interval; the cache reads the page itself only
     // when cold, or when nobody fed it for two intervals (the poller backing off a failing page).
     CachingStatusSource status = new CachingStatusSource(page, settings.pollInterval().multipliedBy(2),
-        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock);
-    StatusPoller poller = new StatusPoller(page, status, clock, settings.pollInterval());
+        CachingStatusSource.DEFAULT_FIRST_LOAD_WAIT, clock, CachingStatusSource.newFetchPool());
+    StatusPoller poller = new StatusPoller(page, status, clock, settings.pollInterval(), StatusPoller.randomJitter());
     metrics.statusAge(status::asOf, clock);
     JdbcStore store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
         JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);

@@ -59,14 +59,10 @@ final class HttpEndpoints implements AutoCloseable {
     this.door = door;
   }
 
-  /** Binds the port (0 picks a free one) with the default limits and serves {@code /healthz}; {@link #start()} after adding routes. */
-  static HttpEndpoints bind(int port, Clock clock, BotMetrics metrics) throws IOException {
-    return bind(port, HttpLimits.DEFAULT, clock, metrics);
-  }
-
   /**
    * Binds the port (0 picks a free one) and serves {@code /healthz}; {@link #start()} after adding routes.
    *
+   * @param limits the front door's limits, e.g. {@link HttpLimits#DEFAULT}
    * @param clock what the time requests arrive is read from
    * @param metrics where cut connections and refused requests are counted
    */

@@ -66,7 +66,7 @@ final class Service {
 
   /** Starts the endpoints and platforms configured in the core's settings. */
   static Service start(Core core) throws Exception {
-    HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), core.clock, core.metrics);
+    HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), HttpLimits.DEFAULT, core.clock, core.metrics);
     AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
         core.metrics, core.outbox);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
@@ -89,7 +89,8 @@ final class Service {
       throw e;
     }
     core.outbox.resume(); // what an earlier run left queued, now that the platforms' ports are registered
-    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox), 1, 1, TimeUnit.MINUTES);
+    core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox, IdleSummaries.NOBODY_AFTER),
+        1, 1, TimeUnit.MINUTES);
     service.startIncidentWatcher();
     core.startStatusPolling();
     // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
@@ -104,7 +105,8 @@ final class Service {
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
   private static List<Platform> configured(Core core, AdapterServices services, HttpEndpoints http) {
     List<Platform> platforms = new ArrayList<>();
-    core.settings.slack().ifPresent(slack -> platforms.add(SlackPlatform.create(slack, services, http)));
+    core.settings.slack().ifPresent(slack ->
+        platforms.add(SlackPlatform.create(slack, services, http, SlackPlatform.requestLane())));
     core.settings.discord().ifPresent(d -> platforms.add(new DiscordPlatform(d, services, System.out)));
     return platforms;
   }

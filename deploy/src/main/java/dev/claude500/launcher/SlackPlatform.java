@@ -23,12 +23,15 @@ final class SlackPlatform implements Platform {
     this.adapter = adapter;
   }
 
-  /** Builds the adapter and, in HTTP mode, routes {@code POST /slack/events} to it; call before the server starts. */
-  static SlackPlatform create(SlackSettings slack, AdapterServices services, HttpEndpoints http) {
-    return create(slack, services, http, Lane.pool("slack-http", LANE_THREADS, LANE_QUEUE));
+  /** Returns a new lane of its own for Slack's requests: a pool that acknowledges a burst at once. */
+  static Lane requestLane() {
+    return Lane.pool("slack-http", LANE_THREADS, LANE_QUEUE);
   }
 
-  /** As {@link #create(SlackSettings, AdapterServices, HttpEndpoints)}, Slack's requests answered on {@code lane}. */
+  /**
+   * Builds the adapter and, in HTTP mode, routes {@code POST /slack/events} to it, Slack's requests
+   * answered on {@code lane} (e.g. {@link #requestLane()}); call before the server starts.
+   */
   static SlackPlatform create(SlackSettings slack, AdapterServices services, HttpEndpoints http, Lane lane) {
     SlackAdapter adapter = SlackAdapter.create(slack, services);
     adapter.eventsEndpoint().ifPresent(endpoint ->

@@ -31,7 +31,7 @@ final class SlowConnections implements Connection.Listener {
   private final Duration headers;
   private final Duration body;
   private final BotMetrics metrics;
-  private final OncePer logged = new OncePer(Duration.ofMinutes(1));
+  private final OncePer logged = new OncePer(Duration.ofMinutes(1), System::nanoTime);
   private final Map<Connection, Watch> open = new ConcurrentHashMap<>();
 
   SlowConnections(HttpLimits limits, BotMetrics metrics) {

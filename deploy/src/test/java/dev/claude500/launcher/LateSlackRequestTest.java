@@ -57,7 +57,7 @@ class LateSlackRequestTest {
         "SLACK_SIGNING_SECRET", SECRET,
         "SLACK_API_URL", slack.apiUrl()));
     core = Core.build(settings, clock);
-    http = HttpEndpoints.bind(0, core.clock, core.metrics);
+    http = HttpEndpoints.bind(0, HttpLimits.DEFAULT, core.clock, core.metrics);
     AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
         core.metrics, core.outbox);
     platform = SlackPlatform.create(settings.slack().orElseThrow(), services, http, Lane.of("slack-held", lane));

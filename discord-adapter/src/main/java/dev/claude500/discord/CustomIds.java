@@ -31,12 +31,10 @@ final class CustomIds {
 
   private final int limit;
 
-  /** Creates ids that fit Discord's limit. */
-  CustomIds() {
-    this(MAX);
-  }
-
-  /** Creates ids that carry hashes once longer than {@code limit} (tests use a short one). */
+  /**
+   * Creates ids that carry hashes once longer than {@code limit}: {@link #MAX}, Discord's limit, or
+   * a shorter one in tests.
+   */
   CustomIds(int limit) {
     if (limit < 1 || limit > MAX) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX + ", was " + limit);

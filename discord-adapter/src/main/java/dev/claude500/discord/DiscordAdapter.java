@@ -76,7 +76,7 @@ public final class DiscordAdapter implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(services, "services");
     this.workPool = DeferredWork.boundedPool("discord-work", WORKERS, QUEUE);
-    CustomIds ids = new CustomIds();
+    CustomIds ids = new CustomIds(CustomIds.MAX);
     DiscordMessages messages = new DiscordMessages(ids);
     this.listener = InteractionListener.create(services, new Worker(workPool), messages, ids);
     PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CustomIdsTest {
-  private final CustomIds ids = new CustomIds();
+  private final CustomIds ids = new CustomIds(CustomIds.MAX);
 
   @Test
   @DisplayName("answer, paste and modal ids carry the token (and value) and read back")
@@ -45,7 +45,7 @@ class CustomIdsTest {
     String id = ids.answer(token, value);
 
     assertThat(id).hasSizeLessThanOrEqualTo(CustomIds.MAX).startsWith("c5:A:");
-    CustomIds afterRestart = new CustomIds();
+    CustomIds afterRestart = new CustomIds(CustomIds.MAX);
     CustomIds.Id parsed = afterRestart.parse(id).orElseThrow();
     assertThat(parsed.hashed()).isTrue();
     assertThat(afterRestart.resolve(parsed, () -> Optional.of(waiting)))

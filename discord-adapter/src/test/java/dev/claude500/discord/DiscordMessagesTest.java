@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DiscordMessagesTest {
-  private final CustomIds ids = new CustomIds();
+  private final CustomIds ids = new CustomIds(CustomIds.MAX);
   private final DiscordMessages messages = new DiscordMessages(ids);
 
   private static List<Button> buttons(MessageCreateData data) {

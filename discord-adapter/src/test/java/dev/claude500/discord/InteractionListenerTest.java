@@ -99,7 +99,7 @@ class InteractionListenerTest {
   private final AdapterServices services;
   /** Where the outbox sends triage replies: the Discord chat port in a running bot. */
   private final RecordingChatPort chat = new RecordingChatPort("discord");
-  private final CustomIds ids = new CustomIds();
+  private final CustomIds ids = new CustomIds(CustomIds.MAX);
   private final InteractionListener listener;
   private final InteractionHook hook = mock(InteractionHook.class);
   private final ThreadChannel thread = mock(ThreadChannel.class);

@@ -21,6 +21,7 @@ import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
@@ -110,8 +111,8 @@ final class LoopbackDiscord implements AutoCloseable {
     this.store = store;
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson())
         .withDelay(coldPageDelay.orElse(Duration.ZERO)));
-    status = new CachingStatusSource(
-        new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    status = StatusSources.cache(
+        StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(2)));
     if (coldPageDelay.isEmpty()) {
       status.current(); // the page is known before the first interaction, as it is in a running bot
     }

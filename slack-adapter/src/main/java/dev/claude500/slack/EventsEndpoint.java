@@ -56,8 +56,8 @@ public final class EventsEndpoint {
   private final RequestSignature signature;
   private final Clock clock;
   private final BotMetrics metrics;
-  private final OncePer refusals = new OncePer(Duration.ofMinutes(1));
-  private final OncePer lateOnes = new OncePer(Duration.ofMinutes(1));
+  private final OncePer refusals = new OncePer(Duration.ofMinutes(1), System::nanoTime);
+  private final OncePer lateOnes = new OncePer(Duration.ofMinutes(1), System::nanoTime);
   private volatile App app;
   private volatile SlackRequestParser parser;
   private volatile boolean stopping;

@@ -58,7 +58,8 @@ public final class SlackAdapter implements AutoCloseable {
   private volatile SocketModeConnection socket;
   private volatile Registrar.Registered registered;
 
-  private SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
+  /** Creates an adapter, not yet started, that runs its work as {@code tuning} says; tests name the tuning. */
+  SlackAdapter(SlackSettings settings, AdapterServices services, Tuning tuning) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services = Objects.requireNonNull(services, "services");
     this.slack = slack(settings.apiUrl(), READ_TIMEOUT, tuning.slackThreads());
@@ -70,13 +71,9 @@ public final class SlackAdapter implements AutoCloseable {
             services.clock(), services.metrics()));
   }
 
-  /** Returns an adapter, not yet started. */
+  /** Returns an adapter, not yet started, with the {@link Tuning#DEFAULT default tuning}. */
   public static SlackAdapter create(SlackSettings settings, AdapterServices services) {
     return new SlackAdapter(settings, services, Tuning.DEFAULT);
-  }
-
-  static SlackAdapter create(SlackSettings settings, AdapterServices services, Tuning tuning) {
-    return new SlackAdapter(settings, services, tuning);
   }
 
   /**

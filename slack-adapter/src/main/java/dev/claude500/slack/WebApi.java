@@ -36,10 +36,6 @@ final class WebApi {
   private final MethodsClient methods;
   private final RetryingCaller caller;
 
-  WebApi(Slack slack, String botToken, RetryPolicy policy) {
-    this(slack, botToken, policy, BotMetrics.none());
-  }
-
   /** Creates the client; every {@code Retry-After} waited for in line is recorded on {@code metrics}. */
   WebApi(Slack slack, String botToken, RetryPolicy policy, BotMetrics metrics) {
     this.slack = Objects.requireNonNull(slack, "slack");

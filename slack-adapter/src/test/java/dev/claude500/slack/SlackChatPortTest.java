@@ -6,6 +6,7 @@ import com.slack.api.Slack;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class SlackChatPortTest {
   private final FakeSlackApi fake = FakeSlackApi.start();
   private final Slack slack = SlackAdapter.slack(fake.apiUrl());
-  private final SlackChatPort port = new SlackChatPort(new WebApi(slack, "xoxb-test", RetryPolicy.DEFAULT), new Prompts());
+  private final SlackChatPort port =
+      new SlackChatPort(new WebApi(slack, "xoxb-test", RetryPolicy.DEFAULT, BotMetrics.none()), new Prompts());
   private final ChannelRef channel = new ChannelRef("slack", "C0INCIDENTS");
 
   @AfterEach

@@ -7,6 +7,7 @@ import com.slack.api.Slack;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.incidents.LedgerEntry;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Answer;
 import dev.claude500.testing.FakeSlackApi.Lost;
@@ -43,8 +44,8 @@ class SlackDeliveryFaultsTest {
   void start() {
     slack = SlackAdapter.slack("http://127.0.0.1:" + proxy.port() + "/api/", READ_TIMEOUT);
     RetryPolicy noSleep = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5), pauses::add);
-    watcher = rig.subscribe(channel).watcher(rig.store(), new SlackChatPort(new WebApi(slack, "xoxb-test", noSleep),
-        new Prompts()));
+    watcher = rig.subscribe(channel).watcher(rig.store(),
+        new SlackChatPort(new WebApi(slack, "xoxb-test", noSleep, BotMetrics.none()), new Prompts()));
     rig.roundAt(watcher, rig.before());
   }
 

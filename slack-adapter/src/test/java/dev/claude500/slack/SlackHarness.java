@@ -25,6 +25,7 @@ import dev.claude500.testing.SlackRequests;
 import dev.claude500.testing.SlackSigner;
 import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
+import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.TriageEngines;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -109,8 +110,8 @@ final class SlackHarness implements AutoCloseable {
     this.store = store;
     Store seen = storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay);
     page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-    StatuspageClient statusClient = new StatuspageClient(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
-    status = new CachingStatusSource(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
+    StatuspageClient statusClient = StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    status = StatusSources.cache(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
@@ -120,7 +121,7 @@ final class SlackHarness implements AutoCloseable {
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(() -> outboxThreads.scheduler()));
     services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry), outbox);
-    adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
+    adapter = new SlackAdapter(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

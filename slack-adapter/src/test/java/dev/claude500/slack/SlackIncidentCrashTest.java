@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.Slack;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.incidents.LedgerEntry;
@@ -48,7 +49,7 @@ class SlackIncidentCrashTest {
     Slack slack = SlackAdapter.slack(fake.apiUrl());
     clients.add(slack);
     RetryPolicy noSleep = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5), d -> { });
-    return new SlackChatPort(new WebApi(slack, "xoxb-test", noSleep), new Prompts());
+    return new SlackChatPort(new WebApi(slack, "xoxb-test", noSleep, BotMetrics.none()), new Prompts());
   }
 
   private List<ObjectNode> tagged(String itemKey) {

@@ -43,7 +43,7 @@ class SocketModeTest {
     ws = FakeSocketModeServer.begin();
     h.slack.socketModeUrl(ws.url());
     AdapterServices services = h.services;
-    adapter = SlackAdapter.create(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of("xapp-1-test"),
+    adapter = new SlackAdapter(new SlackSettings("xoxb-test-token", Optional.empty(), Optional.of("xapp-1-test"),
         h.slack.apiUrl()), services, new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries(), cleaner));
   }
 

@@ -9,6 +9,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Answer;
 import dev.claude500.testing.FakeSlackApi.Lost;
@@ -28,7 +29,7 @@ class TaggedPostsTest {
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
   private final Slack slack = SlackAdapter.slack(fake.apiUrl());
   private final WebApi web = new WebApi(slack, "xoxb-test", new RetryPolicy(3, Duration.ofMillis(10),
-      Duration.ofMillis(50), Duration.ofSeconds(5), pauses::add));
+      Duration.ofMillis(50), Duration.ofSeconds(5), pauses::add), BotMetrics.none());
   private final TaggedPosts tagged = new TaggedPosts(web);
   private final SlackChatPort port = new SlackChatPort(web, new Prompts());
   private final ChannelRef channel = new ChannelRef("slack", CHANNEL);

@@ -10,6 +10,7 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Text;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Lost;
 import dev.claude500.testing.FakeStatusPage;
@@ -224,7 +225,7 @@ class TriageThreadPostsTest {
   void answeredQuestionFoundAfterARestart() throws Exception {
     Slack slack = SlackAdapter.slack(h.slack.apiUrl());
     try {
-      WebApi web = new WebApi(slack, "xoxb-test", SlackHarness.fastRetries());
+      WebApi web = new WebApi(slack, "xoxb-test", SlackHarness.fastRetries(), BotMetrics.none());
       ChannelRef channel = new ChannelRef("slack", SlackHarness.CHANNEL);
       SlackChatPort before = new SlackChatPort(web, new Prompts());
       MessageRef root = before.post(channel, Reply.Message.of("triage"));

@@ -8,6 +8,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
+import dev.claude500.metrics.BotMetrics;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Answer;
 import java.net.ServerSocket;
@@ -39,7 +40,7 @@ class WebApiRetryTest {
 
   private WebApi web(String apiUrl, RetryPolicy policy) {
     slack = SlackAdapter.slack(apiUrl);
-    return new WebApi(slack, "xoxb-test", policy);
+    return new WebApi(slack, "xoxb-test", policy, BotMetrics.none());
   }
 
   private static SlackMessage hello() {
