@@ -24,15 +24,9 @@ final class TriageOpening {
       return new Reply.Opening(Text.plain(triage + " started."), Text.plain(""), page.indicator());
     }
     Text headline = Text.builder().mention(actor)
-        .plain(" started " + article(triage) + " " + triage + " · status page " + StatusWords.emoji(page.indicator())
-            + " " + page.colour())
+        .plain(" started " + article(triage) + " " + triage + colour(page))
         .build();
-    Text details = Text.builder()
-        .plain("Answer in the thread: anyone here can help.").newline()
-        .link("status.claude.com", StatusLinks.PUBLIC_PAGE)
-        .plain(": " + pageLine(page))
-        .build();
-    return new Reply.Opening(headline, details, page.indicator());
+    return new Reply.Opening(headline, details("Answer in the thread: anyone here can help.", page), page.indicator());
   }
 
   /**
@@ -48,14 +42,23 @@ final class TriageOpening {
     } else {
       headline.plain(" of ").mention(author).plain("'s message");
     }
-    headline.plain(" · status page " + StatusWords.emoji(page.indicator()) + " " + page.colour());
-    Text details = Text.builder()
-        .plain(surface.can(Ability.THREADS) ? "Answer in this thread: anyone here can help." : "Answer here.")
-        .newline()
+    headline.plain(colour(page));
+    String where = surface.can(Ability.THREADS) ? "Answer in this thread: anyone here can help." : "Answer here.";
+    return new Reply.Opening(headline.build(), details(where, page), page.indicator());
+  }
+
+  /** The headline's end: the page's colour. */
+  private static String colour(StatusView page) {
+    return " · status page " + StatusWords.emoji(page.indicator()) + " " + page.colour();
+  }
+
+  /** The opening's details: where to answer, then what the page showed. */
+  private static Text details(String where, StatusView page) {
+    return Text.builder()
+        .plain(where).newline()
         .link("status.claude.com", StatusLinks.PUBLIC_PAGE)
         .plain(": " + pageLine(page))
         .build();
-    return new Reply.Opening(headline.build(), details, page.indicator());
   }
 
   private static String pageLine(StatusView page) {

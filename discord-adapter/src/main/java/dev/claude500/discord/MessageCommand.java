@@ -149,8 +149,7 @@ final class MessageCommand {
 
   /** The opening as the page is now: the engine has read it by the time the triage started. */
   private Reply.Opening openingNow(Invocation invocation, PostedMessage posted, Answer.StartTriage start) {
-    Answer again = commands.triageMessage(invocation, posted);
-    return again instanceof Answer.StartTriage now ? now.opening() : start.opening();
+    return commands.openingOnceRead(start, invocation, posted).orElse(start.opening());
   }
 
   private static void say(InteractionHook hook, String markdown) {
