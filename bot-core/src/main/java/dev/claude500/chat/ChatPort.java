@@ -28,6 +28,17 @@ public interface ChatPort {
   /** Replaces a message's content. */
   void update(MessageRef message, Reply reply);
 
+  /**
+   * Returns the workspace (Slack) or server (Discord) a channel belongs to: what the team-wide
+   * views (who is hit, early warnings, stats) count together. By default every channel of the
+   * platform is one workspace, named after the platform.
+   *
+   * @throws ChatDeliveryException when the platform must be asked and cannot answer now
+   */
+  default String workspace(ChannelRef channel) {
+    return channel.platform();
+  }
+
   /** Returns a link people can follow to a message, when the platform has one. */
   default Optional<String> permalink(MessageRef message) {
     return Optional.empty();

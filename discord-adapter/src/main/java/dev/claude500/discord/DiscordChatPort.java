@@ -137,6 +137,12 @@ public final class DiscordChatPort implements ChatPort {
             .orElseGet(() -> ChannelsById.edit(targets.api(), target.id(), id, edit).map(done -> id)));
   }
 
+  /** Returns the id of the server the channel (or thread) is in. */
+  @Override
+  public String workspace(ChannelRef channel) {
+    return targets.guildOf(targets.target(channel), LINK_TIMEOUT);
+  }
+
   @Override
   public Optional<String> permalink(MessageRef message) {
     if (!DiscordAdapter.PLATFORM.equals(message.channel().platform())) {

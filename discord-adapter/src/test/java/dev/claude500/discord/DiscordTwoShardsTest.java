@@ -46,5 +46,7 @@ class DiscordTwoShardsTest {
     assertThat(d.adapter.chatPort().permalink(posted)).contains("https://discord.com/channels/"
         + dev.claude500.testing.FakeDiscord.OTHER_GUILD_ID + "/" + OTHER_INCIDENTS + "/" + posted.messageId());
     assertThat(d.discord.calls("GET", "/channels/" + OTHER_INCIDENTS)).as("known from the cache, not asked").isEmpty();
+    assertThat(d.adapter.chatPort().workspace(other)).as("the server the channel is in")
+        .isEqualTo(dev.claude500.testing.FakeDiscord.OTHER_GUILD_ID);
   }
 }

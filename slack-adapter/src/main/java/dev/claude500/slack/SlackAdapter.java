@@ -89,6 +89,7 @@ public final class SlackAdapter implements AutoCloseable {
     } catch (SlackCallException e) {
       throw new IllegalStateException(StartProblem.of(e, settings.apiUrl()), e);
     }
+    chatPort.knowTeam(me.getTeamId());
     services.outbox().register(chatPort);
     ThreadPosts threads = new ThreadPosts(web, prompts, services.outbox());
     UserNames names = new UserNames(web::displayName);

@@ -27,6 +27,7 @@ final class SlackChatPort implements ChatPort {
   private final WebApi web;
   private final TaggedPosts tagged;
   private final Prompts prompts;
+  private volatile String team = SlackAdapter.PLATFORM;
 
   SlackChatPort(WebApi web, Prompts prompts) {
     this.web = Objects.requireNonNull(web, "web");
@@ -71,6 +72,20 @@ final class SlackChatPort implements ChatPort {
     } catch (SlackCallException e) {
       throw e.toDelivery();
     }
+  }
+
+  /** Remembers the workspace the bot token belongs to, as {@code auth.test} told it. */
+  void knowTeam(String teamId) {
+    if (ChannelRef.isValidId(teamId)) {
+      team = teamId;
+    }
+  }
+
+  /** Returns the bot token's workspace: one token serves one workspace. */
+  @Override
+  public String workspace(ChannelRef channel) {
+    requireSlack(channel);
+    return team;
   }
 
   @Override

@@ -26,6 +26,13 @@ class HttpModeTest {
   private final SlackHarness h = SlackHarness.running();
 
   @Test
+  @DisplayName("the workspace of every channel is the one auth.test named for the bot token")
+  void theWorkspaceIsTheBotTokensTeam() {
+    assertThat(h.adapter.chatPort().workspace(new ChannelRef("slack", "C0ANY")))
+        .isEqualTo(FakeSlackApi.TEAM_ID);
+  }
+
+  @Test
   @DisplayName("Once the adapter stops taking requests, /slack/events answers 503 and does nothing")
   void stoppingRefusesRequests() {
     h.adapter.stopTaking();
