@@ -33,11 +33,15 @@ import org.slf4j.LoggerFactory;
  * most one interval. Rounds run one at a time on the scheduler given to {@link
  * #start(ScheduledExecutorService)} (or a thread of its own); time comes from the injected clock,
  * so tests step {@link #tick()} by hand. Thread-safe; no method throws.
+ *
+ * <p>Polling is the safety net; a {@link #poke()} (a status-page webhook's call) brings a read
+ * sooner, at most one extra read per {@link #POKE_SPACING} however many pokes come.
  */
 public final class StatusPoller implements AutoCloseable {
   /** Poll intervals below this only help a test page: the real page caches for 10 s. */
   public static final Duration USEFUL_INTERVAL = Duration.ofSeconds(10);
-
+  /** The least time between two reads that {@link #poke()}s bring. */
+  public static final Duration POKE_SPACING = Pokes.SPACING;
   private static final Duration MIN_DELAY = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(StatusPoller.class);
 
@@ -53,6 +57,9 @@ public final class StatusPoller implements AutoCloseable {
   private volatile boolean closed;
   private ScheduledFuture<?> nextRound;
   private ScheduledExecutorService ownScheduler;
+  /** Where rounds run once started: a poke's round is scheduled there too. */
+  private ScheduledExecutorService rounds;
+  private final Pokes pokes = new Pokes();
 
   /**
    * Creates a poller.
@@ -110,6 +117,42 @@ public final class StatusPoller implements AutoCloseable {
     readSoon = true;
   }
 
+  /**
+   * Asks for a read of the page now, from outside (a status-page webhook): pokes that come while
+   * one waits join it, and the reads pokes bring are at least {@link #POKE_SPACING} apart by the
+   * clock, so a flood of pokes costs at most one extra read per spacing. Any read after the poke
+   * (a poll's, say) answers it. Once started, the read runs on the poller's scheduler at once (or
+   * when the spacing ends); before, the next {@link #tick()} makes it. Returns at once; never throws.
+   */
+  public Poke poke() {
+    Poke poke = pokes.ask(clock.instant());
+    if (poke != Poke.JOINED) {
+      pokedRoundLater();
+    }
+    return poke;
+  }
+
+  /** Schedules a round for when the poke waiting is due; that round schedules another while one waits. */
+  private void pokedRoundLater() {
+    ScheduledExecutorService scheduler;
+    synchronized (this) {
+      scheduler = closed ? null : rounds;
+    }
+    Optional<Instant> at = pokes.waiting();
+    if (scheduler == null || at.isEmpty()) {
+      return;
+    }
+    long millis = Math.max(0, Duration.between(clock.instant(), at.get()).toMillis() + 1);
+    try {
+      scheduler.schedule(() -> {
+        tick();
+        pokedRoundLater();
+      }, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("A poke's read is not scheduled: the scheduler is shut down");
+    }
+  }
+
   /** Returns {@code d} shortened by up to a fifth at random, never lengthened: the poller's jitter, for listeners. */
   public Duration jittered(Duration d) {
     round.lock();
@@ -132,12 +175,18 @@ public final class StatusPoller implements AutoCloseable {
 
   private Duration round() {
     Instant now = clock.instant();
-    if (readSoon || schedule.due(now)) {
+    boolean due = readSoon || schedule.due(now);
+    if (due || pokes.waiting().filter(at -> !now.isBefore(at)).isPresent()) {
       readSoon = false;
+      pokes.read(now, !due);
       read(now);
     }
     PollRound handed = new PollRound(now, latest(), schedule.lastSucceeded());
     Instant next = schedule.next();
+    Optional<Instant> poked = pokes.waiting();
+    if (poked.isPresent() && poked.get().isBefore(next)) {
+      next = poked.get();
+    }
     for (PollListener listener : listeners) {
       Instant wanted;
       try {
@@ -199,6 +248,9 @@ public final class StatusPoller implements AutoCloseable {
   /** Starts rounds on {@code scheduler}, the first at once, each scheduled when the last ends. */
   public void start(ScheduledExecutorService scheduler) {
     Objects.requireNonNull(scheduler, "scheduler");
+    synchronized (this) {
+      rounds = scheduler;
+    }
     if (interval.compareTo(USEFUL_INTERVAL) < 0) {
       LOG.warn("The status page is polled every {} s: below {} s only a test page gains, as the real page"
           + " caches for 10 s", interval.toSeconds(), USEFUL_INTERVAL.toSeconds());

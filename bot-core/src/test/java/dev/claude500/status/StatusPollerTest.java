@@ -156,4 +156,34 @@ class StatusPollerTest {
         .isBetween(Duration.ofSeconds(24), Duration.ofMillis(24_001));
     assertThat(new PollSchedule(Duration.ofHours(1), () -> 0.5).backoff()).isEqualTo(Duration.ofHours(1));
   }
+
+  @Test
+  @DisplayName("Pokes bring a read at once, join the one waiting, and bring at most one extra read per spacing however many come")
+  void pokesAreCoalescedAndSpaced() {
+    page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
+    page.serveIncidents(Response.json("{\"page\":{},\"incidents\":[]}"));
+    Instant start = clock.instant();
+    poller.tick();
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("the first poll").isEqualTo(1);
+
+    assertThat(poller.poke()).isEqualTo(Poke.NOW);
+    assertThat(poller.poke()).as("a second poke before the read joins the first").isEqualTo(Poke.JOINED);
+    assertThat(poller.tick()).as("no poke waits after the read: the next poll is a whole interval away").isEqualTo(POLL);
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("one read for both pokes").isEqualTo(2);
+
+    assertThat(poller.poke()).as("the last poked read is that recent").isEqualTo(Poke.LATER);
+    assertThat(poller.tick()).as("the next round comes when the spacing ends").isEqualTo(StatusPoller.POKE_SPACING);
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("not before the spacing ends").isEqualTo(2);
+
+    for (int second = 1; second < 20; second++) {
+      clock.set(start.plusSeconds(second));
+      for (int i = 0; i < 10; i++) {
+        poller.poke();
+      }
+      poller.tick();
+    }
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY))
+        .as("190 pokes in 19 s: the first poll, the read at once, then one each 5 s").isEqualTo(2 + 3);
+    assertThat(poller.latest().orElseThrow().readAt()).isEqualTo(start.plusSeconds(15));
+  }
 }
