@@ -51,6 +51,8 @@ public final class BotMetrics {
   public static final String HTTP_CUT = "claude500.http.connections.cut";
   /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
   public static final String HTTP_REFUSED = "claude500.http.requests.refused";
+  /** Calls to the status-page webhook, tagged {@code result} (now, later, joined, unknown_token, not_post). */
+  public static final String WEBHOOK_POKES = "claude500.webhook.pokes";
 
   private static final Duration[] ACK_BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
@@ -198,6 +200,17 @@ public final class BotMetrics {
   public void httpRefused(String reason) {
     Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
         .tag("reason", word(reason)).register(registry).increment();
+  }
+
+  /**
+   * Counts a call to the status-page webhook.
+   *
+   * @param result {@code now}, {@code later} or {@code joined} (what became of the read it asked
+   *     for), {@code unknown_token} (answered 404) or {@code not_post} (answered 405)
+   */
+  public void webhookPoke(String result) {
+    Counter.builder(WEBHOOK_POKES).description("Calls to the status-page webhook, by result")
+        .tag("result", word(result)).register(registry).increment();
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */

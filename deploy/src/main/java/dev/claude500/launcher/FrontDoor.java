@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler of the HTTP server: finds the route of a request whose head has arrived, refuses
- * at once what the head alone decides (an unknown path 404; a declared body larger than the route
- * takes 413; whatever the route's {@link Route#screen} says), reads the body without holding a
+ * The one handler of the HTTP server: finds the route of a request whose head has arrived (its
+ * path's, or else the {@code /*} route of the folder it is in), refuses at once what the head alone
+ * decides (an unknown path 404; whatever the route's {@link Route#screen} says; then a declared body
+ * larger than the route takes 413), reads the body without holding a
  * thread (counting bytes as they are read, chunked or not: 413 past the route's limit; 408 and the
  * connection closed when it has not all come within the body deadline), and hands the answer's
  * work to the route's {@link Lane} (503 when its queue is full). Never blocks. Thread-safe.
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class FrontDoor extends Handler.Abstract.NonBlocking {
   private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
   private static final byte[] NONE = new byte[0];
+  /** The answer to a path nobody serves. */
+  static final Route.Reply NOT_FOUND = Route.Reply.text(404, "not found\n");
 
   /** A route and what it is given: its lane and the largest body it takes. */
   private record Mount(Route route, Lane lane, int maxBody) {}
@@ -94,26 +97,31 @@ final class FrontDoor extends Handler.Abstract.NonBlocking {
         }
       }
     });
-    Mount m = mounts.get(Request.getPathInContext(request));
+    Mount m = mountOf(Request.getPathInContext(request));
     if (m == null) {
-      write(response, callback, Route.Reply.text(404, "not found\n"), false);
-      return true;
-    }
-    if (request.getLength() > m.maxBody()) {
-      metrics.httpRefused("too_large");
-      write(response, callback, Route.Reply.text(413, "body too large\n"), true);
+      write(response, callback, NOT_FOUND, false);
       return true;
     }
     Route.Head head = head(request);
     Optional<Route.Reply> early = m.route().screen(head);
     if (early.isPresent()) {
       write(response, callback, early.get(), false);
+    } else if (request.getLength() > m.maxBody()) {
+      metrics.httpRefused("too_large");
+      write(response, callback, Route.Reply.text(413, "body too large\n"), true);
     } else if (m.maxBody() == 0 || !hasBody(request)) {
       work(m, head, NONE, response, callback);
     } else {
       readBody(m, head, request, response, callback);
     }
     return true;
+  }
+
+  /** Returns the route mounted at {@code path}, else the one mounted at its folder's {@code /*}, else null. */
+  private Mount mountOf(String path) {
+    Mount m = mounts.get(path);
+    int slash = path.lastIndexOf('/');
+    return m != null || slash < 0 ? m : mounts.get(path.substring(0, slash + 1) + "*");
   }
 
   private void readBody(Mount m, Route.Head head, Request request, Response response, Callback callback) {

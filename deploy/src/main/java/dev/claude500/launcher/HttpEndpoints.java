@@ -97,7 +97,8 @@ final class HttpEndpoints implements AutoCloseable {
   }
 
   /**
-   * Serves {@code route} at {@code path}: its answers worked out on {@code lane}, bodies of at most
+   * Serves {@code route} at {@code path} (a path ending {@code /*}: every path directly in that
+   * folder that has no route of its own): its answers worked out on {@code lane}, bodies of at most
    * {@code maxBody} bytes (0: none is read). The lane is closed with the server.
    */
   void route(String path, Lane lane, int maxBody, Route route) {

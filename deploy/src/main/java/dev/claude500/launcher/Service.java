@@ -78,6 +78,7 @@ final class Service {
       return Route.Reply.text(problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
     });
     http.route("/metrics", ops, 0, service.metrics);
+    routeStatusWebhook(core, http);
     try {
       for (Platform p : platforms) {
         p.start();
@@ -100,6 +101,18 @@ final class Service {
     LOG.info("claude500 running: {} on HTTP port {}",
         platforms.stream().map(Platform::name).collect(Collectors.joining(", ")), http.port());
     return service;
+  }
+
+  /** Routes the status-page webhook when {@code CLAUDE500_WEBHOOK_TOKEN} is set; says once that it is off when not. */
+  private static void routeStatusWebhook(Core core, HttpEndpoints http) {
+    core.settings.webhookToken().ifPresentOrElse(
+        token -> {
+          http.route(StatusWebhook.PATH + "*", Lane.pool("webhook", 1, 64), StatusWebhook.MAX_BODY,
+              new StatusWebhook(token, core.poller, core.metrics));
+          LOG.info("Status-page webhook on: a call to POST {}<token> reads the page at once", StatusWebhook.PATH);
+        },
+        () -> LOG.info("Status-page webhook off (CLAUDE500_WEBHOOK_TOKEN is not set): the page is read every {} s",
+            core.settings.pollInterval().toSeconds()));
   }
 
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */

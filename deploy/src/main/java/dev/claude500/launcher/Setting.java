@@ -23,6 +23,9 @@ public enum Setting {
   /** How long what the bot no longer needs is kept. */
   CLAUDE500_RETENTION("30d", "how long ended triages, seen deliveries and settled incident posts are kept before they"
       + " are purged (1h to 3650d, e.g. 12h, 30d, 90d)"),
+  /** The secret path word of the status-page webhook. */
+  CLAUDE500_WEBHOOK_TOKEN("", "turns on POST /statuspage/webhook/<token>: a status-page webhook call there makes the bot read"
+      + " the page at once (the body is never taken as the news); 16-128 letters, digits, '-' or '_'"),
   /** Log format. */
   CLAUDE500_LOG_FORMAT("text", "log format: text or json (one JSON object per line, for log shippers)"),
   /** Log level. */
@@ -67,6 +70,6 @@ public enum Setting {
   /** Returns true for settings whose values must never be printed or logged. */
   public boolean secret() {
     return this == SLACK_BOT_TOKEN || this == SLACK_SIGNING_SECRET || this == SLACK_APP_TOKEN
-        || this == DISCORD_BOT_TOKEN || this == CLAUDE500_DB_PASSWORD;
+        || this == DISCORD_BOT_TOKEN || this == CLAUDE500_DB_PASSWORD || this == CLAUDE500_WEBHOOK_TOKEN;
   }
 }

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param playbookDir a directory of extra playbooks, if any
  * @param triageTimeout how long a triage waits for an answer
  * @param retention how long ended triages, seen deliveries and settled incident posts are kept
+ * @param webhookToken the status-page webhook's path word, when the webhook is on
  * @param logFormat {@code text} or {@code json}
  * @param logLevel the level of claude500's own loggers
  * @param slack Slack's settings, when Slack is configured
@@ -42,6 +43,7 @@ public record Settings(
     Optional<Path> playbookDir,
     Duration triageTimeout,
     Duration retention,
+    Optional<String> webhookToken,
     String logFormat,
     String logLevel,
     Optional<SlackSettings> slack,
@@ -58,6 +60,7 @@ public record Settings(
   public List<String> secrets() {
     List<String> out = new ArrayList<>();
     dbPassword.ifPresent(out::add);
+    webhookToken.ifPresent(out::add);
     slack.ifPresent(s -> {
       out.add(s.botToken());
       s.signingSecret().ifPresent(out::add);
@@ -80,7 +83,8 @@ public record Settings(
   public String toString() {
     return "Settings[statusUrls=" + statusUrls + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=***")
         + ", pollInterval=" + pollInterval + ", httpPort=" + httpPort + ", playbookDir=" + playbookDir
-        + ", triageTimeout=" + triageTimeout + ", retention=" + retention + ", logFormat=" + logFormat + ", slack=" + slack
+        + ", triageTimeout=" + triageTimeout + ", retention=" + retention
+        + ", webhook=" + (webhookToken.isPresent() ? "on" : "off") + ", logFormat=" + logFormat + ", slack=" + slack
         + ", discord=" + discord + "]";
   }
 
@@ -97,6 +101,7 @@ public record Settings(
         r.directory(Setting.CLAUDE500_PLAYBOOK_DIR),
         r.duration(Setting.CLAUDE500_TRIAGE_TIMEOUT),
         r.retention(Setting.CLAUDE500_RETENTION),
+        r.token(Setting.CLAUDE500_WEBHOOK_TOKEN),
         r.oneOf(Setting.CLAUDE500_LOG_FORMAT, List.of("text", "json")),
         r.oneOf(Setting.CLAUDE500_LOG_LEVEL, List.of("error", "warn", "info", "debug", "trace")).toUpperCase(Locale.ROOT),
         PlatformSettings.slack(r),

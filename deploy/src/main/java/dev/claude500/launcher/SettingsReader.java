@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class SettingsReader {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h)?");
   private static final Pattern HOURS_OR_DAYS = Pattern.compile("(\\d{1,9})\\s*(h|d)");
+  /** A secret path word: long enough not to be guessed, nothing a URL would have to escape. */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
   /** The longest retention: ten years. */
   static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
@@ -134,6 +136,19 @@ final class SettingsReader {
     if (!v.startsWith("jdbc:h2:") && !v.startsWith("jdbc:postgresql:")) {
       throw new SettingsException(s, "must start with jdbc:h2: or jdbc:postgresql:, got '"
           + v.replaceAll("password=[^&;]*", "password=***") + "'");
+    }
+    return v;
+  }
+
+  /**
+   * Returns a secret to be used as a URL path word, when the setting is set: 16 to 128 letters,
+   * digits, {@code -} or {@code _} (the message never shows the value).
+   */
+  Optional<String> token(Setting s) {
+    Optional<String> v = optional(s);
+    if (v.isPresent() && !TOKEN.matcher(v.get()).matches()) {
+      throw new SettingsException(s, "must be 16 to 128 characters, each a letter, digit, '-' or '_' (e.g. the"
+          + " output of 'openssl rand -hex 24'); the value given (" + v.get().length() + " characters) is not");
     }
     return v;
   }

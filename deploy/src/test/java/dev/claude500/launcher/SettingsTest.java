@@ -110,6 +110,21 @@ class SettingsTest {
   }
 
   @Test
+  void theWebhookTokenIsOffByDefaultAndALongPathWordWhenSet() {
+    assertThat(read().webhookToken()).as("the endpoint is off").isEmpty();
+    assertThat(read("CLAUDE500_WEBHOOK_TOKEN", " 3f9c2a71d04e58b6-Ab_9 ").webhookToken()).contains("3f9c2a71d04e58b6-Ab_9");
+    refused("CLAUDE500_WEBHOOK_TOKEN: must be 16 to 128 characters, each a letter, digit, '-' or '_' (e.g. the output"
+        + " of 'openssl rand -hex 24'); the value given (5 characters) is not", "CLAUDE500_WEBHOOK_TOKEN", "short");
+    refused("CLAUDE500_WEBHOOK_TOKEN: must be 16 to 128 characters, each a letter, digit, '-' or '_' (e.g. the output"
+        + " of 'openssl rand -hex 24'); the value given (20 characters) is not", "CLAUDE500_WEBHOOK_TOKEN",
+        "has/slash?and#more.x");
+    Settings on = read("CLAUDE500_WEBHOOK_TOKEN", "webhook-secret-0123456789");
+    assertThat(on.secrets()).as("masked in logs").contains("webhook-secret-0123456789");
+    assertThat(on.toString()).doesNotContain("webhook-secret-0123456789").contains("webhook=on");
+    assertThat(Setting.CLAUDE500_WEBHOOK_TOKEN.secret()).isTrue();
+  }
+
+  @Test
   void secretsNeverShowInToString() {
     Settings s = read("SLACK_BOT_TOKEN", "xoxb-secret-token", "SLACK_SIGNING_SECRET", "shh-signing",
         "DISCORD_BOT_TOKEN", "discord-secret", "CLAUDE500_DB_PASSWORD", "pw-secret",

@@ -34,11 +34,20 @@ final class SlackService implements AutoCloseable {
    * @param beforeStart what to tell the fake Web API before the bot first calls it
    */
   static SlackService start(Map<String, String> mode, Consumer<FakeSlackApi> beforeStart) {
+    return start(mode, beforeStart, page -> page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson())));
+  }
+
+  /**
+   * Starts the service as {@link #start(Map, Consumer)} does, the status page serving what {@code
+   * pageBeforeStart} tells it instead of a green summary; {@code mode} may carry further settings.
+   */
+  static SlackService start(Map<String, String> mode, Consumer<FakeSlackApi> beforeStart,
+      Consumer<FakeStatusPage> pageBeforeStart) {
     FakeSlackApi slack = FakeSlackApi.start();
     FakeStatusPage page = FakeStatusPage.start();
     Core core = null;
     try {
-      page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
+      pageBeforeStart.accept(page);
       beforeStart.accept(slack);
       Map<String, String> env = new HashMap<>(mode);
       env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
