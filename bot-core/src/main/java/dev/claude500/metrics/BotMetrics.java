@@ -83,14 +83,22 @@ public final class BotMetrics {
 
   /** Counts a triage started with a playbook. */
   public void triageStarted(String playbook) {
-    Counter.builder(TRIAGES_STARTED).description("Triages started")
-        .tag("playbook", word(playbook)).register(registry).increment();
+    started(playbook).increment();
+  }
+
+  private Counter started(String playbook) {
+    return Counter.builder(TRIAGES_STARTED).description("Triages started").tag("playbook", word(playbook))
+        .register(registry);
   }
 
   /** Counts a triage that reached a branch's first move. */
   public void branchReached(String branch) {
-    Counter.builder(TRIAGES_BRANCH).description("Triages that reached a branch's first move")
-        .tag("branch", word(branch)).register(registry).increment();
+    branch(branch).increment();
+  }
+
+  private Counter branch(String branch) {
+    return Counter.builder(TRIAGES_BRANCH).description("Triages that reached a branch's first move")
+        .tag("branch", word(branch)).register(registry);
   }
 
   /**
@@ -100,10 +108,47 @@ public final class BotMetrics {
    * @param questions the questions it asked
    */
   public void triageEnded(String outcome, int questions) {
-    Counter.builder(TRIAGES_ENDED).description("Triages ended, by outcome")
-        .tag("outcome", word(outcome)).register(registry).increment();
-    DistributionSummary.builder(TRIAGE_QUESTIONS).description("Questions asked per ended triage")
-        .serviceLevelObjectives(QUESTION_BUCKETS).register(registry).record(questions);
+    ended(outcome).increment();
+    questions().record(questions);
+  }
+
+  private Counter ended(String outcome) {
+    return Counter.builder(TRIAGES_ENDED).description("Triages ended, by outcome").tag("outcome", word(outcome))
+        .register(registry);
+  }
+
+  private DistributionSummary questions() {
+    return DistributionSummary.builder(TRIAGE_QUESTIONS).description("Questions asked per ended triage")
+        .serviceLevelObjectives(QUESTION_BUCKETS).register(registry);
+  }
+
+  /**
+   * Registers every counter of the bot with every label value known at start, at zero, so that a
+   * fresh bot exports each series (an alert on a rate reads 0, not "no data"): triages by the
+   * playbooks, branches and outcomes given, incident posts by the platforms given and every result,
+   * and the closed sets {@link KnownLabels} names (status fetches, purged tables, HTTP cuts and
+   * refusals). Counts already made are kept. The webhook's counter: {@link #webhookPokesAtZero()}.
+   */
+  public void startAtZero(KnownLabels known) {
+    Objects.requireNonNull(known, "known");
+    known.playbooks().forEach(this::started);
+    known.branches().forEach(this::branch);
+    known.outcomes().forEach(this::ended);
+    questions();
+    for (String platform : known.platforms()) {
+      KnownLabels.POST_RESULTS.forEach(result -> posts(platform, result));
+    }
+    for (String endpoint : KnownLabels.STATUS_ENDPOINTS) {
+      KnownLabels.FETCH_RESULTS.forEach(result -> fetches(endpoint, result));
+    }
+    KnownLabels.PURGED_TABLES.forEach(this::purgedRows);
+    KnownLabels.CUT_REASONS.forEach(this::cut);
+    KnownLabels.REFUSED_REASONS.forEach(this::refused);
+  }
+
+  /** Registers the status-page webhook's counter at zero for every result, for a bot whose webhook is on. */
+  public void webhookPokesAtZero() {
+    KnownLabels.POKE_RESULTS.forEach(this::pokes);
   }
 
   /**
@@ -125,8 +170,12 @@ public final class BotMetrics {
    * @param result {@code 200}, {@code 304} or {@code error}
    */
   public void statusFetch(String endpoint, String result) {
-    Counter.builder(STATUS_FETCHES).description("Status page fetches, by result")
-        .tags("endpoint", word(endpoint), "result", word(result)).register(registry).increment();
+    fetches(endpoint, result).increment();
+  }
+
+  private Counter fetches(String endpoint, String result) {
+    return Counter.builder(STATUS_FETCHES).description("Status page fetches, by result")
+        .tags("endpoint", word(endpoint), "result", word(result)).register(registry);
   }
 
   /**
@@ -150,8 +199,12 @@ public final class BotMetrics {
    *     there), {@code deferred} or {@code refused}
    */
   public void incidentPost(String platform, String result) {
-    Counter.builder(INCIDENT_POSTS).description("Incident posts, by platform and result")
-        .tags("platform", word(platform), "result", word(result)).register(registry).increment();
+    posts(platform, result).increment();
+  }
+
+  private Counter posts(String platform, String result) {
+    return Counter.builder(INCIDENT_POSTS).description("Incident posts, by platform and result")
+        .tags("platform", word(platform), "result", word(result)).register(registry);
   }
 
   /** Records a wait a platform's rate limit imposed (its {@code Retry-After}). */
@@ -176,8 +229,12 @@ public final class BotMetrics {
    * @param rows how many; 0 still shows the table's series
    */
   public void purged(String table, int rows) {
-    Counter.builder(STORE_PURGED).description("Rows purged as older than the retention, by table")
-        .tag("table", word(table)).register(registry).increment(rows);
+    purgedRows(table).increment(rows);
+  }
+
+  private Counter purgedRows(String table) {
+    return Counter.builder(STORE_PURGED).description("Rows purged as older than the retention, by table")
+        .tag("table", word(table)).register(registry);
   }
 
   /**
@@ -187,8 +244,12 @@ public final class BotMetrics {
    *     (its body did not)
    */
   public void httpCut(String reason) {
-    Counter.builder(HTTP_CUT).description("HTTP connections cut for being too slow")
-        .tag("reason", word(reason)).register(registry).increment();
+    cut(reason).increment();
+  }
+
+  private Counter cut(String reason) {
+    return Counter.builder(HTTP_CUT).description("HTTP connections cut for being too slow")
+        .tag("reason", word(reason)).register(registry);
   }
 
   /**
@@ -198,8 +259,12 @@ public final class BotMetrics {
    *     {@code late} (picked up after the sender stopped waiting)
    */
   public void httpRefused(String reason) {
-    Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
-        .tag("reason", word(reason)).register(registry).increment();
+    refused(reason).increment();
+  }
+
+  private Counter refused(String reason) {
+    return Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
+        .tag("reason", word(reason)).register(registry);
   }
 
   /**
@@ -209,8 +274,12 @@ public final class BotMetrics {
    *     for), {@code unknown_token} (answered 404) or {@code not_post} (answered 405)
    */
   public void webhookPoke(String result) {
-    Counter.builder(WEBHOOK_POKES).description("Calls to the status-page webhook, by result")
-        .tag("result", word(result)).register(registry).increment();
+    pokes(result).increment();
+  }
+
+  private Counter pokes(String result) {
+    return Counter.builder(WEBHOOK_POKES).description("Calls to the status-page webhook, by result")
+        .tag("result", word(result)).register(registry);
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */

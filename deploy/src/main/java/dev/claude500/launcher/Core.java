@@ -6,11 +6,15 @@ import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.incidents.WaitingTriageRecorder;
+import dev.claude500.discord.DiscordAdapter;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.KnownLabels;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.OutboxThreads;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.playbook.Step;
+import dev.claude500.slack.SlackAdapter;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusPoller;
@@ -18,14 +22,19 @@ import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageOutcome;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The platform-neutral part of a running bot, built once from the settings: store, status cache and
@@ -84,6 +93,7 @@ final class Core implements AutoCloseable {
     Map<String, Playbook> playbooks = PlaybookLoader.builtInAnd(settings.playbookDir().orElse(null));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     BotMetrics metrics = new BotMetrics(registry);
+    metrics.startAtZero(knownLabels(settings, playbooks));
     StatuspageClient client = new StatuspageClient(settings.statusUrls(),
         StatuspageClient.DEFAULT_CONNECT_TIMEOUT, StatuspageClient.DEFAULT_REQUEST_TIMEOUT,
         StatuspageClient.DEFAULT_MAX_BODY_BYTES, metrics);
@@ -103,6 +113,18 @@ final class Core implements AutoCloseable {
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
     return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
         chatPorts, registry, metrics);
+  }
+
+  /** Returns the label values this bot's counters start at zero with: its playbooks, their branches, its platforms. */
+  private static KnownLabels knownLabels(Settings settings, Map<String, Playbook> playbooks) {
+    Set<String> branches = playbooks.values().stream().flatMap(p -> p.stepList().stream())
+        .filter(Step.Advice.class::isInstance).map(step -> ((Step.Advice) step).branch()).collect(Collectors.toSet());
+    Set<String> outcomes = Stream.concat(Stream.of(TriageOutcome.values()).map(Enum::name), Stream.of("none"))
+        .collect(Collectors.toSet());
+    Set<String> platforms = new HashSet<>();
+    settings.slack().ifPresent(s -> platforms.add(SlackAdapter.PLATFORM));
+    settings.discord().ifPresent(d -> platforms.add(DiscordAdapter.PLATFORM));
+    return new KnownLabels(playbooks.keySet(), branches, outcomes, platforms);
   }
 
   /**

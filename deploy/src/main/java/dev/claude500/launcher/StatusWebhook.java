@@ -53,6 +53,7 @@ final class StatusWebhook implements Route {
     this.tokenDigest = digest(Objects.requireNonNull(token, "token"));
     this.poller = Objects.requireNonNull(poller, "poller");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    metrics.webhookPokesAtZero();
   }
 
   @Override

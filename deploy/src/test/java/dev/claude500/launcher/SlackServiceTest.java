@@ -2,6 +2,8 @@ package dev.claude500.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.playbook.Step;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.SlackRequests;
 import java.net.URI;
@@ -9,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +66,35 @@ class SlackServiceTest {
     assertThat(updated.param("blocks")).doesNotContain("\"actions\"");
     assertThat(updated.blockText()).contains("answered by <@U0BOB>");
     slack.await("chat.postMessage", c -> c.param("text").contains("The status page is green"), WAIT);
+  }
+
+  @Test
+  @DisplayName("A fresh bot's /metrics shows every triage, incident-post, purge and HTTP counter at zero for every known label")
+  void countersStartAtZero() throws Exception {
+    HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    String body = metrics.body();
+    assertThat(body).contains("claude500_triages_started_total{playbook=\"claude-code-500\"} 0.0",
+        "claude500_triage_questions_count 0",
+        "claude500_http_connections_cut_total{reason=\"headers\"} 0.0",
+        "claude500_http_requests_refused_total{reason=\"busy\"} 0.0",
+        "claude500_store_purged_total{table=\"conversation\"} 0.0");
+    List<String> branches = PlaybookLoader.builtInAnd(null).get("claude-code-500").stepList().stream()
+        .filter(Step.Advice.class::isInstance).map(s -> ((Step.Advice) s).branch().toLowerCase(Locale.ROOT)).toList();
+    assertThat(branches).contains("live incident", "login / oauth", "broken resumed session");
+    for (String branch : branches) {
+      assertThat(body).contains("claude500_triages_branch_total{branch=\"" + branch + "\"} 0.0");
+    }
+    for (String outcome : List.of("resolved", "escalated", "redirected", "waiting", "abandoned")) {
+      assertThat(body).contains("claude500_triages_ended_total{outcome=\"" + outcome + "\"} 0.0");
+    }
+    for (String result : List.of("posted", "edited", "found", "deferred", "refused")) {
+      assertThat(body).contains("claude500_incident_posts_total{platform=\"slack\",result=\"" + result + "\"} 0.0");
+    }
+    assertThat(body).as("Discord is not configured").doesNotContain("platform=\"discord\"")
+        .as("the webhook is off").doesNotContain("claude500_webhook_pokes_total");
   }
 
   @Test
