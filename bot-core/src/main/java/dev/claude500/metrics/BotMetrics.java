@@ -87,8 +87,7 @@ public final class BotMetrics {
   }
 
   private Counter started(String playbook) {
-    return Counter.builder(TRIAGES_STARTED).description("Triages started").tag("playbook", word(playbook))
-        .register(registry);
+    return counter(TRIAGES_STARTED, "Triages started", "playbook", playbook);
   }
 
   /** Counts a triage that reached a branch's first move. */
@@ -97,8 +96,7 @@ public final class BotMetrics {
   }
 
   private Counter branch(String branch) {
-    return Counter.builder(TRIAGES_BRANCH).description("Triages that reached a branch's first move")
-        .tag("branch", word(branch)).register(registry);
+    return counter(TRIAGES_BRANCH, "Triages that reached a branch's first move", "branch", branch);
   }
 
   /**
@@ -113,8 +111,7 @@ public final class BotMetrics {
   }
 
   private Counter ended(String outcome) {
-    return Counter.builder(TRIAGES_ENDED).description("Triages ended, by outcome").tag("outcome", word(outcome))
-        .register(registry);
+    return counter(TRIAGES_ENDED, "Triages ended, by outcome", "outcome", outcome);
   }
 
   private DistributionSummary questions() {
@@ -233,8 +230,7 @@ public final class BotMetrics {
   }
 
   private Counter purgedRows(String table) {
-    return Counter.builder(STORE_PURGED).description("Rows purged as older than the retention, by table")
-        .tag("table", word(table)).register(registry);
+    return counter(STORE_PURGED, "Rows purged as older than the retention, by table", "table", table);
   }
 
   /**
@@ -248,8 +244,7 @@ public final class BotMetrics {
   }
 
   private Counter cut(String reason) {
-    return Counter.builder(HTTP_CUT).description("HTTP connections cut for being too slow")
-        .tag("reason", word(reason)).register(registry);
+    return counter(HTTP_CUT, "HTTP connections cut for being too slow", "reason", reason);
   }
 
   /**
@@ -263,8 +258,7 @@ public final class BotMetrics {
   }
 
   private Counter refused(String reason) {
-    return Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
-        .tag("reason", word(reason)).register(registry);
+    return counter(HTTP_REFUSED, "HTTP requests refused without being acted on", "reason", reason);
   }
 
   /**
@@ -278,8 +272,7 @@ public final class BotMetrics {
   }
 
   private Counter pokes(String result) {
-    return Counter.builder(WEBHOOK_POKES).description("Calls to the status-page webhook, by result")
-        .tag("result", word(result)).register(registry);
+    return counter(WEBHOOK_POKES, "Calls to the status-page webhook, by result", "result", result);
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */
@@ -290,6 +283,11 @@ public final class BotMetrics {
     } finally {
       timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** Returns the counter {@code name} of one tag, {@code key} = {@code value} as a label word. */
+  private Counter counter(String name, String description, String key, String value) {
+    return Counter.builder(name).description(description).tag(key, word(value)).register(registry);
   }
 
   private static String word(String value) {

@@ -86,12 +86,16 @@ class StatusWebhookTest {
     return running.page.requestCount(FakeStatusPage.INCIDENTS);
   }
 
-  private HttpResponse<String> post(String path, String body) {
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.service.httpPort() + path))
+  /** Returns a JSON POST of {@code body} to {@code path} on the running service. */
+  private HttpRequest request(String path, String body) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.service.httpPort() + path))
         .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private HttpResponse<String> post(String path, String body) {
     try {
-      return client.send(r, HttpResponse.BodyHandlers.ofString());
+      return client.send(request(path, body), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new AssertionError("POST " + path, e);
     }
@@ -218,12 +222,9 @@ class StatusWebhookTest {
   void aBurstCostsAtMostOneReadPerSpacing() {
     startWatching();
     int before = reads();
-    String body = TestData.read(SHAPES + "component-update.json");
-    URI uri = URI.create("http://127.0.0.1:" + running.service.httpPort() + StatusWebhook.PATH + TOKEN);
+    HttpRequest call = request(StatusWebhook.PATH + TOKEN, TestData.read(SHAPES + "component-update.json"));
     List<CompletableFuture<HttpResponse<String>>> sent = IntStream.range(0, 50)
-        .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))
-        .toList();
+        .mapToObj(i -> client.sendAsync(call, HttpResponse.BodyHandlers.ofString())).toList();
     assertThat(sent).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(200));
 
     double now = pokes("now");
