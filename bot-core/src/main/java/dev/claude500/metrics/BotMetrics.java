@@ -51,7 +51,7 @@ public final class BotMetrics {
   public static final String HTTP_CUT = "claude500.http.connections.cut";
   /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
   public static final String HTTP_REFUSED = "claude500.http.requests.refused";
-  /** Calls to the status-page webhook, tagged {@code result} (now, later, joined, unknown_token, not_post). */
+  /** Calls to the status-page webhook, tagged {@code result} (see {@link #webhookPoke}). */
   public static final String WEBHOOK_POKES = "claude500.webhook.pokes";
 
   private static final Duration[] ACK_BUCKETS = {
@@ -265,7 +265,8 @@ public final class BotMetrics {
    * Counts a call to the status-page webhook.
    *
    * @param result {@code now}, {@code later} or {@code joined} (what became of the read it asked
-   *     for), {@code unknown_token} (answered 404) or {@code not_post} (answered 405)
+   *     for), {@code unknown_token} (answered 404), {@code not_post} (answered 405) or {@code
+   *     relayed} (a call another replica of the store took, passed on)
    */
   public void webhookPoke(String result) {
     pokes(result).increment();

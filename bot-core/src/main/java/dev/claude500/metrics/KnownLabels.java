@@ -28,7 +28,7 @@ public record KnownLabels(Set<String> playbooks, Set<String> branches, Set<Strin
   /** Why a request is refused. */
   public static final List<String> REFUSED_REASONS = List.of("too_large", "busy", "late");
   /** What a call to the status-page webhook can come to. */
-  public static final List<String> POKE_RESULTS = List.of("now", "later", "joined", "unknown_token", "not_post");
+  public static final List<String> POKE_RESULTS = List.of("now", "later", "joined", "unknown_token", "not_post", "relayed");
 
   /** Copies the sets; none may be null. */
   public KnownLabels {

@@ -3,10 +3,12 @@ package dev.claude500.launcher;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.outbox.IdleSummaries;
+import dev.claude500.store.PokeRelay;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,8 @@ final class Service {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile IncidentWatcher watcher;
+  /** Passes the webhook's pokes to the other replicas of a PostgreSQL store, when the webhook is on. */
+  private volatile Optional<PokeRelay> relay = Optional.empty();
 
   private Service(Core core, HttpEndpoints http, List<Platform> platforms) {
     this.core = core;
@@ -78,7 +82,7 @@ final class Service {
       return Route.Reply.text(problems.isEmpty() ? 200 : 503, problems.isEmpty() ? "ready\n" : problems);
     });
     http.route("/metrics", ops, 0, service.metrics);
-    routeStatusWebhook(core, http);
+    service.routeStatusWebhook();
     try {
       for (Platform p : platforms) {
         p.start();
@@ -103,16 +107,27 @@ final class Service {
     return service;
   }
 
-  /** Routes the status-page webhook when {@code CLAUDE500_WEBHOOK_TOKEN} is set; says once that it is off when not. */
-  private static void routeStatusWebhook(Core core, HttpEndpoints http) {
-    core.settings.webhookToken().ifPresentOrElse(
-        token -> {
-          http.route(StatusWebhook.PATH + "*", Lane.pool("webhook", 1, 64), StatusWebhook.MAX_BODY,
-              new StatusWebhook(token, core.poller, core.metrics));
-          LOG.info("Status-page webhook on: a call to POST {}<token> reads the page at once", StatusWebhook.PATH);
-        },
-        () -> LOG.info("Status-page webhook off (CLAUDE500_WEBHOOK_TOKEN is not set): the page is read every {} s",
-            core.settings.pollInterval().toSeconds()));
+  /**
+   * Routes the status-page webhook when {@code CLAUDE500_WEBHOOK_TOKEN} is set, with a relay that
+   * passes its pokes to the other replicas on a PostgreSQL store (the one holding the watcher's lease
+   * may be another); says once that it is off when not.
+   */
+  private void routeStatusWebhook() {
+    Settings s = core.settings;
+    if (s.webhookToken().isEmpty()) {
+      LOG.info("Status-page webhook off (CLAUDE500_WEBHOOK_TOKEN is not set): the page is read every {} s",
+          s.pollInterval().toSeconds());
+      return;
+    }
+    relay = PokeRelay.start(s.dbUrl(), s.dbUser().orElse(null), s.dbPassword().orElse(null),
+        IncidentWatcher.replicaName(), () -> {
+          core.poller.poke();
+          core.metrics.webhookPoke("relayed");
+        });
+    http.route(StatusWebhook.PATH + "*", Lane.pool("webhook", 1, 64), StatusWebhook.MAX_BODY,
+        new StatusWebhook(s.webhookToken().get(), core.poller, core.metrics, () -> relay.ifPresent(PokeRelay::tell)));
+    LOG.info("Status-page webhook on: a call to POST {}<token> reads the page at once{}", StatusWebhook.PATH,
+        relay.isPresent() ? ", here and on the other replicas of the store" : "");
   }
 
   /** Returns the platforms the settings configure, each wired to the core by its adapter. */
@@ -128,6 +143,17 @@ final class Service {
   private void startIncidentWatcher() {
     platforms.stream().map(Platform::chatPort).forEach(core.chatPorts::add);
     watcher = core.newIncidentWatcher();
+  }
+
+  /** Returns true while this replica's incident watcher holds the lease (it posts). */
+  boolean holdsWatcherLease() {
+    IncidentWatcher w = watcher;
+    return w != null && w.holdsLease();
+  }
+
+  /** Returns the relay of the webhook's pokes among replicas, when there is one. */
+  Optional<PokeRelay> pokeRelay() {
+    return relay;
   }
 
   /** Returns the HTTP port actually bound. */
@@ -185,6 +211,7 @@ final class Service {
       w.close();
     }
     platforms.forEach(Platform::close);
+    relay.ifPresent(PokeRelay::close);
     metrics.close();
     stopped.countDown();
     LOG.info("claude500 stopped");

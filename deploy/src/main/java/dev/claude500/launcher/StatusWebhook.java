@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * at once instead of at its next poll. The body is never taken as the news: it is read only to log
  * what kind of call it was, so a forged call costs one read of the page (at most one per {@link
  * StatusPoller#POKE_SPACING}) and never a post. Answered as soon as the poke is asked, never after
- * the read.
+ * the read. A call that asks for a read is passed on to the other replicas too (on a PostgreSQL
+ * store the one that posts may be another).
  *
  * <p>A path whose last word is not the token gets the same 404 as a path the server does not
  * serve, whatever the method; the token is compared in constant time (digests of both, compared
@@ -41,6 +42,7 @@ final class StatusWebhook implements Route {
   private final byte[] tokenDigest;
   private final StatusPoller poller;
   private final BotMetrics metrics;
+  private final Runnable tellOthers;
 
   /**
    * Creates the route.
@@ -48,11 +50,14 @@ final class StatusWebhook implements Route {
    * @param token the path word a call must carry ({@code CLAUDE500_WEBHOOK_TOKEN})
    * @param poller the poller a call pokes
    * @param metrics where calls are counted by result
+   * @param tellOthers tells the other replicas of a poke that asked for a read (not one that joined
+   *     a read already asked for); must return at once
    */
-  StatusWebhook(String token, StatusPoller poller, BotMetrics metrics) {
+  StatusWebhook(String token, StatusPoller poller, BotMetrics metrics, Runnable tellOthers) {
     this.tokenDigest = digest(Objects.requireNonNull(token, "token"));
     this.poller = Objects.requireNonNull(poller, "poller");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.tellOthers = Objects.requireNonNull(tellOthers, "tellOthers");
     metrics.webhookPokesAtZero();
   }
 
@@ -79,8 +84,9 @@ final class StatusWebhook implements Route {
     if (poke == Poke.JOINED) {
       LOG.debug("Status-page webhook: {}; joins the read already asked for", kind);
     } else {
-      LOG.info("Status-page webhook: {}; the page is read {}", kind,
-          poke == Poke.NOW ? "at once" : "when " + StatusPoller.POKE_SPACING.toSeconds() + " s have passed since the last such read");
+      tellOthers.run();
+      LOG.info("Status-page webhook: {}; the page is read {}", kind, poke == Poke.NOW ? "at once"
+          : "when " + StatusPoller.POKE_SPACING.toSeconds() + " s have passed since the last such read");
     }
     return Reply.text(200, "read " + result + "\n");
   }

@@ -89,7 +89,7 @@ class LateSlackRequestTest {
     assertThat(answer.body()).isEqualTo("too late\n");
     assertThat(core.store.conversations().findOpenIdleSince(clock.instant().plusSeconds(60), 10)).isEmpty();
     assertThat(core.registry.scrape()).contains("claude500_http_requests_refused_total{reason=\"late\"} 1.0")
-        .doesNotContain("claude500_triages_started_total");
+        .as("no triage started: its counter still at 0").contains("claude500_triages_started_total{playbook=\"claude-code-500\"} 0.0");
     assertThat(slack.calls()).isEmpty();
 
     CompletableFuture<HttpResponse<String>> retry = send(command);

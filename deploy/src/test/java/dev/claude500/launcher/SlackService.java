@@ -39,7 +39,8 @@ final class SlackService implements AutoCloseable {
 
   /**
    * Starts the service as {@link #start(Map, Consumer)} does, the status page serving what {@code
-   * pageBeforeStart} tells it instead of a green summary; {@code mode} may carry further settings.
+   * pageBeforeStart} tells it instead of a green summary; {@code mode} may carry further settings
+   * (a {@code CLAUDE500_DB_URL} of its own among them).
    */
   static SlackService start(Map<String, String> mode, Consumer<FakeSlackApi> beforeStart,
       Consumer<FakeStatusPage> pageBeforeStart) {
@@ -50,7 +51,7 @@ final class SlackService implements AutoCloseable {
       pageBeforeStart.accept(page);
       beforeStart.accept(slack);
       Map<String, String> env = new HashMap<>(mode);
-      env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      env.putIfAbsent("CLAUDE500_DB_URL", "jdbc:h2:mem:slack-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
       env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
       env.put("CLAUDE500_HTTP_PORT", "0");
       env.put("SLACK_BOT_TOKEN", "xoxb-launcher-test");

@@ -6,8 +6,10 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.StatusPoller;
+import dev.claude500.store.PokeRelay;
 import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeStatusPage;
+import dev.claude500.testing.Postgres;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.TestData;
 import java.io.IOException;
@@ -58,16 +60,31 @@ class StatusWebhookTest {
 
   /** Starts the service on a green page with no incidents, polled every 30 s, with more settings. */
   private SlackService start(String... settings) {
+    running = startAnother(settings);
+    return running;
+  }
+
+  /** Starts a service as {@link #start} does, without making it the one the test's helpers speak to. */
+  private static SlackService startAnother(String... settings) {
     Map<String, String> env = new HashMap<>(Map.of("SLACK_SIGNING_SECRET", "webhook-test-signing-secret",
         "CLAUDE500_POLL_INTERVAL", "30"));
     for (int i = 0; i < settings.length; i += 2) {
       env.put(settings[i], settings[i + 1]);
     }
-    running = SlackService.start(env, api -> {}, page -> {
+    return SlackService.start(env, api -> {}, page -> {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
       page.serveIncidents(FakeStatusPage.Response.json(NO_INCIDENTS));
     });
-    return running;
+  }
+
+  private static void serveRed(SlackService s) {
+    s.page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.redSummaryJson()));
+    s.page.serveIncidents(FakeStatusPage.Response.json(StatusFixtures.redIncidentsJson()));
+  }
+
+  private static boolean posted(SlackService s) {
+    return s.slack.topLevel(CHANNEL).stream()
+        .anyMatch(m -> IncidentChannel.itemKey(m).equals("incident/" + StatusFixtures.RED_INCIDENT_ID));
   }
 
   /** Starts the service with the webhook on, a channel subscribed, and waits for the watcher's first round. */
@@ -88,14 +105,22 @@ class StatusWebhookTest {
 
   /** Returns a JSON POST of {@code body} to {@code path} on the running service. */
   private HttpRequest request(String path, String body) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.service.httpPort() + path))
+    return request(running, path, body);
+  }
+
+  private static HttpRequest request(SlackService s, String path, String body) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.service.httpPort() + path))
         .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   private HttpResponse<String> post(String path, String body) {
+    return post(running, path, body);
+  }
+
+  private HttpResponse<String> post(SlackService s, String path, String body) {
     try {
-      return client.send(request(path, body), HttpResponse.BodyHandlers.ofString());
+      return client.send(request(s, path, body), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new AssertionError("POST " + path, e);
     }
@@ -113,8 +138,7 @@ class StatusWebhookTest {
     startWatching();
     int before = reads();
     assertThat(running.slack.topLevel(CHANNEL)).as("nothing to post on the green page").isEmpty();
-    running.page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.redSummaryJson()));
-    running.page.serveIncidents(FakeStatusPage.Response.json(StatusFixtures.redIncidentsJson()));
+    serveRed(running);
 
     long t0 = System.nanoTime();
     HttpResponse<String> answer = post(StatusWebhook.PATH + TOKEN, TestData.read(SHAPES + shape));
@@ -122,9 +146,7 @@ class StatusWebhookTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertThat(answered).as("answered without waiting for the read").isLessThan(Duration.ofSeconds(1));
 
-    BotProcess.await(() -> running.slack.topLevel(CHANNEL).stream()
-            .anyMatch(m -> IncidentChannel.itemKey(m).equals("incident/" + StatusFixtures.RED_INCIDENT_ID)),
-        Duration.ofSeconds(2).minus(answered), "post of the open incident");
+    BotProcess.await(() -> posted(running), Duration.ofSeconds(2).minus(answered), "post of the open incident");
     assertThat(reads()).as("the one read the poke asked for, no poll").isEqualTo(before + 1);
     assertThat(pokes("now")).isEqualTo(1);
   }
@@ -248,5 +270,45 @@ class StatusWebhookTest {
     assertThat(StatusWebhook.kind("[1]".getBytes(StandardCharsets.UTF_8))).isEqualTo("a body that is not a JSON object");
     assertThat(StatusWebhook.kind(new byte[0])).isEqualTo("a body that is not a JSON object");
     assertThat(StatusWebhook.kind("{\"incident\":".getBytes(StandardCharsets.UTF_8))).isEqualTo("a body that is not JSON");
+  }
+
+  @Test
+  @DisplayName("Two replicas on one PostgreSQL store: a call to the one that does not post reaches the one that does, whose post comes within 2 s")
+  void aCallToTheStandbyReachesTheLeaseHolder() {
+    try (Postgres pg = Postgres.requireOrSkip()) {
+      List<String> onPostgres = new java.util.ArrayList<>(List.of("CLAUDE500_WEBHOOK_TOKEN", TOKEN,
+          "CLAUDE500_DB_URL", pg.url(), "CLAUDE500_DB_USER", pg.user()));
+      if (pg.password() != null) {
+        onPostgres.addAll(List.of("CLAUDE500_DB_PASSWORD", pg.password()));
+      }
+      String[] settings = onPostgres.toArray(String[]::new);
+      running = startAnother(settings);
+      try (SlackService other = startAnother(settings)) {
+        SlackService first = running;
+        first.core.store.subscriptions().save(new Subscription(new ChannelRef("slack", CHANNEL), Set.of(), "U0OWNER",
+            Instant.now()));
+        BotProcess.await(() -> (first.service.holdsWatcherLease() || other.service.holdsWatcherLease())
+                && first.service.pokeRelay().map(PokeRelay::listening).orElse(false)
+                && other.service.pokeRelay().map(PokeRelay::listening).orElse(false),
+            WAIT, "a lease holder, and both replicas listening for each other's pokes");
+        SlackService holder = first.service.holdsWatcherLease() ? first : other;
+        SlackService standby = holder == first ? other : first;
+        holder.core.poller.tick(); // the round that took the lease has ended
+        int holderReads = holder.page.requestCount(FakeStatusPage.INCIDENTS);
+        serveRed(holder);
+        serveRed(standby);
+
+        long t0 = System.nanoTime();
+        assertThat(post(standby, StatusWebhook.PATH + TOKEN, TestData.read(SHAPES + "incident-update.json")).statusCode())
+            .isEqualTo(200);
+        BotProcess.await(() -> posted(holder), Duration.ofSeconds(2).minusNanos(System.nanoTime() - t0),
+            "the lease holder's post of the open incident");
+        assertThat(holder.page.requestCount(FakeStatusPage.INCIDENTS)).as("the holder read once, told by the standby")
+            .isEqualTo(holderReads + 1);
+        assertThat(holder.core.registry.find(BotMetrics.WEBHOOK_POKES).tag("result", "relayed").counter().count())
+            .isEqualTo(1);
+        assertThat(posted(standby)).as("the standby posts nothing").isFalse();
+      }
+    }
   }
 }
