@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusFetchMetricsTest {
   // generous: the fake page answers at once, and a busy machine must not turn a slow answer into an error
-  private static final Duration SHORT = Duration.ofSeconds(10);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final FakeStatusPage page = FakeStatusPage.start();
   private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -32,7 +32,7 @@ class StatusFetchMetricsTest {
   @Test
   @DisplayName("Each attempt at the page is counted by its result: 200, 304 or error")
   void fetchesByResult() {
-    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), SHORT, SHORT,
+    StatuspageClient client = new StatuspageClient(List.of(page.baseUrl()), TIMEOUT, TIMEOUT,
         StatuspageClient.DEFAULT_MAX_BODY_BYTES, metrics);
     page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()).withEtag("\"g\""));
     client.fetchSummary();
@@ -54,10 +54,10 @@ class StatusFetchMetricsTest {
   void ageOfTheCachedStatus() {
     MutableClock clock = new MutableClock(StatusFixtures.GREEN_AT);
     page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
-    StatusPage reads = StatusPage.of(new StatuspageClient(List.of(page.baseUrl()), SHORT, SHORT,
+    StatusPage reads = StatusPage.of(new StatuspageClient(List.of(page.baseUrl()), TIMEOUT, TIMEOUT,
         StatuspageClient.DEFAULT_MAX_BODY_BYTES, BotMetrics.none()));
     CachingStatusSource status = new CachingStatusSource(reads,
-        Duration.ofSeconds(30), SHORT, clock, Runnable::run);
+        Duration.ofSeconds(30), TIMEOUT, clock, Runnable::run);
     metrics.statusAge(status::asOf, clock);
     assertThat(registry.get(BotMetrics.STATUS_AGE).gauge().value()).isNaN();
     assertThat(page.totalRequests()).as("reading the gauge fetches nothing").isZero();
