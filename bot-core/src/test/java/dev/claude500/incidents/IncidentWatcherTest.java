@@ -406,7 +406,7 @@ class IncidentWatcherTest {
     @DisplayName("A refusal for good is recorded, logged once, not retried, and other channels carry on")
     void refusedForGood() {
       ListAppender<ILoggingEvent> logs = new ListAppender<>();
-      Logger logger = (Logger) LoggerFactory.getLogger(LedgerPoster.class);
+      Logger logger = (Logger) LoggerFactory.getLogger(dev.claude500.outbox.Outbox.class);
       logs.start();
       logger.addAppender(logs);
       Harness h = new Harness().subscribe(ALL).subscribe(new ChannelRef("slack", "C-GONE"));
