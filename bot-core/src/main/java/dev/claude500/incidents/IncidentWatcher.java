@@ -158,6 +158,7 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    lease.stopSending(); // a post under way is made and recorded; the rest wait for the next holder
     poller.unfollow(this);
     boolean between;
     try {

@@ -23,6 +23,8 @@ final class ReplicaLease {
   private Instant renewedAt = Instant.MIN;
   /** Until when another replica certainly cannot take the lease over, with a margin; MIN when not held. */
   private volatile Instant safeUntil = Instant.MIN;
+  /** Set once this replica stops: its posts go out no more, whatever the lease says. */
+  private volatile boolean stopped;
 
   ReplicaLease(Leases leases, String name, String replicaId, Duration duration, Clock clock) {
     this.leases = leases;
@@ -75,7 +77,12 @@ final class ReplicaLease {
    * outbox's threads to ask before they send one of the watcher's posts. Thread-safe.
    */
   boolean heldNow() {
-    return clock.instant().isBefore(safeUntil);
+    return !stopped && clock.instant().isBefore(safeUntil);
+  }
+
+  /** Makes {@link #heldNow()} false from now on: the replica is stopping. Thread-safe. */
+  void stopSending() {
+    stopped = true;
   }
 
   /** Gives the lease up if held, so another replica takes it at once. Never throws. */

@@ -5,6 +5,7 @@ import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.OutboxStore;
+import dev.claude500.outbox.Scheduler;
 import dev.claude500.status.CachingStatusSource;
 import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusPoller;
@@ -59,8 +60,13 @@ public final class Watchers {
    * messages in the store's outbox table when the store is a JDBC one, else in memory.
    */
   public static Outbox outbox(Store store, ChatPorts ports, Clock clock) {
+    return outbox(store, ports, clock, new InlineScheduler(clock));
+  }
+
+  /** Returns an outbox like {@link #outbox(Store, ChatPorts, Clock)}, its later tries on {@code scheduler}. */
+  public static Outbox outbox(Store store, ChatPorts ports, Clock clock, Scheduler scheduler) {
     OutboxStore kept = store instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore();
-    Outbox outbox = new Outbox(kept, store.ledger(), clock, new InlineScheduler(clock));
+    Outbox outbox = new Outbox(kept, store.ledger(), clock, scheduler);
     ports.all().forEach(outbox::register);
     return outbox;
   }
