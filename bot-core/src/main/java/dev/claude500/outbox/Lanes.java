@@ -121,7 +121,7 @@ final class Lanes {
    * later if held back; an owner's message that may not go out now waits for the owner).
    */
   private Queued due(Lane lane, LaneState state) {
-    Map.Entry<Long, Queued> first = state.queue.firstEntry();
+    Map.Entry<Long, Queued> first = withhold(state);
     if (first == null) {
       lanes.remove(lane);
       return null;
@@ -129,18 +129,37 @@ final class Lanes {
     Instant now = clock.instant();
     Instant parked = parking.until(lane.channel(), workspaces.apply(lane.channel()), now);
     Instant at = parked.isAfter(state.notBefore) ? parked : state.notBefore;
-    Owner o = owner.get();
-    boolean withheld = o.owns(first.getValue().message().itemKey()) && !o.mayDeliver();
-    if (closed || withheld || at.isAfter(now)) {
+    if (closed || at.isAfter(now)) {
       state.draining = false;
-      boolean wake = !closed && !withheld && at.isAfter(now);
-      if (wake && (state.wakeAt == null || state.wakeAt.isAfter(at) || !state.wakeAt.isAfter(now))) {
+      if (!closed && (state.wakeAt == null || state.wakeAt.isAfter(at) || !state.wakeAt.isAfter(now))) {
         state.wakeAt = at;
         scheduler.schedule(Duration.between(now, at), () -> woke(lane, at));
       }
       return null;
     }
     return first.getValue();
+  }
+
+  /**
+   * Takes the owner's messages that may not go out now off the head of the lane, so the lane's
+   * other messages go on; they stay in the store for whoever may send them (the lease's holder, or
+   * this process once it holds the lease again). Returns the lane's first message left.
+   */
+  private Map.Entry<Long, Queued> withhold(LaneState state) {
+    Owner o = owner.get();
+    Map.Entry<Long, Queued> first = state.queue.firstEntry();
+    int withheld = 0;
+    while (first != null && o.owns(first.getValue().message().itemKey()) && !o.mayDeliver()) {
+      state.queue.remove(first.getKey());
+      queued.remove(id(first.getValue().message().channel(), first.getValue().message().itemKey()));
+      withheld++;
+      first = state.queue.firstEntry();
+    }
+    if (withheld > 0) {
+      LOG.info("{} message{} left in the store, not sent from here: their owner may not send now", withheld,
+          withheld == 1 ? "" : "s");
+    }
+    return first;
   }
 
   /** Runs a lane's wake-up: it is no longer pending (a wake-up that comes early schedules another), then drains. */

@@ -13,8 +13,9 @@ public interface Owner {
   boolean owns(String itemKey);
 
   /**
-   * Returns true while its messages may be sent from this process; when false they wait in the
-   * outbox, untried, until {@link Outbox#resumeOwned()} or a new {@link Outbox#queue} wakes them.
+   * Returns true while its messages may be sent from this process; when false, one that comes up
+   * to be tried is left in the store, untried, for whoever may send it (this process again after
+   * {@link Outbox#resumeOwned()} or a new {@link Outbox#queue}), and its lane goes on.
    */
   boolean mayDeliver();
 

@@ -13,12 +13,14 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.outbox.Queued;
 import dev.claude500.store.JdbcStore;
+import dev.claude500.testing.InlineScheduler;
 import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.RecordingChatPort.Post;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,40 @@ class QueuedIncidentPostsTest {
       assertThat(h.slack.posts()).hasSize(3);
       assertThat(queuedKeys(store, ALL)).isEmpty();
       assertThat(store.ledger().unconfirmed()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("What a replica queued before it lost the lease is not sent by it any more: the new holder sends it, once")
+  void lostLeaseSendsNothing() {
+    try (JdbcStore store = JdbcStores.open("jdbc:h2:mem:lost-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null,
+        null)) {
+      Harness h = new Harness(store, Pages.T0).subscribe(ALL);
+      InlineScheduler aTime = h.outboxTime;
+      h.tick();
+      AtomicInteger calls = new AtomicInteger();
+      h.slack.failWhen(c -> calls.getAndIncrement() < 2 ? LIMITED : Optional.empty());
+      h.page.show(b(B1));
+      h.tickAfter(POLL);
+      assertThat(queuedKeys(store, ALL)).containsExactly("incident/B");
+
+      // replica a stalls past its lease; b takes over, finds the post queued, and is rate-limited too
+      IncidentWatcher b = h.newWatcher("replica-b");
+      InlineScheduler bTime = h.outboxTime;
+      h.clock.advance(POLL.multipliedBy(2));
+      b.tick();
+      assertThat(b.holdsLease()).isTrue();
+      assertThat(calls.get()).isEqualTo(2);
+
+      h.clock.advance(Duration.ofMinutes(5));
+      aTime.runDue();
+      assertThat(h.slack.posts()).as("a's wake-up after the Retry-After sends nothing").isEmpty();
+      b.tick();
+      bTime.runDue();
+
+      assertThat(h.slack.topLevel(ALL)).as("sent by the holder only").hasSize(1);
+      assertThat(calls.get()).isEqualTo(3);
+      assertThat(queuedKeys(store, ALL)).isEmpty();
     }
   }
 }
