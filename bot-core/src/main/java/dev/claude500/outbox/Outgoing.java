@@ -88,11 +88,7 @@ public sealed interface Outgoing {
       String subject) implements Outgoing {
     /** Validates. */
     public UnderRoot {
-      requireKey(itemKey);
-      Objects.requireNonNull(channel, "channel");
-      requireKey(rootKey);
-      Objects.requireNonNull(reply, "reply");
-      requireKey(subject);
+      requireRooted(itemKey, channel, rootKey, reply, subject);
     }
 
     @Override
@@ -115,11 +111,7 @@ public sealed interface Outgoing {
       implements Outgoing {
     /** Validates. */
     public EditRoot {
-      requireKey(itemKey);
-      Objects.requireNonNull(channel, "channel");
-      requireKey(rootKey);
-      Objects.requireNonNull(reply, "reply");
-      requireKey(subject);
+      requireRooted(itemKey, channel, rootKey, reply, subject);
     }
 
     @Override
@@ -221,6 +213,14 @@ public sealed interface Outgoing {
   /** Returns true for the item key of a triage reply (platforms may tag those more quietly). */
   static boolean isTriageKey(String itemKey) {
     return itemKey != null && itemKey.startsWith(TRIAGE);
+  }
+
+  private static void requireRooted(String itemKey, ChannelRef channel, String rootKey, Reply reply, String subject) {
+    requireKey(itemKey);
+    Objects.requireNonNull(channel, "channel");
+    requireKey(rootKey);
+    Objects.requireNonNull(reply, "reply");
+    requireKey(subject);
   }
 
   private static void requireKey(String itemKey) {
