@@ -66,9 +66,9 @@ public interface ChatPort {
 
   /**
    * Returns a message posted earlier with this item key, looking among recent messages of the
-   * channel (or of the thread, when {@code threadId} is given). The incident watcher asks before
+   * channel (or of the thread, when {@code threadId} is given). The outbox asks before
    * posting again an item whose post may have gone out just before a crash; an adapter that tags
-   * posts should answer it. By default it finds nothing, and the watcher then posts again: such an
+   * posts should answer it. By default it finds nothing, and the outbox then posts again: such an
    * item may then appear twice.
    */
   default Optional<MessageRef> findPosted(

@@ -1,13 +1,15 @@
 package dev.claude500.incidents;
 
-import dev.claude500.chat.ChatPort;
 import dev.claude500.commands.Subscription;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.Outgoing;
 import dev.claude500.status.Incident;
 import dev.claude500.status.PageRead;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,17 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One round's publishing: the page as last read, to every subscribed channel whose platform runs
- * here (incidents, then maintenances, each channel in turn until it must wait), then the follow-ups
- * of waiting triages. Each incident's ledger entries are read once per round. Not thread-safe: the
- * watcher's one round at a time uses it.
+ * here (incidents, then maintenances), queued in the {@link Outbox} in one batch, then the
+ * follow-ups of waiting triages. The round only decides and queues: it never waits on a channel
+ * (the outbox's threads send, each channel at its own pace). Each incident's ledger entries are
+ * read once per round. Not thread-safe: the watcher's one round at a time uses it.
  */
 final class Fanout {
   static final String BASELINE_KEY = "baseline";
   private static final Logger LOG = LoggerFactory.getLogger(Fanout.class);
 
   private final Store store;
-  private final ChatPorts ports;
-  private final LedgerPoster poster;
+  private final Outbox outbox;
   private final ReplicaLease lease;
   private final Clock clock;
   private final IncidentPublisher incidents;
@@ -41,29 +43,22 @@ final class Fanout {
   private final BooleanSupplier stopping;
   private Instant baseline;
 
-  /** Creates the round's publishing; {@code stopping} says when to end a round at the next channel. */
-  Fanout(Store store, ChatPorts ports, LedgerPoster poster, ReplicaLease lease, TriageEngine engine, Clock clock,
-      BooleanSupplier stopping) {
+  /** Creates the round's publishing; {@code stopping} says when to end a round before it queues. */
+  Fanout(Store store, Outbox outbox, ReplicaLease lease, TriageEngine engine, Clock clock, BooleanSupplier stopping) {
     this.stopping = stopping;
     this.store = store;
-    this.ports = ports;
-    this.poster = poster;
+    this.outbox = outbox;
     this.lease = lease;
     this.clock = clock;
-    this.incidents = new IncidentPublisher(store.ledger(), poster, clock);
-    this.maintenancePublisher = new MaintenancePublisher(poster);
+    this.incidents = new IncidentPublisher(outbox, clock);
+    this.maintenancePublisher = new MaintenancePublisher(outbox);
     this.maintenances = new Maintenances(store.watcherState());
-    this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), poster, engine, clock);
-  }
-
-  /** Forgets what an earlier tenure of the lease knew. */
-  void forget() {
-    followUps.forget();
+    this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), outbox, engine, clock);
   }
 
   /**
-   * Publishes the page to every channel and, when the page was read fresh, follows up waiting
-   * triages. Stops early, at a channel boundary, when the lease is lost or the watcher stops.
+   * Queues the page's news for every channel and, when the page was read fresh, follows up waiting
+   * triages. Queues nothing when the lease is lost or the watcher stops meanwhile.
    *
    * <p>The first round ever records the baseline (the first start): for every channel, incidents
    * that ended before it, or before the channel subscribed, are history.
@@ -78,47 +73,46 @@ final class Fanout {
         maintenances.update(page.summary().scheduledMaintenances(), now, IncidentPublisher.CATCH_UP);
     Map<String, Ledgered> ledgers = new HashMap<>();
     Map<String, String> names = page.componentNames();
+    List<Outgoing> news = new ArrayList<>();
     for (Subscription sub : store.subscriptions().all()) {
-      Optional<ChatPort> port = port(sub);
-      if (port.isEmpty() || poster.isWaiting(sub.channel(), clock.instant())) {
+      if (!served(sub)) {
         continue;
       }
-      if (stopping.getAsBoolean() || !lease.stillHeld()) {
-        return;
-      }
       Instant horizon = sub.since().isAfter(baseline) ? sub.since() : baseline;
-      publishTo(port.get(), sub, page, active, tracked, ledgers, names, horizon);
+      news.addAll(publishTo(sub, page, active, tracked, ledgers, names, horizon));
     }
+    if (stopping.getAsBoolean() || !lease.stillHeld()) {
+      return;
+    }
+    outbox.queue(news);
     if (fresh && !stopping.getAsBoolean() && lease.stillHeld()) {
-      followUps.run(page, ports);
+      followUps.run(page);
     }
   }
 
-  private void publishTo(ChatPort port, Subscription sub, PageRead page, List<Incident> active,
+  private List<Outgoing> publishTo(Subscription sub, PageRead page, List<Incident> active,
       List<Maintenances.Tracked> tracked, Map<String, Ledgered> ledgers, Map<String, String> names,
       Instant horizon) {
+    List<Outgoing> news = new ArrayList<>();
     for (Incident incident : active) {
       Ledgered ledgered = ledgers.computeIfAbsent(incident.id(), id -> Ledgered.read(store.ledger(), id));
-      if (incidents.publish(port, sub, incident, ledgered, horizon, names).stopsChannel()) {
-        return;
-      }
+      news.addAll(incidents.publish(sub, incident, ledgered, horizon, names));
     }
     for (Maintenances.Tracked t : tracked) {
       Optional<Incident> listed = page.summary().scheduledMaintenances().stream()
           .filter(m -> t.id().equals(m.id())).findFirst();
       Ledgered ledgered = ledgers.computeIfAbsent(t.id(), id -> Ledgered.read(store.ledger(), id));
-      if (maintenancePublisher.publish(port, sub, t, listed, ledgered).stopsChannel()) {
-        return;
-      }
+      news.addAll(maintenancePublisher.publish(sub, t, listed, ledgered));
     }
+    return news;
   }
 
-  private Optional<ChatPort> port(Subscription sub) {
+  private boolean served(Subscription sub) {
     String platform = sub.channel().platform();
-    Optional<ChatPort> port = ports.find(platform);
-    if (port.isEmpty() && portlessPlatforms.add(platform)) {
+    boolean served = outbox.serves(platform);
+    if (!served && portlessPlatforms.add(platform)) {
       LOG.info("Channels on {} are subscribed but {} does not run here; their posts wait for it", platform, platform);
     }
-    return port;
+    return served;
   }
 }

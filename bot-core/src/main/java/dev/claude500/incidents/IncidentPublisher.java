@@ -1,30 +1,34 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
-import dev.claude500.chat.ChatPort;
-import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.PageRead;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.Outgoing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Publishes incidents in one channel: the top-level post, each update in its thread (a resolution
- * also to the channel), and the post edited to the latest state after each update.
+ * also to the channel), and the post edited to the latest state after each update. It decides what
+ * to post; the {@link Outbox} delivers it, in order in the channel and exactly once.
  *
- * <p>The top-level post shows the incident as it is when it is made, so the updates already on the
- * page then are recorded as delivered by it (under its message id) rather than replayed in the
+ * <p>The top-level post shows the incident as it is when it is queued, so the updates already on
+ * the page then are delivered by it ({@link Outgoing#settles()}) rather than replayed in the
  * thread: a new incident's post carries its first update, and one found open at a first start
  * carries its state so far. Only updates that appear afterwards are threaded, each once, whenever
- * it appears (keyed by its id, not by its time).
+ * it appears (keyed by its id, not by its time), even while the top-level post is still queued:
+ * a thread reply names its root by item key and reads the root's message id when it is sent.
  *
  * <p>Which incidents a channel gets: those touching its components (all when it named none) that
  * are open, or that ended after both the watcher's first start and the channel's subscription, and
@@ -34,13 +38,11 @@ final class IncidentPublisher {
   /** How old an ended incident may be and still be posted for the first time. */
   static final Duration CATCH_UP = Duration.ofHours(24);
 
-  private final PostLedger ledger;
-  private final LedgerPoster poster;
+  private final Outbox outbox;
   private final Clock clock;
 
-  IncidentPublisher(PostLedger ledger, LedgerPoster poster, Clock clock) {
-    this.ledger = ledger;
-    this.poster = poster;
+  IncidentPublisher(Outbox outbox, Clock clock) {
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -53,99 +55,70 @@ final class IncidentPublisher {
   }
 
   /**
-   * Publishes what is new of one incident in one channel.
+   * Returns what is new of one incident in one channel, in the order to post it: nothing the
+   * ledger shows settled, nor what the top-level post (queued or to queue) shows already.
    *
    * @param horizon incidents that ended before this are history for the channel
-   * @return {@link PostOutcome.Deferred} when the channel must wait, else any other outcome
    */
-  PostOutcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
+  List<Outgoing> publish(Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
       Map<String, String> names) {
     ChannelRef channel = sub.channel();
     String rootKey = ItemKeys.incident(incident.id());
     Optional<LedgerEntry> root = ledgered.find(channel, rootKey);
     if (root.isEmpty() && !wanted(sub, incident, horizon)) {
-      return new PostOutcome.Passed();
+      return List.of();
     }
+    if (root.isPresent() && root.get().isSettled() && !root.get().isPosted()) {
+      return List.of(); // refused for good: nothing can hang under it
+    }
+    List<Outgoing> out = new ArrayList<>();
+    Set<String> shown = Set.of();
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(IncidentView.of(incident));
-      PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
-          p -> p.post(channel, post, rootKey));
-      if (made instanceof PostOutcome.Posted p) {
-        // a post found on the platform shows the incident as it was when it was claimed: its updates
-        // written by then are covered, and it is edited to the state now in any case (an edit is
-        // idempotent, while update times can predate what the post showed: a lagging page, a replay)
-        Instant shown = p.justNow() ? Instant.MAX : root.map(LedgerEntry::claimedAt).orElse(Instant.MAX);
-        cover(channel, incident, p.messageId(), shown, p.justNow());
-      }
-      return made;
+      Outgoing top = outbox.find(channel, rootKey).orElseGet(() -> top(channel, incident, root));
+      out.add(top);
+      shown = Set.copyOf(top.settles());
     }
-    if (!root.get().isPosted()) {
-      return new PostOutcome.Passed(); // refused for good: nothing can hang under it
-    }
-    String rootId = root.get().messageId().orElseThrow();
     for (IncidentUpdate u : incident.updatesInOrder()) {
       String key = ItemKeys.update(u);
-      Optional<LedgerEntry> entry = ledgered.find(channel, key);
-      if (entry.isPresent() && entry.get().isSettled()) {
-        continue;
-      }
-      Reply.Message reply = Posts.update(incident, u, names);
-      boolean broadcast = key.startsWith("resolved/");
-      PostOutcome sent = poster.send(port, channel, key, incident.id(), entry, Optional.of(rootId), false,
-          p -> p.postInThread(channel, rootId, reply, broadcast, key));
-      if (sent.stopsChannel()) {
-        return sent;
+      if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
+        out.add(new Outgoing.UnderRoot(key, channel, rootKey, Posts.update(incident, u, names),
+            key.startsWith("resolved/"), incident.id()));
       }
     }
-    return edit(port, channel, incident, ledgered, rootId);
-  }
-
-  /** Edits the top-level post to the incident's latest state, once per state. */
-  private PostOutcome edit(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId) {
-    Optional<IncidentUpdate> latest = incident.latestUpdate();
-    if (latest.isEmpty() || latest.get().id() == null) {
-      return new PostOutcome.Passed();
+    Optional<IncidentUpdate> latest = incident.latestUpdate().filter(u -> u.id() != null);
+    if (latest.isPresent()) {
+      String key = ItemKeys.edit(incident.id(), latest.get().id());
+      if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
+        out.add(new Outgoing.EditRoot(key, channel, rootKey, new Reply.Incident(IncidentView.of(incident)),
+            incident.id()));
+      }
     }
-    String key = ItemKeys.edit(incident.id(), latest.get().id());
-    Optional<LedgerEntry> entry = ledgered.find(channel, key);
-    if (entry.isPresent() && entry.get().isSettled()) {
-      return new PostOutcome.Passed();
-    }
-    MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply view = new Reply.Incident(IncidentView.of(incident));
-    return poster.send(port, channel, key, incident.id(), entry, Optional.empty(), true, p -> {
-      p.update(rootRef, view);
-      return rootRef;
-    });
+    return out;
   }
 
   /**
-   * Records the updates (and, for a post made just now, the state) a new top-level post shows as
-   * delivered by it: those written by {@code shownAt}, the moment the post showed the incident.
+   * Returns the incident's top-level post as it stands now. A new one shows every update and the
+   * state, so it settles them; one claimed before (it may be in the chat already, found by its key,
+   * showing the incident as it was then) settles only the updates written by its claim, and the
+   * post is edited to the state now in any case (an edit is idempotent, while update times can
+   * predate what the post showed: a lagging page, a replay).
    */
-  private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow) {
-    Instant now = clock.instant();
-    List<IncidentUpdate> shown = incident.updatesInOrder().stream()
-        .filter(u -> !written(u).isAfter(shownAt))
-        .toList();
-    for (IncidentUpdate u : shown) {
-      record(channel, ItemKeys.update(u), incident.id(), rootId, now);
-    }
-    if (showsStateNow && shown.size() == incident.incidentUpdates().size()) {
+  private Outgoing.Top top(ChannelRef channel, Incident incident, Optional<LedgerEntry> claimed) {
+    Instant shownAt = claimed.map(LedgerEntry::claimedAt).orElse(Instant.MAX);
+    List<String> settles = new ArrayList<>();
+    incident.updatesInOrder().stream().filter(u -> !written(u).isAfter(shownAt))
+        .forEach(u -> settles.add(ItemKeys.update(u)));
+    if (claimed.isEmpty()) {
       incident.latestUpdate().filter(u -> u.id() != null)
-          .ifPresent(u -> record(channel, ItemKeys.edit(incident.id(), u.id()), incident.id(), rootId, now));
+          .ifPresent(u -> settles.add(ItemKeys.edit(incident.id(), u.id())));
     }
+    return new Outgoing.Top(ItemKeys.incident(incident.id()), channel, new Reply.Incident(IncidentView.of(incident)),
+        incident.id(), settles);
   }
 
   private static Instant written(IncidentUpdate u) {
     Instant t = u.createdAt() != null ? u.createdAt() : u.shownAt();
     return t == null ? Instant.EPOCH : t;
-  }
-
-  private void record(ChannelRef channel, String key, String incidentId, String messageId, Instant now) {
-    if (ledger.claim(channel, key, incidentId, now)) {
-      ledger.confirm(channel, key, messageId, now);
-    }
   }
 
   private boolean wanted(Subscription sub, Incident incident, Instant horizon) {

@@ -1,6 +1,7 @@
 package dev.claude500.incidents;
 
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.Outbox;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.IncidentList;
 import dev.claude500.status.Summary;
@@ -40,22 +41,25 @@ import org.slf4j.LoggerFactory;
  * standby still gets every read (the poller keeps its status cache fresh) but posts nothing. A new
  * holder posts only from a read made since it took the lease, asking the poller for one at once.
  *
- * <p><b>Exactly once.</b> Every post is claimed in the ledger before it is sent and confirmed with
- * its message id after; a restart, or another replica, skips what is confirmed and resolves what is
- * only claimed by looking for it on the platform ({@link dev.claude500.chat.ChatPort#findPosted}),
- * posting it again only when it cannot tell: the one crash point between a post and its
- * confirmation is at-least-once on a platform whose port cannot look. A rate limit or a 5xx delays
- * the channel's posts (in order, honouring {@code Retry-After}), never drops them; a refusal for
- * good is recorded and logged once.
+ * <p><b>Delivery.</b> A round only decides what each channel still lacks and queues it in the
+ * process's {@link Outbox}, the one delivery path of every message the bot sends; it never waits on
+ * a channel. The outbox keeps each post in the store before sending it, claims it in the ledger
+ * before it is sent and confirms it with its message id after; a restart, or another replica,
+ * skips what is confirmed and resolves what is only claimed by looking for it on the platform
+ * ({@link dev.claude500.chat.ChatPort#findPosted}), posting it again only when it cannot tell: the
+ * one crash point between a post and its confirmation is at-least-once on a platform whose port
+ * cannot look. A rate limit or a 5xx delays that channel's posts (or its workspace's, for a
+ * workspace-wide limit), in order, honouring {@code Retry-After}; other channels go on. The
+ * watcher's posts go out only while its replica holds the lease; a replica that takes the lease
+ * sends what the store holds of them ({@link Outbox#resumeOwned()}).
  *
  * <p><b>First start.</b> With no baseline stored yet, the first round records one: incidents that
  * ended before it are history and never posted; incidents open then are posted once, as they stand
  * (their updates so far summarised by the post, not replayed). A restart finds the baseline and the
  * ledger, and re-posts nothing.
  *
- * <p><b>Stopping.</b> {@link #close()} lets the round in progress end at the next channel (a post
- * under way is made and recorded; the channels not reached yet are left to the next holder), then
- * gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
+ * <p><b>Stopping.</b> {@link #close()} lets the round in progress end (a round that has not queued
+ * yet queues nothing; what the next holder finds missing it queues), then gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
  * round; a round still stuck on the platform then keeps its lease until it expires. The poller goes
  * on reading for the cache.
  *
@@ -86,7 +90,7 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   private final Clock clock;
   private final Duration interval;
   private final String replicaId;
-  private final LedgerPoster poster;
+  private final Outbox outbox;
   private final ReplicaLease lease;
   private final Fanout fanout;
   private final Retention retention;
@@ -101,7 +105,8 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
    *
    * @param poller the process's status poller; its interval sets the lease's
    * @param store the ledger, subscriptions, lease and waiting triages
-   * @param ports the chat ports of the platforms running here; channels of other platforms wait
+   * @param outbox the process's outbox, through which every post goes; channels of platforms it does
+   *     not serve wait
    * @param engine resumes waiting triages when their incident clears
    * @param clock the time
    * @param replicaId this watcher's name in the lease, e.g. {@link #replicaName()}
@@ -109,7 +114,7 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
    *     at least {@link #MIN_RETENTION}
    * @param metrics where its incident posts, rate-limit waits and purged rows are counted
    */
-  public IncidentWatcher(StatusPoller poller, Store store, ChatPorts ports, TriageEngine engine, Clock clock,
+  public IncidentWatcher(StatusPoller poller, Store store, Outbox outbox, TriageEngine engine, Clock clock,
       String replicaId, Duration retention, BotMetrics metrics) {
     this.poller = Objects.requireNonNull(poller, "poller");
     this.store = Objects.requireNonNull(store, "store");
@@ -120,10 +125,10 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
     }
     this.interval = poller.interval();
     this.replicaId = Objects.requireNonNull(replicaId, "replicaId");
-    this.poster = new LedgerPoster(store.ledger(), clock, Objects.requireNonNull(metrics, "metrics"));
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.lease = new ReplicaLease(store.leases(), LEASE, replicaId, leaseDuration(), clock);
-    this.fanout = new Fanout(store, Objects.requireNonNull(ports, "ports"), poster, lease,
-        Objects.requireNonNull(engine, "engine"), clock, () -> closed);
+    outbox.owner(new LeaseHolderPosts(lease, Objects.requireNonNull(metrics, "metrics")));
+    this.fanout = new Fanout(store, outbox, lease, Objects.requireNonNull(engine, "engine"), clock, () -> closed);
     this.retention = new Retention(store, retention, clock, metrics);
     LOG.info("Incident watcher {} starting: it follows the status poller and posts while it holds the lease",
         replicaId);
@@ -153,6 +158,7 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    lease.stopSending(); // a post under way is made and recorded; the rest wait for the next holder
     poller.unfollow(this);
     boolean between;
     try {
@@ -183,9 +189,8 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   }
 
   /**
-   * Runs this watcher's part of a poller round and returns when it wants the next: when a waiting
-   * channel may be tried again, at the latest one interval on (the lease's renewal), or, for a
-   * standby, a third of an interval on. Never throws; a failing store ends the round early and it
+   * Runs this watcher's part of a poller round and returns when it wants the next: one interval on
+   * (the lease's renewal), or, for a standby, a third of an interval on. Never throws; a failing store ends the round early and it
    * is tried again next time.
    */
   @Override
@@ -207,9 +212,8 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
       }
       if (renewal.taken()) {
         tenureStart = poll.at();
-        poster.forgetClaims();
-        fanout.forget();
         giveUpStaleClaims(now);
+        outbox.resumeOwned();
         retention.taken(now);
         if (poll.latest().filter(this::sinceTenure).isEmpty() && poll.latest().isPresent()) {
           poller.readSoon();
@@ -227,8 +231,7 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("Incident watcher round failed; trying again next round", e);
     }
-    Instant after = clock.instant();
-    return poster.nextRetry(after).filter(t -> t.isBefore(after.plus(interval))).orElse(after.plus(interval));
+    return clock.instant().plus(interval);
   }
 
   private boolean sinceTenure(PageRead read) {
@@ -240,7 +243,9 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
     Instant cutoff = now.minus(IncidentPublisher.CATCH_UP);
     for (LedgerEntry e : store.ledger().unconfirmed()) {
       if (e.claimedAt().isBefore(cutoff)) {
-        poster.refuse(e.channel(), e.itemKey(), "claimed at " + e.claimedAt() + " and never confirmed; given up");
+        LOG.info("Giving up {} in {}: claimed at {} and never confirmed", e.itemKey(), e.channel(), e.claimedAt());
+        store.ledger().fail(e.channel(), e.itemKey(), "claimed at " + e.claimedAt() + " and never confirmed; given up",
+            now);
       }
     }
   }

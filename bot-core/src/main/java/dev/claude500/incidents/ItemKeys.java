@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
+import java.util.List;
 
 /**
  * The ledger's item keys, one per thing posted in a channel. Updates are keyed by their own id, so
@@ -13,7 +14,16 @@ final class ItemKeys {
   /** The incident id recorded for follow-ups that waited on no incident in particular. */
   static final String ANY_INCIDENT = "page";
 
+  /** The prefixes of every key above: the messages the watcher queues in the outbox and owns there. */
+  private static final List<String> PREFIXES = List.of("incident/", "update/", "resolved/", "postmortem/", "edit/",
+      "maintenance-start/", "maintenance-end/", "followup/");
+
   private ItemKeys() {}
+
+  /** Returns true for the key of a message the watcher posts (and only the lease's holder may send). */
+  static boolean isWatchers(String itemKey) {
+    return itemKey != null && PREFIXES.stream().anyMatch(itemKey::startsWith);
+  }
 
   /** An incident's top-level post. */
   static String incident(String incidentId) {

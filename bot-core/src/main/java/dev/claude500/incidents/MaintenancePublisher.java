@@ -1,36 +1,38 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
-import dev.claude500.chat.ChatPort;
-import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
+import dev.claude500.outbox.Outbox;
+import dev.claude500.outbox.Outgoing;
 import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes scheduled maintenances in one channel: a top-level post when one starts (touching the
  * channel's components), a notice in its thread (and the channel) when it ends, and the post
- * edited to show it completed. One under way at a first start is posted once.
+ * edited to show it completed. One under way at a first start is posted once. It decides what to
+ * post; the {@link Outbox} delivers it, in order in the channel and exactly once.
  */
 final class MaintenancePublisher {
-  private final LedgerPoster poster;
+  private final Outbox outbox;
 
-  MaintenancePublisher(LedgerPoster poster) {
-    this.poster = poster;
+  MaintenancePublisher(Outbox outbox) {
+    this.outbox = outbox;
   }
 
   /**
-   * Publishes what is new of one maintenance in one channel.
+   * Returns what is new of one maintenance in one channel, in the order to post it.
    *
    * @param listed the maintenance as the summary lists it now, if it does
    */
-  PostOutcome publish(ChatPort port, Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
+  List<Outgoing> publish(Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
       Ledgered ledgered) {
     ChannelRef channel = sub.channel();
     String startKey = ItemKeys.maintenanceStart(tracked.id());
@@ -39,39 +41,30 @@ final class MaintenancePublisher {
       boolean wanted = !tracked.ended() && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
-        return new PostOutcome.Passed();
+        return List.of();
       }
+    } else if (root.get().isSettled() && !root.get().isPosted()) {
+      return List.of(); // refused for good: nothing can hang under it
     }
+    List<Outgoing> out = new ArrayList<>();
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(view(tracked, listed));
-      return poster.send(port, channel, startKey, tracked.id(), root, Optional.empty(), false,
-          p -> p.post(channel, post, startKey));
+      out.add(outbox.find(channel, startKey).orElseGet(() -> new Outgoing.Top(startKey, channel,
+          new Reply.Incident(view(tracked, listed)), tracked.id(), List.of())));
     }
-    if (!root.get().isPosted() || !tracked.ended()) {
-      return new PostOutcome.Passed();
+    if (!tracked.ended()) {
+      return out;
     }
-    String rootId = root.get().messageId().orElseThrow();
     String endKey = ItemKeys.maintenanceEnd(tracked.id());
-    Optional<LedgerEntry> end = ledgered.find(channel, endKey);
-    if (end.isEmpty() || !end.get().isSettled()) {
-      Reply.Message notice = Posts.maintenanceEnded(tracked.name(), link(tracked.id()));
-      PostOutcome sent = poster.send(port, channel, endKey, tracked.id(), end, Optional.of(rootId), false,
-          p -> p.postInThread(channel, rootId, notice, true, endKey));
-      if (sent.stopsChannel()) {
-        return sent;
-      }
+    if (!ledgered.isSettled(channel, endKey)) {
+      out.add(new Outgoing.UnderRoot(endKey, channel, startKey, Posts.maintenanceEnded(tracked.name(),
+          link(tracked.id())), true, tracked.id()));
     }
     String editKey = ItemKeys.edit(tracked.id(), "completed");
-    Optional<LedgerEntry> edit = ledgered.find(channel, editKey);
-    if (edit.isPresent() && edit.get().isSettled()) {
-      return new PostOutcome.Passed();
+    if (!ledgered.isSettled(channel, editKey)) {
+      out.add(new Outgoing.EditRoot(editKey, channel, startKey, new Reply.Incident(view(tracked, listed)),
+          tracked.id()));
     }
-    MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply completed = new Reply.Incident(view(tracked, listed));
-    return poster.send(port, channel, editKey, tracked.id(), edit, Optional.empty(), true, p -> {
-      p.update(rootRef, completed);
-      return rootRef;
-    });
+    return out;
   }
 
   /** Returns the maintenance as shown: from the summary while listed, else from what was kept. */

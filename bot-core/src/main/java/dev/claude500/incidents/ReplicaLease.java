@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This replica's hold on the watcher's lease: taken or renewed at the start of each round, renewed
  * again during a long round, given up on close. Says when it changes hands. Not thread-safe: the
- * watcher's one round at a time uses it.
+ * watcher's one round at a time uses it, except {@link #heldNow()}, which any thread may ask.
  */
 final class ReplicaLease {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaLease.class);
@@ -21,6 +21,10 @@ final class ReplicaLease {
   private final Clock clock;
   private boolean holding;
   private Instant renewedAt = Instant.MIN;
+  /** Until when another replica certainly cannot take the lease over, with a margin; MIN when not held. */
+  private volatile Instant safeUntil = Instant.MIN;
+  /** Set once this replica stops: its posts go out no more, whatever the lease says. */
+  private volatile boolean stopped;
 
   ReplicaLease(Leases leases, String name, String replicaId, Duration duration, Clock clock) {
     this.leases = leases;
@@ -55,6 +59,8 @@ final class ReplicaLease {
           leases.find(name).map(Lease::holder).orElse("nobody"));
     }
     holding = held;
+    // a sixth of the lease is kept as a margin for clocks and the time a send takes
+    safeUntil = held ? now.plus(duration).minus(duration.dividedBy(6)) : Instant.MIN;
     return new Renewal(held, taken);
   }
 
@@ -66,8 +72,22 @@ final class ReplicaLease {
     return renew().held();
   }
 
+  /**
+   * Returns true while the last renewal keeps the lease this replica's, with a margin: for the
+   * outbox's threads to ask before they send one of the watcher's posts. Thread-safe.
+   */
+  boolean heldNow() {
+    return !stopped && clock.instant().isBefore(safeUntil);
+  }
+
+  /** Makes {@link #heldNow()} false from now on: the replica is stopping. Thread-safe. */
+  void stopSending() {
+    stopped = true;
+  }
+
   /** Gives the lease up if held, so another replica takes it at once. Never throws. */
   void release() {
+    safeUntil = Instant.MIN;
     if (!holding) {
       return;
     }

@@ -1,6 +1,7 @@
 /**
  * The incident watcher: follows the status poller's reads, diffs each against the ledger of what
- * was posted, and publishes each incident to the subscribed channels as one post with its updates
+ * was posted, and queues in the {@link dev.claude500.outbox.Outbox} each incident for the subscribed
+ * channels as one post with its updates
  * threaded under it (the post edited to the current state, the resolution also shown in the
  * channel, maintenance windows when they start and end), exactly once per channel through restarts
  * and rate limits. It also tells triages that ended waiting for an incident when it clears, and

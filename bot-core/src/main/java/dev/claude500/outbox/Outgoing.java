@@ -18,6 +18,9 @@ public sealed interface Outgoing {
   /** The prefix of the item keys of triage replies, {@code triage/<conversation>/<batch>/<n>}. */
   String TRIAGE = "triage/";
 
+  /** What the ledger entries of messages filed under nothing in particular are filed under. */
+  String NO_SUBJECT = "outbox";
+
   /** Returns the key the message is delivered once under (in the post ledger, and tagged on the post). */
   String itemKey();
 
@@ -29,6 +32,93 @@ public sealed interface Outgoing {
 
   /** Returns where the message keeps its order. */
   Lane lane();
+
+  /** Returns what the message's ledger entry is filed under (an incident's id), {@code outbox} by default. */
+  default String subject() {
+    return NO_SUBJECT;
+  }
+
+  /**
+   * Returns the item keys this message delivers too once it is in the chat (what a new top-level
+   * post already shows): they are recorded in the ledger under its message id.
+   */
+  default List<String> settles() {
+    return List.of();
+  }
+
+  /**
+   * A top-level post filed under a subject that may deliver other items too.
+   *
+   * @param itemKey its key
+   * @param channel the channel
+   * @param reply what to post
+   * @param subject what its ledger entries are filed under
+   * @param settles the items it shows too (see {@link Outgoing#settles()})
+   */
+  record Top(String itemKey, ChannelRef channel, Reply reply, String subject, List<String> settles)
+      implements Outgoing {
+    /** Validates, and copies the list. */
+    public Top {
+      requireKey(itemKey);
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(reply, "reply");
+      requireKey(subject);
+      settles = List.copyOf(settles);
+    }
+
+    @Override
+    public Lane lane() {
+      return new Lane(channel, Optional.empty());
+    }
+  }
+
+  /**
+   * A reply in the thread of the top-level post made under {@code rootKey} in the same channel,
+   * which may still be queued: its message id is read from the ledger when this one is sent. It
+   * keeps its order in the channel's top-level lane, after its root.
+   *
+   * @param itemKey its key
+   * @param channel the channel
+   * @param rootKey the item key of the top-level post it hangs from
+   * @param reply what to post
+   * @param alsoToChannel also show it in the channel
+   * @param subject what its ledger entry is filed under
+   */
+  record UnderRoot(String itemKey, ChannelRef channel, String rootKey, Reply reply, boolean alsoToChannel,
+      String subject) implements Outgoing {
+    /** Validates. */
+    public UnderRoot {
+      requireRooted(itemKey, channel, rootKey, reply, subject);
+    }
+
+    @Override
+    public Lane lane() {
+      return new Lane(channel, Optional.empty());
+    }
+  }
+
+  /**
+   * A change of the top-level post made under {@code rootKey} in the same channel (which may still
+   * be queued), in the channel's top-level lane after it; like {@link Edit}, never looked for.
+   *
+   * @param itemKey its key (one per change)
+   * @param channel the channel
+   * @param rootKey the item key of the post to change
+   * @param reply the post's new content
+   * @param subject what its ledger entry is filed under
+   */
+  record EditRoot(String itemKey, ChannelRef channel, String rootKey, Reply reply, String subject)
+      implements Outgoing {
+    /** Validates. */
+    public EditRoot {
+      requireRooted(itemKey, channel, rootKey, reply, subject);
+    }
+
+    @Override
+    public Lane lane() {
+      return new Lane(channel, Optional.empty());
+    }
+  }
 
   /**
    * A top-level post in a channel.
@@ -123,6 +213,14 @@ public sealed interface Outgoing {
   /** Returns true for the item key of a triage reply (platforms may tag those more quietly). */
   static boolean isTriageKey(String itemKey) {
     return itemKey != null && itemKey.startsWith(TRIAGE);
+  }
+
+  private static void requireRooted(String itemKey, ChannelRef channel, String rootKey, Reply reply, String subject) {
+    requireKey(itemKey);
+    Objects.requireNonNull(channel, "channel");
+    requireKey(rootKey);
+    Objects.requireNonNull(reply, "reply");
+    requireKey(subject);
   }
 
   private static void requireKey(String itemKey) {

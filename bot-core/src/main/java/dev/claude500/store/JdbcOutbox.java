@@ -18,10 +18,14 @@ import java.util.Optional;
  */
 final class JdbcOutbox implements OutboxStore {
   private static final String COLUMNS =
-      "platform, channel_id, item_key, seq, kind, thread_id, message_id, also_to_channel, reply, queued_at";
+      "platform, channel_id, item_key, seq, kind, thread_id, message_id, also_to_channel, reply, queued_at, subject,"
+          + " settles";
   private static final String POST = "post";
   private static final String THREAD = "thread";
   private static final String EDIT = "edit";
+  private static final String TOP = "top";
+  private static final String UNDER_ROOT = "under-root";
+  private static final String EDIT_ROOT = "edit-root";
 
   private final Jdbc jdbc;
 
@@ -39,19 +43,40 @@ final class JdbcOutbox implements OutboxStore {
       for (Queued q : messages) {
         Outgoing m = q.message();
         Optional<String> thread = m instanceof Outgoing.ThreadPost t ? Optional.of(t.threadId())
-            : m instanceof Outgoing.Edit e ? e.threadId() : Optional.empty();
-        Optional<String> edited = m instanceof Outgoing.Edit e ? Optional.of(e.message().messageId()) : Optional.empty();
-        boolean also = m instanceof Outgoing.ThreadPost t && t.alsoToChannel();
-        String kind = m instanceof Outgoing.Post ? POST : m instanceof Outgoing.ThreadPost ? THREAD : EDIT;
+            : m instanceof Outgoing.Edit e ? e.threadId()
+            : m instanceof Outgoing.UnderRoot u ? Optional.of(u.rootKey()) : Optional.empty();
+        Optional<String> edited = m instanceof Outgoing.Edit e ? Optional.of(e.message().messageId())
+            : m instanceof Outgoing.EditRoot e ? Optional.of(e.rootKey()) : Optional.empty();
+        boolean also = m instanceof Outgoing.ThreadPost t ? t.alsoToChannel()
+            : m instanceof Outgoing.UnderRoot u && u.alsoToChannel();
+        String kind = kind(m);
+        String subject = m.subject().equals(Outgoing.NO_SUBJECT) ? null : m.subject();
+        String settles = m.settles().isEmpty() ? null : String.join("\n", m.settles());
         // an item already queued keeps its row: insert only where the key is free
-        Jdbc.update(c, "INSERT INTO outbox (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+        Jdbc.update(c, "INSERT INTO outbox (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                 + " WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE platform = ? AND channel_id = ? AND item_key = ?)",
             m.channel().platform(), m.channel().channelId(), m.itemKey(), q.seq(), kind, thread.orElse(null),
-            edited.orElse(null), also, ReplyJson.write(m.reply()), q.queuedAt(),
+            edited.orElse(null), also, ReplyJson.write(m.reply()), q.queuedAt(), subject, settles,
             m.channel().platform(), m.channel().channelId(), m.itemKey());
       }
       return null;
     });
+  }
+
+  private static String kind(Outgoing m) {
+    if (m instanceof Outgoing.Post) {
+      return POST;
+    }
+    if (m instanceof Outgoing.ThreadPost) {
+      return THREAD;
+    }
+    if (m instanceof Outgoing.Edit) {
+      return EDIT;
+    }
+    if (m instanceof Outgoing.Top) {
+      return TOP;
+    }
+    return m instanceof Outgoing.UnderRoot ? UNDER_ROOT : EDIT_ROOT;
   }
 
   @Override
@@ -73,6 +98,9 @@ final class JdbcOutbox implements OutboxStore {
     String key = rs.getString("item_key");
     Optional<String> thread = Optional.ofNullable(rs.getString("thread_id"));
     String kind = rs.getString("kind");
+    String subject = Optional.ofNullable(rs.getString("subject")).orElse(Outgoing.NO_SUBJECT);
+    List<String> settles = Optional.ofNullable(rs.getString("settles")).map(t -> List.of(t.split("\n")))
+        .orElse(List.of());
     Outgoing message;
     try {
       var reply = ReplyJson.read(rs.getString("reply"));
@@ -80,6 +108,10 @@ final class JdbcOutbox implements OutboxStore {
         case POST -> new Outgoing.Post(key, channel, reply);
         case THREAD -> new Outgoing.ThreadPost(key, channel, thread.orElseThrow(), reply, rs.getBoolean("also_to_channel"));
         case EDIT -> new Outgoing.Edit(key, new MessageRef(channel, rs.getString("message_id")), thread, reply);
+        case TOP -> new Outgoing.Top(key, channel, reply, subject, settles);
+        case UNDER_ROOT -> new Outgoing.UnderRoot(key, channel, thread.orElseThrow(), reply,
+            rs.getBoolean("also_to_channel"), subject);
+        case EDIT_ROOT -> new Outgoing.EditRoot(key, channel, rs.getString("message_id"), reply, subject);
         default -> throw new IllegalArgumentException("unknown kind " + kind);
       };
     } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.claude500.store.Store;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;
+import dev.claude500.testing.InlineScheduler;
 import dev.claude500.testing.Watchers;
 import dev.claude500.triage.TriageEngine;
 import java.time.Duration;
@@ -40,6 +41,8 @@ final class Harness {
   final FixedStatusSource status = new FixedStatusSource(StatusSnapshot.unknown("not used"));
   final TriageEngine engine;
   IncidentWatcher watcher;
+  /** The later tries of the newest watcher's outbox: run by {@link InlineScheduler#runDue()} or the next queueing. */
+  InlineScheduler outboxTime;
 
   Harness() {
     this(new InMemoryStore(), Pages.T0);
@@ -67,8 +70,10 @@ final class Harness {
 
   IncidentWatcher newWatcher(String replica, Store on) {
     // a draw of 0 shortens no wait: the watcher reads exactly every interval
-    return Watchers.reading(source, on, ports, engine, clock, POLL, replica, () -> 0.0,
-        IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
+    outboxTime = new InlineScheduler(clock);
+    return new IncidentWatcher(Watchers.ownPoller(source, clock, POLL, () -> 0.0), on,
+        Watchers.outbox(on, ports, clock, outboxTime), engine, clock, replica, IncidentWatcher.DEFAULT_RETENTION,
+        BotMetrics.none());
   }
 
   /** Replaces the watcher by a new one on the same store, as a restart does. */

@@ -18,6 +18,7 @@ import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.ManualExecutor;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusSources;
+import dev.claude500.testing.Watchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class OnePollerTest {
       CachingStatusSource cache = new CachingStatusSource(page, POLL.multipliedBy(2), Duration.ofSeconds(2), h.clock,
           cacheWork);
       StatusPoller poller = new StatusPoller(page, cache, h.clock, POLL, () -> 0.0);
-      IncidentWatcher watcher = new IncidentWatcher(poller, h.store, h.ports, h.engine, h.clock, name,
+      IncidentWatcher watcher = new IncidentWatcher(poller, h.store, Watchers.outbox(h.store, h.ports, h.clock), h.engine, h.clock, name,
           IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
       return new Replica(poller, cache, cacheWork, watcher);
     }

@@ -87,6 +87,7 @@ public final class RecordingChatPort implements ChatPort {
   private Function<Call, Optional<ChatDeliveryException>> failures = c -> Optional.empty();
   private Predicate<Call> lostAnswers = c -> false;
   private boolean canFindPosts;
+  private Function<ChannelRef, String> workspaces = c -> c.platform();
   private int calls;
   private int ids;
 
@@ -123,9 +124,20 @@ public final class RecordingChatPort implements ChatPort {
     return this;
   }
 
+  /** Makes {@link #workspace} name each channel's workspace by {@code rule} (by default, one per platform). */
+  public synchronized RecordingChatPort inWorkspaces(Function<ChannelRef, String> rule) {
+    this.workspaces = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
   @Override
   public String platform() {
     return platform;
+  }
+
+  @Override
+  public synchronized String workspace(ChannelRef channel) {
+    return workspaces.apply(channel);
   }
 
   @Override

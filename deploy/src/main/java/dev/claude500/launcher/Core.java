@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  */
 final class Core implements AutoCloseable {
   /** Threads sending the outbox's later tries (a first try is made by whoever queues the message). */
-  private static final int OUTBOX_SENDERS = 2;
+  private static final int OUTBOX_SENDERS = 8;
   final Settings settings;
   final Clock clock;
   final Store store;
@@ -141,7 +141,7 @@ final class Core implements AutoCloseable {
    * up its lease. Made before {@link #startStatusPolling()}, it has the poller's first round.
    */
   IncidentWatcher newIncidentWatcher() {
-    return new IncidentWatcher(poller, store, chatPorts, engine, clock, IncidentWatcher.replicaName(),
+    return new IncidentWatcher(poller, store, outbox, engine, clock, IncidentWatcher.replicaName(),
         settings.retention(), metrics);
   }
 

@@ -79,11 +79,11 @@ public final class Main {
   private static int console(Core core, InputStream in, PrintStream out, PrintStream err) {
     ConsoleMode console = new ConsoleMode(core.engine, core.commands, core.outbox, out);
     core.chatPorts.add(console.chatPort());
+    Optional<IncidentWatcher> watcher = consoleWatcher(core); // before resuming: it owns its posts left queued
     core.outbox.resume();
     core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox, console::expired), 30, 30,
         TimeUnit.SECONDS);
     console.greet();
-    Optional<IncidentWatcher> watcher = consoleWatcher(core);
     core.startStatusPolling();
     try {
       console.run(ConsoleInput.start(in, ConsoleInput.WINDOW));

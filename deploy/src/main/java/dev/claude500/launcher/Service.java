@@ -93,10 +93,11 @@ final class Service {
       service.stop();
       throw e;
     }
+    // the watcher first: its posts left queued wait in the outbox until it holds the lease
+    service.startIncidentWatcher();
     core.outbox.resume(); // what an earlier run left queued, now that the platforms' ports are registered
     core.scheduler.scheduleWithFixedDelay(new IdleSummaries(core.engine, core.outbox, IdleSummaries.NOBODY_AFTER),
         1, 1, TimeUnit.MINUTES);
-    service.startIncidentWatcher();
     core.startStatusPolling();
     // Start-up (migrations, Bolt, the JSON readers, the first status fetch) leaves tens of MB of
     // garbage in a heap grown to hold it; one full collection once the first rounds are done hands

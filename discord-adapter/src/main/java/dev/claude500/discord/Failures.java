@@ -90,13 +90,29 @@ final class Failures {
     }
     int status = e.getResponse() == null ? 0 : e.getResponse().code;
     if (status == 429) {
-      return retryable(what, e.getResponse().retryAfter > 0
-          ? Optional.of(Duration.ofMillis(e.getResponse().retryAfter)) : Optional.empty(), e);
+      Optional<Duration> after = e.getResponse().retryAfter > 0
+          ? Optional.of(Duration.ofMillis(e.getResponse().retryAfter)) : Optional.empty();
+      return new Failure(ChatDeliveryException.rateLimited(what, after, scope(e.getResponse().getRawResponse()), e),
+          false, Optional.empty());
     }
     if (status == 408 || status >= 500) {
       return retryable(what, Optional.empty(), e);
     }
     return new Failure(permanent(what, e), false, Optional.empty());
+  }
+
+  /**
+   * Returns what a 429 holds back: Discord's global limit ({@code X-RateLimit-Global: true}, or
+   * {@code X-RateLimit-Scope: global}) holds back the whole server here; a route's limit only the
+   * channel.
+   */
+  static ChatDeliveryException.Scope scope(okhttp3.Response raw) {
+    if (raw == null) {
+      return ChatDeliveryException.Scope.CHANNEL;
+    }
+    boolean global = "true".equalsIgnoreCase(raw.header("X-RateLimit-Global"))
+        || "global".equalsIgnoreCase(raw.header("X-RateLimit-Scope"));
+    return global ? ChatDeliveryException.Scope.WORKSPACE : ChatDeliveryException.Scope.CHANNEL;
   }
 
   private static Failure retryable(String message, Optional<Duration> after, Throwable cause) {

@@ -2,6 +2,7 @@ package dev.claude500.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claude500.chat.ChatDeliveryException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
@@ -52,6 +53,23 @@ class FailuresTest {
     Failures.Failure threads = Failures.classify("x", discord(ErrorResponse.MAX_ACTIVE_THREADS, 400));
     assertThat(threads.exception().retryable()).isTrue();
     assertThat(threads.exception().retryAfter()).isPresent();
+  }
+
+  private static okhttp3.Response tooMany(String header, String value) {
+    okhttp3.Response.Builder b = new okhttp3.Response.Builder()
+        .request(new okhttp3.Request.Builder().url("https://discord.test/api/v10/channels/1/messages").build())
+        .protocol(okhttp3.Protocol.HTTP_1_1).code(429).message("Too Many Requests");
+    return (header == null ? b : b.header(header, value)).build();
+  }
+
+  @Test
+  @DisplayName("Discord's global limit holds back the whole server; a route's limit, or one it cannot place, the channel")
+  void rateLimitScope() {
+    assertThat(Failures.scope(tooMany("X-RateLimit-Global", "true"))).isEqualTo(ChatDeliveryException.Scope.WORKSPACE);
+    assertThat(Failures.scope(tooMany("X-RateLimit-Scope", "global"))).isEqualTo(ChatDeliveryException.Scope.WORKSPACE);
+    assertThat(Failures.scope(tooMany("X-RateLimit-Scope", "shared"))).isEqualTo(ChatDeliveryException.Scope.CHANNEL);
+    assertThat(Failures.scope(tooMany(null, null))).isEqualTo(ChatDeliveryException.Scope.CHANNEL);
+    assertThat(Failures.scope(null)).isEqualTo(ChatDeliveryException.Scope.CHANNEL);
   }
 
   @Test

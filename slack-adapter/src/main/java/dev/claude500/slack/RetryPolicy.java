@@ -37,6 +37,17 @@ record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, 
     return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
   }
 
+  /**
+   * Returns this policy for calls whose caller waits on its own (the outbox's): no {@code
+   * Retry-After} and no backoff of a second or more is waited for in line; the failure is handed
+   * back at once, so the thread is free for other channels.
+   */
+  RetryPolicy handingBackWaits() {
+    Duration shortest = Duration.ofMillis(999);
+    return new RetryPolicy(maxAttempts, firstBackoff, maxBackoff, maxWait.compareTo(shortest) < 0 ? maxWait : shortest,
+        pause);
+  }
+
   /** Returns this policy with another way of pausing. */
   RetryPolicy withPause(Pause other) {
     return new RetryPolicy(maxAttempts, firstBackoff, maxBackoff, maxWait, other);

@@ -65,7 +65,9 @@ public final class SlackAdapter implements AutoCloseable {
     this.slack = slack(settings.apiUrl(), READ_TIMEOUT, tuning.slackThreads());
     this.web = new WebApi(slack, settings.botToken(), tuning.retries(), services.metrics());
     this.worker = new Worker(tuning.threads(), tuning.queue());
-    this.chatPort = new SlackChatPort(web, prompts);
+    // the outbox sends through the chat port and waits out each Retry-After per channel itself
+    this.chatPort = new SlackChatPort(new WebApi(slack, settings.botToken(), tuning.retries().handingBackWaits(),
+        services.metrics()), prompts);
     this.endpoint = settings.socketMode() ? Optional.empty()
         : Optional.of(new EventsEndpoint(new RequestSignature(settings.signingSecret().orElseThrow(), services.clock()),
             services.clock(), services.metrics()));

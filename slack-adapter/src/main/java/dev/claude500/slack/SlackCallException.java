@@ -61,11 +61,24 @@ final class SlackCallException extends RuntimeException {
    * Returns the chat port's exception for this failure. An unknown outcome is reported as such
    * ({@link ChatDeliveryException#outcomeUnknown}): repeating it blindly could post twice and
    * dropping it could lose it, so the caller's ledger looks for it before posting again.
+   *
+   * <p>A rate limit says what it holds back: Slack limits posting with {@code chat.postMessage}
+   * per channel, and every other method per workspace (its rate tiers count each method's calls
+   * across the workspace), so a limit met by any other call holds back the whole workspace.
    */
   ChatDeliveryException toDelivery() {
     if (kind == Kind.UNKNOWN_OUTCOME) {
       return ChatDeliveryException.outcomeUnknown(getMessage(), this);
     }
+    if (kind == Kind.RETRYABLE && isRateLimit()) {
+      return ChatDeliveryException.rateLimited(getMessage(), retryAfter, method.equals("chat.postMessage")
+          ? ChatDeliveryException.Scope.CHANNEL : ChatDeliveryException.Scope.WORKSPACE, this);
+    }
     return new ChatDeliveryException(getMessage(), kind == Kind.RETRYABLE, retryAfter, this);
+  }
+
+  /** Returns true when Slack refused the call for its rate limit (HTTP 429, or {@code ratelimited}). */
+  boolean isRateLimit() {
+    return error.equals("http_429") || error.equals("ratelimited");
   }
 }
