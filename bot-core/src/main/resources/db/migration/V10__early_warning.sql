@@ -36,3 +36,16 @@ CREATE TABLE early_warning (
 );
 
 CREATE INDEX ix_early_warning_closed ON early_warning (closed_at);
+
+-- Each message of a warning (its first post in a channel, an edit, the closing note) as one replica
+-- queued it: the primary key lets one replica queue it, so two never both send it.
+CREATE TABLE early_warning_item (
+    platform   VARCHAR                  NOT NULL,
+    channel_id VARCHAR                  NOT NULL,
+    item_key   VARCHAR                  NOT NULL,
+    warning_id VARCHAR                  NOT NULL,
+    queued_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_early_warning_item PRIMARY KEY (platform, channel_id, item_key)
+);
+
+CREATE INDEX ix_early_warning_item_warning ON early_warning_item (warning_id);

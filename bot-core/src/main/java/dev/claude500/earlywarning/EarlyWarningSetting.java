@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 public record EarlyWarningSetting(boolean on, int threshold, Duration window) {
   /** The most triages a threshold may ask for. */
   public static final int MAX_THRESHOLD = 1000;
+  // before the constants below, which the constructor checks against these
+  private static final Duration SHORTEST = Duration.ofMinutes(1);
+  private static final Duration LONGEST = Duration.ofHours(24);
   /** The default, {@code 3/15m}. */
   public static final EarlyWarningSetting DEFAULT = new EarlyWarningSetting(true, 3, Duration.ofMinutes(15));
   /** Early warnings off. */
   public static final EarlyWarningSetting OFF = new EarlyWarningSetting(false, 3, Duration.ofMinutes(15));
 
-  private static final Duration SHORTEST = Duration.ofMinutes(1);
-  private static final Duration LONGEST = Duration.ofHours(24);
   private static final Pattern FORM = Pattern.compile("(\\d{1,4})\\s*/\\s*(\\d{1,5})\\s*([smh])");
 
   /** Validates. */

@@ -1,5 +1,6 @@
 package dev.claude500.earlywarning;
 
+import dev.claude500.chat.ChannelRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +41,16 @@ public interface EarlyWarningStore {
   boolean close(String id, Warning.Closing closing);
 
   /**
-   * Deletes signals last seen before {@code cutoff} and warnings closed before it, up to {@code
-   * limit} of each.
+   * Claims the sending of one of a warning's messages in a channel: the caller that claims it queues
+   * it, and no other.
+   *
+   * @return true when this caller claimed it now; false when it was claimed before
+   */
+  boolean claimItem(String warningId, ChannelRef channel, String itemKey, Instant now);
+
+  /**
+   * Deletes signals last seen before {@code cutoff} and warnings closed before it (with their
+   * claimed messages), up to {@code limit} of each.
    *
    * @return how many rows went
    */

@@ -69,7 +69,7 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
       PostLedger ledger, Outbox outbox, ChatPorts ports, Clock clock, Executor executor, BotMetrics metrics) {
     this.setting = Objects.requireNonNull(setting, "setting");
     this.store = Objects.requireNonNull(store, "store");
-    this.posts = new WarningPosts(Objects.requireNonNull(subscriptions, "subscriptions"),
+    this.posts = new WarningPosts(store, Objects.requireNonNull(subscriptions, "subscriptions"),
         Objects.requireNonNull(ledger, "ledger"), Objects.requireNonNull(outbox, "outbox"),
         Objects.requireNonNull(ports, "ports"), setting.window());
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,7 +114,7 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
     store.record(new Signal(f.key(), workspace.get(), f.kind(), f.branch(), f.samePathFails(), f.at(), f.at()));
     Instant now = clock.instant();
     Optional<Warning> warning = store.openIn(workspace.get()).or(() -> opened(workspace.get(), now));
-    warning.ifPresent(w -> posts.bringUpToDate(w, members(w)));
+    warning.ifPresent(w -> posts.bringUpToDate(w, members(w), now));
   }
 
   /** Opens a warning when the workspace's signals in the window reach the threshold; returns the open one. */
@@ -145,7 +145,7 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
       Cluster members = members(w);
       Warning current = w.isOpen() ? closeIfOver(w, members, page, now) : w;
       stillOpen += current.isOpen() ? 1 : 0;
-      posts.bringUpToDate(current, members);
+      posts.bringUpToDate(current, members, now);
     }
     open.set(stillOpen);
     store.purgeBefore(now.minus(KEPT.compareTo(setting.window().multipliedBy(2)) > 0 ? KEPT

@@ -13,6 +13,7 @@ import dev.claude500.incidents.PostLedger;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.Outgoing;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,14 +26,15 @@ import java.util.function.Supplier;
  * Brings a warning's posts up to date in every channel subscribed in its workspace, through the
  * outbox: the first post where there is none, an edit when the cluster grew past what was shown,
  * the closed text and a note in its thread once it closed. Every message has an item key of its own
- * ({@code early-warning/<id>}, {@code .../n<count>}, {@code .../closed}, {@code .../note}), so
- * whichever replica queues it, it goes out once. What is not yet possible (an edit of a post still
+ * ({@code early-warning/<id>}, {@code .../n<count>}, {@code .../closed}, {@code .../note}), claimed
+ * in the store before it is queued, so one replica queues it and the outbox sends it once. What is not yet possible (an edit of a post still
  * on its way) is done by a later call. Thread-safe.
  */
 final class WarningPosts {
   private static final String PREFIX = "early-warning/";
   private static final int CACHED = 2_000;
 
+  private final EarlyWarningStore store;
   private final SubscriptionStore subscriptions;
   private final PostLedger ledger;
   private final Outbox outbox;
@@ -43,7 +45,9 @@ final class WarningPosts {
   /** The workspace of each channel seen, as {@code <platform>:<id>}. */
   private final Map<ChannelRef, String> workspaces = bounded();
 
-  WarningPosts(SubscriptionStore subscriptions, PostLedger ledger, Outbox outbox, ChatPorts ports, Duration window) {
+  WarningPosts(EarlyWarningStore store, SubscriptionStore subscriptions, PostLedger ledger, Outbox outbox,
+      ChatPorts ports, Duration window) {
+    this.store = store;
     this.subscriptions = subscriptions;
     this.ledger = ledger;
     this.outbox = outbox;
@@ -75,8 +79,11 @@ final class WarningPosts {
     return Optional.of(found);
   }
 
-  /** Queues what the warning's posts still lack, in every channel subscribed in its workspace. */
-  void bringUpToDate(Warning w, Cluster cluster) {
+  /**
+   * Queues what the warning's posts still lack, in every channel subscribed in its workspace. Each
+   * message is claimed in the store before it is queued, so of several replicas one queues it.
+   */
+  void bringUpToDate(Warning w, Cluster cluster, Instant now) {
     String postKey = PREFIX + w.id();
     Supplier<Reply> shown = memo(() -> w.isOpen() ? WarningText.open(cluster, window, this::link)
         : WarningText.closed(w, cluster, window));
@@ -84,21 +91,19 @@ final class WarningPosts {
     for (ChannelRef channel : channels(w.workspace())) {
       Optional<LedgerEntry> post = ledger.find(channel, postKey);
       if (post.isEmpty()) {
-        if (w.isOpen()) {
+        if (w.isOpen() && store.claimItem(w.id(), channel, postKey, now)) {
           out.add(new Outgoing.Post(postKey, channel, shown.get()));
         }
         continue;
       }
       if (post.get().messageId().isEmpty() || !post.get().isPosted()) {
-        continue; // on its way, or refused for good
+        continue; // on its way (a later call edits it), or refused for good
       }
       MessageRef ref = new MessageRef(channel, post.get().messageId().get());
-      if (w.isOpen()) {
-        String editKey = postKey + "/n" + cluster.size();
-        if (cluster.size() > w.openedWith() && ledger.find(channel, editKey).isEmpty()) {
-          out.add(new Outgoing.Edit(editKey, ref, Optional.empty(), shown.get()));
-        }
-      } else if (ledger.find(channel, postKey + "/closed").isEmpty()) {
+      String editKey = postKey + "/n" + cluster.size();
+      if (w.isOpen() && cluster.size() > w.openedWith() && store.claimItem(w.id(), channel, editKey, now)) {
+        out.add(new Outgoing.Edit(editKey, ref, Optional.empty(), shown.get()));
+      } else if (!w.isOpen() && store.claimItem(w.id(), channel, postKey + "/closed", now)) {
         out.add(new Outgoing.Edit(postKey + "/closed", ref, Optional.empty(), shown.get()));
         out.add(new Outgoing.ThreadPost(postKey + "/note", channel, ref.messageId(), WarningText.note(w, window),
             false));

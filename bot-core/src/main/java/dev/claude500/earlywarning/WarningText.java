@@ -28,8 +28,8 @@ final class WarningText {
     Text.Builder b = Text.builder().strong("Early warning: ").plain(c.size() + " triages in this workspace are"
         + " failing while the status page shows no incident for them (" + words(window) + " window).").newline();
     seen(b, c);
-    b.plain("The status page (").link("status.claude.com", StatusLinks.PUBLIC_PAGE)
-        .plain(") does not show this yet. If you are hit too, start a triage with /claude500.").newline();
+    b.plain("The status page does not show this yet: ").link(StatusLinks.PUBLIC_PAGE, StatusLinks.PUBLIC_PAGE)
+        .plain(". If you are hit too, start a triage with /claude500.").newline();
     threads(b, c, links);
     return new Reply.Message(b.build());
   }

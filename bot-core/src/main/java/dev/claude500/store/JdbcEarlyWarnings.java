@@ -1,5 +1,6 @@
 package dev.claude500.store;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.earlywarning.EarlyWarningStore;
 import dev.claude500.earlywarning.Signal;
@@ -97,6 +98,17 @@ final class JdbcEarlyWarnings implements EarlyWarningStore {
   }
 
   @Override
+  public boolean claimItem(String warningId, ChannelRef channel, String itemKey, Instant now) {
+    Checks.requireNonBlank(warningId, "warningId");
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Objects.requireNonNull(now, "now");
+    return jdbc.insertIfAbsent("claiming " + itemKey + " in " + channel, "INSERT INTO early_warning_item"
+        + " (platform, channel_id, item_key, warning_id, queued_at) VALUES (?, ?, ?, ?, ?)",
+        channel.platform(), channel.channelId(), itemKey, warningId, now);
+  }
+
+  @Override
   public int purgeBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
     Checks.requireLimit(limit);
@@ -107,6 +119,8 @@ final class JdbcEarlyWarnings implements EarlyWarningStore {
         "SELECT platform, channel_id, thread_id FROM early_signal WHERE last_at < ? ORDER BY last_at"
             + " FETCH FIRST ? ROWS ONLY", new Object[] {cutoff, limit}, 3,
         "DELETE FROM early_signal WHERE " + KEY + " AND last_at < ?", cutoff);
+    jdbc.update("purging the messages of old early warnings", "DELETE FROM early_warning_item WHERE warning_id IN"
+        + " (SELECT id FROM early_warning WHERE closed_at < ?)", cutoff);
     int warnings = jdbc.deleteSelected("purging old early warnings",
         "SELECT id FROM early_warning WHERE closed_at < ? ORDER BY closed_at FETCH FIRST ? ROWS ONLY",
         new Object[] {cutoff, limit}, 1, "DELETE FROM early_warning WHERE id = ? AND closed_at < ?", cutoff);

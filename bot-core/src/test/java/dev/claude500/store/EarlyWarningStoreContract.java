@@ -3,6 +3,7 @@ package dev.claude500.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.earlywarning.EarlyWarningStore;
 import dev.claude500.earlywarning.Signal;
@@ -116,6 +117,19 @@ abstract class EarlyWarningStoreContract {
   }
 
   @Test
+  @DisplayName("A warning's message in a channel is claimed once, by one of two replicas racing")
+  void itemsClaimedOnce() throws Exception {
+    EarlyWarningStore other = sameData();
+    ChannelRef ops = new ChannelRef("slack", "C1");
+    List<Boolean> claimed = StoreContract.race(2, i -> () -> (i == 0 ? store : other)
+        .claimItem("w1", ops, "early-warning/w1", T0));
+    assertThat(claimed).containsExactlyInAnyOrder(true, false);
+    assertThat(store.claimItem("w1", new ChannelRef("slack", "C2"), "early-warning/w1", T0)).isTrue();
+    assertThat(store.claimItem("w1", ops, "early-warning/w1/closed", T0)).isTrue();
+    assertThat(other.claimItem("w1", ops, "early-warning/w1/closed", T0)).isFalse();
+  }
+
+  @Test
   @DisplayName("Purging deletes old signals and closed warnings, never an open one")
   void purges() {
     store.record(signal("old", TEAM, ErrorKind.INTERNAL, false, T0.minus(Duration.ofDays(3))));
@@ -124,7 +138,12 @@ abstract class EarlyWarningStoreContract {
     store.open(warning("closed", "slack:T2", T0.minus(Duration.ofDays(3))));
     store.close("closed", Warning.Closing.quiet(T0.minus(Duration.ofDays(3))));
 
+    store.claimItem("closed", new ChannelRef("slack", "C1"), "early-warning/closed", T0.minus(Duration.ofDays(3)));
+
     assertThat(store.purgeBefore(T0.minus(Duration.ofDays(1)), 10)).isEqualTo(2);
+
+    assertThat(store.claimItem("again", new ChannelRef("slack", "C1"), "early-warning/closed", T0))
+        .as("the closed warning's messages went with it").isTrue();
 
     assertThat(store.signals(TEAM, Instant.EPOCH)).extracting(s -> s.key().thread()).containsExactly("new");
     assertThat(store.active(Instant.EPOCH)).extracting(Warning::id).containsExactly("open");

@@ -1,5 +1,6 @@
 package dev.claude500.store;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.earlywarning.EarlyWarningStore;
 import dev.claude500.earlywarning.Signal;
@@ -20,6 +21,8 @@ import java.util.Optional;
 public final class InMemoryEarlyWarnings implements EarlyWarningStore {
   private final Map<ConversationKey, Signal> signals = new LinkedHashMap<>();
   private final Map<String, Warning> warnings = new LinkedHashMap<>();
+  /** Claimed messages, "platform channel key" to the warning's id. */
+  private final Map<String, String> items = new LinkedHashMap<>();
 
   /** Creates an empty store. */
   public InMemoryEarlyWarnings() {}
@@ -87,6 +90,15 @@ public final class InMemoryEarlyWarnings implements EarlyWarningStore {
   }
 
   @Override
+  public synchronized boolean claimItem(String warningId, ChannelRef channel, String itemKey, Instant now) {
+    Checks.requireNonBlank(warningId, "warningId");
+    Objects.requireNonNull(channel, "channel");
+    Checks.requireNonBlank(itemKey, "itemKey");
+    Objects.requireNonNull(now, "now");
+    return items.putIfAbsent(channel.platform() + " " + channel.channelId() + " " + itemKey, warningId) == null;
+  }
+
+  @Override
   public synchronized int purgeBefore(Instant cutoff, int limit) {
     Objects.requireNonNull(cutoff, "cutoff");
     Checks.requireLimit(limit);
@@ -99,6 +111,7 @@ public final class InMemoryEarlyWarnings implements EarlyWarningStore {
         .filter(w -> w.closing().map(c -> c.at().isBefore(before)).orElse(false))
         .map(Warning::id).limit(limit).toList();
     oldWarnings.forEach(warnings::remove);
+    items.values().removeIf(oldWarnings::contains);
     return oldSignals.size() + oldWarnings.size();
   }
 }

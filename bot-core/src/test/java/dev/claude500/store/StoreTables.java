@@ -23,6 +23,7 @@ final class StoreTables {
           "autodetect_offer",
           "outbox",
           "early_signal",
+          "early_warning_item",
           "early_warning");
 
   private StoreTables() {}

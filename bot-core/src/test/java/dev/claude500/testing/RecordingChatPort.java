@@ -87,6 +87,7 @@ public final class RecordingChatPort implements ChatPort {
   private Function<Call, Optional<ChatDeliveryException>> failures = c -> Optional.empty();
   private Predicate<Call> lostAnswers = c -> false;
   private boolean canFindPosts;
+  private Function<ChannelRef, String> workspaces = ChannelRef::platform;
   private int calls;
   private int ids;
 
@@ -121,6 +122,17 @@ public final class RecordingChatPort implements ChatPort {
   public synchronized RecordingChatPort canFindPosts(boolean can) {
     this.canFindPosts = can;
     return this;
+  }
+
+  /** Makes {@link #workspace} answer what {@code rule} says of a channel (by default: the platform's name). */
+  public synchronized RecordingChatPort inWorkspaces(Function<ChannelRef, String> rule) {
+    this.workspaces = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  @Override
+  public synchronized String workspace(ChannelRef channel) {
+    return workspaces.apply(channel);
   }
 
   @Override
