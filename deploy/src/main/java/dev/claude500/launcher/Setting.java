@@ -23,6 +23,10 @@ public enum Setting {
   /** How long what the bot no longer needs is kept. */
   CLAUDE500_RETENTION("30d", "how long ended triages, seen deliveries and settled incident posts are kept before they"
       + " are purged (1h to 3650d, e.g. 12h, 30d, 90d)"),
+  /** When the early warning goes out. */
+  CLAUDE500_EARLY_WARNING("3/15m", "early warning: N/window (e.g. 3/15m, window in s, m or h): N triages in one workspace"
+      + " or server failing on a green status page within the window post one warning to its subscribed channels;"
+      + " off turns it off"),
   /** Log format. */
   CLAUDE500_LOG_FORMAT("text", "log format: text or json (one JSON object per line, for log shippers)"),
   /** Log level. */

@@ -1,6 +1,7 @@
 package dev.claude500.launcher;
 
 import dev.claude500.discord.DiscordSettings;
+import dev.claude500.earlywarning.EarlyWarningSetting;
 import dev.claude500.slack.SlackSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * @param playbookDir a directory of extra playbooks, if any
  * @param triageTimeout how long a triage waits for an answer
  * @param retention how long ended triages, seen deliveries and settled incident posts are kept
+ * @param earlyWarning when several triages failing on a green page post an early warning, or off
  * @param logFormat {@code text} or {@code json}
  * @param logLevel the level of claude500's own loggers
  * @param slack Slack's settings, when Slack is configured
@@ -42,6 +44,7 @@ public record Settings(
     Optional<Path> playbookDir,
     Duration triageTimeout,
     Duration retention,
+    EarlyWarningSetting earlyWarning,
     String logFormat,
     String logLevel,
     Optional<SlackSettings> slack,
@@ -80,7 +83,8 @@ public record Settings(
   public String toString() {
     return "Settings[statusUrls=" + statusUrls + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=***")
         + ", pollInterval=" + pollInterval + ", httpPort=" + httpPort + ", playbookDir=" + playbookDir
-        + ", triageTimeout=" + triageTimeout + ", retention=" + retention + ", logFormat=" + logFormat + ", slack=" + slack
+        + ", triageTimeout=" + triageTimeout + ", retention=" + retention + ", earlyWarning="
+        + earlyWarning + ", logFormat=" + logFormat + ", slack=" + slack
         + ", discord=" + discord + "]";
   }
 
@@ -97,6 +101,7 @@ public record Settings(
         r.directory(Setting.CLAUDE500_PLAYBOOK_DIR),
         r.duration(Setting.CLAUDE500_TRIAGE_TIMEOUT),
         r.retention(Setting.CLAUDE500_RETENTION),
+        r.earlyWarning(Setting.CLAUDE500_EARLY_WARNING),
         r.oneOf(Setting.CLAUDE500_LOG_FORMAT, List.of("text", "json")),
         r.oneOf(Setting.CLAUDE500_LOG_LEVEL, List.of("error", "warn", "info", "debug", "trace")).toUpperCase(Locale.ROOT),
         PlatformSettings.slack(r),
