@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.commands.Subscription;
+import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.SlackRequests;
@@ -82,7 +83,7 @@ class SlackEarlyWarningTest {
   }
 
   private int signals() {
-    return running.core.store.earlyWarnings().signals("slack:" + FakeSlackApi.TEAM_ID, Instant.EPOCH).size();
+    return ((JdbcStore) running.core.store).earlyWarnings().signals("slack:" + FakeSlackApi.TEAM_ID, Instant.EPOCH).size();
   }
 
   /** Returns the incident list with every incident opened just now: an incident that appeared after the cluster. */
