@@ -101,15 +101,22 @@ final class WarningPosts {
       }
       MessageRef ref = new MessageRef(channel, post.get().messageId().get());
       String editKey = postKey + "/n" + cluster.size();
-      if (w.isOpen() && cluster.size() > w.openedWith() && store.claimItem(w.id(), channel, editKey, now)) {
+      // the ledger is asked first: a claim refused by the database's key costs an error in its log
+      if (w.isOpen() && cluster.size() > w.openedWith() && unsent(channel, editKey)
+          && store.claimItem(w.id(), channel, editKey, now)) {
         out.add(new Outgoing.Edit(editKey, ref, Optional.empty(), shown.get()));
-      } else if (!w.isOpen() && store.claimItem(w.id(), channel, postKey + "/closed", now)) {
+      } else if (!w.isOpen() && unsent(channel, postKey + "/closed")
+          && store.claimItem(w.id(), channel, postKey + "/closed", now)) {
         out.add(new Outgoing.Edit(postKey + "/closed", ref, Optional.empty(), shown.get()));
         out.add(new Outgoing.ThreadPost(postKey + "/note", channel, ref.messageId(), WarningText.note(w, window),
             false));
       }
     }
     outbox.send(out);
+  }
+
+  private boolean unsent(ChannelRef channel, String itemKey) {
+    return ledger.find(channel, itemKey).isEmpty();
   }
 
   /** Returns the channels subscribed in a workspace on a platform this process serves. */
