@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
   /** How long closed warnings and old signals are kept, at least. */
   private static final Duration KEPT = Duration.ofDays(2);
   private static final int PURGE_BATCH = 500;
+  /** How often this process purges: the rows are few, and every replica does it. */
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
   private final EarlyWarningSetting setting;
   private final EarlyWarningStore store;
@@ -51,6 +54,7 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
   private final Clock clock;
   private final Executor executor;
   private final AtomicInteger open = new AtomicInteger();
+  private final AtomicReference<Instant> purged = new AtomicReference<>(Instant.MIN);
 
   /**
    * Creates the early warning.
@@ -148,8 +152,11 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
       posts.bringUpToDate(current, members, now);
     }
     open.set(stillOpen);
-    store.purgeBefore(now.minus(KEPT.compareTo(setting.window().multipliedBy(2)) > 0 ? KEPT
-        : setting.window().multipliedBy(2)), PURGE_BATCH);
+    Instant last = purged.get();
+    if (!now.isBefore(last.plus(PURGE_EVERY)) && purged.compareAndSet(last, now)) {
+      Duration kept = KEPT.compareTo(setting.window().multipliedBy(2)) > 0 ? KEPT : setting.window().multipliedBy(2);
+      store.purgeBefore(now.minus(kept), PURGE_BATCH);
+    }
   }
 
   /** Returns the warning closed when an incident appeared or the window passed quietly, else as it was. */

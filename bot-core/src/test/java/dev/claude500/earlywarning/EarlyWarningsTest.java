@@ -118,6 +118,11 @@ class EarlyWarningsTest {
         .satisfies(n -> assertThat(n.text()).contains("15 min passed"));
     assertThat(store.openIn(A)).isEmpty();
     assertThat(rig.warnings.openWarnings()).isZero();
+
+    clock.advance(Duration.ofDays(2));
+    rig.pollGreen();
+    assertThat(store.active(java.time.Instant.EPOCH)).as("purged two days on").isEmpty();
+    assertThat(store.signals(A, java.time.Instant.EPOCH)).isEmpty();
   }
 
   @Test
