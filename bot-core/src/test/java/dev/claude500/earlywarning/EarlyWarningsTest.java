@@ -121,7 +121,10 @@ class EarlyWarningsTest {
 
     clock.advance(Duration.ofDays(2));
     rig.pollGreen();
-    assertThat(store.active(java.time.Instant.EPOCH)).as("purged two days on").isEmpty();
+    assertThat(store.active(java.time.Instant.EPOCH)).as("kept two days").hasSize(1);
+    clock.advance(Duration.ofHours(1));
+    rig.pollGreen();
+    assertThat(store.active(java.time.Instant.EPOCH)).as("purged after two days, at the next hourly purge").isEmpty();
     assertThat(store.signals(A, java.time.Instant.EPOCH)).isEmpty();
   }
 
