@@ -25,7 +25,7 @@ final class WarningText {
 
   /** Returns the warning while open: what is seen, that the page does not show it, the threads. */
   static Reply open(Cluster c, Duration window, Function<ConversationKey, Optional<String>> links) {
-    Text.Builder b = Text.builder().strong("Early warning: ").plain(c.size() + " triages in this workspace are"
+    Text.Builder b = Text.builder().strong("Early warning:").plain(" " + c.size() + " triages in this workspace are"
         + " failing while the status page shows no incident for them (" + words(window) + " window).").newline();
     seen(b, c);
     b.plain("The status page does not show this yet: ").link(StatusLinks.PUBLIC_PAGE, StatusLinks.PUBLIC_PAGE)
@@ -37,7 +37,7 @@ final class WarningText {
   /** Returns the warning as closed: why, and what had been seen. */
   static Reply closed(Warning w, Cluster c, Duration window) {
     Warning.Closing closing = w.closing().orElseThrow();
-    Text.Builder b = Text.builder().strong("Early warning, closed: ");
+    Text.Builder b = Text.builder().strong("Early warning, closed:").plain(" ");
     if (closing.incidentId().isPresent()) {
       b.plain("the status page now shows an incident: ");
       incident(b, closing);
@@ -65,16 +65,16 @@ final class WarningText {
   }
 
   private static void seen(Text.Builder b, Cluster c) {
-    b.strong("Seen: ").plain(c.size() + " triage" + (c.size() == 1 ? "" : "s") + ", " + c.samePathFails()
+    b.strong("Seen:").plain(" " + c.size() + " triage" + (c.size() == 1 ? "" : "s") + ", " + c.samePathFails()
         + " still failing on the same path after the first move").newline();
-    b.strong("Error kinds: ").plain(listed(c.kinds(), WarningText::kindWords)).newline();
-    b.strong("Branches: ").plain(listed(c.branches(), s -> s)).newline();
-    b.strong("First: ").plain(c.first().map(TIME::format).orElse("-"))
-        .strong("  Last: ").plain(c.last().map(TIME::format).orElse("-")).newline();
+    b.strong("Error kinds:").plain(" " + listed(c.kinds(), WarningText::kindWords)).newline();
+    b.strong("Branches:").plain(" " + listed(c.branches(), s -> s)).newline();
+    b.strong("First:").plain(" " + c.first().map(TIME::format).orElse("-") + "  ")
+        .strong("Last:").plain(" " + c.last().map(TIME::format).orElse("-")).newline();
   }
 
   private static void threads(Text.Builder b, Cluster c, Function<ConversationKey, Optional<String>> links) {
-    b.strong("Triage threads: ");
+    b.strong("Triage threads:").plain(" ");
     int n = 0;
     for (Signal s : c.members()) {
       if (n == MAX_LINKS) {
