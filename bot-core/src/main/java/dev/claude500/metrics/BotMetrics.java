@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +50,8 @@ public final class BotMetrics {
   public static final String STORE_PURGED = "claude500.store.purged";
   /** HTTP connections cut for being too slow, tagged {@code reason} (headers, body). */
   public static final String HTTP_CUT = "claude500.http.connections.cut";
+  /** Early warnings open now (triages failing on a green page, posted before the page shows an incident). */
+  public static final String EARLY_WARNINGS_OPEN = "claude500.early.warnings.open";
   /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
   public static final String HTTP_REFUSED = "claude500.http.requests.refused";
   /** Calls to the status-page webhook, tagged {@code result} (see {@link #webhookPoke}). */
@@ -186,6 +189,17 @@ public final class BotMetrics {
     Gauge.builder(STATUS_AGE, () -> fetchedAt.get()
             .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
         .description("Age of the cached status page data").baseUnit("seconds").register(registry);
+  }
+
+  /**
+   * Publishes the number of open early warnings as a gauge read at each scrape.
+   *
+   * @param open returns how many are open; read on the scraping thread, so it should be quick
+   */
+  public void openEarlyWarnings(IntSupplier open) {
+    Objects.requireNonNull(open, "open");
+    Gauge.builder(EARLY_WARNINGS_OPEN, () -> open.getAsInt())
+        .description("Early warnings open now").register(registry);
   }
 
   /**

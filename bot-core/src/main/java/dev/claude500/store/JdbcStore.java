@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.earlywarning.EarlyWarningStore;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -67,6 +68,7 @@ public final class JdbcStore implements Store {
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
   private final OutboxStore outbox;
+  private final EarlyWarningStore earlyWarnings;
   private final WriteHealth health;
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
@@ -86,6 +88,7 @@ public final class JdbcStore implements Store {
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
     this.outbox = new JdbcOutbox(jdbc);
+    this.earlyWarnings = new JdbcEarlyWarnings(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
       t.setDaemon(true);
@@ -178,6 +181,11 @@ public final class JdbcStore implements Store {
   /** Returns the messages the outbox has queued and not yet delivered. */
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  /** Returns the early warning's failing triages and warnings. */
+  public EarlyWarningStore earlyWarnings() {
+    return earlyWarnings;
   }
 
   /**

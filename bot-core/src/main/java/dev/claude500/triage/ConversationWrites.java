@@ -21,12 +21,15 @@ final class ConversationWrites {
   private final Clock clock;
   private final TriageEngine.EndListener endListener;
   private final BotMetrics metrics;
+  private final GreenFailures greenFailures;
 
-  ConversationWrites(ConversationStore store, Clock clock, TriageEngine.EndListener endListener, BotMetrics metrics) {
+  ConversationWrites(ConversationStore store, Clock clock, TriageEngine.EndListener endListener, BotMetrics metrics,
+      GreenFailures greenFailures) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.greenFailures = Objects.requireNonNull(greenFailures, "greenFailures");
   }
 
   /**
@@ -43,6 +46,7 @@ final class ConversationWrites {
       StoredConversation before = stored.get();
       ConversationState state = ConversationState.fromJson(before.state());
       String branchBefore = state.branch;
+      int greenBefore = GreenFailure.level(state);
       TriageResult result = change.apply(state);
       if (result.disposition() != Disposition.APPLIED) {
         return result;
@@ -51,6 +55,7 @@ final class ConversationWrites {
       state.updatedAt = now;
       if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
         countBranch(branchBefore, state);
+        tellGreen(key, greenBefore, state);
         return told(result);
       }
     }
@@ -68,6 +73,18 @@ final class ConversationWrites {
       }
     });
     return result;
+  }
+
+  /** Tells of a stored input that took the triage further in failing on a green page. */
+  void tellGreen(ConversationKey key, int levelBefore, ConversationState after) {
+    if (GreenFailure.level(after) <= levelBefore) {
+      return;
+    }
+    try {
+      GreenFailure.of(key, after, clock.instant()).ifPresent(greenFailures::failing);
+    } catch (RuntimeException e) {
+      TriageEngine.LOG.warn("The green-page listener failed for triage {}: {}", key, e.toString());
+    }
   }
 
   /** Counts the branch a stored input reached, when it is not the one the triage was on before. */

@@ -94,10 +94,11 @@ public final class TriageEngine {
    * @param startNotes adds its note after a status verdict that found an open incident
    * @param metrics where each triage started, each branch reached and each ending (with the
    *     questions it asked) are recorded
+   * @param greenFailures told of each triage that starts failing on a green page, or goes further at it
    */
   public TriageEngine(Map<String, Playbook> playbooks, String defaultPlaybook,
       ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout,
-      EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
+      EndListener endListener, StartNotes startNotes, BotMetrics metrics, GreenFailures greenFailures) {
     this.playbooks = Map.copyOf(playbooks);
     this.defaultPlaybook = Objects.requireNonNull(defaultPlaybook, "defaultPlaybook");
     if (!this.playbooks.containsKey(defaultPlaybook)) {
@@ -113,7 +114,7 @@ public final class TriageEngine {
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
-    this.writes = new ConversationWrites(store, clock, endListener, metrics);
+    this.writes = new ConversationWrites(store, clock, endListener, metrics, greenFailures);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -180,6 +181,7 @@ public final class TriageEngine {
     }
     metrics.triageStarted(state.playbookId);
     writes.countBranch(null, state);
+    writes.tellGreen(key, 0, state);
     return writes.told(result);
   }
 

@@ -21,7 +21,10 @@ final class StoreTables {
           "waiting_triage",
           "autodetect_channel",
           "autodetect_offer",
-          "outbox");
+          "outbox",
+          "early_signal",
+          "early_warning_item",
+          "early_warning");
 
   private StoreTables() {}
 

@@ -4,6 +4,7 @@ import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusSource;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.GreenFailures;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,13 @@ public final class TriageEngines {
   /** Returns an engine without hooks or metrics. */
   public static TriageEngine of(Map<String, Playbook> playbooks, String defaultPlaybook, ConversationStore store,
       StatusSource status, Clock clock, Duration idleTimeout) {
+    return of(playbooks, defaultPlaybook, store, status, clock, idleTimeout, GreenFailures.NONE);
+  }
+
+  /** Returns an engine without hooks or metrics but for one told of triages failing on a green page. */
+  public static TriageEngine of(Map<String, Playbook> playbooks, String defaultPlaybook, ConversationStore store,
+      StatusSource status, Clock clock, Duration idleTimeout, GreenFailures greenFailures) {
     return new TriageEngine(playbooks, defaultPlaybook, store, status, clock, idleTimeout, NO_END_LISTENER,
-        NO_START_NOTES, BotMetrics.none());
+        NO_START_NOTES, BotMetrics.none(), greenFailures);
   }
 }

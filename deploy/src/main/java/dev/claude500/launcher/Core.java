@@ -2,6 +2,7 @@ package dev.claude500.launcher;
 
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
+import dev.claude500.earlywarning.EarlyWarnings;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
@@ -60,11 +61,13 @@ final class Core implements AutoCloseable {
   final ChatPorts chatPorts;
   /** Where triage replies and idle-triage summaries go out; each platform registers its port as it starts. */
   final Outbox outbox;
+  /** The early warning: told of triages failing on a green page, and to follow the status poller. */
+  final EarlyWarnings earlyWarnings;
   private final OutboxThreads outboxThreads;
 
   private Core(Settings settings, Clock clock, JdbcStore store, StatusPoller poller,
       CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
-      PrometheusMeterRegistry registry, BotMetrics metrics) {
+      PrometheusMeterRegistry registry, BotMetrics metrics, Background background, EarlyWarnings earlyWarnings) {
     this.settings = settings;
     this.registry = registry;
     this.metrics = metrics;
@@ -75,13 +78,26 @@ final class Core implements AutoCloseable {
     this.engine = engine;
     this.commands = commands;
     this.chatPorts = chatPorts;
-    this.outboxThreads = OutboxThreads.start(OUTBOX_SENDERS);
-    this.outbox = new Outbox(store.outbox(), store.ledger(), clock, outboxThreads.scheduler());
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "claude500-scheduler");
-      t.setDaemon(true);
-      return t;
-    });
+    this.outboxThreads = background.outboxThreads();
+    this.outbox = background.outbox();
+    this.scheduler = background.scheduler();
+    this.earlyWarnings = earlyWarnings;
+  }
+
+  /**
+   * The threads and the outbox, made before the engine so that the early warning, which the engine
+   * tells of failing triages, can post through them.
+   */
+  private record Background(OutboxThreads outboxThreads, Outbox outbox, ScheduledExecutorService scheduler) {
+    static Background start(JdbcStore store, Clock clock) {
+      OutboxThreads threads = OutboxThreads.start(OUTBOX_SENDERS);
+      ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "claude500-scheduler");
+        t.setDaemon(true);
+        return t;
+      });
+      return new Background(threads, new Outbox(store.outbox(), store.ledger(), clock, threads.scheduler()), scheduler);
+    }
   }
 
   /**
@@ -107,12 +123,15 @@ final class Core implements AutoCloseable {
     JdbcStore store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
         JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
     ChatPorts chatPorts = new ChatPorts();
+    Background background = Background.start(store, clock);
+    EarlyWarnings warnings = new EarlyWarnings(settings.earlyWarning(), store.earlyWarnings(), store.subscriptions(),
+        store.ledger(), background.outbox(), chatPorts, clock, background.scheduler(), metrics);
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
         settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), chatPorts), metrics);
+        new IncidentLinks(store.ledger(), chatPorts), metrics, warnings);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
     return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
-        chatPorts, registry, metrics);
+        chatPorts, registry, metrics, background, warnings);
   }
 
   /** Returns the label values this bot's counters start at zero with: its playbooks, their branches, its platforms. */
@@ -129,9 +148,10 @@ final class Core implements AutoCloseable {
 
   /**
    * Starts the status poller on a thread of its own, its first read at once: from then on the
-   * cache and the incident watcher (when one follows it) get every read.
+   * cache, the early warning and the incident watcher (when one follows it) get every read.
    */
   void startStatusPolling() {
+    poller.follow(earlyWarnings);
     poller.start();
   }
 

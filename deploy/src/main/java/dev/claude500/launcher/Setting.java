@@ -26,6 +26,10 @@ public enum Setting {
   /** The secret path word of the status-page webhook. */
   CLAUDE500_WEBHOOK_TOKEN("", "turns on POST /statuspage/webhook/<token>: a status-page webhook call there makes the bot read"
       + " the page at once (the body is never taken as the news); 16-128 letters, digits, '-' or '_'"),
+  /** When the early warning goes out. */
+  CLAUDE500_EARLY_WARNING("3/15m", "early warning: N/window (e.g. 3/15m, window in s, m or h): N triages in one workspace"
+      + " or server failing on a green status page within the window post one warning to its subscribed channels;"
+      + " off turns it off"),
   /** Log format. */
   CLAUDE500_LOG_FORMAT("text", "log format: text or json (one JSON object per line, for log shippers)"),
   /** Log level. */

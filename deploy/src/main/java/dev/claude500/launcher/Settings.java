@@ -1,6 +1,7 @@
 package dev.claude500.launcher;
 
 import dev.claude500.discord.DiscordSettings;
+import dev.claude500.earlywarning.EarlyWarningSetting;
 import dev.claude500.slack.SlackSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  * @param triageTimeout how long a triage waits for an answer
  * @param retention how long ended triages, seen deliveries and settled incident posts are kept
  * @param webhookToken the status-page webhook's path word, when the webhook is on
+ * @param earlyWarning when several triages failing on a green page post an early warning, or off
  * @param logFormat {@code text} or {@code json}
  * @param logLevel the level of claude500's own loggers
  * @param slack Slack's settings, when Slack is configured
@@ -44,6 +46,7 @@ public record Settings(
     Duration triageTimeout,
     Duration retention,
     Optional<String> webhookToken,
+    EarlyWarningSetting earlyWarning,
     String logFormat,
     String logLevel,
     Optional<SlackSettings> slack,
@@ -84,7 +87,8 @@ public record Settings(
     return "Settings[statusUrls=" + statusUrls + ", dbUrl=" + dbUrl.replaceAll("password=[^&;]*", "password=***")
         + ", pollInterval=" + pollInterval + ", httpPort=" + httpPort + ", playbookDir=" + playbookDir
         + ", triageTimeout=" + triageTimeout + ", retention=" + retention
-        + ", webhook=" + (webhookToken.isPresent() ? "on" : "off") + ", logFormat=" + logFormat + ", slack=" + slack
+        + ", webhook=" + (webhookToken.isPresent() ? "on" : "off") + ", earlyWarning=" + earlyWarning
+        + ", logFormat=" + logFormat + ", slack=" + slack
         + ", discord=" + discord + "]";
   }
 
@@ -102,6 +106,7 @@ public record Settings(
         r.duration(Setting.CLAUDE500_TRIAGE_TIMEOUT),
         r.retention(Setting.CLAUDE500_RETENTION),
         r.token(Setting.CLAUDE500_WEBHOOK_TOKEN),
+        r.earlyWarning(Setting.CLAUDE500_EARLY_WARNING),
         r.oneOf(Setting.CLAUDE500_LOG_FORMAT, List.of("text", "json")),
         r.oneOf(Setting.CLAUDE500_LOG_LEVEL, List.of("error", "warn", "info", "debug", "trace")).toUpperCase(Locale.ROOT),
         PlatformSettings.slack(r),

@@ -1,5 +1,6 @@
 package dev.claude500.launcher;
 
+import dev.claude500.earlywarning.EarlyWarningSetting;
 import dev.claude500.incidents.IncidentWatcher;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,6 +92,17 @@ final class SettingsReader {
       throw new SettingsException(s, "must be between " + between + ", got '" + v + "'");
     }
     return d;
+  }
+
+  /** Returns an early-warning setting: {@code N/window} like {@code 3/15m}, or {@code off}. */
+  EarlyWarningSetting earlyWarning(Setting s) {
+    String v = value(s);
+    try {
+      return EarlyWarningSetting.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(s, "must be N/window like 3/15m (N from 2 to " + EarlyWarningSetting.MAX_THRESHOLD
+          + ", window from 1m to 24h) or off, got '" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'");
+    }
   }
 
   /** Returns the value in lower case when it is one of {@code allowed}. */

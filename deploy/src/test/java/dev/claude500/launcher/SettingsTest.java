@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claude500.earlywarning.EarlyWarningSetting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,6 +52,26 @@ class SettingsTest {
     refused("CLAUDE500_PLAYBOOK_DIR: is not a directory: '/no/such/dir'", "CLAUDE500_PLAYBOOK_DIR", "/no/such/dir");
     refused("DISCORD_GUILD_IDS: must be numeric guild ids separated by commas, got 'abc'",
         "DISCORD_BOT_TOKEN", "t", "DISCORD_GUILD_IDS", "1,abc");
+  }
+
+  @Test
+  void earlyWarningIsNOverAWindowOrOff() {
+    assertThat(read().earlyWarning()).isEqualTo(EarlyWarningSetting.DEFAULT);
+    assertThat(read().earlyWarning()).hasToString("3/15m");
+    EarlyWarningSetting five = read("CLAUDE500_EARLY_WARNING", " 5 / 2H ").earlyWarning();
+    assertThat(five.on()).isTrue();
+    assertThat(five.threshold()).isEqualTo(5);
+    assertThat(five.window()).isEqualTo(Duration.ofHours(2));
+    assertThat(read("CLAUDE500_EARLY_WARNING", "2/90s").earlyWarning().window())
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(read("CLAUDE500_EARLY_WARNING", "OFF").earlyWarning().on()).isFalse();
+    String rule = "CLAUDE500_EARLY_WARNING: must be N/window like 3/15m (N from 2 to 1000, window from 1m to 24h) or off";
+    refused(rule + ", got 'soon'", "CLAUDE500_EARLY_WARNING", "soon");
+    refused(rule + ", got '3/15'", "CLAUDE500_EARLY_WARNING", "3/15");
+    refused(rule + ", got '1/15m'", "CLAUDE500_EARLY_WARNING", "1/15m");
+    refused(rule + ", got '3/30s'", "CLAUDE500_EARLY_WARNING", "3/30s");
+    refused(rule + ", got '3/25h'", "CLAUDE500_EARLY_WARNING", "3/25h");
+    refused(rule + ", got '" + "9".repeat(40) + "...'", "CLAUDE500_EARLY_WARNING", "9".repeat(5000));
   }
 
   @Test
