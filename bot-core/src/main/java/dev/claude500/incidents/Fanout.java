@@ -51,7 +51,7 @@ final class Fanout {
     this.lease = lease;
     this.clock = clock;
     this.incidents = new IncidentPublisher(store.ledger(), poster, clock);
-    this.maintenancePublisher = new MaintenancePublisher(poster);
+    this.maintenancePublisher = new MaintenancePublisher(poster, clock);
     this.maintenances = new Maintenances(store.watcherState());
     this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), poster, engine, clock);
   }

@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Publishes incidents in one channel: the top-level post, each update in its thread (a resolution
@@ -25,6 +28,9 @@ import java.util.Optional;
  * thread: a new incident's post carries its first update, and one found open at a first start
  * carries its state so far. Only updates that appear afterwards are threaded, each once, whenever
  * it appears (keyed by its id, not by its time).
+ *
+ * <p>A channel's filters ({@link ChannelFilter}) may hold a top post or thread replies back; what
+ * was held goes out as one digest per incident when they allow it.
  *
  * <p>Which incidents a channel gets: those touching its components (all when it named none) that
  * are open, or that ended after both the watcher's first start and the channel's subscription, and
@@ -61,13 +67,15 @@ final class IncidentPublisher {
   PostOutcome publish(ChatPort port, Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
       Map<String, String> names) {
     ChannelRef channel = sub.channel();
+    ChannelFilter filter = ChannelFilter.of(sub.filters());
+    Instant now = clock.instant();
     String rootKey = ItemKeys.incident(incident.id());
     Optional<LedgerEntry> root = ledgered.find(channel, rootKey);
-    if (root.isEmpty() && !wanted(sub, incident, horizon)) {
+    if (root.isEmpty() && (!wanted(sub, incident, horizon) || !filter.mayStart(incident, now))) {
       return new PostOutcome.Passed();
     }
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(IncidentView.of(incident));
+      Reply post = new Reply.Incident(IncidentView.of(incident), filter.mentionFor(incident));
       PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, rootKey));
       if (made instanceof PostOutcome.Posted p) {
@@ -75,7 +83,7 @@ final class IncidentPublisher {
         // written by then are covered, and it is edited to the state now in any case (an edit is
         // idempotent, while update times can predate what the post showed: a lagging page, a replay)
         Instant shown = p.justNow() ? Instant.MAX : root.map(LedgerEntry::claimedAt).orElse(Instant.MAX);
-        cover(channel, incident, p.messageId(), shown, p.justNow());
+        cover(channel, incident, p.messageId(), shown, p.justNow(), filter.tellsStory());
       }
       return made;
     }
@@ -83,10 +91,21 @@ final class IncidentPublisher {
       return new PostOutcome.Passed(); // refused for good: nothing can hang under it
     }
     String rootId = root.get().messageId().orElseThrow();
+    // filters (issue 14): in quiet hours only the top post is edited; what waited goes out as one digest
+    if (filter.holds(incident, now)) {
+      return edit(port, channel, incident, ledgered, rootId);
+    }
+    List<IncidentUpdate> held = held(filter, channel, incident, ledgered, root.get(), now);
+    PostOutcome digest = digest(port, channel, incident, ledgered, rootId, held, names);
+    if (digest.stopsChannel()) {
+      return digest;
+    }
+    Set<String> inDigest = held.stream().map(ItemKeys::update).collect(Collectors.toSet());
+    // end of filters
     for (IncidentUpdate u : incident.updatesInOrder()) {
       String key = ItemKeys.update(u);
       Optional<LedgerEntry> entry = ledgered.find(channel, key);
-      if (entry.isPresent() && entry.get().isSettled()) {
+      if (entry.isPresent() && entry.get().isSettled() || inDigest.contains(key)) {
         continue;
       }
       Reply.Message reply = Posts.update(incident, u, names);
@@ -112,7 +131,7 @@ final class IncidentPublisher {
       return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply view = new Reply.Incident(IncidentView.of(incident));
+    Reply view = new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE);
     return poster.send(port, channel, key, incident.id(), entry, Optional.empty(), true, p -> {
       p.update(rootRef, view);
       return rootRef;
@@ -121,20 +140,67 @@ final class IncidentPublisher {
 
   /**
    * Records the updates (and, for a post made just now, the state) a new top-level post shows as
-   * delivered by it: those written by {@code shownAt}, the moment the post showed the incident.
+   * delivered by it: those written by {@code shownAt}, the moment the post showed the incident; or,
+   * with {@code latestOnly} (filters that may have held the post back), only the latest of them, the
+   * earlier ones being left for the digest of its story ({@link #held}).
    */
-  private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow) {
+  private void cover(ChannelRef channel, Incident incident, String rootId, Instant shownAt, boolean showsStateNow,
+      boolean latestOnly) {
     Instant now = clock.instant();
     List<IncidentUpdate> shown = incident.updatesInOrder().stream()
         .filter(u -> !written(u).isAfter(shownAt))
         .toList();
+    boolean showsAll = shown.size() == incident.incidentUpdates().size();
+    if (latestOnly && shown.size() > 1) {
+      shown = shown.subList(shown.size() - 1, shown.size());
+    }
     for (IncidentUpdate u : shown) {
       record(channel, ItemKeys.update(u), incident.id(), rootId, now);
     }
-    if (showsStateNow && shown.size() == incident.incidentUpdates().size()) {
+    if (showsStateNow && showsAll) {
       incident.latestUpdate().filter(u -> u.id() != null)
           .ifPresent(u -> record(channel, ItemKeys.edit(incident.id(), u.id()), incident.id(), rootId, now));
     }
+  }
+
+  /**
+   * Returns the updates not yet in the channel that go out together as one digest rather than each
+   * in turn (filters, issue 14): those written by the end of the last quiet hours, and, for a top
+   * post that filters may have held back, those written before it was made (its story so far).
+   */
+  private static List<IncidentUpdate> held(ChannelFilter filter, ChannelRef channel, Incident incident,
+      Ledgered ledgered, LedgerEntry root, Instant now) {
+    Optional<Instant> quietEnd = filter.heldUntil(now);
+    Optional<Instant> story = filter.tellsStory() ? Optional.of(root.claimedAt()) : Optional.empty();
+    Optional<Instant> by = quietEnd.isEmpty() ? story
+        : story.map(s -> s.isAfter(quietEnd.get()) ? s : quietEnd.get()).or(() -> quietEnd);
+    if (by.isEmpty()) {
+      return List.of();
+    }
+    return incident.updatesInOrder().stream()
+        .filter(u -> !written(u).isAfter(by.get()))
+        .filter(u -> !ledgered.isSettled(channel, ItemKeys.update(u)))
+        .toList();
+  }
+
+  /**
+   * Posts the held updates as one digest in the incident's thread, once (keyed by the last of them),
+   * and records each as delivered by it.
+   */
+  private PostOutcome digest(ChatPort port, ChannelRef channel, Incident incident, Ledgered ledgered, String rootId,
+      List<IncidentUpdate> held, Map<String, String> names) {
+    if (held.isEmpty()) {
+      return new PostOutcome.Passed();
+    }
+    String key = ItemKeys.digest(incident.id(), held.get(held.size() - 1).id());
+    Reply.Message reply = Posts.digest(incident, held, names);
+    PostOutcome sent = poster.send(port, channel, key, incident.id(), ledgered.find(channel, key), Optional.of(rootId),
+        false, p -> p.postInThread(channel, rootId, reply, false, key));
+    if (sent instanceof PostOutcome.Posted p) {
+      Instant now = clock.instant();
+      held.forEach(u -> record(channel, ItemKeys.update(u), incident.id(), p.messageId(), now));
+    }
+    return sent;
   }
 
   private static Instant written(IncidentUpdate u) {

@@ -36,6 +36,11 @@ final class ItemKeys {
     return "edit/" + incidentId + "/" + state;
   }
 
+  /** A digest in an incident's thread of updates held back by filters, keyed by the last update it tells. */
+  static String digest(String incidentId, String lastUpdateId) {
+    return "digest/" + incidentId + "/" + lastUpdateId;
+  }
+
   /** A maintenance's top-level post, made when it starts. */
   static String maintenanceStart(String maintenanceId) {
     return "maintenance-start/" + maintenanceId;

@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.MessageRef;
@@ -10,19 +11,24 @@ import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes scheduled maintenances in one channel: a top-level post when one starts (touching the
  * channel's components), a notice in its thread (and the channel) when it ends, and the post
- * edited to show it completed. One under way at a first start is posted once.
+ * edited to show it completed. One under way at a first start is posted once. A channel with
+ * maintenance off gets none; in its quiet hours a start waits (posted at their end if still under
+ * way) and so does an end notice, while the post is still edited.
  */
 final class MaintenancePublisher {
   private final LedgerPoster poster;
+  private final Clock clock;
 
-  MaintenancePublisher(LedgerPoster poster) {
+  MaintenancePublisher(LedgerPoster poster, Clock clock) {
     this.poster = poster;
+    this.clock = clock;
   }
 
   /**
@@ -33,17 +39,18 @@ final class MaintenancePublisher {
   PostOutcome publish(ChatPort port, Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
       Ledgered ledgered) {
     ChannelRef channel = sub.channel();
+    ChannelFilter filter = ChannelFilter.of(sub.filters()); // filters (issue 14)
     String startKey = ItemKeys.maintenanceStart(tracked.id());
     Optional<LedgerEntry> root = ledgered.find(channel, startKey);
     if (root.isEmpty()) {
-      boolean wanted = !tracked.ended() && Maintenances.underWay(listed)
+      boolean wanted = filter.maintenanceNow(clock.instant()) && !tracked.ended() && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
         return new PostOutcome.Passed();
       }
     }
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(view(tracked, listed));
+      Reply post = new Reply.Incident(view(tracked, listed), ChannelMention.NONE);
       return poster.send(port, channel, startKey, tracked.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, startKey));
     }
@@ -53,7 +60,8 @@ final class MaintenancePublisher {
     String rootId = root.get().messageId().orElseThrow();
     String endKey = ItemKeys.maintenanceEnd(tracked.id());
     Optional<LedgerEntry> end = ledgered.find(channel, endKey);
-    if (end.isEmpty() || !end.get().isSettled()) {
+    boolean quiet = !filter.maintenanceNoticeNow(clock.instant()); // filters: the end notice waits out quiet hours
+    if (!quiet && (end.isEmpty() || !end.get().isSettled())) {
       Reply.Message notice = Posts.maintenanceEnded(tracked.name(), link(tracked.id()));
       PostOutcome sent = poster.send(port, channel, endKey, tracked.id(), end, Optional.of(rootId), false,
           p -> p.postInThread(channel, rootId, notice, true, endKey));
@@ -67,7 +75,7 @@ final class MaintenancePublisher {
       return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply completed = new Reply.Incident(view(tracked, listed));
+    Reply completed = new Reply.Incident(view(tracked, listed), ChannelMention.NONE);
     return poster.send(port, channel, editKey, tracked.id(), edit, Optional.empty(), true, p -> {
       p.update(rootRef, completed);
       return rootRef;

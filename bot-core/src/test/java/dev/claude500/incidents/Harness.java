@@ -1,6 +1,7 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
@@ -77,7 +78,7 @@ final class Harness {
   }
 
   Harness subscribe(ChannelRef channel, String... components) {
-    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant()));
+    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant(), Filters.DEFAULT));
     return this;
   }
 
