@@ -44,9 +44,27 @@ final class ChannelFilter {
         || (impact.compareTo(filters.min()) >= 0 && impact.compareTo(Impact.CRITICAL) <= 0);
   }
 
-  /** Returns true when the incident's top post may be made now: its impact is enough and it is not held. */
+  /**
+   * Returns true when the incident's top post may be made now: its impact is enough and it is not
+   * held, or, with {@code quiet=all}, it began before the last midnight (the daily digest).
+   */
   boolean mayStart(Incident incident, Instant now) {
-    return meetsMinimum(incident) && !holds(incident, now);
+    if (!meetsMinimum(incident)) {
+      return false;
+    }
+    if (!holds(incident, now)) {
+      return true;
+    }
+    Instant began = incident.createdAt() != null ? incident.createdAt() : incident.startedAt();
+    return releasesWhileQuiet() && began != null && !began.isAfter(heldUntil(now).orElseThrow());
+  }
+
+  /**
+   * Returns true when what was written by the last end of the quiet hours goes out although the
+   * channel is quiet now: with {@code quiet=all}, which is always quiet and ends at each midnight.
+   */
+  boolean releasesWhileQuiet() {
+    return filters.quiet().kind() == QuietHours.Kind.ALL;
   }
 
   /** Returns true when posts of this incident wait now (quiet hours; critical only with {@code quiet=all}). */

@@ -91,14 +91,16 @@ final class IncidentPublisher {
       return new PostOutcome.Passed(); // refused for good: nothing can hang under it
     }
     String rootId = root.get().messageId().orElseThrow();
-    // filters (issue 14): in quiet hours only the top post is edited; what waited goes out as one digest
-    if (filter.holds(incident, now)) {
-      return edit(port, channel, incident, ledgered, rootId);
-    }
-    List<IncidentUpdate> held = held(filter, channel, incident, ledgered, root.get(), now);
+    // filters (issue 14): what waited goes out as one digest; in quiet hours only the top post is edited
+    boolean quiet = filter.holds(incident, now);
+    List<IncidentUpdate> held = quiet && !filter.releasesWhileQuiet() ? List.of()
+        : held(filter, channel, incident, ledgered, root.get(), now);
     PostOutcome digest = digest(port, channel, incident, ledgered, rootId, held, names);
     if (digest.stopsChannel()) {
       return digest;
+    }
+    if (quiet) {
+      return edit(port, channel, incident, ledgered, rootId);
     }
     Set<String> inDigest = held.stream().map(ItemKeys::update).collect(Collectors.toSet());
     // end of filters

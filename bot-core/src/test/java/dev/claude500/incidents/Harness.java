@@ -82,6 +82,14 @@ final class Harness {
     return this;
   }
 
+  /** Subscribes a channel with filters, read from {@code key=value} words as a Discord channel types them. */
+  Harness subscribe(ChannelRef channel, List<String> filterWords, String... components) {
+    Filters filters = ((Filters.Parsed.Good) Filters.parse(filterWords,
+        dev.claude500.commands.Surface.of(dev.claude500.commands.Surface.Ability.ROLE_MENTIONS))).filters();
+    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant(), filters));
+    return this;
+  }
+
   /** Subscribes the three usual channels: everything, claude.ai only, Claude Code only. */
   Harness subscribeUsual() {
     return subscribe(ALL).subscribe(AI_ONLY, Pages.AI).subscribe(CODE_ONLY, Pages.CODE);
