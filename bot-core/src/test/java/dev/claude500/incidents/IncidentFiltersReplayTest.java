@@ -9,7 +9,6 @@ import dev.claude500.chat.Reply;
 import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.commands.Surface;
-import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.Impact;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
@@ -23,7 +22,6 @@ import dev.claude500.testing.RecordingChatPort.Call;
 import dev.claude500.testing.RecordingChatPort.Post;
 import dev.claude500.testing.StatusPageHistory;
 import dev.claude500.testing.StatusSources;
-import dev.claude500.testing.Watchers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -283,25 +281,9 @@ class IncidentFiltersReplayTest {
       h.discord.failWhen(timed);
       List<Instant> changes = day.stream().flatMap(i -> i.incidentUpdates().stream()).map(IncidentUpdate::shownAt)
           .sorted().distinct().toList();
-      IncidentWatcher watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock,
-          IncidentWatcherReplayTest.POLL, "first", () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
-      int shown = -1;
-      boolean restarted = !restart;
-      Instant restartAt = Instant.parse("2026-07-21T11:05:00Z"); // in the morning channel's quiet hours
-      while (h.clock.instant().isBefore(TO)) {
-        Instant now = h.clock.instant();
-        int visible = (int) changes.stream().filter(t -> !t.isAfter(now)).count();
-        if (visible != shown) {
-          fake.servePage(StatusPageHistory.anthropic().at(now));
-          shown = visible;
-        }
-        if (!restarted && !now.isBefore(restartAt)) {
-          watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, IncidentWatcherReplayTest.POLL,
-              "second", () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
-          restarted = true; // the first is dropped without a word, its lease left to lapse
-        }
-        h.clock.advance(watcher.tick());
-      }
+      // restarted in the morning channel's quiet hours
+      IncidentWatcherReplayTest.runDay(fake, h, changes,
+          restart ? Optional.of(Instant.parse("2026-07-21T11:05:00Z")) : Optional.empty());
       CHANNELS.forEach(c -> firstTried.computeIfAbsent(c, k -> new HashMap<>()));
       return new Replay(h, firstTried);
     }

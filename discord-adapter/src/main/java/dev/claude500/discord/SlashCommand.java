@@ -32,6 +32,8 @@ final class SlashCommand {
   static final String COMPONENTS = "components";
   /** Options of {@code subscribe} for its filters, named as the core's {@code key=value} words. */
   static final List<String> FILTERS = Filters.KEYS;
+  /** Option of {@code subscribe}: a role to call out, given to the core as {@code mention=<@&id>}. */
+  static final String ROLE = "role";
   /** Option of {@code autodetect}: on or off. */
   static final String SETTING = "setting";
   /** Option of {@code playbook}: the playbook's id. */
@@ -80,8 +82,10 @@ final class SlashCommand {
             .addChoice("minor", "minor").addChoice("major", "major").addChoice("critical", "critical"),
         new OptionData(OptionType.STRING, "maintenance", "Post scheduled maintenance (default: on)")
             .addChoice("on", "on").addChoice("off", "off"),
-        new OptionData(OptionType.STRING, "mention", "Who a major or critical incident's first post calls out: "
-            + "none, here, everyone, or a role").setMaxLength(40),
+        new OptionData(OptionType.STRING, "mention", "Who a major or critical incident's first post calls out "
+            + "(default: none)").addChoice("none", "none").addChoice("here", "here").addChoice("everyone", "everyone"),
+        new OptionData(OptionType.ROLE, ROLE, "A role the first post of a major or critical incident calls out "
+            + "(instead of mention)"),
         new OptionData(OptionType.STRING, "quiet", "Quiet hours, e.g. 22:00-07:00 (critical still posted), or all")
             .setMaxLength(20),
         new OptionData(OptionType.STRING, "tz", "Time zone of the quiet hours, e.g. Europe/Paris (default: UTC)")
@@ -96,6 +100,10 @@ final class SlashCommand {
       if (!value.isEmpty()) {
         words.append(' ').append(key).append('=').append(value.replaceAll("\\s+", ""));
       }
+    }
+    String role = option(event, ROLE).strip(); // a role option reads as the role's id
+    if (!role.isEmpty()) {
+      words.append(" mention=<@&").append(role.replaceAll("\\s+", "")).append('>');
     }
     return words.toString();
   }
