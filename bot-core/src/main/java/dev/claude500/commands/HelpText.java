@@ -46,7 +46,7 @@ public final class HelpText {
   private static String filters(Surface surface) {
     boolean named = surface.can(Ability.NAMED_OPTIONS);
     String sep = named ? ":" : "=";
-    String mentions = surface.can(Ability.ROLE_MENTIONS) ? "none|here|everyone|@role"
+    String mentions = surface.can(Ability.ROLE_MENTIONS) ? (named ? "none|here|everyone` or `role:<a role>" : "none|here|everyone|<role>")
         : surface.can(Ability.CHANNEL_MENTIONS) ? "none|here|channel" : "none";
     return "  filters, each optional: `min" + sep + "minor|major|critical` lower impacts are not posted; `maintenance"
         + sep + "on|off`; `mention" + sep + mentions + "` called out on the first post of a major or critical incident; `quiet"
