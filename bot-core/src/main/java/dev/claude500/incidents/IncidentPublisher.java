@@ -74,6 +74,9 @@ final class IncidentPublisher {
     if (root.isEmpty() && (!wanted(sub, incident, horizon) || !filter.mayStart(incident, now))) {
       return new PostOutcome.Passed();
     }
+    if (root.isPresent() && !root.get().isSettled() && filter.holds(incident, now) && !filter.mayStart(incident, now)) {
+      return new PostOutcome.Passed(); // a top post still to be retried waits out the quiet hours too
+    }
     if (root.isEmpty() || !root.get().isSettled()) {
       Reply post = new Reply.Incident(IncidentView.of(incident), filter.mentionFor(incident));
       PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,

@@ -120,6 +120,30 @@ class IncidentFiltersTest {
   }
 
   @Test
+  @DisplayName("A top post refused for now just before the quiet hours is not retried in them, but at their end")
+  void retriedTopPostWaitsOutQuietHours() {
+    Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:02-10:10"));
+    List<Instant> tries = new java.util.ArrayList<>();
+    h.discord.failWhen(c -> {
+      if (c.itemKey().equals(java.util.Optional.of("incident/I"))) {
+        tries.add(h.clock.instant());
+        if (tries.size() == 1) {
+          return java.util.Optional.of(dev.claude500.chat.ChatDeliveryException.retryable("429 rate limited",
+              java.util.Optional.of(Duration.ofSeconds(100)))); // until the quiet hours began
+        }
+      }
+      return java.util.Optional.empty();
+    });
+    h.tick();
+    h.page.show(i(Impact.MAJOR, U1));
+    h.runFor(Duration.ofMinutes(15));
+    assertThat(tries).hasSize(2);
+    assertThat(tries.get(0)).isBefore(T0.plusSeconds(120));
+    assertThat(tries.get(1)).isBetween(T0.plusSeconds(600), T0.plusSeconds(660));
+    assertThat(h.discord.topLevel(QUIET)).hasSize(1);
+  }
+
+  @Test
   @DisplayName("Critical incidents are posted in quiet hours at once, unless quiet=all")
   void criticalInQuietHours() {
     ChannelRef all = new ChannelRef("discord", "D-ALL");
