@@ -35,7 +35,8 @@ public final class PlainTextRenderer {
       String details = o.details().toPlainString();
       return o.headline().toPlainString() + (details.isEmpty() ? "" : "\n" + details);
     }
-    return post(((Reply.Incident) reply).view());
+    Reply.Incident incident = (Reply.Incident) reply;
+    return incident.mention().isNone() ? post(incident.view()) : incident.mention().plain() + " " + post(incident.view());
   }
 
   /** Returns choices as "  1) Label" lines. */

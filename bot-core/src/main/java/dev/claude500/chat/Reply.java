@@ -113,11 +113,18 @@ public sealed interface Reply {
     }
   }
 
-  /** An incident as a channel post: its current state, shown as the top-level message. */
-  record Incident(IncidentView view) implements Reply {
+  /**
+   * An incident as a channel post: its current state, shown as the top-level message.
+   *
+   * @param view the incident
+   * @param mention who the post calls out; only an incident's first post calls anyone out, never
+   *     an edit, and adapters let the message ping exactly that
+   */
+  record Incident(IncidentView view, ChannelMention mention) implements Reply {
     /** Rejects null. */
     public Incident {
       Objects.requireNonNull(view, "view");
+      Objects.requireNonNull(mention, "mention");
     }
   }
 }

@@ -61,14 +61,16 @@ public sealed interface Command {
   }
 
   /**
-   * {@code /claude500 subscribe [component ...]}.
+   * {@code /claude500 subscribe [component ...] [key=value ...]}.
    *
    * @param components the names given; empty means every component
+   * @param filters the {@code key=value} words given, as typed (read by {@link Filters#parse})
    */
-  record Subscribe(List<String> components) implements Command {
-    /** Copies the names. */
+  record Subscribe(List<String> components, List<String> filters) implements Command {
+    /** Copies the words. */
     public Subscribe {
       components = List.copyOf(components);
+      filters = List.copyOf(filters);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class CommandParser {
     return switch (subcommand) {
       case HELP -> r.isEmpty() ? new Command.Help() : new Command.Triage(whole, Optional.empty());
       case STATUS -> r.isEmpty() ? new Command.Status() : new Command.Triage(whole, Optional.empty());
-      case SUBSCRIBE -> new Command.Subscribe(words(r));
+      case SUBSCRIBE -> subscribe(words(r));
       case UNSUBSCRIBE -> new Command.Unsubscribe();
       case SUBSCRIPTIONS -> new Command.Subscriptions();
       case AUTODETECT -> new Command.Autodetect(r);
@@ -62,6 +62,12 @@ public final class CommandParser {
       return new Command.Playbooks();
     }
     return new Command.Triage(idAndText.length > 1 ? idAndText[1] : "", Optional.of(idAndText[0]));
+  }
+
+  /** Component names, and the {@code key=value} words of filters (any word with an {@code =}). */
+  private static Command subscribe(List<String> words) {
+    return new Command.Subscribe(words.stream().filter(w -> w.indexOf('=') < 0).toList(),
+        words.stream().filter(w -> w.indexOf('=') >= 0).toList());
   }
 
   private static List<String> words(String rest) {

@@ -133,7 +133,8 @@ public final class Commands {
 
     @Override
     public Answer subscribe(Command.Subscribe command) {
-      return say(new Reply.Message(subscriptions.subscribe(in.channel(), in.actor(), command.components())));
+      return say(new Reply.Message(subscriptions.subscribe(in.channel(), in.actor(), command.components(),
+          command.filters(), in.surface())));
     }
 
     @Override

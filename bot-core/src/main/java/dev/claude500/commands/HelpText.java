@@ -31,6 +31,7 @@ public final class HelpText {
                 ? " post status-page incidents in this channel, each with its updates in a thread"
                 : " show status-page incidents here as they happen, and their updates")
             + " (all components when none named)",
+        filters(surface),
         "`/claude500 unsubscribe` stop them; `/claude500 subscriptions` show "
             + (surface.can(Ability.THREADS) ? "this channel's subscription" : "the subscription here"),
         autodetect(surface),
@@ -39,6 +40,19 @@ public final class HelpText {
         "`/claude500 help` this message" + onlyYou)
         .filter(line -> !line.isEmpty())
         .collect(Collectors.joining("\n")));
+  }
+
+  /** The subscription's filters, in the surface's way of writing options and with the mentions it has. */
+  private static String filters(Surface surface) {
+    boolean named = surface.can(Ability.NAMED_OPTIONS);
+    String sep = named ? ":" : "=";
+    String mentions = surface.can(Ability.ROLE_MENTIONS) ? (named ? "none|here|everyone` or `role:<a role>" : "none|here|everyone|<role>")
+        : surface.can(Ability.CHANNEL_MENTIONS) ? "none|here|channel" : "none";
+    return "  filters, each optional: `min" + sep + "minor|major|critical` lower impacts are not posted; `maintenance"
+        + sep + "on|off`; `mention" + sep + mentions + "` called out on the first post of a major or critical incident; `quiet"
+        + sep + "22:00-07:00` with `tz" + sep + "Europe/Paris` (default UTC) updates wait and come as one digest per"
+        + " incident when the hours end, critical ones still at once (`quiet" + sep + "all`: always quiet, a digest"
+        + " at midnight). Subscribing again replaces the components and filters.";
   }
 
   /** The message menu's entry, where there is one; empty otherwise. */

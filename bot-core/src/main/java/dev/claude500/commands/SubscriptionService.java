@@ -34,25 +34,33 @@ public final class SubscriptionService {
   }
 
   /**
-   * Subscribes a channel. Nothing is saved when a name matches no component or several.
+   * Subscribes a channel, or changes its subscription: the components and filters given replace
+   * what it had (filters not given take their defaults). Nothing is saved when a name matches no
+   * component or several, or a filter word is wrong.
    *
    * @param names component names as typed; empty means every component
+   * @param filterWords the {@code key=value} words as typed ({@link Filters#parse})
+   * @param surface where it was typed: which mentions are allowed
    * @return what to tell the person
    */
-  public Text subscribe(ChannelRef channel, Actor actor, List<String> names) {
+  public Text subscribe(ChannelRef channel, Actor actor, List<String> names, List<String> filterWords,
+      Surface surface) {
+    Filters.Parsed parsed = Filters.parse(filterWords, surface);
+    if (parsed instanceof Filters.Parsed.Bad bad) {
+      return Text.parse(bad.problem());
+    }
+    Filters filters = ((Filters.Parsed.Good) parsed).filters();
     List<Component> components = components();
     ComponentMatcher.Match match = ComponentMatcher.match(names, components);
     if (!match.isComplete()) {
       return problem(match, components);
     }
     Set<String> ids = match.matched().stream().map(Component::id).collect(Collectors.toSet());
-    store.save(new Subscription(channel, ids, actor.id(), clock.instant()));
-    if (ids.isEmpty()) {
-      return Text.parse("Subscribed: this channel will get every incident on the status page, "
-          + "each as one post with its updates in a thread.");
-    }
-    return Text.parse("Subscribed: this channel will get incidents touching " + names(match.matched())
-        + ", each as one post with its updates in a thread.");
+    store.save(new Subscription(channel, ids, actor.id(), clock.instant(), filters));
+    String which = ids.isEmpty() ? "every incident on the status page"
+        : "incidents touching " + names(match.matched());
+    return Text.parse("Subscribed: this channel will get " + which
+        + ", each as one post with its updates in a thread. " + filtersLine(filters));
   }
 
   /** Removes a channel's subscription; returns what to tell the person. */
@@ -62,15 +70,17 @@ public final class SubscriptionService {
         : Text.parse("This channel was not subscribed.");
   }
 
-  /** Describes a channel's subscription. */
+  /** Describes a channel's subscription: its components and its filters. */
   public Text describe(ChannelRef channel) {
     return store.find(channel).map(s -> {
-      if (s.allComponents()) {
-        return Text.parse("This channel gets every incident on the status page.");
-      }
-      List<Component> known = components().stream().filter(c -> s.componentIds().contains(c.id())).toList();
-      return Text.parse("This channel gets incidents touching " + names(known) + ".");
+      String which = s.allComponents() ? "every incident on the status page"
+          : "incidents touching " + names(components().stream().filter(c -> s.componentIds().contains(c.id())).toList());
+      return Text.parse("This channel gets " + which + ". " + filtersLine(s.filters()));
     }).orElse(Text.parse("This channel has no subscription. `/claude500 subscribe` adds one."));
+  }
+
+  private static String filtersLine(Filters filters) {
+    return "Filters: " + filters.describe() + (filters.isDefault() ? " (the defaults)." : ".");
   }
 
   /** Returns the channel's offers under pasted errors ({@code autodetect}). */

@@ -1,5 +1,7 @@
 package dev.claude500.commands;
 
+import dev.claude500.chat.ChannelMention;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -27,7 +29,11 @@ public record Surface(Set<Ability> abilities) {
      */
     READS_MESSAGES,
     /** A message's menu has "Triage with claude500", which triages that message in its thread. */
-    MESSAGE_MENU
+    MESSAGE_MENU,
+    /** Posts can call out {@code @here} and {@code @channel} (Slack). */
+    CHANNEL_MENTIONS,
+    /** Posts can call out {@code @here}, {@code @everyone} and a role (Discord). */
+    ROLE_MENTIONS
   }
 
   /** Copies. */
@@ -38,6 +44,21 @@ public record Surface(Set<Ability> abilities) {
   /** Returns a surface with these abilities; none is plain text in and out, as a console. */
   public static Surface of(Ability... abilities) {
     return new Surface(Set.of(abilities));
+  }
+
+  /**
+   * Returns who an incident post can call out here ({@code mention=}): nobody anywhere; {@code here}
+   * and {@code channel} on Slack; {@code here}, {@code everyone} and a role on Discord.
+   */
+  public Set<ChannelMention.Kind> mentions() {
+    EnumSet<ChannelMention.Kind> kinds = EnumSet.of(ChannelMention.Kind.NONE);
+    if (can(Ability.CHANNEL_MENTIONS)) {
+      kinds.addAll(EnumSet.of(ChannelMention.Kind.HERE, ChannelMention.Kind.CHANNEL));
+    }
+    if (can(Ability.ROLE_MENTIONS)) {
+      kinds.addAll(EnumSet.of(ChannelMention.Kind.HERE, ChannelMention.Kind.EVERYONE, ChannelMention.Kind.ROLE));
+    }
+    return kinds;
   }
 
   /** Returns true when the surface can do {@code ability}. */

@@ -51,7 +51,7 @@ final class Fanout {
     this.lease = lease;
     this.clock = clock;
     this.incidents = new IncidentPublisher(outbox, clock);
-    this.maintenancePublisher = new MaintenancePublisher(outbox);
+    this.maintenancePublisher = new MaintenancePublisher(outbox, clock);
     this.maintenances = new Maintenances(store.watcherState());
     this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), outbox, engine, clock);
   }

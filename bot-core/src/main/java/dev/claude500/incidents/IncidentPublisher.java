@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Publishes incidents in one channel: the top-level post, each update in its thread (a resolution
@@ -29,6 +31,9 @@ import java.util.Set;
  * carries its state so far. Only updates that appear afterwards are threaded, each once, whenever
  * it appears (keyed by its id, not by its time), even while the top-level post is still queued:
  * a thread reply names its root by item key and reads the root's message id when it is sent.
+ *
+ * <p>A channel's filters ({@link ChannelFilter}) may hold a top post or thread replies back; what
+ * was held goes out as one digest per incident when they allow it.
  *
  * <p>Which incidents a channel gets: those touching its components (all when it named none) that
  * are open, or that ended after both the watcher's first start and the channel's subscription, and
@@ -63,9 +68,11 @@ final class IncidentPublisher {
   List<Outgoing> publish(Subscription sub, Incident incident, Ledgered ledgered, Instant horizon,
       Map<String, String> names) {
     ChannelRef channel = sub.channel();
+    ChannelFilter filter = ChannelFilter.of(sub.filters());
+    Instant now = clock.instant();
     String rootKey = ItemKeys.incident(incident.id());
     Optional<LedgerEntry> root = ledgered.find(channel, rootKey);
-    if (root.isEmpty() && !wanted(sub, incident, horizon)) {
+    if (root.isEmpty() && (!wanted(sub, incident, horizon) || !filter.mayStart(incident, now))) {
       return List.of();
     }
     if (root.isPresent() && root.get().isSettled() && !root.get().isPosted()) {
@@ -73,27 +80,73 @@ final class IncidentPublisher {
     }
     List<Outgoing> out = new ArrayList<>();
     Set<String> shown = Set.of();
+    boolean quiet = filter.holds(incident, now);
     if (root.isEmpty() || !root.get().isSettled()) {
-      Outgoing top = outbox.find(channel, rootKey).orElseGet(() -> top(channel, incident, root));
+      Outgoing top = outbox.find(channel, rootKey).orElseGet(() -> top(channel, incident, root, filter));
       out.add(top);
+      if (quiet || filter.tellsStory()) {
+        return out; // filters (issue 14): the story so far goes out as a digest once the post is in
+      }
       shown = Set.copyOf(top.settles());
+    } else {
+      // filters (issue 14): what waited goes out as one digest; in quiet hours only the top post is edited
+      List<IncidentUpdate> held = quiet && !filter.releasesWhileQuiet() ? List.of()
+          : held(filter, channel, incident, ledgered, root.get(), now);
+      if (!held.isEmpty()) {
+        out.add(digest(channel, incident, rootKey, held, names));
+        shown = held.stream().map(ItemKeys::update).collect(Collectors.toSet());
+      }
     }
-    for (IncidentUpdate u : incident.updatesInOrder()) {
-      String key = ItemKeys.update(u);
-      if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
-        out.add(new Outgoing.UnderRoot(key, channel, rootKey, Posts.update(incident, u, names),
-            key.startsWith("resolved/"), incident.id()));
+    if (!quiet) {
+      for (IncidentUpdate u : incident.updatesInOrder()) {
+        String key = ItemKeys.update(u);
+        if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
+          out.add(new Outgoing.UnderRoot(key, channel, rootKey, Posts.update(incident, u, names),
+              key.startsWith("resolved/"), incident.id(), List.of()));
+        }
       }
     }
     Optional<IncidentUpdate> latest = incident.latestUpdate().filter(u -> u.id() != null);
     if (latest.isPresent()) {
       String key = ItemKeys.edit(incident.id(), latest.get().id());
       if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
-        out.add(new Outgoing.EditRoot(key, channel, rootKey, new Reply.Incident(IncidentView.of(incident)),
-            incident.id()));
+        out.add(new Outgoing.EditRoot(key, channel, rootKey,
+            new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE), incident.id()));
       }
     }
     return out;
+  }
+
+  /**
+   * Returns the updates not yet in the channel that go out together as one digest rather than each
+   * in turn (filters, issue 14): those written by the end of the last quiet hours, and, for a top
+   * post that filters may have held back, those written before it was made (its story so far).
+   */
+  private static List<IncidentUpdate> held(ChannelFilter filter, ChannelRef channel, Incident incident,
+      Ledgered ledgered, LedgerEntry root, Instant now) {
+    Optional<Instant> quietEnd = filter.heldUntil(now);
+    Optional<Instant> story = filter.tellsStory() ? Optional.of(root.claimedAt()) : Optional.empty();
+    Optional<Instant> by = quietEnd.isEmpty() ? story
+        : story.map(s -> s.isAfter(quietEnd.get()) ? s : quietEnd.get()).or(() -> quietEnd);
+    if (by.isEmpty()) {
+      return List.of();
+    }
+    return incident.updatesInOrder().stream()
+        .filter(u -> !written(u).isAfter(by.get()))
+        .filter(u -> !ledgered.isSettled(channel, ItemKeys.update(u)))
+        .toList();
+  }
+
+  /**
+   * Returns the held updates as one digest in the incident's thread, delivered once (keyed by the
+   * last of them), which settles each of them.
+   */
+  private static Outgoing digest(ChannelRef channel, Incident incident, String rootKey, List<IncidentUpdate> held,
+      Map<String, String> names) {
+    String key = ItemKeys.digest(incident.id(), held.get(held.size() - 1).id());
+    List<String> settles = held.stream().map(ItemKeys::update).toList();
+    return new Outgoing.UnderRoot(key, channel, rootKey, Posts.digest(incident, held, names), false, incident.id(),
+        settles);
   }
 
   /**
@@ -101,19 +154,24 @@ final class IncidentPublisher {
    * state, so it settles them; one claimed before (it may be in the chat already, found by its key,
    * showing the incident as it was then) settles only the updates written by its claim, and the
    * post is edited to the state now in any case (an edit is idempotent, while update times can
-   * predate what the post showed: a lagging page, a replay).
+   * predate what the post showed: a lagging page, a replay). With filters that may have held the
+   * post back, it settles only the latest of those updates, the earlier ones being left for the
+   * digest of its story ({@link #held}).
    */
-  private Outgoing.Top top(ChannelRef channel, Incident incident, Optional<LedgerEntry> claimed) {
+  private Outgoing.Top top(ChannelRef channel, Incident incident, Optional<LedgerEntry> claimed, ChannelFilter filter) {
     Instant shownAt = claimed.map(LedgerEntry::claimedAt).orElse(Instant.MAX);
+    List<IncidentUpdate> shown = incident.updatesInOrder().stream().filter(u -> !written(u).isAfter(shownAt)).toList();
+    if (filter.tellsStory() && shown.size() > 1) {
+      shown = shown.subList(shown.size() - 1, shown.size());
+    }
     List<String> settles = new ArrayList<>();
-    incident.updatesInOrder().stream().filter(u -> !written(u).isAfter(shownAt))
-        .forEach(u -> settles.add(ItemKeys.update(u)));
+    shown.forEach(u -> settles.add(ItemKeys.update(u)));
     if (claimed.isEmpty()) {
       incident.latestUpdate().filter(u -> u.id() != null)
           .ifPresent(u -> settles.add(ItemKeys.edit(incident.id(), u.id())));
     }
-    return new Outgoing.Top(ItemKeys.incident(incident.id()), channel, new Reply.Incident(IncidentView.of(incident)),
-        incident.id(), settles);
+    Reply post = new Reply.Incident(IncidentView.of(incident), filter.mentionFor(incident));
+    return new Outgoing.Top(ItemKeys.incident(incident.id()), channel, post, incident.id(), settles);
   }
 
   private static Instant written(IncidentUpdate u) {

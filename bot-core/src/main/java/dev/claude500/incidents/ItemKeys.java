@@ -16,7 +16,7 @@ final class ItemKeys {
 
   /** The prefixes of every key above: the messages the watcher queues in the outbox and owns there. */
   private static final List<String> PREFIXES = List.of("incident/", "update/", "resolved/", "postmortem/", "edit/",
-      "maintenance-start/", "maintenance-end/", "followup/");
+      "maintenance-start/", "maintenance-end/", "followup/", "digest/");
 
   private ItemKeys() {}
 
@@ -44,6 +44,11 @@ final class ItemKeys {
   /** The edit that made a top-level post show a state (an update's id, or a word). */
   static String edit(String incidentId, String state) {
     return "edit/" + incidentId + "/" + state;
+  }
+
+  /** A digest in an incident's thread of updates held back by filters, keyed by the last update it tells. */
+  static String digest(String incidentId, String lastUpdateId) {
+    return "digest/" + incidentId + "/" + lastUpdateId;
   }
 
   /** A maintenance's top-level post, made when it starts. */

@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.Reply;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
@@ -59,7 +60,7 @@ public final class LinkPreviews {
         .filter(link -> incidentId(link).isPresent())
         .limit(MAX_LINKS)
         .forEach(link -> status.incident(incidentId(link).orElseThrow())
-            .ifPresent(incident -> out.put(link, new Reply.Incident(IncidentView.of(incident)))));
+            .ifPresent(incident -> out.put(link, new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE))));
     return out;
   }
 

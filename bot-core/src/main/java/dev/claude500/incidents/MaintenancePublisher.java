@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
@@ -10,6 +11,7 @@ import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +19,18 @@ import java.util.Optional;
 /**
  * Publishes scheduled maintenances in one channel: a top-level post when one starts (touching the
  * channel's components), a notice in its thread (and the channel) when it ends, and the post
- * edited to show it completed. One under way at a first start is posted once. It decides what to
- * post; the {@link Outbox} delivers it, in order in the channel and exactly once.
+ * edited to show it completed. One under way at a first start is posted once. A channel with
+ * maintenance off gets none; in its quiet hours a start waits (posted at their end if still under
+ * way) and so does an end notice, while the post is still edited. It decides what to post; the
+ * {@link Outbox} delivers it, in order in the channel and exactly once.
  */
 final class MaintenancePublisher {
   private final Outbox outbox;
+  private final Clock clock;
 
-  MaintenancePublisher(Outbox outbox) {
+  MaintenancePublisher(Outbox outbox, Clock clock) {
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /**
@@ -35,10 +41,11 @@ final class MaintenancePublisher {
   List<Outgoing> publish(Subscription sub, Maintenances.Tracked tracked, Optional<Incident> listed,
       Ledgered ledgered) {
     ChannelRef channel = sub.channel();
+    ChannelFilter filter = ChannelFilter.of(sub.filters()); // filters (issue 14)
     String startKey = ItemKeys.maintenanceStart(tracked.id());
     Optional<LedgerEntry> root = ledgered.find(channel, startKey);
     if (root.isEmpty()) {
-      boolean wanted = !tracked.ended() && Maintenances.underWay(listed)
+      boolean wanted = filter.maintenanceNow(clock.instant()) && !tracked.ended() && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
         return List.of();
@@ -49,20 +56,21 @@ final class MaintenancePublisher {
     List<Outgoing> out = new ArrayList<>();
     if (root.isEmpty() || !root.get().isSettled()) {
       out.add(outbox.find(channel, startKey).orElseGet(() -> new Outgoing.Top(startKey, channel,
-          new Reply.Incident(view(tracked, listed)), tracked.id(), List.of())));
+          new Reply.Incident(view(tracked, listed), ChannelMention.NONE), tracked.id(), List.of())));
     }
     if (!tracked.ended()) {
       return out;
     }
     String endKey = ItemKeys.maintenanceEnd(tracked.id());
-    if (!ledgered.isSettled(channel, endKey)) {
+    boolean quiet = !filter.maintenanceNoticeNow(clock.instant()); // filters: the end notice waits out quiet hours
+    if (!quiet && !ledgered.isSettled(channel, endKey)) {
       out.add(new Outgoing.UnderRoot(endKey, channel, startKey, Posts.maintenanceEnded(tracked.name(),
-          link(tracked.id())), true, tracked.id()));
+          link(tracked.id())), true, tracked.id(), List.of()));
     }
     String editKey = ItemKeys.edit(tracked.id(), "completed");
     if (!ledgered.isSettled(channel, editKey)) {
-      out.add(new Outgoing.EditRoot(editKey, channel, startKey, new Reply.Incident(view(tracked, listed)),
-          tracked.id()));
+      out.add(new Outgoing.EditRoot(editKey, channel, startKey,
+          new Reply.Incident(view(tracked, listed), ChannelMention.NONE), tracked.id()));
     }
     return out;
   }

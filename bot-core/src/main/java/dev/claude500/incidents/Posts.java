@@ -8,6 +8,7 @@ import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.status.StatusWords;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
 final class Posts {
   /** Longer bodies (postmortems) are cut here and point to the page for the rest. */
   static final int MAX_BODY = 1_500;
+  /** An update's body in a digest is cut here; a digest's bodies together stay within {@link #MAX_BODY}. */
+  static final int DIGEST_BODY = 400;
 
   private Posts() {}
 
@@ -54,6 +57,35 @@ final class Posts {
       b.newline().link(link, link);
     }
     return new Reply.Message(b.build());
+  }
+
+  /**
+   * Returns held updates as one thread reply (filters, issue 14): a heading, then each update's
+   * status word, time and body, oldest first, bodies cut shorter than alone; a single update reads
+   * as {@link #update} does.
+   */
+  static Reply.Message digest(Incident incident, List<IncidentUpdate> updates, Map<String, String> names) {
+    if (updates.size() == 1) {
+      return update(incident, updates.get(0), names);
+    }
+    Text.Builder b = Text.builder().plain("🗒️ ").strong(updates.size() + " updates while this channel waited")
+        .plain(": " + incident.name());
+    int budget = MAX_BODY;
+    for (IncidentUpdate u : updates) {
+      b.newline().plain(emoji(u.status()) + " ").strong(capitalised(u.status().words()));
+      if (u.shownAt() != null) {
+        b.plain(" · " + StatusWords.time(u.shownAt()));
+      }
+      String body = u.body().strip().replaceAll("\\s+", " ");
+      int room = Math.min(DIGEST_BODY, Math.max(0, budget));
+      if (!body.isEmpty() && room > 0) {
+        String shown = body.length() <= room ? body : body.substring(0, room).stripTrailing() + " …";
+        b.plain(": " + shown);
+        budget -= shown.length();
+      }
+    }
+    String link = incident.link(StatusLinks.PUBLIC_PAGE);
+    return new Reply.Message(b.newline().link(link, link).build());
   }
 
   /** Returns the notice posted in a maintenance's thread (and the channel) when it ends. */

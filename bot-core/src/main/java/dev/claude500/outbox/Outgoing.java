@@ -83,12 +83,14 @@ public sealed interface Outgoing {
    * @param reply what to post
    * @param alsoToChannel also show it in the channel
    * @param subject what its ledger entry is filed under
+   * @param settles the items it tells too (a digest of updates; see {@link Outgoing#settles()})
    */
   record UnderRoot(String itemKey, ChannelRef channel, String rootKey, Reply reply, boolean alsoToChannel,
-      String subject) implements Outgoing {
-    /** Validates. */
+      String subject, List<String> settles) implements Outgoing {
+    /** Validates, and copies the list. */
     public UnderRoot {
       requireRooted(itemKey, channel, rootKey, reply, subject);
+      settles = List.copyOf(settles);
     }
 
     @Override

@@ -110,7 +110,7 @@ final class JdbcOutbox implements OutboxStore {
         case EDIT -> new Outgoing.Edit(key, new MessageRef(channel, rs.getString("message_id")), thread, reply);
         case TOP -> new Outgoing.Top(key, channel, reply, subject, settles);
         case UNDER_ROOT -> new Outgoing.UnderRoot(key, channel, thread.orElseThrow(), reply,
-            rs.getBoolean("also_to_channel"), subject);
+            rs.getBoolean("also_to_channel"), subject, settles);
         case EDIT_ROOT -> new Outgoing.EditRoot(key, channel, rs.getString("message_id"), reply, subject);
         default -> throw new IllegalArgumentException("unknown kind " + kind);
       };

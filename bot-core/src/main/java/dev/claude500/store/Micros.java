@@ -22,6 +22,6 @@ final class Micros {
   }
 
   static Subscription truncate(Subscription s) {
-    return new Subscription(s.channel(), s.componentIds(), s.subscribedBy(), truncate(s.since()));
+    return new Subscription(s.channel(), s.componentIds(), s.subscribedBy(), truncate(s.since()), s.filters());
   }
 }

@@ -19,8 +19,17 @@ class CommandParserTest {
   @Test
   void subscribeTakesComponentNamesSeparatedBySpacesOrCommas() {
     assertThat(CommandParser.parse("subscribe code, api  claude.ai"))
-        .isEqualTo(new Command.Subscribe(List.of("code", "api", "claude.ai")));
-    assertThat(CommandParser.parse("subscribe")).isEqualTo(new Command.Subscribe(List.of()));
+        .isEqualTo(new Command.Subscribe(List.of("code", "api", "claude.ai"), List.of()));
+    assertThat(CommandParser.parse("subscribe")).isEqualTo(new Command.Subscribe(List.of(), List.of()));
+  }
+
+  @Test
+  void subscribeKeepsKeyValueWordsAsFiltersWhereverTheyStand() {
+    assertThat(CommandParser.parse("/claude500 subscribe min=major code quiet=22:00-07:00, api tz=Europe/Paris"))
+        .isEqualTo(new Command.Subscribe(List.of("code", "api"),
+            List.of("min=major", "quiet=22:00-07:00", "tz=Europe/Paris")));
+    assertThat(CommandParser.of(Subcommand.SUBSCRIBE, "mention=<@&123> maintenance=off"))
+        .isEqualTo(new Command.Subscribe(List.of(), List.of("mention=<@&123>", "maintenance=off")));
   }
 
   @Test

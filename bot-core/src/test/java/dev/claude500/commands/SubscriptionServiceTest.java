@@ -25,7 +25,7 @@ class SubscriptionServiceTest {
 
   @Test
   void componentsAreStoredById() {
-    String said = service.subscribe(channel, alice, List.of("code", "api")).toPlainString();
+    String said = service.subscribe(channel, alice, List.of("code", "api"), List.of(), Surface.of()).toPlainString();
     assertThat(said).contains("Subscribed").contains("Claude Code");
     assertThat(store.subscriptions().find(channel)).get()
         .satisfies(s -> assertThat(s.componentIds()).isEqualTo(Set.of(KnownComponents.CLAUDE_CODE, KnownComponents.API)))
@@ -35,14 +35,14 @@ class SubscriptionServiceTest {
 
   @Test
   void noNamesMeansEverything() {
-    service.subscribe(channel, alice, List.of());
+    service.subscribe(channel, alice, List.of(), List.of(), Surface.of());
     assertThat(store.subscriptions().find(channel)).get().satisfies(s -> assertThat(s.allComponents()).isTrue());
     assertThat(service.describe(channel).toPlainString()).contains("every incident");
   }
 
   @Test
   void anUnknownNameChangesNothingAndListsTheComponents() {
-    String said = service.subscribe(channel, alice, List.of("code", "toaster`](x)")).toPlainString();
+    String said = service.subscribe(channel, alice, List.of("code", "toaster`](x)"), List.of(), Surface.of()).toPlainString();
     assertThat(said).contains("Nothing changed").contains("toaster").contains("Claude Code");
     assertThat(store.subscriptions().find(channel)).isEmpty();
   }
@@ -50,7 +50,7 @@ class SubscriptionServiceTest {
   @Test
   void knownComponentsServeWhenThePageCannotBeRead() {
     status.set(StatusSnapshot.unknown("down"));
-    service.subscribe(channel, alice, List.of("cowork"));
+    service.subscribe(channel, alice, List.of("cowork"), List.of(), Surface.of());
     assertThat(store.subscriptions().find(channel)).get()
         .satisfies(s -> assertThat(s.componentIds()).containsExactly(KnownComponents.COWORK));
   }
@@ -58,8 +58,39 @@ class SubscriptionServiceTest {
   @Test
   void unsubscribeSaysWhetherThereWasOne() {
     assertThat(service.unsubscribe(channel).toPlainString()).contains("was not subscribed");
-    service.subscribe(channel, alice, List.of());
+    service.subscribe(channel, alice, List.of(), List.of(), Surface.of());
     assertThat(service.unsubscribe(channel).toPlainString()).contains("Unsubscribed");
     assertThat(service.describe(channel).toPlainString()).contains("no subscription");
+  }
+
+  @Test
+  void filtersAreSavedShownAndReplacedBySubscribingAgain() {
+    Surface slack = Surface.of(Surface.Ability.CHANNEL_MENTIONS);
+    String said = service.subscribe(channel, alice, List.of("code"),
+        List.of("min=major", "mention=here", "quiet=23:00-06:00", "tz=America/New_York"), slack).toPlainString();
+    assertThat(said).contains("Subscribed").contains("min=major").contains("mention=here")
+        .contains("quiet=23:00-06:00").contains("tz=America/New_York");
+    assertThat(store.subscriptions().find(channel)).get().satisfies(s -> {
+      assertThat(s.filters().min()).isEqualTo(dev.claude500.status.Impact.MAJOR);
+      assertThat(s.filters().zone().getId()).isEqualTo("America/New_York");
+    });
+    assertThat(service.describe(channel).toPlainString()).contains("Claude Code").contains("min=major")
+        .contains("maintenance=on").contains("quiet=23:00-06:00");
+
+    service.subscribe(channel, alice, List.of(), List.of("maintenance=off"), slack);
+    assertThat(store.subscriptions().find(channel)).get().satisfies(s -> {
+      assertThat(s.allComponents()).isTrue();
+      assertThat(s.filters()).isEqualTo(new Filters(dev.claude500.status.Impact.NONE, false,
+          dev.claude500.chat.ChannelMention.NONE, QuietHours.NONE, java.time.ZoneOffset.UTC));
+    });
+  }
+
+  @Test
+  void aBadFilterSavesNothingAndKeepsWhatWasThere() {
+    service.subscribe(channel, alice, List.of("code"), List.of("min=major"), Surface.of());
+    Subscription before = store.subscriptions().find(channel).orElseThrow();
+    String said = service.subscribe(channel, alice, List.of("api"), List.of("min=huge"), Surface.of()).toPlainString();
+    assertThat(said).isEqualTo("Nothing changed. min=huge is not allowed: min= takes minor, major or critical.");
+    assertThat(store.subscriptions().find(channel)).contains(before);
   }
 }

@@ -4,6 +4,7 @@ import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.Reply;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.incidents.ChatPorts;
@@ -73,7 +74,7 @@ final class WarningRig {
   }
 
   static Subscription subscription(ChannelRef channel) {
-    return new Subscription(channel, Set.of(), "U0", START);
+    return new Subscription(channel, Set.of(), "U0", START, Filters.DEFAULT);
   }
 
   /**

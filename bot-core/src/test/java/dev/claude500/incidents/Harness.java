@@ -1,6 +1,7 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.playbook.Playbook;
@@ -83,7 +84,15 @@ final class Harness {
   }
 
   Harness subscribe(ChannelRef channel, String... components) {
-    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant()));
+    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant(), Filters.DEFAULT));
+    return this;
+  }
+
+  /** Subscribes a channel with filters, read from {@code key=value} words as a Discord channel types them. */
+  Harness subscribe(ChannelRef channel, List<String> filterWords, String... components) {
+    Filters filters = ((Filters.Parsed.Good) Filters.parse(filterWords,
+        dev.claude500.commands.Surface.of(dev.claude500.commands.Surface.Ability.ROLE_MENTIONS))).filters();
+    store.subscriptions().save(new Subscription(channel, Set.of(components), "U1", clock.instant(), filters));
     return this;
   }
 

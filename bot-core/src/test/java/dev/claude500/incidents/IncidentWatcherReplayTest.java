@@ -139,29 +139,38 @@ class IncidentWatcherReplayTest {
       h.subscribeUsual();
       h.slack.failWhen(failures);
       h.discord.failWhen(failures);
-      IncidentWatcher watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "first",
-          () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
-      int shown = -1;
-      boolean restarted = !restart;
-      while (h.clock.instant().isBefore(TO)) {
-        Instant now = h.clock.instant();
-        int visible = (int) changes.stream().filter(t -> !t.isAfter(now)).count();
-        if (visible != shown) {
-          fake.servePage(StatusPageHistory.anthropic().at(now));
-          shown = visible;
-        }
-        if (!restarted && !now.isBefore(RESTART_AT)) {
-          watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5,
-              IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
-          restarted = true; // the first is dropped without a word, its lease left to lapse
-        }
-        h.clock.advance(watcher.tick());
-      }
+      runDay(fake, h, changes, restart ? Optional.of(RESTART_AT) : Optional.empty());
       assertThat(fake.requestCount(FakeStatusPage.INCIDENTS)).isGreaterThan(300);
       assertThat(fake.requests(FakeStatusPage.INCIDENTS)).as("conditional requests after the first")
           .filteredOn(r -> r.header("If-None-Match").isPresent())
           .hasSizeGreaterThan(fake.requestCount(FakeStatusPage.INCIDENTS) - 2);
       return seen(h);
+    }
+  }
+
+  /**
+   * Runs the watcher on {@code h}'s clock from its start to {@link #TO}, serving the page as the
+   * archive had it whenever one of {@code changes} has passed, and, at {@code restartAt}, dropping
+   * the watcher without a word (its lease left to lapse) for a new one on the same store.
+   */
+  static void runDay(FakeStatusPage fake, Harness h, List<Instant> changes, Optional<Instant> restartAt) {
+    IncidentWatcher watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "first",
+        () -> 0.5, IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
+    int shown = -1;
+    boolean restarted = restartAt.isEmpty();
+    while (h.clock.instant().isBefore(TO)) {
+      Instant now = h.clock.instant();
+      int visible = (int) changes.stream().filter(t -> !t.isAfter(now)).count();
+      if (visible != shown) {
+        fake.servePage(StatusPageHistory.anthropic().at(now));
+        shown = visible;
+      }
+      if (!restarted && !now.isBefore(restartAt.get())) {
+        watcher = Watchers.reading(h.source, h.store, h.ports, h.engine, h.clock, POLL, "second", () -> 0.5,
+            IncidentWatcher.DEFAULT_RETENTION, BotMetrics.none());
+        restarted = true;
+      }
+      h.clock.advance(watcher.tick());
     }
   }
 

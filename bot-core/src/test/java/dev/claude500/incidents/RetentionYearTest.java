@@ -3,6 +3,7 @@ package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.FetchResult;
@@ -126,7 +127,7 @@ class RetentionYearTest {
     h.watcher = Watchers.reading(h.source, store, h.ports, h.engine, h.clock, ROUND, "year", () -> 0.0, KEPT,
         new BotMetrics(registry));
     for (int c = 0; c < CHANNELS; c++) {
-      store.subscriptions().save(new Subscription(new ChannelRef("slack", "C" + c), Set.of(), "U1", START));
+      store.subscriptions().save(new Subscription(new ChannelRef("slack", "C" + c), Set.of(), "U1", START, Filters.DEFAULT));
     }
     Map<String, Long> most = new LinkedHashMap<>();
     long started = System.nanoTime();

@@ -104,7 +104,7 @@ class OutboxRateLimitsTest {
   @DisplayName("A message filed under a subject settles what it shows, under its message id, with its own entry")
   void settlesWhatItShows() {
     outbox.queue(List.of(new Outgoing.Top("incident/9", B1, Reply.Message.of("top"), "9", List.of("update/u1")),
-        new Outgoing.UnderRoot("update/u2", B1, "incident/9", Reply.Message.of("later"), false, "9")));
+        new Outgoing.UnderRoot("update/u2", B1, "incident/9", Reply.Message.of("later"), false, "9", List.of())));
     scheduler.runDue();
 
     String root = slack.topLevel(B1).get(0).messageId();

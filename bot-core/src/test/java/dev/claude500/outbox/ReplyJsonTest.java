@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Span;
@@ -30,6 +31,17 @@ class ReplyJsonTest {
   @MethodSource("triageReplies")
   void aReplyReadsBackEqual(Reply reply) {
     assertThat(ReplyJson.read(ReplyJson.write(reply))).isEqualTo(reply);
+  }
+
+  @Test
+  void anIncidentPostKeepsItsMention() {
+    dev.claude500.status.IncidentView view = dev.claude500.status.IncidentView.of(
+        dev.claude500.testing.StatusFixtures.redSummary().incidents().get(0));
+    for (ChannelMention mention : List.of(ChannelMention.NONE, ChannelMention.of(ChannelMention.Kind.HERE),
+        ChannelMention.role("123456789012345678"))) {
+      Reply.Incident post = new Reply.Incident(view, mention);
+      assertThat(ReplyJson.read(ReplyJson.write(post))).isEqualTo(post);
+    }
   }
 
   @Test

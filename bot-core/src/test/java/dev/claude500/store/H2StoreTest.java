@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.testing.JdbcStores;
 import java.io.File;
@@ -57,7 +58,7 @@ class H2StoreTest extends StoreContract {
   void fileSurvivesReopen() throws Exception {
     Path dir = Paths.get("target", "h2-store-" + UUID.randomUUID()).toAbsolutePath();
     String url = "jdbc:h2:file:" + dir.resolve("claude500");
-    Subscription subscription = new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0);
+    Subscription subscription = new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0, Filters.DEFAULT);
 
     try (JdbcStore first = JdbcStores.open(url, "", "")) {
       first.subscriptions().save(subscription);
@@ -74,7 +75,7 @@ class H2StoreTest extends StoreContract {
       assertThat(second.conversations().find(thread("1.001"))).isPresent();
     }
     try (Connection c = DriverManager.getConnection(url)) {
-      assertThat(StoreTables.appliedVersions(c)).containsExactly("1", "2", "3", "4", "5", "6", "10");
+      assertThat(StoreTables.appliedVersions(c)).containsExactly("1", "2", "3", "4", "5", "6", "7", "10");
     }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -114,7 +115,7 @@ class H2StoreTest extends StoreContract {
     assertThatThrownBy(() -> store.ledger().isEmpty())
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith("checking whether the ledger is empty failed: ");
-    Subscription any = new Subscription(new ChannelRef("slack", "C"), Set.of(), "U", T0);
+    Subscription any = new Subscription(new ChannelRef("slack", "C"), Set.of(), "U", T0, Filters.DEFAULT);
     assertThatThrownBy(() -> store.subscriptions().save(any)).isInstanceOf(StoreException.class);
   }
 }

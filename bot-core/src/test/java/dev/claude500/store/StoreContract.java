@@ -3,16 +3,22 @@ package dev.claude500.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.commands.AutodetectSetting;
+import dev.claude500.commands.Filters;
+import dev.claude500.commands.QuietHours;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.Lease;
 import dev.claude500.incidents.LedgerEntry;
 import dev.claude500.incidents.WaitingTriage;
+import dev.claude500.status.Impact;
 import dev.claude500.triage.StoredConversation;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -317,8 +323,8 @@ abstract class StoreContract {
     @Test
     @DisplayName("A saved subscription is found with its components; none means every incident")
     void saveThenFind() {
-      Subscription some = new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0);
-      Subscription all = new Subscription(DISCORD_OPS, Set.of(), "42", T0);
+      Subscription some = new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0, Filters.DEFAULT);
+      Subscription all = new Subscription(DISCORD_OPS, Set.of(), "42", T0, Filters.DEFAULT);
 
       store.subscriptions().save(some);
       store.subscriptions().save(all);
@@ -332,28 +338,48 @@ abstract class StoreContract {
     @Test
     @DisplayName("Saving again replaces the whole subscription")
     void saveReplaces() {
-      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0));
+      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1", "api2"), "U1", T0, Filters.DEFAULT));
       Subscription replacement =
-          new Subscription(SLACK_OPS, Set.of("api2", "web3"), "U2", T0.plusSeconds(9));
+          new Subscription(SLACK_OPS, Set.of("api2", "web3"), "U2", T0.plusSeconds(9), Filters.DEFAULT);
 
       store.subscriptions().save(replacement);
 
       assertThat(store.subscriptions().all()).containsExactly(replacement);
-      Subscription everything = new Subscription(SLACK_OPS, Set.of(), "U3", T0.plusSeconds(10));
+      Subscription everything = new Subscription(SLACK_OPS, Set.of(), "U3", T0.plusSeconds(10), Filters.DEFAULT);
       store.subscriptions().save(everything);
       assertThat(store.subscriptions().find(SLACK_OPS)).contains(everything);
     }
 
     @Test
+    @DisplayName("Filters are kept with the subscription, and saving again replaces them")
+    void filtersRoundTrip() {
+      Filters night = new Filters(Impact.MAJOR, false, ChannelMention.role("123456789012345678"),
+          new QuietHours(QuietHours.Kind.WINDOW, LocalTime.of(22, 30), LocalTime.of(6, 45)),
+          ZoneId.of("America/Argentina/Buenos_Aires"));
+      Subscription discord = new Subscription(DISCORD_OPS, Set.of("cc1"), "42", T0, night);
+      Subscription slack = new Subscription(SLACK_OPS, Set.of(), "U1", T0, new Filters(Impact.CRITICAL, true,
+          ChannelMention.of(ChannelMention.Kind.CHANNEL), QuietHours.ALL, ZoneId.of("Asia/Kolkata")));
+
+      store.subscriptions().save(discord);
+      store.subscriptions().save(slack);
+
+      assertThat(store.subscriptions().find(DISCORD_OPS)).contains(discord);
+      assertThat(store.subscriptions().all()).containsExactlyInAnyOrder(discord, slack);
+      Subscription plain = new Subscription(DISCORD_OPS, Set.of("cc1"), "42", T0.plusSeconds(1), Filters.DEFAULT);
+      store.subscriptions().save(plain);
+      assertThat(store.subscriptions().find(DISCORD_OPS)).contains(plain);
+    }
+
+    @Test
     @DisplayName("Removing says whether there was a subscription, and forgets its components")
     void remove() {
-      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0));
+      store.subscriptions().save(new Subscription(SLACK_OPS, Set.of("cc1"), "U1", T0, Filters.DEFAULT));
 
       assertThat(store.subscriptions().remove(SLACK_OPS)).isTrue();
       assertThat(store.subscriptions().remove(SLACK_OPS)).isFalse();
 
       assertThat(store.subscriptions().find(SLACK_OPS)).isEmpty();
-      Subscription fresh = new Subscription(SLACK_OPS, Set.of(), "U1", T0);
+      Subscription fresh = new Subscription(SLACK_OPS, Set.of(), "U1", T0, Filters.DEFAULT);
       store.subscriptions().save(fresh);
       assertThat(store.subscriptions().find(SLACK_OPS)).contains(fresh);
     }
@@ -369,7 +395,7 @@ abstract class StoreContract {
               new ChannelRef("discord", "10"),
               new ChannelRef("slack", "b-1"),
               new ChannelRef("slack", "b1"));
-      channels.forEach(c -> store.subscriptions().save(new Subscription(c, Set.of(), "U", T0)));
+      channels.forEach(c -> store.subscriptions().save(new Subscription(c, Set.of(), "U", T0, Filters.DEFAULT)));
 
       assertThat(store.subscriptions().all())
           .extracting(Subscription::channel)
@@ -392,7 +418,7 @@ abstract class StoreContract {
                             SLACK_OPS,
                             Set.of("x" + i, "y" + i, "z" + i),
                             "U" + i,
-                            T0.plusSeconds(i)));
+                            T0.plusSeconds(i), Filters.DEFAULT));
                 return null;
               });
 

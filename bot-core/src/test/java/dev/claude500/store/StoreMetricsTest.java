@@ -3,6 +3,7 @@ package dev.claude500.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,7 @@ class StoreMetricsTest {
       long before = timed(registry, "read") + timed(registry, "write") + timed(registry, "transaction");
       ChannelRef channel = new ChannelRef("slack", "C1");
       Instant now = Instant.parse("2026-11-25T10:00:00Z");
-      store.subscriptions().save(new Subscription(channel, Set.of(), "U1", now));
+      store.subscriptions().save(new Subscription(channel, Set.of(), "U1", now, Filters.DEFAULT));
       store.subscriptions().find(channel);
       store.ledger().claim(channel, "update/u1", "inc", now);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ConversationKey;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.testing.FaultDrill;
@@ -119,7 +120,7 @@ class StoreOutageTest {
     open(database);
     try (WatcherRig rig = new WatcherRig()) {
       ChannelRef channel = new ChannelRef("slack", "C0INCIDENTS");
-      store.subscriptions().save(new Subscription(channel, Set.of(), "U0ALICE", T0));
+      store.subscriptions().save(new Subscription(channel, Set.of(), "U0ALICE", T0, Filters.DEFAULT));
       RecordingChatPort port = new RecordingChatPort("slack");
       IncidentWatcher watcher = rig.watcher(store, port);
       rig.roundAt(watcher, rig.before());

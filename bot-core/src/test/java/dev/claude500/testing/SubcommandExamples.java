@@ -24,7 +24,7 @@ public final class SubcommandExamples {
    *
    * @param subcommand the subcommand
    * @param arguments what follows its word, in the order of the subcommand's options where a
-   *     surface takes named options
+   *     surface takes named options; a {@code key=value} word is the option named {@code key} there
    * @param shows texts its answer shows, on every surface
    */
   public record Example(Subcommand subcommand, List<String> arguments, List<String> shows) {
@@ -56,7 +56,9 @@ public final class SubcommandExamples {
       case TRIAGE -> new Example(subcommand, List.of(ERROR_500),
           List.of("Claude Code 500 triage", "Where does the 500 show up?"));
       case STATUS -> new Example(subcommand, List.of(), List.of("Status page", "Claude Code"));
-      case SUBSCRIBE -> new Example(subcommand, List.of("code"), List.of("Subscribed", "Claude Code"));
+      case SUBSCRIBE -> new Example(subcommand,
+          List.of("code", "min=major", "maintenance=off", "quiet=22:00-07:00", "tz=Europe/Paris"),
+          List.of("Subscribed", "Claude Code", "min=major", "maintenance=off", "quiet=22:00-07:00", "tz=Europe/Paris"));
       case UNSUBSCRIBE -> new Example(subcommand, List.of(), List.of("This channel was not subscribed."));
       case SUBSCRIPTIONS -> new Example(subcommand, List.of(), List.of("This channel has no subscription."));
       case AUTODETECT -> new Example(subcommand, List.of("on"), List.of("Autodetect", "Claude Code API error"));

@@ -2,6 +2,7 @@ package dev.claude500.testing;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentWatcher;
@@ -114,7 +115,7 @@ public final class WatcherRig implements AutoCloseable {
 
   /** Subscribes a channel to every component. */
   public WatcherRig subscribe(ChannelRef channel) {
-    store.subscriptions().save(new Subscription(channel, Set.of(), "U0ALICE", clock.instant()));
+    store.subscriptions().save(new Subscription(channel, Set.of(), "U0ALICE", clock.instant(), Filters.DEFAULT));
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.store.JdbcStore;
@@ -226,7 +227,7 @@ class ConsoleModeTest {
     env.put("CLAUDE500_POLL_INTERVAL", "1");
     try (JdbcStore earlier = JdbcStores.open(env.get("CLAUDE500_DB_URL"), null, null)) {
       earlier.subscriptions().save(new Subscription(new ChannelRef(ConsoleMode.PLATFORM, "console"), Set.of(),
-          "console-user", Instant.now()));
+          "console-user", Instant.now(), Filters.DEFAULT));
     }
     try (LiveConsole console = LiveConsole.console(env)) {
       console.await("Elevated errors on Claude.ai, API, Claude Code (critical impact, investigating)");

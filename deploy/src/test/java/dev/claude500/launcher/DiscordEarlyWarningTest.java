@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeDiscord;
 import dev.claude500.testing.FakeStatusPage;
@@ -41,7 +42,7 @@ class DiscordEarlyWarningTest {
       try (Core core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC())) {
         for (String channel : List.of(FakeDiscord.INCIDENTS, FakeDiscord.OTHER_INCIDENTS)) {
           core.store.subscriptions().save(new Subscription(new ChannelRef("discord", channel), Set.of(), "owner",
-              Instant.now()));
+              Instant.now(), Filters.DEFAULT));
         }
         Service service = Service.start(core);
         try {

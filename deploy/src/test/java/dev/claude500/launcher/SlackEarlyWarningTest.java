@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.FakeSlackApi;
@@ -46,7 +47,7 @@ class SlackEarlyWarningTest {
       + " and an incident on the page closes it with a link and a note")
   void warnsEditsAndCloses() throws Exception {
     running.core.store.subscriptions().save(new Subscription(new ChannelRef("slack", "C0WATCH"), Set.of(), "U0OWNER",
-        Instant.now()));
+        Instant.now(), Filters.DEFAULT));
     triage("U0ANN", "t1");
     triage("U0BOB", "t2");
     awaitSignals(2);

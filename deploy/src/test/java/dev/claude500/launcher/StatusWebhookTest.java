@@ -7,6 +7,7 @@ import dev.claude500.incidents.IncidentWatcher;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.status.StatusPoller;
 import dev.claude500.store.PokeRelay;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.Postgres;
@@ -91,7 +92,7 @@ class StatusWebhookTest {
   private SlackService startWatching() {
     SlackService s = start("CLAUDE500_WEBHOOK_TOKEN", TOKEN);
     s.core.store.subscriptions().save(new Subscription(new ChannelRef("slack", CHANNEL), Set.of(), "U0OWNER",
-        Instant.now()));
+        Instant.now(), Filters.DEFAULT));
     BotProcess.await(() -> s.core.store.leases().find(IncidentWatcher.LEASE).isPresent()
         && s.core.poller.latest().isPresent(), WAIT, "lease and first read");
     // the round that took the lease has read and published: tick waits for it to end (the rounds' lock)
@@ -286,7 +287,7 @@ class StatusWebhookTest {
       try (SlackService other = startAnother(settings)) {
         SlackService first = running;
         first.core.store.subscriptions().save(new Subscription(new ChannelRef("slack", CHANNEL), Set.of(), "U0OWNER",
-            Instant.now()));
+            Instant.now(), Filters.DEFAULT));
         BotProcess.await(() -> (first.service.holdsWatcherLease() || other.service.holdsWatcherLease())
                 && first.service.pokeRelay().map(PokeRelay::listening).orElse(false)
                 && other.service.pokeRelay().map(PokeRelay::listening).orElse(false),

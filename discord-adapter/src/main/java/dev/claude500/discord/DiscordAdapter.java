@@ -57,7 +57,7 @@ public final class DiscordAdapter implements AutoCloseable {
    */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
       Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.NAMED_OPTIONS, Surface.Ability.FORMS,
-      Surface.Ability.MESSAGE_MENU);
+      Surface.Ability.MESSAGE_MENU, Surface.Ability.ROLE_MENTIONS);
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
   private static final int WORKERS = 8;

@@ -20,7 +20,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * with a button per choice and an "Answer in words…" button (which opens a modal), a text request as a message with a "Paste…" button (which opens a
  * modal) and its alternatives, the report as an embed of its fields followed by its body in code
  * blocks, the status page and incidents as embeds, a triage's opening as its headline over an embed
- * coloured by the page. Every message fits Discord's limits and pings nobody. Thread-safe.
+ * coloured by the page. Every message fits Discord's limits and pings nobody, but for the mention a
+ * channel asked for on an incident's first post. Thread-safe.
  */
 final class DiscordMessages {
   /** The label of a text request's button that opens the modal. */
@@ -66,7 +67,22 @@ final class DiscordMessages {
     if (reply instanceof Reply.Opening o) {
       return List.of(opening(o));
     }
-    return List.of(embed("", StatusMessages.incident(((Reply.Incident) reply).view())));
+    return List.of(incident((Reply.Incident) reply));
+  }
+
+  /**
+   * An incident's post: its embed, and a mention the channel asked for as the content, allowed to
+   * ping exactly that ({@code @here}, {@code @everyone} or the one role) and nothing else. Slack's
+   * {@code @channel} is not Discord's and is left out.
+   */
+  static MessageCreateData incident(Reply.Incident i) {
+    MessageCreateBuilder b = base().setEmbeds(StatusMessages.incident(i.view()));
+    return switch (i.mention().kind()) {
+      case HERE -> b.setContent("@here").setAllowedMentions(EnumSet.of(Message.MentionType.HERE)).build();
+      case EVERYONE -> b.setContent("@everyone").setAllowedMentions(EnumSet.of(Message.MentionType.EVERYONE)).build();
+      case ROLE -> b.setContent("<@&" + i.mention().roleId() + ">").mentionRoles(i.mention().roleId()).build();
+      case NONE, CHANNEL -> b.build();
+    };
   }
 
   /** Returns a message of markdown, cut to fit one message. */

@@ -2,8 +2,10 @@ package dev.claude500.discord;
 
 import dev.claude500.commands.Command;
 import dev.claude500.commands.CommandParser;
+import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subcommand;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.IntegrationType;
@@ -28,6 +30,10 @@ final class SlashCommand {
   static final String ERROR = "error";
   /** Option of {@code subscribe}: component names. */
   static final String COMPONENTS = "components";
+  /** Options of {@code subscribe} for its filters, named as the core's {@code key=value} words. */
+  static final List<String> FILTERS = Filters.KEYS;
+  /** Option of {@code subscribe}: a role to call out, given to the core as {@code mention=<@&id>}. */
+  static final String ROLE = "role";
   /** Option of {@code autodetect}: on or off. */
   static final String SETTING = "setting";
   /** Option of {@code playbook}: the playbook's id. */
@@ -54,7 +60,8 @@ final class SlashCommand {
           "Post status-page incidents in this channel, each with its updates in a thread")
           .addOptions(new OptionData(OptionType.STRING, COMPONENTS, "Only incidents touching these components (default: all)")
               .setAutoComplete(true)
-              .setMaxLength(200));
+              .setMaxLength(200))
+          .addOptions(filterOptions());
       case UNSUBSCRIBE -> new SubcommandData(s.word(), "Stop incident posts in this channel");
       case SUBSCRIPTIONS -> new SubcommandData(s.word(), "Show this channel's incident subscription");
       case AUTODETECT -> new SubcommandData(s.word(), "Offers of a triage under pasted errors (Slack only)")
@@ -66,6 +73,39 @@ final class SlashCommand {
               .setMaxLength(MAX_ID), error());
       case HELP -> new SubcommandData(s.word(), "What claude500 does and how to use it");
     };
+  }
+
+  /** The filters as options: each becomes the {@code key=value} word the core parser reads. */
+  private static List<OptionData> filterOptions() {
+    return List.of(
+        new OptionData(OptionType.STRING, "min", "Lowest impact posted (default: every incident)")
+            .addChoice("minor", "minor").addChoice("major", "major").addChoice("critical", "critical"),
+        new OptionData(OptionType.STRING, "maintenance", "Post scheduled maintenance (default: on)")
+            .addChoice("on", "on").addChoice("off", "off"),
+        new OptionData(OptionType.STRING, "mention", "Who a major or critical incident's first post calls out "
+            + "(default: none)").addChoice("none", "none").addChoice("here", "here").addChoice("everyone", "everyone"),
+        new OptionData(OptionType.ROLE, ROLE, "A role the first post of a major or critical incident calls out "
+            + "(instead of mention)"),
+        new OptionData(OptionType.STRING, "quiet", "Quiet hours, e.g. 22:00-07:00 (critical still posted), or all")
+            .setMaxLength(20),
+        new OptionData(OptionType.STRING, "tz", "Time zone of the quiet hours, e.g. Europe/Paris (default: UTC)")
+            .setMaxLength(64));
+  }
+
+  /** Returns what {@code subscribe} was given as the core's words: the components, then {@code key=value} per filter. */
+  private static String subscribeWords(SlashCommandInteractionEvent event) {
+    StringBuilder words = new StringBuilder(option(event, COMPONENTS));
+    for (String key : FILTERS) {
+      String value = option(event, key).strip();
+      if (!value.isEmpty()) {
+        words.append(' ').append(key).append('=').append(value.replaceAll("\\s+", ""));
+      }
+    }
+    String role = option(event, ROLE).strip(); // a role option reads as the role's id
+    if (!role.isEmpty()) {
+      words.append(" mention=<@&").append(role.replaceAll("\\s+", "")).append('>');
+    }
+    return words.toString();
   }
 
   private static OptionData error() {
@@ -81,7 +121,7 @@ final class SlashCommand {
   private static Command command(Subcommand s, SlashCommandInteractionEvent event) {
     return switch (s) {
       case TRIAGE -> new Command.Triage(option(event, ERROR), Optional.empty());
-      case SUBSCRIBE -> CommandParser.of(s, option(event, COMPONENTS));
+      case SUBSCRIBE -> CommandParser.of(s, subscribeWords(event));
       case AUTODETECT -> CommandParser.of(s, option(event, SETTING));
       case PLAYBOOK -> option(event, ID).isBlank() ? new Command.Playbooks()
           : new Command.Triage(option(event, ERROR), Optional.of(option(event, ID).strip()));

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every subcommand is registered with Discord and answered: each of {@link SubcommandExamples}
  * checked against the {@code /claude500} the adapter registered (its arguments given as that
- * subcommand's options, in their order), used through the real JDA client on a loopback Discord,
+ * subcommand's options, in their order, a {@code key=value} one as the option {@code key}), used through the real JDA client on a loopback Discord,
  * and its answer read back from what the bot sent (the reply, a follow-up, a thread's messages).
  */
 class EverySubcommandTest {
@@ -36,7 +36,13 @@ class EverySubcommandTest {
           .hasSizeGreaterThanOrEqualTo(example.arguments().size());
       Map<String, String> options = new LinkedHashMap<>();
       for (int i = 0; i < example.arguments().size(); i++) {
-        options.put(optionNames.get(i), example.arguments().get(i));
+        String argument = example.arguments().get(i);
+        int eq = argument.indexOf('=');
+        if (eq > 0 && optionNames.contains(argument.substring(0, eq))) {
+          options.put(argument.substring(0, eq), argument.substring(eq + 1)); // a filter is its own option
+        } else {
+          options.put(optionNames.get(i), argument);
+        }
       }
       d.discord.slash(TRIAGE, ALICE, example.subcommand().word(), options);
       for (String shown : example.shows()) {

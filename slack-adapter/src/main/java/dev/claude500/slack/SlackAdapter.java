@@ -40,7 +40,8 @@ public final class SlackAdapter implements AutoCloseable {
    * pasted errors (the bot reads new messages), "Triage with claude500" in a message's menu.
    */
   static final Surface SURFACE = Surface.of(Surface.Ability.THREADS, Surface.Ability.BUTTONS,
-      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.READS_MESSAGES, Surface.Ability.MESSAGE_MENU);
+      Surface.Ability.PRIVATE_ANSWERS, Surface.Ability.READS_MESSAGES, Surface.Ability.MESSAGE_MENU,
+      Surface.Ability.CHANNEL_MENTIONS);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
   /** How long a Web API answer may take. */

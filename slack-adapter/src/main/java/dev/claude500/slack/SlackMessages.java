@@ -79,7 +79,8 @@ final class SlackMessages {
           + (o.details().isEmpty() ? "" : "\n" + SlackMarkdown.notification(o.details()));
       return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).buildWithText(text);
     }
-    return StatusMessages.incident(((Reply.Incident) reply).view());
+    Reply.Incident incident = (Reply.Incident) reply;
+    return StatusMessages.incident(incident.view(), incident.mention());
   }
 
   /**

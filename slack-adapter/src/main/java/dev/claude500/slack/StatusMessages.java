@@ -1,5 +1,6 @@
 package dev.claude500.slack;
 
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.PlainTextRenderer;
 import dev.claude500.chat.Reply;
 import dev.claude500.status.ComponentState;
@@ -45,15 +46,35 @@ final class StatusMessages {
   }
 
   static SlackMessage incident(IncidentView i) {
-    MessageBuilder b = new MessageBuilder().section(incidentTitle(i));
+    return incident(i, ChannelMention.NONE);
+  }
+
+  /**
+   * Returns an incident's post; a mention ({@code @here} or {@code @channel}) leads its first
+   * section and its notification text, so it notifies as Slack's special mention. A mention Slack
+   * does not have (a Discord role, {@code @everyone}) is left out.
+   */
+  static SlackMessage incident(IncidentView i, ChannelMention mention) {
+    String callout = callout(mention);
+    MessageBuilder b = new MessageBuilder().section(callout.isEmpty() ? incidentTitle(i) : callout + " " + incidentTitle(i));
     if (!i.components().isEmpty()) {
       b.section(components(i.components()));
     }
     i.latest().ifPresent(u -> b.section(update(u)));
     String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
+    String text = MessageBuilder.fallbackText(PlainTextRenderer.render(new Reply.Incident(i, ChannelMention.NONE)));
     return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
-        .build(PlainTextRenderer.render(new Reply.Incident(i)));
+        .buildWithText(callout.isEmpty() ? text : callout + " " + text);
+  }
+
+  /** Returns Slack's markup for a channel-wide mention, or nothing. */
+  private static String callout(ChannelMention mention) {
+    return switch (mention.kind()) {
+      case HERE -> "<!here>";
+      case CHANNEL -> "<!channel>";
+      default -> "";
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.claude500.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
@@ -39,9 +40,26 @@ class SlackChatPortTest {
   }
 
   @Test
+  @DisplayName("A channel's mention leads an incident post as Slack's special mention, in the blocks and the notification text; an edit has none")
+  void anIncidentPostCarriesTheChannelsMention() {
+    IncidentView open = redIncident();
+    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.HERE)));
+    FakeSlackApi.Call post = fake.calls("chat.postMessage").get(0);
+    assertThat(post.blockText()).startsWith("<!here> 🔴");
+    assertThat(post.param("text")).startsWith("<!here> ");
+    port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.CHANNEL)));
+    assertThat(fake.calls("chat.postMessage").get(1).param("text")).startsWith("<!channel> ");
+    port.post(channel, new Reply.Incident(open, ChannelMention.role("123")));
+    assertThat(fake.calls("chat.postMessage").get(2).param("text")).doesNotContain("<!").doesNotContain("123>");
+    port.update(top, new Reply.Incident(open, ChannelMention.NONE));
+    assertThat(fake.calls("chat.update").get(0).param("text")).doesNotContain("<!");
+    assertThat(fake.calls("chat.update").get(0).blockText()).doesNotContain("<!");
+  }
+
+  @Test
   void anIncidentIsOnePostWithItsUpdatesInItsThreadAndItsResolutionBroadcast() {
     IncidentView open = redIncident();
-    MessageRef top = port.post(channel, new Reply.Incident(open));
+    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.NONE));
     FakeSlackApi.Call post = fake.calls("chat.postMessage").get(0);
     assertThat(top).isEqualTo(new MessageRef(channel, post.ts()));
     assertThat(post.param("channel")).isEqualTo("C0INCIDENTS");
@@ -51,7 +69,7 @@ class SlackChatPortTest {
         .contains("🔴 Claude Code: major outage");
     assertThat(post.param("unfurl_links")).isIn("0", "false");
 
-    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open), false);
+    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open, ChannelMention.NONE), false);
     FakeSlackApi.Call threaded = fake.calls("chat.postMessage").get(1);
     assertThat(threaded.param("thread_ts")).isEqualTo(top.messageId());
     assertThat(threaded.param("reply_broadcast")).isIn("0", "false");
@@ -60,12 +78,12 @@ class SlackChatPortTest {
     IncidentView resolved = new IncidentView(open.id(), open.name(), IncidentStatus.RESOLVED, open.impact(),
         open.components(), open.latest(), open.link(), open.startedAt(), Optional.of(Instant.parse("2026-04-15T16:00:00Z")),
         false);
-    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved), true);
+    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved, ChannelMention.NONE), true);
     FakeSlackApi.Call broadcast = fake.calls("chat.postMessage").get(2);
     assertThat(broadcast.param("reply_broadcast")).isIn("1", "true");
     assertThat(broadcast.blockText()).contains("✅ *Resolved:*").contains("resolved 2026-04-15 16:00 UTC");
 
-    port.update(top, new Reply.Incident(resolved));
+    port.update(top, new Reply.Incident(resolved, ChannelMention.NONE));
     FakeSlackApi.Call edit = fake.calls("chat.update").get(0);
     assertThat(edit.param("ts")).isEqualTo(top.messageId());
     assertThat(edit.param("channel")).isEqualTo("C0INCIDENTS");

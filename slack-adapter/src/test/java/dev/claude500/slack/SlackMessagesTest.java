@@ -10,6 +10,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.Choice;
 import dev.claude500.chat.Reply;
@@ -197,7 +198,7 @@ class SlackMessagesTest {
         dev.claude500.status.IncidentStatus.UNKNOWN, dev.claude500.status.Impact.NONE,
         List.of(new ComponentState("c", null, ComponentStatus.OPERATIONAL)), Optional.empty(), null, null,
         Optional.empty(), false);
-    SlackMessage m = SlackMessages.render(new Reply.Incident(bare));
+    SlackMessage m = SlackMessages.render(new Reply.Incident(bare, ChannelMention.NONE));
     withinLimits(m);
   }
 
