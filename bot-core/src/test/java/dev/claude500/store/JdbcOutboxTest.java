@@ -27,19 +27,25 @@ class JdbcOutboxTest {
         new Queued(3, new Outgoing.ThreadPost("triage/x/b/0", CHANNEL, "100.1", Reply.Message.of("**hi**"), true), AT),
         new Queued(1, new Outgoing.Post("summary/1", CHANNEL, Reply.Message.of("top")), AT),
         new Queued(2, new Outgoing.Edit("edit/1", new MessageRef(CHANNEL, "100.2"), Optional.of("100.1"),
-            Reply.Message.of("changed")), AT));
+            Reply.Message.of("changed")), AT),
+        new Queued(4, new Outgoing.Top("incident/9", CHANNEL, Reply.Message.of("incident"), "9",
+            List.of("update/u1", "edit/9/u1")), AT),
+        new Queued(5, new Outgoing.UnderRoot("digest/9/u3", CHANNEL, "incident/9", Reply.Message.of("digest"), false,
+            "9", List.of("update/u2", "update/u3")), AT),
+        new Queued(6, new Outgoing.EditRoot("edit/9/u3", CHANNEL, "incident/9", Reply.Message.of("now"), "9"), AT));
   }
 
   private static void keepsAndForgets(OutboxStore outbox) {
     outbox.add(messages());
     outbox.add(List.of(new Queued(9, new Outgoing.Post("summary/1", CHANNEL, Reply.Message.of("again")), AT)));
 
-    assertThat(outbox.pending()).extracting(Queued::seq).containsExactly(1L, 2L, 3L);
+    assertThat(outbox.pending()).extracting(Queued::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(outbox.pending()).containsExactlyInAnyOrderElementsOf(messages());
 
     outbox.remove(CHANNEL, "summary/1");
     outbox.remove(CHANNEL, "not/there");
-    assertThat(outbox.pending()).extracting(q -> q.message().itemKey()).containsExactly("edit/1", "triage/x/b/0");
+    assertThat(outbox.pending()).extracting(q -> q.message().itemKey())
+        .containsExactly("edit/1", "triage/x/b/0", "incident/9", "digest/9/u3", "edit/9/u3");
   }
 
   @Test
