@@ -35,7 +35,9 @@ public final class PlainTextRenderer {
       String details = o.details().toPlainString();
       return o.headline().toPlainString() + (details.isEmpty() ? "" : "\n" + details);
     }
-    return post(((Reply.Incident) reply).view());
+    Reply.Incident i = (Reply.Incident) reply;
+    return post(i.view()) + i.hit().map(h -> "\n    " + h.line(i.view().isClosed())
+        + (i.hasHitButton() ? " (\"I'm hit too\" to be counted)" : "")).orElse("");
   }
 
   /** Returns choices as "  1) Label" lines. */

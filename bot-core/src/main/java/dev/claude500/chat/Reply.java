@@ -5,6 +5,7 @@ import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusView;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something the bot says, independent of the platform that shows it. Adapters render each case;
@@ -113,11 +114,24 @@ public sealed interface Reply {
     }
   }
 
-  /** An incident as a channel post: its current state, shown as the top-level message. */
-  record Incident(IncidentView view) implements Reply {
+  /**
+   * An incident as a channel post: its current state, shown as the top-level message.
+   *
+   * @param view the incident
+   * @param hit how many people where the post is are hit by it, on the top-level post of an
+   *     incident (which then also carries the "I'm hit too" button while it is open); empty
+   *     elsewhere (a link preview, a maintenance, a thread reply)
+   */
+  record Incident(IncidentView view, Optional<HitCount> hit) implements Reply {
     /** Rejects null. */
     public Incident {
       Objects.requireNonNull(view, "view");
+      Objects.requireNonNull(hit, "hit");
+    }
+
+    /** Returns true when the post carries the "I'm hit too" button: it has a count and is open. */
+    public boolean hasHitButton() {
+      return hit.isPresent() && !view.isClosed() && !view.maintenance();
     }
   }
 }

@@ -50,7 +50,7 @@ final class Fanout {
     this.poster = poster;
     this.lease = lease;
     this.clock = clock;
-    this.incidents = new IncidentPublisher(store.ledger(), poster, clock);
+    this.incidents = new IncidentPublisher(store.ledger(), poster, clock, store.incidentHits());
     this.maintenancePublisher = new MaintenancePublisher(poster);
     this.maintenances = new Maintenances(store.watcherState());
     this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), poster, engine, clock);

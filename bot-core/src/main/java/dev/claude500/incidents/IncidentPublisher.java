@@ -7,7 +7,6 @@ import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
-import dev.claude500.status.IncidentView;
 import dev.claude500.status.PageRead;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +36,13 @@ final class IncidentPublisher {
   private final PostLedger ledger;
   private final LedgerPoster poster;
   private final Clock clock;
+  private final HitPosts hits;
 
-  IncidentPublisher(PostLedger ledger, LedgerPoster poster, Clock clock) {
+  IncidentPublisher(PostLedger ledger, LedgerPoster poster, Clock clock, IncidentHits hits) {
     this.ledger = ledger;
     this.poster = poster;
     this.clock = clock;
+    this.hits = new HitPosts(hits);
   }
 
   /** Returns the incidents worth a look this round: open ones and ones active lately. */
@@ -67,7 +68,7 @@ final class IncidentPublisher {
       return new PostOutcome.Passed();
     }
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(IncidentView.of(incident));
+      Reply post = hits.post(port, channel, incident);
       PostOutcome made = poster.send(port, channel, rootKey, incident.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, rootKey));
       if (made instanceof PostOutcome.Posted p) {
@@ -112,7 +113,7 @@ final class IncidentPublisher {
       return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply view = new Reply.Incident(IncidentView.of(incident));
+    Reply view = hits.post(port, channel, incident);
     return poster.send(port, channel, key, incident.id(), entry, Optional.empty(), true, p -> {
       p.update(rootRef, view);
       return rootRef;

@@ -59,7 +59,7 @@ public final class LinkPreviews {
         .filter(link -> incidentId(link).isPresent())
         .limit(MAX_LINKS)
         .forEach(link -> status.incident(incidentId(link).orElseThrow())
-            .ifPresent(incident -> out.put(link, new Reply.Incident(IncidentView.of(incident)))));
+            .ifPresent(incident -> out.put(link, new Reply.Incident(IncidentView.of(incident), Optional.empty()))));
     return out;
   }
 

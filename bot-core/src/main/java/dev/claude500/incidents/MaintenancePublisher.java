@@ -43,7 +43,7 @@ final class MaintenancePublisher {
       }
     }
     if (root.isEmpty() || !root.get().isSettled()) {
-      Reply post = new Reply.Incident(view(tracked, listed));
+      Reply post = new Reply.Incident(view(tracked, listed), Optional.empty());
       return poster.send(port, channel, startKey, tracked.id(), root, Optional.empty(), false,
           p -> p.post(channel, post, startKey));
     }
@@ -67,7 +67,7 @@ final class MaintenancePublisher {
       return new PostOutcome.Passed();
     }
     MessageRef rootRef = new MessageRef(channel, rootId);
-    Reply completed = new Reply.Incident(view(tracked, listed));
+    Reply completed = new Reply.Incident(view(tracked, listed), Optional.empty());
     return poster.send(port, channel, editKey, tracked.id(), edit, Optional.empty(), true, p -> {
       p.update(rootRef, completed);
       return rootRef;

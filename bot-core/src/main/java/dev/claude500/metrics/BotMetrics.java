@@ -4,14 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -51,6 +57,8 @@ public final class BotMetrics {
   public static final String HTTP_CUT = "claude500.http.connections.cut";
   /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
   public static final String HTTP_REFUSED = "claude500.http.requests.refused";
+  /** Gauge: people hit by each open incident (every workspace), tagged {@code incident}. */
+  public static final String PEOPLE_HIT = "claude500.incident.people.hit";
 
   private static final Duration[] ACK_BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
@@ -59,6 +67,7 @@ public final class BotMetrics {
   private static final double[] QUESTION_BUCKETS = {1, 2, 3, 4, 5, 8, 13};
 
   private final MeterRegistry registry;
+  private final MultiGauge peopleHit;
 
   /**
    * Creates the meters' facade over a registry.
@@ -67,6 +76,8 @@ public final class BotMetrics {
    */
   public BotMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.peopleHit = MultiGauge.builder(PEOPLE_HIT).description("People hit by each open incident")
+        .baseUnit("people").register(registry);
   }
 
   /** Returns metrics that record nothing. */
@@ -198,6 +209,16 @@ public final class BotMetrics {
   public void httpRefused(String reason) {
     Counter.builder(HTTP_REFUSED).description("HTTP requests refused without being acted on")
         .tag("reason", word(reason)).register(registry).increment();
+  }
+
+  /**
+   * Sets the people hit by each open incident; incidents not named (no longer open) leave the
+   * gauge. Thread-safe; the last call wins.
+   */
+  public synchronized void peopleHit(Map<String, Integer> byOpenIncident) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    new TreeMap<>(byOpenIncident).forEach((id, n) -> rows.add(MultiGauge.Row.of(Tags.of("incident", id), n)));
+    peopleHit.register(rows, true);
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */

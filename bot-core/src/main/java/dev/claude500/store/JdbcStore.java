@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.IncidentHits;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -66,6 +67,7 @@ public final class JdbcStore implements Store {
   private final Leases leases;
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
+  private final IncidentHits incidentHits;
   private final OutboxStore outbox;
   private final WriteHealth health;
   private final Jdbc jdbc;
@@ -85,6 +87,7 @@ public final class JdbcStore implements Store {
     this.leases = new JdbcLeases(jdbc);
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
+    this.incidentHits = new JdbcIncidentHits(jdbc);
     this.outbox = new JdbcOutbox(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
@@ -173,6 +176,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  @Override
+  public IncidentHits incidentHits() {
+    return incidentHits;
   }
 
   /** Returns the messages the outbox has queued and not yet delivered. */

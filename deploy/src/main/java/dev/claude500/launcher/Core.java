@@ -2,6 +2,9 @@ package dev.claude500.launcher;
 
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
+import dev.claude500.hits.HitButton;
+import dev.claude500.hits.HitEdits;
+import dev.claude500.hits.HitRecorder;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
@@ -52,10 +55,15 @@ final class Core implements AutoCloseable {
   /** Where triage replies and idle-triage summaries go out; each platform registers its port as it starts. */
   final Outbox outbox;
   private final OutboxThreads outboxThreads;
+  /** Edits incident posts to their count of people hit; its gauge starts with {@link #startStatusPolling()}. */
+  final HitEdits hitEdits;
+  /** What the "I'm hit too" button does, for every platform. */
+  final HitButton hitButton;
 
   private Core(Settings settings, Clock clock, JdbcStore store, StatusPoller poller,
       CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
-      PrometheusMeterRegistry registry, BotMetrics metrics) {
+      PrometheusMeterRegistry registry, BotMetrics metrics, OutboxThreads outboxThreads, Outbox outbox,
+      HitEdits hitEdits) {
     this.settings = settings;
     this.registry = registry;
     this.metrics = metrics;
@@ -66,8 +74,10 @@ final class Core implements AutoCloseable {
     this.engine = engine;
     this.commands = commands;
     this.chatPorts = chatPorts;
-    this.outboxThreads = OutboxThreads.start(OUTBOX_SENDERS);
-    this.outbox = new Outbox(store.outbox(), store.ledger(), clock, outboxThreads.scheduler());
+    this.outboxThreads = outboxThreads;
+    this.outbox = outbox;
+    this.hitEdits = hitEdits;
+    this.hitButton = new HitButton(store, hitEdits, clock);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-scheduler");
       t.setDaemon(true);
@@ -97,20 +107,29 @@ final class Core implements AutoCloseable {
     JdbcStore store = JdbcStore.open(settings.dbUrl(), settings.dbUser().orElse(null), settings.dbPassword().orElse(null),
         JdbcStore.DEFAULT_CONNECTION_WAIT, metrics);
     ChatPorts chatPorts = new ChatPorts();
+    OutboxThreads outboxThreads = OutboxThreads.start(OUTBOX_SENDERS);
+    Outbox outbox = new Outbox(store.outbox(), store.ledger(), clock, outboxThreads.scheduler());
+    HitEdits hitEdits = new HitEdits(store, chatPorts, status, outbox, clock, outboxThreads.scheduler(), metrics);
+    WaitingTriageRecorder waiting = new WaitingTriageRecorder(store.waitingTriages(), clock);
+    HitRecorder hits = new HitRecorder(store.incidentHits(), chatPorts, hitEdits, clock);
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
-        settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), chatPorts), metrics);
+        settings.triageTimeout(), view -> {
+          waiting.ended(view);
+          hits.ended(view);
+        }, new IncidentLinks(store.ledger(), chatPorts), metrics);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
     return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
-        chatPorts, registry, metrics);
+        chatPorts, registry, metrics, outboxThreads, outbox, hitEdits);
   }
 
   /**
    * Starts the status poller on a thread of its own, its first read at once: from then on the
-   * cache and the incident watcher (when one follows it) get every read.
+   * cache and the incident watcher (when one follows it) get every read; and the gauge of people
+   * hit per open incident, read every minute.
    */
   void startStatusPolling() {
     poller.start();
+    hitEdits.start();
   }
 
   /**

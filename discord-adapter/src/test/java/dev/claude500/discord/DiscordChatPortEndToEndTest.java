@@ -72,7 +72,7 @@ class DiscordChatPortEndToEndTest {
 
     ChannelRef channel = new ChannelRef("discord", INCIDENTS);
     IncidentView incident = open();
-    MessageRef top = port.post(channel, new Reply.Incident(incident));
+    MessageRef top = port.post(channel, new Reply.Incident(incident, Optional.empty()));
     JsonNode posted = d.discord.message(top.messageId()).orElseThrow();
     JsonNode embed = posted.path("embeds").get(0);
     assertThat(embed.path("title").asText()).contains(incident.name());
@@ -90,13 +90,13 @@ class DiscordChatPortEndToEndTest {
     port.postInThread(channel, top.messageId(), Reply.Message.of("Monitoring."), false);
     assertThat(d.discord.calls("POST", "/channels/.*/threads")).as("the thread is started once").hasSize(1);
 
-    port.update(top, new Reply.Incident(resolved(incident)));
+    port.update(top, new Reply.Incident(resolved(incident), Optional.empty()));
     JsonNode edited = d.discord.message(top.messageId()).orElseThrow().path("embeds").get(0);
     assertThat(edited.path("color").asInt()).isEqualTo(Colours.GREEN);
     assertThat(edited.path("description").asText()).contains("resolved");
 
     int inChannel = d.discord.messagesIn(INCIDENTS).size();
-    MessageRef last = port.postInThread(channel, top.messageId(), new Reply.Incident(resolved(incident)), true);
+    MessageRef last = port.postInThread(channel, top.messageId(), new Reply.Incident(resolved(incident), Optional.empty()), true);
     List<com.fasterxml.jackson.databind.node.ObjectNode> channelMessages = d.discord.messagesIn(INCIDENTS);
     assertThat(channelMessages).hasSize(inChannel + 1);
     String notice = channelMessages.get(channelMessages.size() - 1).path("content").asText();
@@ -109,7 +109,7 @@ class DiscordChatPortEndToEndTest {
   @DisplayName("a thread whose message exists but which the bot no longer knows is found again, not started twice")
   void threadFoundAgainThroughItsMessage() throws Exception {
     ChannelRef channel = new ChannelRef("discord", TRIAGE);
-    MessageRef top = port.post(channel, new Reply.Incident(open()));
+    MessageRef top = port.post(channel, new Reply.Incident(open(), Optional.empty()));
     port.postInThread(channel, top.messageId(), Reply.Message.of("first"), false);
     // A second adapter (a restart) has no thread in its cache and reads the message to find it.
     try (DiscordAdapter other = d.restarted()) {
@@ -128,7 +128,7 @@ class DiscordChatPortEndToEndTest {
 
     ChannelRef channel = new ChannelRef("discord", NO_SEND);
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> port.post(channel, new Reply.Incident(open())))
+      assertThatThrownBy(() -> port.post(channel, new Reply.Incident(open(), Optional.empty())))
           .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse());
     }
     Call dm = d.discord.await("POST", "/users/@me/channels", LoopbackDiscord.WAIT);
@@ -146,7 +146,7 @@ class DiscordChatPortEndToEndTest {
   void noThreads() throws Exception {
     subscribe(NO_THREADS, ALICE);
     ChannelRef channel = new ChannelRef("discord", NO_THREADS);
-    MessageRef top = port.post(channel, new Reply.Incident(open()));
+    MessageRef top = port.post(channel, new Reply.Incident(open(), Optional.empty()));
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> port.postInThread(channel, top.messageId(), Reply.Message.of("update"), false))
           .isInstanceOfSatisfying(ChatDeliveryException.class, e -> {

@@ -10,6 +10,7 @@ import dev.claude500.status.StatusView;
 import dev.claude500.status.StatusWords;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Block Kit for the status page: the answer to {@code /claude500 status} (indicator, every
@@ -53,7 +54,7 @@ final class StatusMessages {
     String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
     return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
-        .build(PlainTextRenderer.render(new Reply.Incident(i)));
+        .build(PlainTextRenderer.render(new Reply.Incident(i, Optional.empty())));
   }
 
   /**

@@ -41,7 +41,7 @@ class SlackChatPortTest {
   @Test
   void anIncidentIsOnePostWithItsUpdatesInItsThreadAndItsResolutionBroadcast() {
     IncidentView open = redIncident();
-    MessageRef top = port.post(channel, new Reply.Incident(open));
+    MessageRef top = port.post(channel, new Reply.Incident(open, Optional.empty()));
     FakeSlackApi.Call post = fake.calls("chat.postMessage").get(0);
     assertThat(top).isEqualTo(new MessageRef(channel, post.ts()));
     assertThat(post.param("channel")).isEqualTo("C0INCIDENTS");
@@ -51,7 +51,7 @@ class SlackChatPortTest {
         .contains("🔴 Claude Code: major outage");
     assertThat(post.param("unfurl_links")).isIn("0", "false");
 
-    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open), false);
+    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open, Optional.empty()), false);
     FakeSlackApi.Call threaded = fake.calls("chat.postMessage").get(1);
     assertThat(threaded.param("thread_ts")).isEqualTo(top.messageId());
     assertThat(threaded.param("reply_broadcast")).isIn("0", "false");
@@ -60,12 +60,12 @@ class SlackChatPortTest {
     IncidentView resolved = new IncidentView(open.id(), open.name(), IncidentStatus.RESOLVED, open.impact(),
         open.components(), open.latest(), open.link(), open.startedAt(), Optional.of(Instant.parse("2026-04-15T16:00:00Z")),
         false);
-    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved), true);
+    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved, Optional.empty()), true);
     FakeSlackApi.Call broadcast = fake.calls("chat.postMessage").get(2);
     assertThat(broadcast.param("reply_broadcast")).isIn("1", "true");
     assertThat(broadcast.blockText()).contains("✅ *Resolved:*").contains("resolved 2026-04-15 16:00 UTC");
 
-    port.update(top, new Reply.Incident(resolved));
+    port.update(top, new Reply.Incident(resolved, Optional.empty()));
     FakeSlackApi.Call edit = fake.calls("chat.update").get(0);
     assertThat(edit.param("ts")).isEqualTo(top.messageId());
     assertThat(edit.param("channel")).isEqualTo("C0INCIDENTS");

@@ -1,0 +1,28 @@
+package dev.claude500.incidents;
+
+import dev.claude500.chat.ChannelRef;
+import java.util.Objects;
+
+/**
+ * Where people hit by an incident are counted together: one incident in one workspace (Slack) or
+ * server (Discord) of one platform.
+ *
+ * @param incidentId the incident
+ * @param platform the platform's short name
+ * @param workspace the workspace or server, as {@link dev.claude500.chat.ChatPort#workspace} names it
+ */
+public record HitScope(String incidentId, String platform, String workspace) {
+  /** Validates every part: 1..200 characters, not blank. */
+  public HitScope {
+    require(incidentId, "incidentId");
+    require(platform, "platform");
+    require(workspace, "workspace");
+  }
+
+  private static void require(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (!ChannelRef.isValidId(value)) {
+      throw new IllegalArgumentException(name + " must be 1..200 characters and not blank");
+    }
+  }
+}
