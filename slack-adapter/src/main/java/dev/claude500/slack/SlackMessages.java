@@ -79,7 +79,7 @@ final class SlackMessages {
           + (o.details().isEmpty() ? "" : "\n" + SlackMarkdown.notification(o.details()));
       return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).buildWithText(text);
     }
-    return StatusMessages.incident(((Reply.Incident) reply).view());
+    return StatusMessages.incident((Reply.Incident) reply);
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.claude500.status.StatusView;
 import dev.claude500.status.StatusWords;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Block Kit for the status page: the answer to {@code /claude500 status} (indicator, every
@@ -45,7 +44,12 @@ final class StatusMessages {
         .build(PlainTextRenderer.render(new Reply.Status(v)));
   }
 
-  static SlackMessage incident(IncidentView i) {
+  /**
+   * Returns an incident post; the top-level one also says how many people here are hit and, while
+   * the incident is open, carries the "I'm hit too" button.
+   */
+  static SlackMessage incident(Reply.Incident post) {
+    IncidentView i = post.view();
     MessageBuilder b = new MessageBuilder().section(incidentTitle(i));
     if (!i.components().isEmpty()) {
       b.section(components(i.components()));
@@ -53,8 +57,12 @@ final class StatusMessages {
     i.latest().ifPresent(u -> b.section(update(u)));
     String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
-    return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
-        .build(PlainTextRenderer.render(new Reply.Incident(i, Optional.empty())));
+    b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"));
+    post.hit().ifPresent(h -> b.section("👥 *" + SlackMarkdown.escape(h.line(i.isClosed())) + "*"));
+    if (post.hasHitButton() && i.id().length() <= SlackMessages.MAX_BUTTON_VALUE) {
+      b.buttons(List.of(HitButtonListener.button(i.id())));
+    }
+    return b.build(PlainTextRenderer.render(post));
   }
 
   /**
