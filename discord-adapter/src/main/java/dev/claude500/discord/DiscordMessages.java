@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -27,6 +28,8 @@ final class DiscordMessages {
   static final String PASTE_LABEL = "Paste…";
   /** The label of a question's button that opens a modal to answer in one's own words. */
   static final String WORDS_LABEL = "Answer in words…";
+  /** The label of an incident post's button. */
+  static final String HIT_LABEL = "I'm hit too";
   private static final int REPORT_BLOCKS = 8;
   private static final int REPORT_COLOUR = 0xD97757;
 
@@ -66,7 +69,7 @@ final class DiscordMessages {
     if (reply instanceof Reply.Opening o) {
       return List.of(opening(o));
     }
-    return List.of(embed("", StatusMessages.incident(((Reply.Incident) reply).view())));
+    return List.of(incident((Reply.Incident) reply));
   }
 
   /** Returns a message of markdown, cut to fit one message. */
@@ -137,6 +140,14 @@ final class DiscordMessages {
       out.add(base().setContent(part).build());
     }
     return out;
+  }
+
+  /** An incident post: its embed, and the "I'm hit too" button on a top-level post while the incident is open. */
+  private MessageCreateData incident(Reply.Incident post) {
+    MessageCreateBuilder b = base().setContent("").setEmbeds(StatusMessages.incident(post.view(), post.hit()));
+    Optional<String> hit = post.hasHitButton() ? ids.hit(post.view().id()) : Optional.empty();
+    hit.ifPresent(id -> b.setComponents(ActionRow.of(Button.secondary(id, HIT_LABEL))));
+    return b.build();
   }
 
   private static MessageCreateData withButtons(String markdown, List<Button> buttons) {

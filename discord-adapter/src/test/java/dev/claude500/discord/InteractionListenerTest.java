@@ -115,7 +115,7 @@ class InteractionListenerTest {
     outbox.register(chat);
     services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry), outbox,
         new WhoIsHit(store, status, outbox, clock, new ManualScheduler(clock), BotMetrics.none()).button());
-    listener = InteractionListener.create(services, new Worker(work), new DiscordMessages(ids), ids);
+    listener = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);
     when(thread.sendMessage(any(MessageCreateData.class))).thenReturn(post);
@@ -299,7 +299,7 @@ class InteractionListenerTest {
     Button chosen = posted.stream().filter(b -> b.getLabel().startsWith("API Error: 500")).findFirst().orElseThrow();
     assertThat(chosen.getCustomId()).startsWith("c5:A:").doesNotContain(q.token());
     CustomIds restarted = new CustomIds(20);
-    InteractionListener other = InteractionListener.create(services, new Worker(work), new DiscordMessages(restarted),
+    InteractionListener other = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(restarted),
         restarted);
     ButtonInteractionEvent event = click(chosen.getCustomId(), chosen, shown("Which error?", posted.toArray(Button[]::new)));
     editOriginal();
