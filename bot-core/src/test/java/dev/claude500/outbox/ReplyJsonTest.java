@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.Choice;
+import dev.claude500.chat.HitCount;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Span;
 import dev.claude500.chat.Text;
+import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusIndicator;
+import dev.claude500.testing.StatusFixtures;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,16 @@ class ReplyJsonTest {
   @MethodSource("triageReplies")
   void aReplyReadsBackEqual(Reply reply) {
     assertThat(ReplyJson.read(ReplyJson.write(reply))).isEqualTo(reply);
+  }
+
+  @Test
+  void anIncidentPostReadsBackWithItsCountOfPeopleHit() {
+    for (Incident i : StatusFixtures.twoOpenSummary().incidents()) {
+      Reply counted = new Reply.Incident(IncidentView.of(i), Optional.of(new HitCount(7)));
+      Reply bare = new Reply.Incident(IncidentView.of(i), Optional.empty());
+      assertThat(ReplyJson.read(ReplyJson.write(counted))).isEqualTo(counted);
+      assertThat(ReplyJson.read(ReplyJson.write(bare))).isEqualTo(bare);
+    }
   }
 
   @Test
