@@ -77,7 +77,7 @@ public final class BotMetrics {
   public BotMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.peopleHit = MultiGauge.builder(PEOPLE_HIT).description("People hit by each open incident")
-        .baseUnit("people").register(registry);
+        .register(registry);
   }
 
   /** Returns metrics that record nothing. */
