@@ -16,16 +16,9 @@ import java.util.Objects;
 public record HitClick(String deliveryId, MessageRef post, String incidentId, String personId) {
   /** Validates every part: ids of 1..200 characters, not blank. */
   public HitClick {
-    require(deliveryId, "deliveryId");
+    ChannelRef.requireToken(deliveryId, "deliveryId");
     Objects.requireNonNull(post, "post");
-    require(incidentId, "incidentId");
-    require(personId, "personId");
-  }
-
-  private static void require(String value, String name) {
-    Objects.requireNonNull(value, name);
-    if (!ChannelRef.isValidId(value)) {
-      throw new IllegalArgumentException(name + " must be 1..200 characters and not blank");
-    }
+    ChannelRef.requireToken(incidentId, "incidentId");
+    ChannelRef.requireToken(personId, "personId");
   }
 }

@@ -9,6 +9,7 @@ import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.HitScope;
 import dev.claude500.incidents.TopPosts;
+import dev.claude500.incidents.Workspaces;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.Outgoing;

@@ -8,8 +8,6 @@ import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentView;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class HitPosts {
   private static final Logger LOG = LoggerFactory.getLogger(HitPosts.class);
-  /** Channels whose workspace is remembered at most (a channel never moves; the bound is for safety). */
-  private static final int REMEMBERED = 10_000;
 
   private final IncidentHits hits;
-  private final ConcurrentMap<ChannelRef, String> workspaces = new ConcurrentHashMap<>();
+  private final Workspaces workspaces = new Workspaces();
 
   HitPosts(IncidentHits hits) {
     this.hits = Objects.requireNonNull(hits, "hits");
@@ -36,24 +32,11 @@ final class HitPosts {
   Reply.Incident post(ChatPort port, ChannelRef channel, Incident incident) {
     IncidentView view = IncidentView.of(incident);
     try {
-      HitScope scope = new HitScope(incident.id(), channel.platform(), workspace(port, channel));
+      HitScope scope = workspaces.scope(incident.id(), port, channel);
       return new Reply.Incident(view, Optional.of(new HitCount(hits.count(scope))));
     } catch (RuntimeException e) {
       LOG.info("post of {} in {} goes without its count of people hit: {}", incident.id(), channel, e.toString());
       return new Reply.Incident(view, Optional.empty());
     }
-  }
-
-  private String workspace(ChatPort port, ChannelRef channel) {
-    String known = workspaces.get(channel);
-    if (known != null) {
-      return known;
-    }
-    String asked = Objects.requireNonNull(port.workspace(channel), "workspace");
-    if (workspaces.size() >= REMEMBERED) {
-      workspaces.clear();
-    }
-    workspaces.put(channel, asked);
-    return asked;
   }
 }

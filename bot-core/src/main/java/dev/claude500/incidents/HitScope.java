@@ -1,7 +1,6 @@
 package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
-import java.util.Objects;
 
 /**
  * Where people hit by an incident are counted together: one incident in one workspace (Slack) or
@@ -14,15 +13,8 @@ import java.util.Objects;
 public record HitScope(String incidentId, String platform, String workspace) {
   /** Validates every part: 1..200 characters, not blank. */
   public HitScope {
-    require(incidentId, "incidentId");
-    require(platform, "platform");
-    require(workspace, "workspace");
-  }
-
-  private static void require(String value, String name) {
-    Objects.requireNonNull(value, name);
-    if (!ChannelRef.isValidId(value)) {
-      throw new IllegalArgumentException(name + " must be 1..200 characters and not blank");
-    }
+    ChannelRef.requireToken(incidentId, "incidentId");
+    ChannelRef.requireToken(platform, "platform");
+    ChannelRef.requireToken(workspace, "workspace");
   }
 }
