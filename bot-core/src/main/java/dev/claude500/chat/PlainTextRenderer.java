@@ -36,8 +36,7 @@ public final class PlainTextRenderer {
       return o.headline().toPlainString() + (details.isEmpty() ? "" : "\n" + details);
     }
     Reply.Incident i = (Reply.Incident) reply;
-    return post(i.view()) + i.hit().map(h -> "\n    " + h.line(i.view().isClosed())
-        + (i.hasHitButton() ? " (\"I'm hit too\" to be counted)" : "")).orElse("");
+    return post(i.view()) + i.hit().map(h -> "\n    " + h.line(i.view().isClosed())).orElse("");
   }
 
   /** Returns choices as "  1) Label" lines. */
