@@ -78,9 +78,13 @@ public final class HitEdits {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
-  /** Reads the gauge now and then every {@link #GAUGE_EVERY}, for as long as the scheduler runs. */
+  /**
+   * Reads the gauge every {@link #GAUGE_EVERY}, for as long as the scheduler runs; the first read
+   * comes after one such wait, when the status poller has fed the page's state (reading it before
+   * would make the status cache fetch the page itself).
+   */
   public void start() {
-    scheduler.schedule(Duration.ZERO, this::gaugeRound);
+    scheduler.schedule(GAUGE_EVERY, this::gaugeRound);
   }
 
   /**
