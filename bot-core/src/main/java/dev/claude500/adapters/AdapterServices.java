@@ -1,6 +1,7 @@
 package dev.claude500.adapters;
 
 import dev.claude500.commands.Commands;
+import dev.claude500.hits.HitButton;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.status.StatusSource;
@@ -22,10 +23,10 @@ import java.util.Objects;
  * @param clock the time
  * @param metrics where the adapter records what it measures
  * @param outbox where the adapter sends a triage's replies, in order and exactly once
- * @param outbox what delivers the bot's messages in threads
+ * @param hits what a click on an incident post's "I'm hit too" button does
  */
 public record AdapterServices(TriageEngine engine, Commands commands, StatusSource status, Store store, Clock clock,
-    BotMetrics metrics, Outbox outbox) {
+    BotMetrics metrics, Outbox outbox, HitButton hits) {
   /** Validates. */
   public AdapterServices {
     Objects.requireNonNull(engine, "engine");
@@ -35,5 +36,6 @@ public record AdapterServices(TriageEngine engine, Commands commands, StatusSour
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(hits, "hits");
   }
 }

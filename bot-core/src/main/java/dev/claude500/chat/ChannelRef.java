@@ -24,11 +24,18 @@ public record ChannelRef(String platform, String channelId) {
     return value != null && !value.isBlank() && value.length() <= 200;
   }
 
-  static void requireToken(String value, String name) {
+  /**
+   * Returns {@code value} when {@link #isValidId} accepts it.
+   *
+   * @throws NullPointerException naming {@code name} when it is null
+   * @throws IllegalArgumentException naming {@code name} when it is blank or too long
+   */
+  public static String requireToken(String value, String name) {
     Objects.requireNonNull(value, name);
     if (!isValidId(value)) {
       throw new IllegalArgumentException(name + " must be 1..200 characters and not blank");
     }
+    return value;
   }
 
   @Override

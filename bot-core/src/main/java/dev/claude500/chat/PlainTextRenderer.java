@@ -35,8 +35,9 @@ public final class PlainTextRenderer {
       String details = o.details().toPlainString();
       return o.headline().toPlainString() + (details.isEmpty() ? "" : "\n" + details);
     }
-    Reply.Incident incident = (Reply.Incident) reply;
-    return incident.mention().isNone() ? post(incident.view()) : incident.mention().plain() + " " + post(incident.view());
+    Reply.Incident i = (Reply.Incident) reply;
+    String post = post(i.view()) + i.hit().map(h -> "\n    " + h.line(i.view().isClosed())).orElse("");
+    return i.mention().isNone() ? post : i.mention().plain() + " " + post;
   }
 
   /** Returns choices as "  1) Label" lines. */

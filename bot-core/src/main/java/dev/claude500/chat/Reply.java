@@ -5,6 +5,7 @@ import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusView;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something the bot says, independent of the platform that shows it. Adapters render each case;
@@ -119,12 +120,21 @@ public sealed interface Reply {
    * @param view the incident
    * @param mention who the post calls out; only an incident's first post calls anyone out, never
    *     an edit, and adapters let the message ping exactly that
+   * @param hit how many people where the post is are hit by it, on the top-level post of an
+   *     incident (which then also carries the "I'm hit too" button while it is open); empty
+   *     elsewhere (a link preview, a maintenance, a thread reply)
    */
-  record Incident(IncidentView view, ChannelMention mention) implements Reply {
+  record Incident(IncidentView view, ChannelMention mention, Optional<HitCount> hit) implements Reply {
     /** Rejects null. */
     public Incident {
       Objects.requireNonNull(view, "view");
       Objects.requireNonNull(mention, "mention");
+      Objects.requireNonNull(hit, "hit");
+    }
+
+    /** Returns true when the post carries the "I'm hit too" button: it has a count and is open. */
+    public boolean hasHitButton() {
+      return hit.isPresent() && !view.isClosed() && !view.maintenance();
     }
   }
 }

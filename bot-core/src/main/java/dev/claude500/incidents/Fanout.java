@@ -50,7 +50,7 @@ final class Fanout {
     this.outbox = outbox;
     this.lease = lease;
     this.clock = clock;
-    this.incidents = new IncidentPublisher(outbox, clock);
+    this.incidents = new IncidentPublisher(outbox, clock, store.incidentHits());
     this.maintenancePublisher = new MaintenancePublisher(outbox, clock);
     this.maintenances = new Maintenances(store.watcherState());
     this.followUps = new FollowUps(store.waitingTriages(), store.ledger(), outbox, engine, clock);

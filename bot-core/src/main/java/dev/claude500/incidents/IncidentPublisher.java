@@ -2,11 +2,11 @@ package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatPort;
 import dev.claude500.chat.Reply;
 import dev.claude500.commands.Subscription;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentUpdate;
-import dev.claude500.status.IncidentView;
 import dev.claude500.status.PageRead;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.Outgoing;
@@ -45,10 +45,12 @@ final class IncidentPublisher {
 
   private final Outbox outbox;
   private final Clock clock;
+  private final HitPosts hits;
 
-  IncidentPublisher(Outbox outbox, Clock clock) {
+  IncidentPublisher(Outbox outbox, Clock clock, IncidentHits hits) {
     this.outbox = outbox;
     this.clock = clock;
+    this.hits = new HitPosts(hits);
   }
 
   /** Returns the incidents worth a look this round: open ones and ones active lately. */
@@ -111,7 +113,7 @@ final class IncidentPublisher {
       String key = ItemKeys.edit(incident.id(), latest.get().id());
       if (!shown.contains(key) && !ledgered.isSettled(channel, key)) {
         out.add(new Outgoing.EditRoot(key, channel, rootKey,
-            new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE), incident.id()));
+            hits.post(port(channel), channel, incident, ChannelMention.NONE), incident.id()));
       }
     }
     return out;
@@ -170,8 +172,14 @@ final class IncidentPublisher {
       incident.latestUpdate().filter(u -> u.id() != null)
           .ifPresent(u -> settles.add(ItemKeys.edit(incident.id(), u.id())));
     }
-    Reply post = new Reply.Incident(IncidentView.of(incident), filter.mentionFor(incident));
+    Reply post = hits.post(port(channel), channel, incident, filter.mentionFor(incident));
     return new Outgoing.Top(ItemKeys.incident(incident.id()), channel, post, incident.id(), settles);
+  }
+
+  /** Returns the port of the channel's platform: the watcher publishes only to channels served here. */
+  private ChatPort port(ChannelRef channel) {
+    return outbox.port(channel.platform())
+        .orElseThrow(() -> new IllegalStateException("no port for " + channel.platform() + " here"));
   }
 
   private static Instant written(IncidentUpdate u) {

@@ -60,7 +60,8 @@ public final class LinkPreviews {
         .filter(link -> incidentId(link).isPresent())
         .limit(MAX_LINKS)
         .forEach(link -> status.incident(incidentId(link).orElseThrow())
-            .ifPresent(incident -> out.put(link, new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE))));
+            .ifPresent(incident -> out.put(link,
+                new Reply.Incident(IncidentView.of(incident), ChannelMention.NONE, Optional.empty()))));
     return out;
   }
 

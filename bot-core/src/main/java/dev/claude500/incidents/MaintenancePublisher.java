@@ -56,7 +56,7 @@ final class MaintenancePublisher {
     List<Outgoing> out = new ArrayList<>();
     if (root.isEmpty() || !root.get().isSettled()) {
       out.add(outbox.find(channel, startKey).orElseGet(() -> new Outgoing.Top(startKey, channel,
-          new Reply.Incident(view(tracked, listed), ChannelMention.NONE), tracked.id(), List.of())));
+          new Reply.Incident(view(tracked, listed), ChannelMention.NONE, Optional.empty()), tracked.id(), List.of())));
     }
     if (!tracked.ended()) {
       return out;
@@ -70,7 +70,7 @@ final class MaintenancePublisher {
     String editKey = ItemKeys.edit(tracked.id(), "completed");
     if (!ledgered.isSettled(channel, editKey)) {
       out.add(new Outgoing.EditRoot(editKey, channel, startKey,
-          new Reply.Incident(view(tracked, listed), ChannelMention.NONE), tracked.id()));
+          new Reply.Incident(view(tracked, listed), ChannelMention.NONE, Optional.empty()), tracked.id()));
     }
     return out;
   }

@@ -103,15 +103,17 @@ final class Retention {
     int waiting = page.map(p -> purgeWaiting(p, cutoff)).orElse(0);
     Batches conversations = batches(stop, n -> store.conversations().purgeClosedBefore(cutoff, n));
     Batches deliveries = batches(stop, n -> store.seenDeliveries().purgeBefore(cutoff, n));
+    Batches hits = batches(stop, n -> store.incidentHits().purgeBefore(cutoff, n));
     Optional<Batches> ledger = page.map(p -> keep(p, now))
         .map(keep -> batches(stop, n -> store.ledger().purgeSettledBefore(cutoff, keep, n)));
     metrics.purged("waiting_triage", waiting);
     metrics.purged("conversation", conversations.rows());
     metrics.purged("seen_delivery", deliveries.rows());
+    metrics.purged("incident_hit", hits.rows());
     ledger.ifPresent(l -> metrics.purged("post_ledger", l.rows()));
-    boolean more = conversations.more() || deliveries.more() || ledger.map(Batches::more).orElse(false);
-    LOG.info("Retention {}: purged {} ended triages, {} seen deliveries, {} and {} done waiting triages"
-            + " from before {}{}", words(retention), conversations.rows(), deliveries.rows(),
+    boolean more = conversations.more() || deliveries.more() || hits.more() || ledger.map(Batches::more).orElse(false);
+    LOG.info("Retention {}: purged {} ended triages, {} seen deliveries, {} marks of people hit, {} and {} done"
+            + " waiting triages from before {}{}", words(retention), conversations.rows(), deliveries.rows(), hits.rows(),
         ledger.map(l -> l.rows() + " settled incident posts").orElse("no incident posts (the page is not read yet)"),
         waiting, cutoff, more ? "; more next round" : "");
     return more;

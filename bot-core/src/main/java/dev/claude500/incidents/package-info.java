@@ -11,7 +11,8 @@
  * dev.claude500.incidents.ChatPorts}, {@link dev.claude500.incidents.IncidentLinks} and {@link
  * dev.claude500.incidents.WaitingTriageRecorder} are what the launcher wires into the rest. It owns
  * the ports of what it keeps (the {@link dev.claude500.incidents.PostLedger}, the {@link
- * dev.claude500.incidents.Leases} among replicas, the {@link dev.claude500.incidents.WaitingTriages}
- * and its {@link dev.claude500.incidents.WatcherState}); the store implements them.
+ * dev.claude500.incidents.Leases} among replicas, the {@link dev.claude500.incidents.WaitingTriages},
+ * who is hit by each incident ({@link dev.claude500.incidents.IncidentHits}, which each top-level
+ * post shows) and its {@link dev.claude500.incidents.WatcherState}); the store implements them.
  */
 package dev.claude500.incidents;

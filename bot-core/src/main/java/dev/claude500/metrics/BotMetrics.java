@@ -4,14 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -56,6 +62,8 @@ public final class BotMetrics {
   public static final String HTTP_REFUSED = "claude500.http.requests.refused";
   /** Calls to the status-page webhook, tagged {@code result} (see {@link #webhookPoke}). */
   public static final String WEBHOOK_POKES = "claude500.webhook.pokes";
+  /** Gauge: people hit by each open incident (every workspace), tagged {@code incident}. */
+  public static final String PEOPLE_HIT = "claude500.incident.people.hit";
 
   private static final Duration[] ACK_BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
@@ -64,6 +72,7 @@ public final class BotMetrics {
   private static final double[] QUESTION_BUCKETS = {1, 2, 3, 4, 5, 8, 13};
 
   private final MeterRegistry registry;
+  private final MultiGauge peopleHit;
 
   /**
    * Creates the meters' facade over a registry.
@@ -72,6 +81,8 @@ public final class BotMetrics {
    */
   public BotMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.peopleHit = MultiGauge.builder(PEOPLE_HIT).description("People hit by each open incident")
+        .register(registry);
   }
 
   /** Returns metrics that record nothing. */
@@ -288,6 +299,16 @@ public final class BotMetrics {
 
   private Counter pokes(String result) {
     return counter(WEBHOOK_POKES, "Calls to the status-page webhook, by result", "result", result);
+  }
+
+  /**
+   * Sets the people hit by each open incident; incidents not named (no longer open) leave the
+   * gauge. Thread-safe; the last call wins.
+   */
+  public synchronized void peopleHit(Map<String, Integer> byOpenIncident) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    new TreeMap<>(byOpenIncident).forEach((id, n) -> rows.add(MultiGauge.Row.of(Tags.of("incident", id), n)));
+    peopleHit.register(rows, true);
   }
 
   /** Records how long {@code work} took on {@code timer}; returns its value. */

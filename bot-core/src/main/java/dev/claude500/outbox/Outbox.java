@@ -126,6 +126,11 @@ public final class Outbox implements AutoCloseable {
     return lanes.find(channel, itemKey).map(Queued::message);
   }
 
+  /** Returns the port messages for {@code platform} go through in this process, if one is registered. */
+  public Optional<ChatPort> port(String platform) {
+    return Optional.ofNullable(ports.get(platform));
+  }
+
   /** Returns true when messages for {@code platform} have a port to go through in this process. */
   public boolean serves(String platform) {
     return ports.containsKey(platform);

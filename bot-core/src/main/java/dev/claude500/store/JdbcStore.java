@@ -5,6 +5,7 @@ import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
 import dev.claude500.earlywarning.EarlyWarningStore;
+import dev.claude500.incidents.IncidentHits;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -67,6 +68,7 @@ public final class JdbcStore implements Store {
   private final Leases leases;
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
+  private final IncidentHits incidentHits;
   private final OutboxStore outbox;
   private final EarlyWarningStore earlyWarnings;
   private final WriteHealth health;
@@ -87,6 +89,7 @@ public final class JdbcStore implements Store {
     this.leases = new JdbcLeases(jdbc);
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
+    this.incidentHits = new JdbcIncidentHits(jdbc);
     this.outbox = new JdbcOutbox(jdbc);
     this.earlyWarnings = new JdbcEarlyWarnings(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -176,6 +179,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  @Override
+  public IncidentHits incidentHits() {
+    return incidentHits;
   }
 
   /** Returns the messages the outbox has queued and not yet delivered. */

@@ -3,6 +3,7 @@ package dev.claude500.store;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.IncidentHits;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -40,6 +41,9 @@ public interface Store extends AutoCloseable {
 
   /** Returns the triages waiting for an incident to clear. */
   WaitingTriages waitingTriages();
+
+  /** Returns who is hit by each incident, per workspace. */
+  IncidentHits incidentHits();
 
   /** Returns the incident watcher's own values. */
   WatcherState watcherState();

@@ -198,11 +198,16 @@ class RetentionTest {
       store.seenDeliveries().firstSeen("Ev" + i, old);
     }
     endedTriage("old", old);
+    HitScope scope = new HitScope("inc-old", "slack", "slack");
+    store.incidentHits().toggleClick(scope, "U1", old);
+    store.incidentHits().toggleClick(scope, "U2", T0);
 
     h.tick();
     h.tickAfter(Duration.ofMinutes(2));
     assertThat(purged(registry, "seen_delivery")).isEqualTo(Retention.BATCH * Retention.BATCHES_PER_RUN);
     assertThat(purged(registry, "conversation")).isEqualTo(1);
+    assertThat(purged(registry, "incident_hit")).isEqualTo(1);
+    assertThat(store.incidentHits().count(scope)).as("the recent mark stays").isEqualTo(1);
 
     h.tickAfter(Duration.ofSeconds(30));
     assertThat(purged(registry, "seen_delivery")).as("the next round, not the next hour").isEqualTo(backlog);

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.Choice;
+import dev.claude500.chat.HitCount;
 import dev.claude500.chat.Reply;
 import dev.claude500.chat.Span;
 import dev.claude500.chat.Text;
+import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusIndicator;
+import dev.claude500.testing.StatusFixtures;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -39,8 +44,18 @@ class ReplyJsonTest {
         dev.claude500.testing.StatusFixtures.redSummary().incidents().get(0));
     for (ChannelMention mention : List.of(ChannelMention.NONE, ChannelMention.of(ChannelMention.Kind.HERE),
         ChannelMention.role("123456789012345678"))) {
-      Reply.Incident post = new Reply.Incident(view, mention);
+      Reply.Incident post = new Reply.Incident(view, mention, Optional.empty());
       assertThat(ReplyJson.read(ReplyJson.write(post))).isEqualTo(post);
+    }
+  }
+
+  @Test
+  void anIncidentPostReadsBackWithItsCountOfPeopleHit() {
+    for (Incident i : StatusFixtures.twoOpenSummary().incidents()) {
+      Reply counted = new Reply.Incident(IncidentView.of(i), ChannelMention.NONE, Optional.of(new HitCount(7)));
+      Reply bare = new Reply.Incident(IncidentView.of(i), ChannelMention.NONE, Optional.empty());
+      assertThat(ReplyJson.read(ReplyJson.write(counted))).isEqualTo(counted);
+      assertThat(ReplyJson.read(ReplyJson.write(bare))).isEqualTo(bare);
     }
   }
 

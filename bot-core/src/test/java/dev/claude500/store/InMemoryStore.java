@@ -3,6 +3,7 @@ package dev.claude500.store;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.IncidentHits;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -25,6 +26,7 @@ public final class InMemoryStore implements Store {
   private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
   private final Leases leases = new InMemoryLeases();
   private final WatcherState watcherState = new InMemoryWatcherState();
+  private final IncidentHits incidentHits = new InMemoryIncidentHits();
   private volatile boolean closed;
 
   /** Creates an empty store. */
@@ -68,6 +70,11 @@ public final class InMemoryStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  @Override
+  public IncidentHits incidentHits() {
+    return incidentHits;
   }
 
   /** Returns true until {@link #close()} is called. */

@@ -10,6 +10,7 @@ import dev.claude500.commands.AutodetectSetting;
 import dev.claude500.commands.Filters;
 import dev.claude500.commands.QuietHours;
 import dev.claude500.commands.Subscription;
+import dev.claude500.incidents.HitScope;
 import dev.claude500.incidents.Lease;
 import dev.claude500.incidents.LedgerEntry;
 import dev.claude500.incidents.WaitingTriage;
@@ -753,6 +754,81 @@ abstract class StoreContract {
       });
 
       assertThat(store.watcherState().get("k").orElseThrow()).matches("v[0-7]");
+    }
+  }
+
+  @Nested
+  @DisplayName("Incident hits")
+  class Hits {
+    final HitScope acme = new HitScope("inc1", "slack", "T0ACME");
+    final HitScope other = new HitScope("inc1", "slack", "T0OTHER");
+
+    @Test
+    @DisplayName("A click counts a person once; a second click takes it back")
+    void toggle() {
+      assertThat(store.incidentHits().toggleClick(acme, "U1", T0)).isTrue();
+      assertThat(store.incidentHits().toggleClick(acme, "U2", T0)).isTrue();
+      assertThat(store.incidentHits().count(acme)).isEqualTo(2);
+      assertThat(store.incidentHits().count(other)).as("another workspace counts its own").isZero();
+
+      assertThat(store.incidentHits().toggleClick(acme, "U1", T0.plusSeconds(1))).isFalse();
+      assertThat(store.incidentHits().count(acme)).isEqualTo(1);
+      assertThat(store.incidentHits().toggleClick(acme, "U1", T0.plusSeconds(2))).isTrue();
+      assertThat(store.incidentHits().count(acme)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("A person with a waiting triage and a click is counted once; the triage's mark outlives the click")
+    void triageAndClick() {
+      store.incidentHits().triageWaits(acme, "U1", thread("1.1"), T0);
+      store.incidentHits().triageWaits(acme, "U1", thread("1.1"), T0.plusSeconds(1));
+      store.incidentHits().triageWaits(acme, "U1", thread("2.2"), T0);
+      store.incidentHits().toggleClick(acme, "U1", T0);
+      assertThat(store.incidentHits().count(acme)).isEqualTo(1);
+      assertThat(store.incidentHits().countedByTriage(acme, "U1")).isTrue();
+
+      store.incidentHits().toggleClick(acme, "U1", T0);
+      assertThat(store.incidentHits().count(acme)).as("still waiting in two threads").isEqualTo(1);
+      assertThat(store.incidentHits().forgetTriage(thread("1.1"))).containsExactly(acme);
+      assertThat(store.incidentHits().forgetTriage(thread("1.1"))).isEmpty();
+      assertThat(store.incidentHits().count(acme)).isEqualTo(1);
+      store.incidentHits().forgetTriage(thread("2.2"));
+      assertThat(store.incidentHits().count(acme)).isZero();
+      assertThat(store.incidentHits().countedByTriage(acme, "U1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("People per incident add up every workspace, each person of each once")
+    void peoplePerIncident() {
+      store.incidentHits().toggleClick(acme, "U1", T0);
+      store.incidentHits().triageWaits(acme, "U1", thread("1.1"), T0);
+      store.incidentHits().toggleClick(other, "U1", T0);
+      store.incidentHits().toggleClick(new HitScope("inc2", "discord", "G1"), "U9", T0);
+
+      assertThat(store.incidentHits().people(List.of("inc1", "inc2", "inc3")))
+          .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("inc1", 2, "inc2", 1));
+      assertThat(store.incidentHits().people(List.of())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Of many clicks of different people at once, every one is counted")
+    void concurrentClicks() throws Exception {
+      List<Boolean> set = race(12, i -> () -> store.incidentHits().toggleClick(acme, "U" + i, T0));
+      assertThat(set).containsOnly(true);
+      assertThat(store.incidentHits().count(acme)).isEqualTo(12);
+    }
+
+    @Test
+    @DisplayName("Purging forgets marks made before the cutoff, at most the limit")
+    void purge() {
+      store.incidentHits().toggleClick(acme, "U1", T0.minusSeconds(10));
+      store.incidentHits().toggleClick(acme, "U2", T0.minusSeconds(5));
+      store.incidentHits().toggleClick(acme, "U3", T0.plusSeconds(5));
+
+      assertThat(store.incidentHits().purgeBefore(T0, 1)).isEqualTo(1);
+      assertThat(store.incidentHits().purgeBefore(T0, 10)).isEqualTo(1);
+      assertThat(store.incidentHits().count(acme)).isEqualTo(1);
+      assertThatThrownBy(() -> store.incidentHits().purgeBefore(T0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -24,7 +24,8 @@ final class StoreTables {
           "outbox",
           "early_signal",
           "early_warning_item",
-          "early_warning");
+          "early_warning",
+          "incident_hit");
 
   private StoreTables() {}
 

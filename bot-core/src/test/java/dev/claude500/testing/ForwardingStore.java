@@ -3,6 +3,7 @@ package dev.claude500.testing;
 import dev.claude500.chat.SeenDeliveries;
 import dev.claude500.commands.AutodetectStore;
 import dev.claude500.commands.SubscriptionStore;
+import dev.claude500.incidents.IncidentHits;
 import dev.claude500.incidents.Leases;
 import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
@@ -60,6 +61,11 @@ public class ForwardingStore implements Store {
   @Override
   public WaitingTriages waitingTriages() {
     return store.waitingTriages();
+  }
+
+  @Override
+  public IncidentHits incidentHits() {
+    return store.incidentHits();
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.claude500.launcher;
 import dev.claude500.commands.Commands;
 import dev.claude500.commands.SubscriptionService;
 import dev.claude500.earlywarning.EarlyWarnings;
+import dev.claude500.hits.HitButton;
+import dev.claude500.hits.HitEdits;
+import dev.claude500.hits.HitRecorder;
 import dev.claude500.incidents.ChatPorts;
 import dev.claude500.incidents.IncidentLinks;
 import dev.claude500.incidents.IncidentWatcher;
@@ -64,10 +67,15 @@ final class Core implements AutoCloseable {
   /** The early warning: told of triages failing on a green page, and to follow the status poller. */
   final EarlyWarnings earlyWarnings;
   private final OutboxThreads outboxThreads;
+  /** Edits incident posts to their count of people hit; its gauge starts with {@link #startStatusPolling()}. */
+  final HitEdits hitEdits;
+  /** What the "I'm hit too" button does, for every platform. */
+  final HitButton hitButton;
 
   private Core(Settings settings, Clock clock, JdbcStore store, StatusPoller poller,
       CachingStatusSource status, TriageEngine engine, Commands commands, ChatPorts chatPorts,
-      PrometheusMeterRegistry registry, BotMetrics metrics, Background background, EarlyWarnings earlyWarnings) {
+      PrometheusMeterRegistry registry, BotMetrics metrics, Background background, EarlyWarnings earlyWarnings,
+      HitEdits hitEdits) {
     this.settings = settings;
     this.registry = registry;
     this.metrics = metrics;
@@ -82,6 +90,8 @@ final class Core implements AutoCloseable {
     this.outbox = background.outbox();
     this.scheduler = background.scheduler();
     this.earlyWarnings = earlyWarnings;
+    this.hitEdits = hitEdits;
+    this.hitButton = new HitButton(store, hitEdits, clock);
   }
 
   /**
@@ -126,12 +136,18 @@ final class Core implements AutoCloseable {
     Background background = Background.start(store, clock);
     EarlyWarnings warnings = new EarlyWarnings(settings.earlyWarning(), store.earlyWarnings(), store.subscriptions(),
         store.ledger(), background.outbox(), chatPorts, clock, background.scheduler(), metrics);
+    HitEdits hitEdits = new HitEdits(store, chatPorts, status, background.outbox(), clock,
+        background.outboxThreads().scheduler(), metrics);
+    WaitingTriageRecorder waiting = new WaitingTriageRecorder(store.waitingTriages(), clock);
+    HitRecorder hits = new HitRecorder(store.incidentHits(), chatPorts, hitEdits, clock);
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
-        settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), chatPorts), metrics, warnings);
+        settings.triageTimeout(), view -> {
+          waiting.ended(view);
+          hits.ended(view);
+        }, new IncidentLinks(store.ledger(), chatPorts), metrics, warnings);
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
     return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
-        chatPorts, registry, metrics, background, warnings);
+        chatPorts, registry, metrics, background, warnings, hitEdits);
   }
 
   /** Returns the label values this bot's counters start at zero with: its playbooks, their branches, its platforms. */
@@ -148,11 +164,13 @@ final class Core implements AutoCloseable {
 
   /**
    * Starts the status poller on a thread of its own, its first read at once: from then on the
-   * cache, the early warning and the incident watcher (when one follows it) get every read.
+   * cache, the early warning and the incident watcher (when one follows it) get every read; and the
+   * gauge of people hit per open incident, read every minute.
    */
   void startStatusPolling() {
     poller.follow(earlyWarnings);
     poller.start();
+    hitEdits.start();
   }
 
   /**

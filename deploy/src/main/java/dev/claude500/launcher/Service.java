@@ -72,7 +72,7 @@ final class Service {
   static Service start(Core core) throws Exception {
     HttpEndpoints http = HttpEndpoints.bind(core.settings.httpPort(), HttpLimits.DEFAULT, core.clock, core.metrics);
     AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
-        core.metrics, core.outbox);
+        core.metrics, core.outbox, core.hitButton);
     List<Platform> platforms = new ArrayList<>(configured(core, services, http));
     Service service = new Service(core, http, platforms);
     // a scrape takes milliseconds of work: not on the IO thread, nor in Slack's lane, and readiness beside it

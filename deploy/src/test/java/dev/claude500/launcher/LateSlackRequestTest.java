@@ -59,7 +59,7 @@ class LateSlackRequestTest {
     core = Core.build(settings, clock);
     http = HttpEndpoints.bind(0, HttpLimits.DEFAULT, core.clock, core.metrics);
     AdapterServices services = new AdapterServices(core.engine, core.commands, core.status, core.store, core.clock,
-        core.metrics, core.outbox);
+        core.metrics, core.outbox, core.hitButton);
     platform = SlackPlatform.create(settings.slack().orElseThrow(), services, http, Lane.of("slack-held", lane));
     platform.start();
     http.start();

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The custom ids on the bot's buttons and modals. Each says what was clicked and carries the
  * question's token (so a late or repeated click is recognised as stale by the engine) and, for an
  * answer, the choice's value: {@code c5:a:<token>:<value>}, {@code c5:p:<token>} (open the paste
- * modal), {@code c5:m:<token>} (the modal). {@code %} and {@code :} inside parts are escaped.
+ * modal), {@code c5:m:<token>} (the modal), {@code c5:h:<incident id>} (an incident post's "I'm hit
+ * too"). {@code %} and {@code :} inside parts are escaped.
  *
  * <p>Discord allows 100 characters. An id that would be longer (a playbook with very long step ids
  * or values) carries hashes of the token and value instead ({@code c5:A:<token hash>:<value hash>},
@@ -49,7 +50,9 @@ final class CustomIds {
     /** The "Paste…" button of a text request: opens the modal. */
     PASTE('p'),
     /** The modal's submission. */
-    MODAL('m');
+    MODAL('m'),
+    /** An incident post's "I'm hit too" button; its token is the incident's id. */
+    HIT('h');
 
     final char code;
 
@@ -91,6 +94,15 @@ final class CustomIds {
   /** Returns the id of a text request's paste button. */
   String paste(String token) {
     return encode(new Id(Kind.PASTE, token, ""));
+  }
+
+  /**
+   * Returns the id of an incident post's "I'm hit too" button, or empty when the incident's id is too
+   * long to carry as it is (a hash could not be matched to an incident).
+   */
+  Optional<String> hit(String incidentId) {
+    String id = encode(new Id(Kind.HIT, incidentId, ""));
+    return id.charAt(PREFIX.length()) == Kind.HIT.code ? Optional.of(id) : Optional.empty();
   }
 
   /** Returns the id of a text request's modal. */

@@ -78,10 +78,10 @@ public final class DiscordAdapter implements AutoCloseable {
     this.workPool = DeferredWork.boundedPool("discord-work", WORKERS, QUEUE);
     CustomIds ids = new CustomIds(CustomIds.MAX);
     DiscordMessages messages = new DiscordMessages(ids);
-    this.listener = InteractionListener.create(services, new Worker(workPool), messages, ids);
     PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),
         services.clock());
     this.chatPort = new DiscordChatPort(this::connections, messages, problems);
+    this.listener = InteractionListener.create(services, chatPort, new Worker(workPool), messages, ids);
     services.outbox().register(chatPort);
   }
 

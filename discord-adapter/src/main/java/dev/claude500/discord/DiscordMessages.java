@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -28,6 +29,8 @@ final class DiscordMessages {
   static final String PASTE_LABEL = "Paste…";
   /** The label of a question's button that opens a modal to answer in one's own words. */
   static final String WORDS_LABEL = "Answer in words…";
+  /** The label of an incident post's button. */
+  static final String HIT_LABEL = "I'm hit too";
   private static final int REPORT_BLOCKS = 8;
   private static final int REPORT_COLOUR = 0xD97757;
 
@@ -68,21 +71,6 @@ final class DiscordMessages {
       return List.of(opening(o));
     }
     return List.of(incident((Reply.Incident) reply));
-  }
-
-  /**
-   * An incident's post: its embed, and a mention the channel asked for as the content, allowed to
-   * ping exactly that ({@code @here}, {@code @everyone} or the one role) and nothing else. Slack's
-   * {@code @channel} is not Discord's and is left out.
-   */
-  static MessageCreateData incident(Reply.Incident i) {
-    MessageCreateBuilder b = base().setEmbeds(StatusMessages.incident(i.view()));
-    return switch (i.mention().kind()) {
-      case HERE -> b.setContent("@here").setAllowedMentions(EnumSet.of(Message.MentionType.HERE)).build();
-      case EVERYONE -> b.setContent("@everyone").setAllowedMentions(EnumSet.of(Message.MentionType.EVERYONE)).build();
-      case ROLE -> b.setContent("<@&" + i.mention().roleId() + ">").mentionRoles(i.mention().roleId()).build();
-      case NONE, CHANNEL -> b.build();
-    };
   }
 
   /** Returns a message of markdown, cut to fit one message. */
@@ -153,6 +141,25 @@ final class DiscordMessages {
       out.add(base().setContent(part).build());
     }
     return out;
+  }
+
+  /**
+   * An incident post: its embed; the "I'm hit too" button on a top-level post while the incident is
+   * open; and a mention the channel asked for as the content, allowed to ping exactly that
+   * ({@code @here}, {@code @everyone} or the one role) and nothing else. Slack's {@code @channel} is
+   * not Discord's and is left out.
+   */
+  private MessageCreateData incident(Reply.Incident post) {
+    MessageCreateBuilder b = base().setContent("").setEmbeds(StatusMessages.incident(post.view(), post.hit()));
+    Optional<String> hit = post.hasHitButton() ? ids.hit(post.view().id()) : Optional.empty();
+    hit.ifPresent(id -> b.setComponents(ActionRow.of(Button.secondary(id, HIT_LABEL))));
+    switch (post.mention().kind()) {
+      case HERE -> b.setContent("@here").setAllowedMentions(EnumSet.of(Message.MentionType.HERE));
+      case EVERYONE -> b.setContent("@everyone").setAllowedMentions(EnumSet.of(Message.MentionType.EVERYONE));
+      case ROLE -> b.setContent("<@&" + post.mention().roleId() + ">").mentionRoles(post.mention().roleId());
+      case NONE, CHANNEL -> { }
+    }
+    return b.build();
   }
 
   private static MessageCreateData withButtons(String markdown, List<Button> buttons) {

@@ -1,6 +1,7 @@
 package dev.claude500.discord;
 
 import dev.claude500.adapters.AdapterServices;
+import dev.claude500.chat.ChatPort;
 import dev.claude500.commands.Command;
 import dev.claude500.metrics.BotMetrics;
 import java.time.Duration;
@@ -30,17 +31,19 @@ final class InteractionListener extends ListenerAdapter {
   private final MessageCommand message;
   private final EphemeralCommand ephemeral;
   private final AnswerButton answers;
+  private final HitButtonClick hits;
   private final PasteFlow paste;
   private final ComponentAutocomplete autocomplete;
   private final CustomIds ids;
   private final BotMetrics metrics;
 
   InteractionListener(TriageCommand triage, MessageCommand message, EphemeralCommand ephemeral, AnswerButton answers,
-      PasteFlow paste, ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
+      HitButtonClick hits, PasteFlow paste, ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
     this.triage = Objects.requireNonNull(triage, "triage");
     this.message = Objects.requireNonNull(message, "message");
     this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
     this.answers = Objects.requireNonNull(answers, "answers");
+    this.hits = Objects.requireNonNull(hits, "hits");
     this.paste = Objects.requireNonNull(paste, "paste");
     this.autocomplete = Objects.requireNonNull(autocomplete, "autocomplete");
     this.ids = Objects.requireNonNull(ids, "ids");
@@ -49,15 +52,17 @@ final class InteractionListener extends ListenerAdapter {
 
   /**
    * Returns the listener with every subcommand, message command, button and modal handler,
-   * registered here and only here.
+   * registered here and only here; {@code port} is the adapter's own, for the "I'm hit too" button.
    */
-  static InteractionListener create(AdapterServices services, Worker work, DiscordMessages messages, CustomIds ids) {
+  static InteractionListener create(AdapterServices services, ChatPort port, Worker work, DiscordMessages messages,
+      CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(services.outbox());
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),
         new MessageCommand(services.commands(), services.engine(), work, posts, messages),
         new EphemeralCommand(services.commands(), work, messages),
         new AnswerButton(services.engine(), work, posts, ids),
+        new HitButtonClick(services.hits(), port, work),
         new PasteFlow(services.engine(), work, posts, messages, ids),
         new ComponentAutocomplete(services.status()),
         ids, services.metrics());
@@ -120,6 +125,8 @@ final class InteractionListener extends ListenerAdapter {
     Optional<CustomIds.Id> id = ids.parse(event.getComponentId());
     if (id.isPresent() && id.get().kind() == CustomIds.Kind.ANSWER) {
       answers.handle(event, id.get());
+    } else if (id.isPresent() && id.get().kind() == CustomIds.Kind.HIT && !id.get().hashed()) {
+      hits.handle(event, id.get().token());
     } else if (id.isPresent() && id.get().kind() == CustomIds.Kind.PASTE) {
       paste.open(event, id.get());
     } else {

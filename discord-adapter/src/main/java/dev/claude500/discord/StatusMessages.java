@@ -1,10 +1,12 @@
 package dev.claude500.discord;
 
+import dev.claude500.chat.HitCount;
 import dev.claude500.status.ComponentState;
 import dev.claude500.status.IncidentView;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.status.StatusView;
 import dev.claude500.status.StatusWords;
+import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /**
@@ -42,8 +44,11 @@ final class StatusMessages {
     return e.build();
   }
 
-  /** Returns an incident as its channel post shows it. */
-  static MessageEmbed incident(IncidentView i) {
+  /**
+   * Returns an incident as its channel post shows it; a top-level post also says how many people of
+   * the server are hit by it.
+   */
+  static MessageEmbed incident(IncidentView i, Optional<HitCount> hit) {
     EmbedBudget e = new EmbedBudget()
         .title(StatusWords.emoji(i.impact()) + " " + i.name(), i.link())
         .colour(Colours.of(i.impact(), i.isClosed()))
@@ -60,6 +65,7 @@ final class StatusMessages {
     }
     i.latest().ifPresent(u -> e.field("Latest update: " + u.status().words() + ", " + StatusWords.time(u.shownAt()),
         DiscordMarkdown.escape(u.body().strip()), false));
+    hit.ifPresent(h -> e.field("Who is hit", "👥 " + h.line(i.isClosed()), false));
     return e.build();
   }
 

@@ -73,7 +73,7 @@ class DiscordChatPortEndToEndTest {
 
     ChannelRef channel = new ChannelRef("discord", INCIDENTS);
     IncidentView incident = open();
-    MessageRef top = port.post(channel, new Reply.Incident(incident, ChannelMention.NONE));
+    MessageRef top = port.post(channel, new Reply.Incident(incident, ChannelMention.NONE, Optional.empty()));
     JsonNode posted = d.discord.message(top.messageId()).orElseThrow();
     JsonNode embed = posted.path("embeds").get(0);
     assertThat(embed.path("title").asText()).contains(incident.name());
@@ -91,13 +91,13 @@ class DiscordChatPortEndToEndTest {
     port.postInThread(channel, top.messageId(), Reply.Message.of("Monitoring."), false);
     assertThat(d.discord.calls("POST", "/channels/.*/threads")).as("the thread is started once").hasSize(1);
 
-    port.update(top, new Reply.Incident(resolved(incident), ChannelMention.NONE));
+    port.update(top, new Reply.Incident(resolved(incident), ChannelMention.NONE, Optional.empty()));
     JsonNode edited = d.discord.message(top.messageId()).orElseThrow().path("embeds").get(0);
     assertThat(edited.path("color").asInt()).isEqualTo(Colours.GREEN);
     assertThat(edited.path("description").asText()).contains("resolved");
 
     int inChannel = d.discord.messagesIn(INCIDENTS).size();
-    MessageRef last = port.postInThread(channel, top.messageId(), new Reply.Incident(resolved(incident), ChannelMention.NONE), true);
+    MessageRef last = port.postInThread(channel, top.messageId(), new Reply.Incident(resolved(incident), ChannelMention.NONE, Optional.empty()), true);
     List<com.fasterxml.jackson.databind.node.ObjectNode> channelMessages = d.discord.messagesIn(INCIDENTS);
     assertThat(channelMessages).hasSize(inChannel + 1);
     String notice = channelMessages.get(channelMessages.size() - 1).path("content").asText();
@@ -110,28 +110,28 @@ class DiscordChatPortEndToEndTest {
   @DisplayName("a channel's mention is the content of an incident's post, allowed to ping exactly it; other posts and edits ping nobody")
   void incidentMentionPingsExactlyWhatWasAsked() throws Exception {
     ChannelRef channel = new ChannelRef("discord", INCIDENTS);
-    MessageRef here = port.post(channel, new Reply.Incident(open(), ChannelMention.of(ChannelMention.Kind.HERE)));
+    MessageRef here = port.post(channel, new Reply.Incident(open(), ChannelMention.of(ChannelMention.Kind.HERE), Optional.empty()));
     JsonNode sent = lastPostBody();
     assertThat(sent.path("content").asText()).isEqualTo("@here");
     assertThat(sent.path("allowed_mentions").path("parse").toString()).isEqualTo("[\"everyone\"]");
     assertThat(sent.path("allowed_mentions").path("roles").size()).isZero();
 
-    port.post(channel, new Reply.Incident(open(), ChannelMention.of(ChannelMention.Kind.EVERYONE)));
+    port.post(channel, new Reply.Incident(open(), ChannelMention.of(ChannelMention.Kind.EVERYONE), Optional.empty()));
     assertThat(lastPostBody().path("content").asText()).isEqualTo("@everyone");
     assertThat(lastPostBody().path("allowed_mentions").path("parse").toString()).isEqualTo("[\"everyone\"]");
 
-    port.post(channel, new Reply.Incident(open(), ChannelMention.role("987654321098765432")));
+    port.post(channel, new Reply.Incident(open(), ChannelMention.role("987654321098765432"), Optional.empty()));
     JsonNode role = lastPostBody();
     assertThat(role.path("content").asText()).isEqualTo("<@&987654321098765432>");
     assertThat(role.path("allowed_mentions").path("parse").size()).isZero();
     assertThat(role.path("allowed_mentions").path("roles").toString()).isEqualTo("[\"987654321098765432\"]");
 
-    port.post(channel, new Reply.Incident(open(), ChannelMention.NONE));
+    port.post(channel, new Reply.Incident(open(), ChannelMention.NONE, Optional.empty()));
     assertThat(lastPostBody().path("content").asText()).isEmpty();
     assertThat(lastPostBody().path("allowed_mentions").path("parse").size()).isZero();
     assertThat(lastPostBody().path("allowed_mentions").path("roles").size()).isZero();
 
-    port.update(here, new Reply.Incident(resolved(open()), ChannelMention.NONE));
+    port.update(here, new Reply.Incident(resolved(open()), ChannelMention.NONE, Optional.empty()));
     List<Call> edits = d.discord.calls("PATCH", "/channels/" + INCIDENTS + "/messages/" + here.messageId());
     JsonNode edit = edits.get(edits.size() - 1).body();
     assertThat(edit.path("allowed_mentions").path("parse").size()).isZero();
@@ -147,7 +147,7 @@ class DiscordChatPortEndToEndTest {
   @DisplayName("a thread whose message exists but which the bot no longer knows is found again, not started twice")
   void threadFoundAgainThroughItsMessage() throws Exception {
     ChannelRef channel = new ChannelRef("discord", TRIAGE);
-    MessageRef top = port.post(channel, new Reply.Incident(open(), ChannelMention.NONE));
+    MessageRef top = port.post(channel, new Reply.Incident(open(), ChannelMention.NONE, Optional.empty()));
     port.postInThread(channel, top.messageId(), Reply.Message.of("first"), false);
     // A second adapter (a restart) has no thread in its cache and reads the message to find it.
     try (DiscordAdapter other = d.restarted()) {
@@ -166,7 +166,7 @@ class DiscordChatPortEndToEndTest {
 
     ChannelRef channel = new ChannelRef("discord", NO_SEND);
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> port.post(channel, new Reply.Incident(open(), ChannelMention.NONE)))
+      assertThatThrownBy(() -> port.post(channel, new Reply.Incident(open(), ChannelMention.NONE, Optional.empty())))
           .isInstanceOfSatisfying(ChatDeliveryException.class, e -> assertThat(e.retryable()).isFalse());
     }
     Call dm = d.discord.await("POST", "/users/@me/channels", LoopbackDiscord.WAIT);
@@ -184,7 +184,7 @@ class DiscordChatPortEndToEndTest {
   void noThreads() throws Exception {
     subscribe(NO_THREADS, ALICE);
     ChannelRef channel = new ChannelRef("discord", NO_THREADS);
-    MessageRef top = port.post(channel, new Reply.Incident(open(), ChannelMention.NONE));
+    MessageRef top = port.post(channel, new Reply.Incident(open(), ChannelMention.NONE, Optional.empty()));
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> port.postInThread(channel, top.messageId(), Reply.Message.of("update"), false))
           .isInstanceOfSatisfying(ChatDeliveryException.class, e -> {

@@ -97,7 +97,7 @@ class DiscordMessagesTest {
   void incident() {
     IncidentView open = IncidentView.of(StatusFixtures.redSummary().incidents().stream()
         .filter(i -> i.id().equals(StatusFixtures.RED_INCIDENT_ID)).findFirst().orElseThrow());
-    MessageEmbed embed = messages.render(new Reply.Incident(open, ChannelMention.NONE)).get(0).getEmbeds().get(0);
+    MessageEmbed embed = messages.render(new Reply.Incident(open, ChannelMention.NONE, Optional.empty())).get(0).getEmbeds().get(0);
     assertThat(embed.getTitle()).contains(open.name());
     assertThat(embed.getUrl()).isEqualTo(open.link());
     assertThat(embed.getColorRaw()).isEqualTo(Colours.RED);
@@ -105,10 +105,10 @@ class DiscordMessagesTest {
         .anySatisfy(n -> assertThat(n).startsWith("Latest update"));
     IncidentView resolved = new IncidentView(open.id(), open.name(), IncidentStatus.RESOLVED, open.impact(),
         open.components(), open.latest(), open.link(), open.startedAt(), Optional.of(Instant.now()), false);
-    MessageEmbed done = messages.render(new Reply.Incident(resolved, ChannelMention.NONE)).get(0).getEmbeds().get(0);
+    MessageEmbed done = messages.render(new Reply.Incident(resolved, ChannelMention.NONE, Optional.empty())).get(0).getEmbeds().get(0);
     assertThat(done.getColorRaw()).isEqualTo(Colours.GREEN);
     assertThat(done.getDescription()).contains("✅").contains("resolved");
-    assertThat(DiscordMessages.headline(new Reply.Incident(resolved, ChannelMention.NONE))).contains(open.name()).contains("resolved");
+    assertThat(DiscordMessages.headline(new Reply.Incident(resolved, ChannelMention.NONE, Optional.empty()))).contains(open.name()).contains("resolved");
   }
 
   @Test

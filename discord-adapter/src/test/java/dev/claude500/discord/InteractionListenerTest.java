@@ -29,6 +29,7 @@ import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.TriageEngines;
+import dev.claude500.testing.WhoIsHit;
 import dev.claude500.triage.TriageEngine;
 import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
@@ -112,8 +113,9 @@ class InteractionListenerTest {
     Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
     Outbox outbox = new Outbox(new InMemoryOutboxStore(), store.ledger(), clock, new ManualScheduler(clock));
     outbox.register(chat);
-    services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry), outbox);
-    listener = InteractionListener.create(services, new Worker(work), new DiscordMessages(ids), ids);
+    services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry), outbox,
+        new WhoIsHit(store, status, outbox, clock, new ManualScheduler(clock), BotMetrics.none()).button());
+    listener = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);
     when(thread.sendMessage(any(MessageCreateData.class))).thenReturn(post);
@@ -297,7 +299,7 @@ class InteractionListenerTest {
     Button chosen = posted.stream().filter(b -> b.getLabel().startsWith("API Error: 500")).findFirst().orElseThrow();
     assertThat(chosen.getCustomId()).startsWith("c5:A:").doesNotContain(q.token());
     CustomIds restarted = new CustomIds(20);
-    InteractionListener other = InteractionListener.create(services, new Worker(work), new DiscordMessages(restarted),
+    InteractionListener other = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(restarted),
         restarted);
     ButtonInteractionEvent event = click(chosen.getCustomId(), chosen, shown("Which error?", posted.toArray(Button[]::new)));
     editOriginal();

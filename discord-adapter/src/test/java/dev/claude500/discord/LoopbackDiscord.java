@@ -23,6 +23,7 @@ import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.TriageEngines;
+import dev.claude500.testing.WhoIsHit;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,8 @@ final class LoopbackDiscord implements AutoCloseable {
   private final Optional<Map.Entry<Clock, Scheduler>> outboxTime;
   /** Where triage replies go out. */
   final Outbox outbox;
+  /** The "I'm hit too" core of the latest {@link #services}; the adapter's port is added once it exists. */
+  WhoIsHit hits;
   final DiscordAdapter adapter;
   private final List<String> guildIds;
 
@@ -119,6 +122,7 @@ final class LoopbackDiscord implements AutoCloseable {
     services = services(storeDelay.isZero() ? store : SlowStore.wrap(store, storeDelay));
     outbox = services.outbox();
     adapter = connect(shards, services);
+    hits.add(adapter.chatPort());
   }
 
   /** Returns a new store, empty. */
@@ -136,7 +140,10 @@ final class LoopbackDiscord implements AutoCloseable {
     Outbox outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));
-    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none(), outbox);
+    Clock editClock = outboxTime.map(Map.Entry::getKey).orElse(clock);
+    hits = new WhoIsHit(on, status, outbox, editClock,
+        outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler), BotMetrics.none());
+    return new AdapterServices(engine, commands, status, on, clock, BotMetrics.none(), outbox, hits.button());
   }
 
   /** Returns a second adapter on the same Discord and store, as after a restart; started. */

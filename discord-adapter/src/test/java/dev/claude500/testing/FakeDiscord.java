@@ -119,6 +119,8 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
   private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+  /** Every interaction dispatched, by id, as it was sent (for {@link #replay}). */
+  private final Map<String, ObjectNode> dispatched = new ConcurrentHashMap<>();
   private final Set<String> refusing = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
   /** Per channel: the status the next posts fail with, and how many more fail. */
@@ -337,6 +339,16 @@ public final class FakeDiscord implements AutoCloseable {
     return dispatchInteraction(3, message.get("channel_id").asText(), userId, data, Optional.of(messageId));
   }
 
+  /**
+   * Dispatches an interaction again, as it was first sent (the same id and token), as a gateway
+   * replaying events after a resume may.
+   */
+  public void replay(String interactionId) {
+    ObjectNode d = Optional.ofNullable(dispatched.get(interactionId))
+        .orElseThrow(() -> new AssertionError("no interaction " + interactionId));
+    dispatch(d.get("guild_id").asText(), "INTERACTION_CREATE", d);
+  }
+
   /** Dispatches the submission of a modal opened from a message's button; returns the interaction's id. */
   public String submitModal(String messageId, String modalId, String inputId, String text, String userId) {
     ObjectNode message = message(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
@@ -446,6 +458,7 @@ public final class FakeDiscord implements AutoCloseable {
     d.set("authorizing_integration_owners", obj().put("0", guild));
     d.set("data", data);
     messageId.flatMap(this::message).ifPresent(m -> d.set("message", m));
+    dispatched.put(id, d.deepCopy());
     dispatch(guild, "INTERACTION_CREATE", d);
     return id;
   }

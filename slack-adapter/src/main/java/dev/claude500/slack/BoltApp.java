@@ -36,7 +36,7 @@ final class BoltApp {
   record Built(App app, Registrar.Registered registered) {}
 
   static Built build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerButton answer, ThreadReplyListener replies, MessageListeners messages, LinkUnfurls unfurls) {
+      AnswerButton answer, HitButtonListener hit, ThreadReplyListener replies, MessageListeners messages, LinkUnfurls unfurls) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -65,6 +65,7 @@ final class BoltApp {
     Registrar listeners = new Registrar(app)
         .command(ANY_COMMAND, command)
         .blockAction(SlackMessages.ANSWER_ACTIONS, answer)
+        .blockAction(Pattern.compile(Pattern.quote(HitButtonListener.ACTION)), hit)
         .messageShortcut(TriageShortcut.CALLBACK_ID, messages.shortcut())
         .blockAction(Pattern.compile(Pattern.quote(PasteOffers.ACTION)), messages.offerButton())
         // one listener per event type in Bolt: a message event goes to the offers, then to the thread replies

@@ -101,6 +101,7 @@ public final class SlackAdapter implements AutoCloseable {
     BoltApp.Built bolt = BoltApp.build(slack, settings, services.metrics(),
         new CommandListener(services, worker, web, threads, names, me.getUser()),
         new AnswerButton(services, worker, web, threads, names),
+        new HitButtonListener(services, chatPort, worker, web),
         new ThreadReplyListener(services, worker, web, threads, names, new Snippets(web::fileText), me.getUserId()),
         new MessageListeners(new TriageShortcut(services, worker, web, messageTriage, names),
             new PasteOffers(services, worker, web, me.getUserId()),

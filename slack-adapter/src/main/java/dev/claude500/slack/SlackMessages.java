@@ -79,8 +79,7 @@ final class SlackMessages {
           + (o.details().isEmpty() ? "" : "\n" + SlackMarkdown.notification(o.details()));
       return (o.details().isEmpty() ? b : b.context(SlackMarkdown.of(o.details()))).buildWithText(text);
     }
-    Reply.Incident incident = (Reply.Incident) reply;
-    return StatusMessages.incident(incident.view(), incident.mention());
+    return StatusMessages.incident((Reply.Incident) reply);
   }
 
   /**

@@ -45,17 +45,15 @@ final class StatusMessages {
         .build(PlainTextRenderer.render(new Reply.Status(v)));
   }
 
-  static SlackMessage incident(IncidentView i) {
-    return incident(i, ChannelMention.NONE);
-  }
-
   /**
-   * Returns an incident's post; a mention ({@code @here} or {@code @channel}) leads its first
-   * section and its notification text, so it notifies as Slack's special mention. A mention Slack
-   * does not have (a Discord role, {@code @everyone}) is left out.
+   * Returns an incident post; the top-level one also says how many people here are hit and, while
+   * the incident is open, carries the "I'm hit too" button. A mention ({@code @here} or
+   * {@code @channel}) leads its first section and its notification text, so it notifies as Slack's
+   * special mention. A mention Slack does not have (a Discord role, {@code @everyone}) is left out.
    */
-  static SlackMessage incident(IncidentView i, ChannelMention mention) {
-    String callout = callout(mention);
+  static SlackMessage incident(Reply.Incident post) {
+    IncidentView i = post.view();
+    String callout = callout(post.mention());
     MessageBuilder b = new MessageBuilder().section(callout.isEmpty() ? incidentTitle(i) : callout + " " + incidentTitle(i));
     if (!i.components().isEmpty()) {
       b.section(components(i.components()));
@@ -63,9 +61,14 @@ final class StatusMessages {
     i.latest().ifPresent(u -> b.section(update(u)));
     String when = (i.startedAt() == null ? "" : "Started " + StatusWords.time(i.startedAt()) + " · ")
         + i.resolvedAt().map(t -> "resolved " + StatusWords.time(t) + " · ").orElse("");
-    String text = MessageBuilder.fallbackText(PlainTextRenderer.render(new Reply.Incident(i, ChannelMention.NONE)));
-    return b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"))
-        .buildWithText(callout.isEmpty() ? text : callout + " " + text);
+    b.context(SlackMarkdown.escape(when) + SlackMarkdown.link(i.link(), "incident page"));
+    post.hit().ifPresent(h -> b.section("👥 *" + SlackMarkdown.escape(h.line(i.isClosed())) + "*"));
+    if (post.hasHitButton() && i.id().length() <= SlackMessages.MAX_BUTTON_VALUE) {
+      b.buttons(List.of(HitButtonListener.button(i.id())));
+    }
+    String text = MessageBuilder.fallbackText(
+        PlainTextRenderer.render(new Reply.Incident(i, ChannelMention.NONE, post.hit())));
+    return b.buildWithText(callout.isEmpty() ? text : callout + " " + text);
   }
 
   /** Returns Slack's markup for a channel-wide mention, or nothing. */

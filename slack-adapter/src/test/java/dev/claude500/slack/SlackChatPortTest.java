@@ -43,15 +43,15 @@ class SlackChatPortTest {
   @DisplayName("A channel's mention leads an incident post as Slack's special mention, in the blocks and the notification text; an edit has none")
   void anIncidentPostCarriesTheChannelsMention() {
     IncidentView open = redIncident();
-    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.HERE)));
+    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.HERE), Optional.empty()));
     FakeSlackApi.Call post = fake.calls("chat.postMessage").get(0);
     assertThat(post.blockText()).startsWith("<!here> 🔴");
     assertThat(post.param("text")).startsWith("<!here> ");
-    port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.CHANNEL)));
+    port.post(channel, new Reply.Incident(open, ChannelMention.of(ChannelMention.Kind.CHANNEL), Optional.empty()));
     assertThat(fake.calls("chat.postMessage").get(1).param("text")).startsWith("<!channel> ");
-    port.post(channel, new Reply.Incident(open, ChannelMention.role("123")));
+    port.post(channel, new Reply.Incident(open, ChannelMention.role("123"), Optional.empty()));
     assertThat(fake.calls("chat.postMessage").get(2).param("text")).doesNotContain("<!").doesNotContain("123>");
-    port.update(top, new Reply.Incident(open, ChannelMention.NONE));
+    port.update(top, new Reply.Incident(open, ChannelMention.NONE, Optional.empty()));
     assertThat(fake.calls("chat.update").get(0).param("text")).doesNotContain("<!");
     assertThat(fake.calls("chat.update").get(0).blockText()).doesNotContain("<!");
   }
@@ -59,7 +59,7 @@ class SlackChatPortTest {
   @Test
   void anIncidentIsOnePostWithItsUpdatesInItsThreadAndItsResolutionBroadcast() {
     IncidentView open = redIncident();
-    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.NONE));
+    MessageRef top = port.post(channel, new Reply.Incident(open, ChannelMention.NONE, Optional.empty()));
     FakeSlackApi.Call post = fake.calls("chat.postMessage").get(0);
     assertThat(top).isEqualTo(new MessageRef(channel, post.ts()));
     assertThat(post.param("channel")).isEqualTo("C0INCIDENTS");
@@ -69,7 +69,7 @@ class SlackChatPortTest {
         .contains("🔴 Claude Code: major outage");
     assertThat(post.param("unfurl_links")).isIn("0", "false");
 
-    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open, ChannelMention.NONE), false);
+    MessageRef update = port.postInThread(channel, top.messageId(), new Reply.Incident(open, ChannelMention.NONE, Optional.empty()), false);
     FakeSlackApi.Call threaded = fake.calls("chat.postMessage").get(1);
     assertThat(threaded.param("thread_ts")).isEqualTo(top.messageId());
     assertThat(threaded.param("reply_broadcast")).isIn("0", "false");
@@ -78,12 +78,12 @@ class SlackChatPortTest {
     IncidentView resolved = new IncidentView(open.id(), open.name(), IncidentStatus.RESOLVED, open.impact(),
         open.components(), open.latest(), open.link(), open.startedAt(), Optional.of(Instant.parse("2026-04-15T16:00:00Z")),
         false);
-    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved, ChannelMention.NONE), true);
+    port.postInThread(channel, top.messageId(), new Reply.Incident(resolved, ChannelMention.NONE, Optional.empty()), true);
     FakeSlackApi.Call broadcast = fake.calls("chat.postMessage").get(2);
     assertThat(broadcast.param("reply_broadcast")).isIn("1", "true");
     assertThat(broadcast.blockText()).contains("✅ *Resolved:*").contains("resolved 2026-04-15 16:00 UTC");
 
-    port.update(top, new Reply.Incident(resolved, ChannelMention.NONE));
+    port.update(top, new Reply.Incident(resolved, ChannelMention.NONE, Optional.empty()));
     FakeSlackApi.Call edit = fake.calls("chat.update").get(0);
     assertThat(edit.param("ts")).isEqualTo(top.messageId());
     assertThat(edit.param("channel")).isEqualTo("C0INCIDENTS");

@@ -27,6 +27,7 @@ import dev.claude500.testing.SlowStore;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusSources;
 import dev.claude500.testing.TriageEngines;
+import dev.claude500.testing.WhoIsHit;
 import dev.claude500.triage.TriageEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -68,6 +69,8 @@ final class SlackHarness implements AutoCloseable {
   final TriageEngine engine;
   final AdapterServices services;
   final Outbox outbox;
+  /** The "I'm hit too" core; the adapter's port is added to it once the adapter exists. */
+  final WhoIsHit hits;
   private final OutboxThreads outboxThreads;
   final SlackAdapter adapter;
   final SlackSigner signer = new SlackSigner(SECRET);
@@ -120,9 +123,13 @@ final class SlackHarness implements AutoCloseable {
     outbox = new Outbox(store instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), seen.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(() -> outboxThreads.scheduler()));
-    services = new AdapterServices(engine, commands, status, seen, clock, new BotMetrics(registry), outbox);
+    BotMetrics metrics = new BotMetrics(registry);
+    hits = new WhoIsHit(seen, status, outbox, outboxTime.map(Map.Entry::getKey).orElse(clock),
+        outboxTime.map(Map.Entry::getValue).orElseGet(() -> outboxThreads.scheduler()), metrics);
+    services = new AdapterServices(engine, commands, status, seen, clock, metrics, outbox, hits.button());
     adapter = new SlackAdapter(new SlackSettings("xoxb-test-token", Optional.of(SECRET), Optional.empty(),
         slack.apiUrl()), services, tuning);
+    hits.add(adapter.chatPort());
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {

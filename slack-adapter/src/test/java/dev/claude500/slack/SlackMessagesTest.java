@@ -198,7 +198,7 @@ class SlackMessagesTest {
         dev.claude500.status.IncidentStatus.UNKNOWN, dev.claude500.status.Impact.NONE,
         List.of(new ComponentState("c", null, ComponentStatus.OPERATIONAL)), Optional.empty(), null, null,
         Optional.empty(), false);
-    SlackMessage m = SlackMessages.render(new Reply.Incident(bare, ChannelMention.NONE));
+    SlackMessage m = SlackMessages.render(new Reply.Incident(bare, ChannelMention.NONE, Optional.empty()));
     withinLimits(m);
   }
 
