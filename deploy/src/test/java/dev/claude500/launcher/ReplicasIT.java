@@ -250,7 +250,8 @@ class ReplicasIT {
       await(() -> r.store.subscriptions().all().size() == channels.size(), "every subscription");
       await(() -> r.store.watcherState().get("baseline").isPresent(), "the watcher's first round");
 
-      r.slack.slowDown(Duration.ofMillis(80)); // a fan-out that takes a few seconds
+      // a fan-out that takes a few seconds, however many senders the outbox runs at once
+      r.slack.slowDown(Duration.ofSeconds(1));
       FastReplay replay = r.replayFromNow();
       BotProcess.sleepUntil(replay.wallTime(0));
       r.page.servePage(replay.step(0));
