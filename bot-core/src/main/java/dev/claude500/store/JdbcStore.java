@@ -10,6 +10,7 @@ import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageRecords;
 import dev.claude500.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,6 +68,7 @@ public final class JdbcStore implements Store {
   private final WaitingTriages waitingTriages;
   private final WatcherState watcherState;
   private final OutboxStore outbox;
+  private final TriageRecords triageRecords;
   private final WriteHealth health;
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
@@ -86,6 +88,7 @@ public final class JdbcStore implements Store {
     this.waitingTriages = new JdbcWaitingTriages(jdbc);
     this.watcherState = new JdbcWatcherState(jdbc);
     this.outbox = new JdbcOutbox(jdbc);
+    this.triageRecords = new JdbcTriageRecords(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
       t.setDaemon(true);
@@ -173,6 +176,11 @@ public final class JdbcStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  @Override
+  public TriageRecords triageRecords() {
+    return triageRecords;
   }
 
   /** Returns the messages the outbox has queued and not yet delivered. */

@@ -21,12 +21,15 @@ final class ConversationWrites {
   private final Clock clock;
   private final TriageEngine.EndListener endListener;
   private final BotMetrics metrics;
+  private final TriageLog log;
 
-  ConversationWrites(ConversationStore store, Clock clock, TriageEngine.EndListener endListener, BotMetrics metrics) {
+  ConversationWrites(ConversationStore store, Clock clock, TriageEngine.EndListener endListener, BotMetrics metrics,
+      TriageLog log) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.log = Objects.requireNonNull(log, "log");
   }
 
   /**
@@ -43,13 +46,16 @@ final class ConversationWrites {
       StoredConversation before = stored.get();
       ConversationState state = ConversationState.fromJson(before.state());
       String branchBefore = state.branch;
+      boolean hadFirstMove = state.questionsToFirstMove != null;
       TriageResult result = change.apply(state);
       if (result.disposition() != Disposition.APPLIED) {
         return result;
       }
       Instant now = clock.instant();
       state.updatedAt = now;
+      TriageLog.stamp(state, hadFirstMove, now);
       if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
+        log.record(key, state, before.version() + 1);
         countBranch(branchBefore, state);
         return told(result);
       }
@@ -68,6 +74,16 @@ final class ConversationWrites {
       }
     });
     return result;
+  }
+
+  /** Notes a new triage's moments in its state, before it is first stored. */
+  void stampNew(ConversationState state, Instant now) {
+    TriageLog.stamp(state, false, now);
+  }
+
+  /** Records a triage just created (version 0) in the triage log. */
+  void created(ConversationKey key, ConversationState state) {
+    log.record(key, state, 0);
   }
 
   /** Counts the branch a stored input reached, when it is not the one the triage was on before. */

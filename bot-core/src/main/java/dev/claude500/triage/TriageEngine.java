@@ -94,10 +94,11 @@ public final class TriageEngine {
    * @param startNotes adds its note after a status verdict that found an open incident
    * @param metrics where each triage started, each branch reached and each ending (with the
    *     questions it asked) are recorded
+   * @param log keeps a record of every triage for the team's views ({@link TriageLog#none()}: none)
    */
   public TriageEngine(Map<String, Playbook> playbooks, String defaultPlaybook,
       ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout,
-      EndListener endListener, StartNotes startNotes, BotMetrics metrics) {
+      EndListener endListener, StartNotes startNotes, BotMetrics metrics, TriageLog log) {
     this.playbooks = Map.copyOf(playbooks);
     this.defaultPlaybook = Objects.requireNonNull(defaultPlaybook, "defaultPlaybook");
     if (!this.playbooks.containsKey(defaultPlaybook)) {
@@ -113,7 +114,7 @@ public final class TriageEngine {
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
-    this.writes = new ConversationWrites(store, clock, endListener, metrics);
+    this.writes = new ConversationWrites(store, clock, endListener, metrics, log);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -175,9 +176,11 @@ public final class TriageEngine {
     state.hit = hit.id().equals(actor.id()) ? null : hit;
     TriageResult result = steps.start(key, state, pasted == null ? "" : pasted);
     state.updatedAt = now;
+    writes.stampNew(state, now);
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
       return TriageResult.nothing(Disposition.STALE);
     }
+    writes.created(key, state);
     metrics.triageStarted(state.playbookId);
     writes.countBranch(null, state);
     return writes.told(result);

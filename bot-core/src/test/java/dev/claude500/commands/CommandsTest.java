@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.claude500.testing.TeamStatsRigs;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
@@ -47,7 +48,7 @@ class CommandsTest {
   private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands =
-      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
   private final Actor ann = new Actor("U0ANN", "ann");
 
   private Answer answer(String typed, Surface surface) {
@@ -70,6 +71,8 @@ class CommandsTest {
           start.playbook().id()).replies();
       shown = PlainTextRenderer.render(start.opening()) + "\n"
           + replies.stream().map(PlainTextRenderer::render).collect(Collectors.joining("\n"));
+    } else if (answer instanceof Answer.Stats stats) {
+      shown = PlainTextRenderer.render(stats.table());
     } else {
       shown = said(answer);
     }
@@ -192,7 +195,7 @@ class CommandsTest {
         return status.peek();
       }
     };
-    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
     assertThat(handler.answer(CommandParser.parse("/claude500"), new Invocation(CHANNEL_WITH_BUTTONS,
         new ChannelRef("slack", "C1"), ann))).isInstanceOf(Answer.StartTriage.class);
   }

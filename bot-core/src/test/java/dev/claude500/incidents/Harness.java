@@ -14,6 +14,7 @@ import dev.claude500.testing.MutableClock;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.Watchers;
 import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Harness {
     Playbook playbook = PlaybookLoader.builtIn();
     this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status,
         clock, Duration.ofHours(2), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), ports), BotMetrics.none());
+        new IncidentLinks(store.ledger(), ports), BotMetrics.none(), TriageLog.none());
     this.watcher = newWatcher("replica-1");
   }
 

@@ -8,6 +8,7 @@ import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageRecords;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,7 @@ public final class InMemoryStore implements Store {
   private final SeenDeliveries seenDeliveries = new InMemorySeenDeliveries();
   private final Leases leases = new InMemoryLeases();
   private final WatcherState watcherState = new InMemoryWatcherState();
+  private final TriageRecords triageRecords = new InMemoryTriageRecords();
   private volatile boolean closed;
 
   /** Creates an empty store. */
@@ -68,6 +70,11 @@ public final class InMemoryStore implements Store {
   @Override
   public WatcherState watcherState() {
     return watcherState;
+  }
+
+  @Override
+  public TriageRecords triageRecords() {
+    return triageRecords;
   }
 
   /** Returns true until {@link #close()} is called. */

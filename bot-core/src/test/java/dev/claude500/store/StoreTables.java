@@ -21,7 +21,8 @@ final class StoreTables {
           "waiting_triage",
           "autodetect_channel",
           "autodetect_offer",
-          "outbox");
+          "outbox",
+          "triage_record");
 
   private StoreTables() {}
 

@@ -11,16 +11,20 @@ import dev.claude500.outbox.Outbox;
 import dev.claude500.outbox.OutboxThreads;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.stats.TeamStats;
 import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.PageRead;
 import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -99,9 +103,11 @@ final class Core implements AutoCloseable {
     ChatPorts chatPorts = new ChatPorts();
     TriageEngine engine = new TriageEngine(playbooks, "claude-code-500", store.conversations(), status, clock,
         settings.triageTimeout(), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), chatPorts), metrics);
+        new IncidentLinks(store.ledger(), chatPorts), metrics, new TriageLog(store.triageRecords(), chatPorts::workspace));
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
-    return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
+    TeamStats stats = new TeamStats(store.triageRecords(),
+        () -> poller.latest().map(PageRead::incidents).orElse(List.of()), chatPorts::workspace, clock);
+    return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock, stats),
         chatPorts, registry, metrics);
   }
 

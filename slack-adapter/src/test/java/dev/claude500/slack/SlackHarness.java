@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import dev.claude500.testing.TeamStatsRigs;
 
 /**
  * A Slack adapter in HTTP mode wired to a real engine, store and status cache, with a loopback
@@ -115,7 +116,7 @@ final class SlackHarness implements AutoCloseable {
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock, TeamStatsRigs.of(seen, clock));
     outboxThreads = outboxTime.isPresent() ? null : OutboxThreads.start(2);
     outbox = new Outbox(store instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), seen.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
