@@ -215,4 +215,28 @@ class CommandsTest {
         .startsWith("There is no playbook nopex. Playbooks:")
         .contains("claude-code-500: Claude Code 500").contains("vpn: Office VPN drops");
   }
+
+  @Test
+  @DisplayName("stats takes a window and public in any order; 30 days and only the asker by default")
+  void statsWords() {
+    Answer.Stats plain = (Answer.Stats) answer("/claude500 stats", PLAIN_TEXT);
+    assertThat(PlainTextRenderer.render(plain.table())).contains("Team stats, last 30 days",
+        "No triages in the last 30 days");
+    assertThat(plain.inPublic()).isFalse();
+    assertThat(plain.chart()).get().extracting(Answer.Chart::fileName).isEqualTo("claude500-stats.png");
+
+    Answer.Stats shown = (Answer.Stats) answer("/claude500 stats PUBLIC 90D", CHANNEL_WITH_BUTTONS);
+    assertThat(shown.inPublic()).isTrue();
+    assertThat(PlainTextRenderer.render(shown.table())).contains("last 90 days");
+  }
+
+  @Test
+  @DisplayName("stats with a window word it does not know names the allowed ones, and counts nothing")
+  void statsUnknownWindow() {
+    assertThat(said(answer("/claude500 stats 14d", PLAIN_TEXT)))
+        .isEqualTo("I do not know 14d. stats takes a window, 7d, 30d or 90d (30d when none is named), and public to"
+            + " show the answer to the channel.");
+    assertThat(said(answer("/claude500 stats `a`" + "x".repeat(300), PLAIN_TEXT)))
+        .as("shown shortened, without backquotes").contains("I do not know a" + "x".repeat(99) + "…");
+  }
 }
