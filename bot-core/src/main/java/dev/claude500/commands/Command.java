@@ -145,6 +145,11 @@ public sealed interface Command {
       words = List.copyOf(words);
     }
 
+    /** Returns true when {@code public} is among the words: the answer is for the channel. */
+    public boolean inPublic() {
+      return words.stream().anyMatch(w -> w.equalsIgnoreCase(Commands.PUBLIC));
+    }
+
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.stats(this);

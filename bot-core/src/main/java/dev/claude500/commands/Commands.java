@@ -14,7 +14,6 @@ import dev.claude500.stats.TeamStats;
 import dev.claude500.status.StatusView;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -204,10 +203,9 @@ public final class Commands {
     @Override
     public Answer stats(Command.Stats command) {
       StatsWindow window = StatsWindow.DEFAULT;
-      boolean inPublic = false;
       for (String word : command.words()) {
-        if (word.toLowerCase(Locale.ROOT).equals(PUBLIC)) {
-          inPublic = true;
+        if (word.equalsIgnoreCase(PUBLIC)) {
+          continue;
         } else if (StatsWindow.named(word).isPresent()) {
           window = StatsWindow.named(word).get();
         } else {
@@ -218,7 +216,7 @@ public final class Commands {
         }
       }
       StatsReport report = stats.report(in.channel(), window);
-      return new Answer.Stats(new Reply.Message(StatsText.of(report)), chart(report), inPublic);
+      return new Answer.Stats(new Reply.Message(StatsText.of(report)), chart(report), command.inPublic());
     }
 
     @Override

@@ -114,7 +114,7 @@ final class SlackHarness implements AutoCloseable {
     StatuspageClient statusClient = StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = StatusSources.cache(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
+    engine = TriageEngines.recording(Map.of(playbook.id(), playbook), playbook.id(), seen, status, clock,
         Duration.ofMinutes(30));
     Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock, TeamStatsRigs.of(seen, clock));
     outboxThreads = outboxTime.isPresent() ? null : OutboxThreads.start(2);
