@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class StatsQuery {
   /** The triages in the store. */
   static final int TRIAGES = 10_000;
+  /** A system property that sets fewer, for the smoke run in this JVM (JMH without forks). */
+  static final String TRIAGES_PROPERTY = "claude500.bench.statsTriages";
 
   private Path dir;
   private JdbcStore store;
@@ -45,7 +47,8 @@ public class StatsQuery {
     store = JdbcStores.open("jdbc:h2:file:" + dir.resolve("claude500").toAbsolutePath(), null, null);
     List<Incident> archive = StatsData.archive();
     Instant to = StatsData.ARCHIVE_END;
-    StatsData.simulated("slack", to.minus(StatsWindow.DAYS_90.length()).plusSeconds(1), to, TRIAGES, archive, 90)
+    int triages = Integer.getInteger(TRIAGES_PROPERTY, TRIAGES);
+    StatsData.simulated("slack", to.minus(StatsWindow.DAYS_90.length()).plusSeconds(1), to, triages, archive, 90)
         .forEach(store.triageRecords()::save);
     stats = TeamStatsRigs.of(store, () -> archive, new MutableClock(to));
   }
