@@ -39,9 +39,18 @@ public final class TeamStats {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Returns the workspace {@code channel} belongs to. */
+  /**
+   * Returns the workspace {@code channel} belongs to; the platform's name when it cannot be told now
+   * (as {@link dev.claude500.triage.TriageLog} records it then).
+   */
   public String workspaceOf(ChannelRef channel) {
-    return workspaces.apply(Objects.requireNonNull(channel, "channel"));
+    Objects.requireNonNull(channel, "channel");
+    try {
+      String w = workspaces.apply(channel);
+      return w == null || w.isBlank() ? channel.platform() : w;
+    } catch (RuntimeException e) {
+      return channel.platform();
+    }
   }
 
   /** Returns the numbers of the workspace {@code channel} belongs to, over {@code window} up to now. */
