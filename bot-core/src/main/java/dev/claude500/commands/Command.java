@@ -40,6 +40,9 @@ public sealed interface Command {
     /** Handles {@code playbooks}. */
     R playbooks(Playbooks command);
 
+    /** Handles {@code stats}. */
+    R stats(Stats command);
+
     /** Handles a triage, of the default playbook or a named one. */
     R triage(Triage command);
   }
@@ -128,6 +131,30 @@ public sealed interface Command {
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.playbooks(this);
+    }
+  }
+
+  /**
+   * {@code /claude500 stats [7d|30d|90d] [public]}: the team's triages and the page's incidents
+   * over a window.
+   *
+   * @param words the words typed after {@code stats}, in order (a window, {@code public}, or
+   *     anything else, which is answered with the allowed words)
+   */
+  record Stats(List<String> words) implements Command {
+    /** Copies the words. */
+    public Stats {
+      words = List.copyOf(words);
+    }
+
+    /** Returns true when {@code public} is among the words: the answer is for the channel. */
+    public boolean inPublic() {
+      return words.stream().anyMatch(w -> w.equalsIgnoreCase(Commands.PUBLIC));
+    }
+
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.stats(this);
     }
   }
 

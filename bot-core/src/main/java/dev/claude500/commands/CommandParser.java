@@ -52,6 +52,7 @@ public final class CommandParser {
       case AUTODETECT -> new Command.Autodetect(r);
       case PLAYBOOKS -> new Command.Playbooks();
       case PLAYBOOK -> playbook(r);
+      case STATS -> new Command.Stats(words(r));
       case TRIAGE -> new Command.Triage(r, Optional.empty());
     };
   }

@@ -6,12 +6,19 @@ import dev.claude500.chat.Text;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.status.StatusIndicator;
 import dev.claude500.status.StatusSource;
+import dev.claude500.stats.StatsChart;
+import dev.claude500.stats.StatsReport;
+import dev.claude500.stats.StatsText;
+import dev.claude500.stats.StatsWindow;
+import dev.claude500.stats.TeamStats;
 import dev.claude500.status.StatusView;
 import dev.claude500.triage.TriageEngine;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers every {@code /claude500} command, the same way on every surface. Adapters turn what
@@ -21,17 +28,43 @@ import java.util.stream.Collectors;
  * others may wait briefly for the status page or the store, so answer them after acknowledging.
  */
 public final class Commands {
+  /** The word after {@code stats} that shows the answer to the channel. */
+  public static final String PUBLIC = "public";
+  private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+
   private final TriageEngine engine;
   private final StatusSource status;
   private final SubscriptionService subscriptions;
   private final Clock clock;
+  private final TeamStats stats;
 
-  /** Creates the handler. */
-  public Commands(TriageEngine engine, StatusSource status, SubscriptionService subscriptions, Clock clock) {
+  /** Creates the handler; {@code stats} answers {@code stats}. */
+  public Commands(TriageEngine engine, StatusSource status, SubscriptionService subscriptions, Clock clock,
+      TeamStats stats) {
     this.engine = Objects.requireNonNull(engine, "engine");
     this.status = Objects.requireNonNull(status, "status");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.stats = Objects.requireNonNull(stats, "stats");
+  }
+
+  /** Returns the team's numbers, for views other than the command (the Slack App Home). */
+  public TeamStats stats() {
+    return stats;
+  }
+
+  /**
+   * Returns a report drawn as a chart, or empty (logged) when it cannot be drawn here: a JVM
+   * without fonts or graphics libraries, which headless drawing still needs.
+   */
+  public static Optional<Answer.Chart> chart(StatsReport report) {
+    try {
+      return Optional.of(new Answer.Chart(StatsChart.FILE_NAME, "claude500 triages per day by branch, last "
+          + report.window().days() + " days", StatsChart.png(report)));
+    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+      LOG.warn("The stats chart could not be drawn: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Returns the answer to {@code command}, typed as {@code invocation} says. */
@@ -166,6 +199,25 @@ public final class Commands {
     @Override
     public Answer playbooks(Command.Playbooks command) {
       return say(new Reply.Message(playbookList()));
+    }
+
+    @Override
+    public Answer stats(Command.Stats command) {
+      StatsWindow window = StatsWindow.DEFAULT;
+      for (String word : command.words()) {
+        if (word.equalsIgnoreCase(PUBLIC)) {
+          continue;
+        } else if (StatsWindow.named(word).isPresent()) {
+          window = StatsWindow.named(word).get();
+        } else {
+          return say(new Reply.Message(Text.builder().plain("I do not know ").code(shown(word))
+              .plain(". ").text(Text.parse("`stats` takes a window, " + StatsWindow.allowedWords() + " (`"
+                  + StatsWindow.DEFAULT.word() + "` when none is named), and `" + PUBLIC
+                  + "` to show the answer to the channel.")).build()));
+        }
+      }
+      StatsReport report = stats.report(in.channel(), window);
+      return new Answer.Stats(new Reply.Message(StatsText.of(report)), chart(report), command.inPublic());
     }
 
     @Override

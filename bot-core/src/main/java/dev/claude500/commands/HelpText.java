@@ -37,6 +37,10 @@ public final class HelpText {
         autodetect(surface),
         "`/claude500 playbooks` list the playbooks; `/claude500 playbook " + (named ? "id:<id>" : "<id>")
             + "` walk another one",
+        (named ? "`/claude500 stats [window:7d|30d|90d] [public:true]`" : "`/claude500 stats [7d|30d|90d] [public]`")
+            + " the team's triages by branch and outcome, times to the first move and to resolution, escalations"
+            + " and the incidents that hit it, with a chart (default 30d"
+            + (surface.can(Ability.PRIVATE_ANSWERS) ? "; only you see it unless `public`)" : ")"),
         "`/claude500 help` this message" + onlyYou)
         .filter(line -> !line.isEmpty())
         .collect(Collectors.joining("\n")));

@@ -25,6 +25,8 @@ public enum Subcommand {
   PLAYBOOKS("playbooks"),
   /** {@code playbook <id> [pasted text]}: start a triage of another playbook. */
   PLAYBOOK("playbook"),
+  /** {@code stats [7d|30d|90d] [public]}: the team's triages and the page's incidents over a window. */
+  STATS("stats"),
   /** {@code help}: usage. */
   HELP("help");
 

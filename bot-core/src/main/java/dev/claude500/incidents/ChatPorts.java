@@ -1,5 +1,6 @@
 package dev.claude500.incidents;
 
+import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,6 +36,16 @@ public final class ChatPorts {
   /** Returns the port of a platform. */
   public Optional<ChatPort> find(String platform) {
     return Optional.ofNullable(byPlatform.get(Objects.requireNonNull(platform, "platform")));
+  }
+
+  /**
+   * Returns the workspace or server a channel belongs to, as its platform's port names it; the
+   * platform's name when no port of it runs here (the console) or it names none.
+   *
+   * @throws dev.claude500.chat.ChatDeliveryException when the platform must be asked and cannot answer now
+   */
+  public String workspace(ChannelRef channel) {
+    return find(channel.platform()).map(p -> p.workspace(channel)).orElse(channel.platform());
   }
 
   /** Returns every port, by platform name. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Forgets what the bot no longer needs, for the replica that holds the watcher's lease: ended
  * triages (closed conversations), seen deliveries and settled ledger entries older than the
- * retention, and waiting triages that are done.
+ * retention, waiting triages that are done, and triage records (what {@code stats} counts) started
+ * longer ago than the retention or 90 days, whichever is longer.
  *
  * <p>What stays, however old: an open triage; an ended one that still waits for an incident (its
  * waiting record keeps it); an unsettled ledger entry; and every ledger entry of an incident the
@@ -53,6 +54,11 @@ final class Retention {
   static final int BATCH = 500;
   /** Statements per table in one run at most. */
   static final int BATCHES_PER_RUN = 10;
+  /**
+   * How long triage records are kept at least, whatever the retention: {@code stats} looks back as
+   * far as 90 days. A longer retention keeps them as long.
+   */
+  static final Duration RECORDS_AT_LEAST = Duration.ofDays(90);
 
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
@@ -104,18 +110,23 @@ final class Retention {
     Batches conversations = batches(stop, n -> store.conversations().purgeClosedBefore(cutoff, n));
     Batches deliveries = batches(stop, n -> store.seenDeliveries().purgeBefore(cutoff, n));
     Batches hits = batches(stop, n -> store.incidentHits().purgeBefore(cutoff, n));
+    Instant recordsCutoff = now.minus(retention.compareTo(RECORDS_AT_LEAST) > 0 ? retention : RECORDS_AT_LEAST);
+    Batches records = batches(stop, n -> store.triageRecords().purgeStartedBefore(recordsCutoff, n));
     Optional<Batches> ledger = page.map(p -> keep(p, now))
         .map(keep -> batches(stop, n -> store.ledger().purgeSettledBefore(cutoff, keep, n)));
     metrics.purged("waiting_triage", waiting);
     metrics.purged("conversation", conversations.rows());
     metrics.purged("seen_delivery", deliveries.rows());
     metrics.purged("incident_hit", hits.rows());
+    metrics.purged("triage_record", records.rows());
     ledger.ifPresent(l -> metrics.purged("post_ledger", l.rows()));
-    boolean more = conversations.more() || deliveries.more() || hits.more() || ledger.map(Batches::more).orElse(false);
+    boolean more = conversations.more() || deliveries.more() || hits.more() || records.more()
+        || ledger.map(Batches::more).orElse(false);
     LOG.info("Retention {}: purged {} ended triages, {} seen deliveries, {} marks of people hit, {} and {} done"
-            + " waiting triages from before {}{}", words(retention), conversations.rows(), deliveries.rows(), hits.rows(),
+            + " waiting triages from before {}, and {} triage records from before {}{}", words(retention),
+        conversations.rows(), deliveries.rows(), hits.rows(),
         ledger.map(l -> l.rows() + " settled incident posts").orElse("no incident posts (the page is not read yet)"),
-        waiting, cutoff, more ? "; more next round" : "");
+        waiting, cutoff, records.rows(), recordsCutoff, more ? "; more next round" : "");
     return more;
   }
 

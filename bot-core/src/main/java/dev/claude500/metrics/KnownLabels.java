@@ -22,7 +22,8 @@ public record KnownLabels(Set<String> playbooks, Set<String> branches, Set<Strin
   /** What an incident item can come to. */
   public static final List<String> POST_RESULTS = List.of("posted", "edited", "found", "deferred", "refused");
   /** The tables the retention purges. */
-  public static final List<String> PURGED_TABLES = List.of("conversation", "seen_delivery", "post_ledger", "waiting_triage");
+  public static final List<String> PURGED_TABLES = List.of("conversation", "seen_delivery", "post_ledger", "waiting_triage",
+      "incident_hit", "triage_record");
   /** Why a connection is cut. */
   public static final List<String> CUT_REASONS = List.of("headers", "body");
   /** Why a request is refused. */

@@ -45,6 +45,8 @@ final class Jdbc {
     T map(ResultSet rs) throws SQLException;
   }
 
+  /** Bound as a null timestamp; a plain null binds as null text. */
+  private static final Object NO_INSTANT = new Object();
   private static final String UNIQUE_VIOLATION = "23505";
   private static final int TRANSACTION_ATTEMPTS = 5;
 
@@ -203,7 +205,9 @@ final class Jdbc {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       if (p == null) {
-        ps.setNull(i + 1, Types.VARCHAR); // only nullable text columns are ever bound as null
+        ps.setNull(i + 1, Types.VARCHAR); // nullable text; nullable timestamps use instantOrNull
+      } else if (p == NO_INSTANT) {
+        ps.setNull(i + 1, Types.TIMESTAMP_WITH_TIMEZONE);
       } else if (p instanceof Instant) {
         ps.setObject(i + 1, OffsetDateTime.ofInstant(Micros.truncate((Instant) p), ZoneOffset.UTC));
       } else if (p instanceof String) {
@@ -218,6 +222,11 @@ final class Jdbc {
         throw new IllegalArgumentException("cannot bind parameter " + (i + 1) + ": " + p);
       }
     }
+  }
+
+  /** Returns a parameter that binds the instant, or a null timestamp when there is none. */
+  static Object instantOrNull(Optional<Instant> instant) {
+    return instant.isPresent() ? instant.get() : NO_INSTANT;
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageRecords;
 import dev.claude500.outbox.OutboxStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,6 +72,7 @@ public final class JdbcStore implements Store {
   private final IncidentHits incidentHits;
   private final OutboxStore outbox;
   private final EarlyWarningStore earlyWarnings;
+  private final TriageRecords triageRecords;
   private final WriteHealth health;
   private final Jdbc jdbc;
   private final ScheduledExecutorService writeCheck;
@@ -92,6 +94,7 @@ public final class JdbcStore implements Store {
     this.incidentHits = new JdbcIncidentHits(jdbc);
     this.outbox = new JdbcOutbox(jdbc);
     this.earlyWarnings = new JdbcEarlyWarnings(jdbc);
+    this.triageRecords = new JdbcTriageRecords(jdbc);
     this.writeCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "claude500-store-check");
       t.setDaemon(true);
@@ -184,6 +187,11 @@ public final class JdbcStore implements Store {
   @Override
   public IncidentHits incidentHits() {
     return incidentHits;
+  }
+
+  @Override
+  public TriageRecords triageRecords() {
+    return triageRecords;
   }
 
   /** Returns the messages the outbox has queued and not yet delivered. */

@@ -9,6 +9,7 @@ import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageRecords;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,9 @@ public interface Store extends AutoCloseable {
 
   /** Returns the incident watcher's own values. */
   WatcherState watcherState();
+
+  /** Returns the records of triages, kept for the team's views longer than the conversations. */
+  TriageRecords triageRecords();
 
   /** Returns true when the store answers right now: an active check that asks the database. */
   boolean isReachable();

@@ -49,6 +49,10 @@ final class ConversationState {
   Integer resumedTurn;
   Instant startedAt;
   Instant updatedAt;
+  /** When the first branch advice was given; null before (and in triages stored before it was kept). */
+  Instant firstMoveAt;
+  /** When the triage ended; null while it is open. */
+  Instant endedAt;
   Actor startedBy;
   /** The person the error hit, when not the one who started the triage (a triage of their message). */
   Actor hit;

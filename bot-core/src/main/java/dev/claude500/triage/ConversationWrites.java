@@ -22,14 +22,16 @@ final class ConversationWrites {
   private final TriageEngine.EndListener endListener;
   private final BotMetrics metrics;
   private final GreenFailures greenFailures;
+  private final TriageLog log;
 
   ConversationWrites(ConversationStore store, Clock clock, TriageEngine.EndListener endListener, BotMetrics metrics,
-      GreenFailures greenFailures) {
+      GreenFailures greenFailures, TriageLog log) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.endListener = Objects.requireNonNull(endListener, "endListener");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.greenFailures = Objects.requireNonNull(greenFailures, "greenFailures");
+    this.log = Objects.requireNonNull(log, "log");
   }
 
   /**
@@ -47,13 +49,16 @@ final class ConversationWrites {
       ConversationState state = ConversationState.fromJson(before.state());
       String branchBefore = state.branch;
       int greenBefore = GreenFailure.level(state);
+      boolean hadFirstMove = state.questionsToFirstMove != null;
       TriageResult result = change.apply(state);
       if (result.disposition() != Disposition.APPLIED) {
         return result;
       }
       Instant now = clock.instant();
       state.updatedAt = now;
+      TriageLog.stamp(state, hadFirstMove, now);
       if (store.update(new StoredConversation(key, state.toJson(), before.version() + 1, state.open, now))) {
+        log.record(key, state, before.version() + 1);
         countBranch(branchBefore, state);
         tellGreen(key, greenBefore, state);
         return told(result);
@@ -85,6 +90,16 @@ final class ConversationWrites {
     } catch (RuntimeException e) {
       TriageEngine.LOG.warn("The green-page listener failed for triage {}: {}", key, e.toString());
     }
+  }
+
+  /** Notes a new triage's moments in its state, before it is first stored. */
+  void stampNew(ConversationState state, Instant now) {
+    TriageLog.stamp(state, false, now);
+  }
+
+  /** Records a triage just created (version 0) in the triage log. */
+  void created(ConversationKey key, ConversationState state) {
+    log.record(key, state, 0);
   }
 
   /** Counts the branch a stored input reached, when it is not the one the triage was on before. */

@@ -95,10 +95,11 @@ public final class TriageEngine {
    * @param metrics where each triage started, each branch reached and each ending (with the
    *     questions it asked) are recorded
    * @param greenFailures told of each triage that starts failing on a green page, or goes further at it
+   * @param log keeps a record of every triage for the team's views ({@link TriageLog#none()}: none)
    */
   public TriageEngine(Map<String, Playbook> playbooks, String defaultPlaybook,
       ConversationStore store, StatusSource status, Clock clock, Duration idleTimeout,
-      EndListener endListener, StartNotes startNotes, BotMetrics metrics, GreenFailures greenFailures) {
+      EndListener endListener, StartNotes startNotes, BotMetrics metrics, GreenFailures greenFailures, TriageLog log) {
     this.playbooks = Map.copyOf(playbooks);
     this.defaultPlaybook = Objects.requireNonNull(defaultPlaybook, "defaultPlaybook");
     if (!this.playbooks.containsKey(defaultPlaybook)) {
@@ -114,7 +115,7 @@ public final class TriageEngine {
     this.startNotes = Objects.requireNonNull(startNotes, "startNotes");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.steps = new TriageSteps(this.playbooks, status, clock, startNotes);
-    this.writes = new ConversationWrites(store, clock, endListener, metrics, greenFailures);
+    this.writes = new ConversationWrites(store, clock, endListener, metrics, greenFailures, log);
   }
 
   /** Returns the ids of the playbooks this engine knows. */
@@ -176,9 +177,11 @@ public final class TriageEngine {
     state.hit = hit.id().equals(actor.id()) ? null : hit;
     TriageResult result = steps.start(key, state, pasted == null ? "" : pasted);
     state.updatedAt = now;
+    writes.stampNew(state, now);
     if (!store.create(new StoredConversation(key, state.toJson(), 0, state.open, now))) {
       return TriageResult.nothing(Disposition.STALE);
     }
+    writes.created(key, state);
     metrics.triageStarted(state.playbookId);
     writes.countBranch(null, state);
     writes.tellGreen(key, 0, state);

@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.claude500.testing.TeamStatsRigs;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
@@ -39,7 +40,7 @@ class AutodetectTest {
   private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn()),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands = new Commands(engine, status,
-      new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+      new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
   private final Actor ann = new Actor("U0ANN", "ann");
 
   private String said(String typed, Surface surface) {

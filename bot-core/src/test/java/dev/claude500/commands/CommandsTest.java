@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.claude500.testing.TeamStatsRigs;
 
 import dev.claude500.chat.Actor;
 import dev.claude500.chat.ChannelRef;
@@ -47,7 +48,7 @@ class CommandsTest {
   private final TriageEngine engine = TriageEngines.of(Map.of("claude-code-500", PlaybookLoader.builtIn(), "vpn", vpn),
       "claude-code-500", store.conversations(), status, clock, Duration.ofMinutes(30));
   private final Commands commands =
-      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+      new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
   private final Actor ann = new Actor("U0ANN", "ann");
 
   private Answer answer(String typed, Surface surface) {
@@ -70,6 +71,8 @@ class CommandsTest {
           start.playbook().id()).replies();
       shown = PlainTextRenderer.render(start.opening()) + "\n"
           + replies.stream().map(PlainTextRenderer::render).collect(Collectors.joining("\n"));
+    } else if (answer instanceof Answer.Stats stats) {
+      shown = PlainTextRenderer.render(stats.table());
     } else {
       shown = said(answer);
     }
@@ -192,7 +195,7 @@ class CommandsTest {
         return status.peek();
       }
     };
-    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+    Commands handler = new Commands(engine, peekOnly, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
     assertThat(handler.answer(CommandParser.parse("/claude500"), new Invocation(CHANNEL_WITH_BUTTONS,
         new ChannelRef("slack", "C1"), ann))).isInstanceOf(Answer.StartTriage.class);
   }
@@ -211,5 +214,29 @@ class CommandsTest {
     assertThat(said(answer("/claude500 playbook nope`x API Error: 500", PLAIN_TEXT)))
         .startsWith("There is no playbook nopex. Playbooks:")
         .contains("claude-code-500: Claude Code 500").contains("vpn: Office VPN drops");
+  }
+
+  @Test
+  @DisplayName("stats takes a window and public in any order; 30 days and only the asker by default")
+  void statsWords() {
+    Answer.Stats plain = (Answer.Stats) answer("/claude500 stats", PLAIN_TEXT);
+    assertThat(PlainTextRenderer.render(plain.table())).contains("Team stats, last 30 days",
+        "No triages in the last 30 days");
+    assertThat(plain.inPublic()).isFalse();
+    assertThat(plain.chart()).get().extracting(Answer.Chart::fileName).isEqualTo("claude500-stats.png");
+
+    Answer.Stats shown = (Answer.Stats) answer("/claude500 stats PUBLIC 90D", CHANNEL_WITH_BUTTONS);
+    assertThat(shown.inPublic()).isTrue();
+    assertThat(PlainTextRenderer.render(shown.table())).contains("last 90 days");
+  }
+
+  @Test
+  @DisplayName("stats with a window word it does not know names the allowed ones, and counts nothing")
+  void statsUnknownWindow() {
+    assertThat(said(answer("/claude500 stats 14d", PLAIN_TEXT)))
+        .isEqualTo("I do not know 14d. stats takes a window, 7d, 30d or 90d (30d when none is named), and public to"
+            + " show the answer to the channel.");
+    assertThat(said(answer("/claude500 stats `a`" + "x".repeat(300), PLAIN_TEXT)))
+        .as("shown shortened, without backquotes").contains("I do not know a" + "x".repeat(99) + "…");
   }
 }

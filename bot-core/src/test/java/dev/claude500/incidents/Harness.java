@@ -17,6 +17,7 @@ import dev.claude500.testing.InlineScheduler;
 import dev.claude500.testing.Watchers;
 import dev.claude500.triage.GreenFailures;
 import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +63,7 @@ final class Harness {
     Playbook playbook = PlaybookLoader.builtIn();
     this.engine = new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status,
         clock, Duration.ofHours(2), new WaitingTriageRecorder(store.waitingTriages(), clock),
-        new IncidentLinks(store.ledger(), ports), BotMetrics.none(), GreenFailures.NONE);
+        new IncidentLinks(store.ledger(), ports), BotMetrics.none(), GreenFailures.NONE, TriageLog.none());
     this.watcher = newWatcher("replica-1");
   }
 

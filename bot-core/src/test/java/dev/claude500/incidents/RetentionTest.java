@@ -17,6 +17,7 @@ import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.JdbcStores;
 import dev.claude500.testing.Watchers;
 import dev.claude500.triage.StoredConversation;
+import dev.claude500.triage.TriageRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,27 @@ class RetentionTest {
     assertThat(store.ledger().forIncident("A")).isEmpty();
     h.runFor(Duration.ofMinutes(10));
     assertThat(topPosts("A")).isEqualTo(1);
+  }
+
+  TriageRecord record(String thread, Instant startedAt) {
+    TriageRecord r = new TriageRecord("slack", new ConversationKey("slack", ALL.channelId(), thread), "U1", startedAt, 0,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+        Optional.empty());
+    store.triageRecords().save(r);
+    return r;
+  }
+
+  @Test
+  @DisplayName("Triage records outlive a 30-day retention: they go once they started more than 90 days ago")
+  void triageRecordsKeepNinetyDays() {
+    record("89d", T0.minus(Duration.ofDays(89)));
+    record("91d", T0.minus(Duration.ofDays(91)));
+    endedTriage("old-1", T0.minus(KEPT).minusSeconds(1));
+    h.runFor(Duration.ofMinutes(2));
+
+    assertThat(store.conversations().find(new ConversationKey("slack", ALL.channelId(), "old-1"))).isEmpty();
+    assertThat(store.triageRecords().startedBetween("slack", T0.minus(Duration.ofDays(365)), T0))
+        .extracting(r -> r.key().thread()).containsExactly("89d");
   }
 
   @Test

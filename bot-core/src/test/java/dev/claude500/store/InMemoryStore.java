@@ -9,6 +9,7 @@ import dev.claude500.incidents.PostLedger;
 import dev.claude500.incidents.WaitingTriages;
 import dev.claude500.incidents.WatcherState;
 import dev.claude500.triage.ConversationStore;
+import dev.claude500.triage.TriageRecords;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ public final class InMemoryStore implements Store {
   private final Leases leases = new InMemoryLeases();
   private final WatcherState watcherState = new InMemoryWatcherState();
   private final IncidentHits incidentHits = new InMemoryIncidentHits();
+  private final TriageRecords triageRecords = new InMemoryTriageRecords();
   private volatile boolean closed;
 
   /** Creates an empty store. */
@@ -75,6 +77,11 @@ public final class InMemoryStore implements Store {
   @Override
   public IncidentHits incidentHits() {
     return incidentHits;
+  }
+
+  @Override
+  public TriageRecords triageRecords() {
+    return triageRecords;
   }
 
   /** Returns true until {@link #close()} is called. */

@@ -16,6 +16,8 @@ import dev.claude500.incidents.LedgerEntry;
 import dev.claude500.incidents.WaitingTriage;
 import dev.claude500.status.Impact;
 import dev.claude500.triage.StoredConversation;
+import dev.claude500.triage.TriageOutcome;
+import dev.claude500.triage.TriageRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -932,6 +934,100 @@ abstract class StoreContract {
         List<Boolean> firsts = race(12, i -> () -> store.seenDeliveries().firstSeen(id, T0));
         assertThat(firsts).as(id).containsOnlyOnce(true);
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("Triage records")
+  class TriageRecordsTests {
+    private TriageRecord record(String thread, String workspace, String by, Instant startedAt, long version,
+        Optional<TriageOutcome> outcome) {
+      Optional<Instant> ended = outcome.map(o -> startedAt.plusSeconds(600));
+      return new TriageRecord(workspace, thread(thread), by, startedAt, version, Optional.of("live-incident"),
+          Optional.of("red"), outcome, Optional.of(startedAt.plusSeconds(60)), ended,
+          outcome.equals(Optional.of(TriageOutcome.ESCALATED)), Optional.of("inc-1"));
+    }
+
+    @Test
+    @DisplayName("A record reads back as saved, and a later version replaces it while an earlier one does not")
+    void saveAndReplace() {
+      TriageRecord first = record("1.1", "T1", "U1", T0, 0, Optional.empty());
+      store.triageRecords().save(first);
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(1))).containsExactly(first);
+
+      TriageRecord ended = record("1.1", "T1", "U1", T0, 3, Optional.of(TriageOutcome.ESCALATED));
+      store.triageRecords().save(ended);
+      store.triageRecords().save(record("1.1", "T1", "U1", T0, 2, Optional.empty()));
+      store.triageRecords().save(record("1.1", "T1", "U1", T0, 3, Optional.empty()));
+
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(1))).containsExactly(ended);
+      assertThat(ended.escalated()).isTrue();
+      assertThat(ended.open()).isFalse();
+    }
+
+    @Test
+    @DisplayName("A record without the optional parts reads back without them")
+    void bareRecord() {
+      TriageRecord bare = new TriageRecord("T1", thread("2.2"), "U1", T0, 0, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
+      store.triageRecords().save(bare);
+      assertThat(store.triageRecords().startedBetween("T1", T0.minusSeconds(1), T0.plusSeconds(1)))
+          .containsExactly(bare);
+    }
+
+    @Test
+    @DisplayName("A window lists one workspace's triages started in it, start included and end excluded, oldest first")
+    void window() {
+      store.triageRecords().save(record("3", "T1", "U1", T0.plusSeconds(20), 0, Optional.empty()));
+      store.triageRecords().save(record("1", "T1", "U1", T0, 0, Optional.empty()));
+      store.triageRecords().save(record("2", "T1", "U1", T0.plusSeconds(10), 0, Optional.empty()));
+      store.triageRecords().save(record("4", "T2", "U1", T0.plusSeconds(10), 0, Optional.empty()));
+
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(20)))
+          .extracting(r -> r.key().thread()).containsExactly("1", "2");
+      assertThat(store.triageRecords().startedBetween("T3", T0, T0.plusSeconds(60))).isEmpty();
+      assertThatThrownBy(() -> store.triageRecords().startedBetween("T1", T0, T0.minusSeconds(1)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("A person's open triages come newest first, ended ones and other people's left out")
+    void openBy() {
+      store.triageRecords().save(record("1", "T1", "U1", T0, 0, Optional.empty()));
+      store.triageRecords().save(record("2", "T1", "U1", T0.plusSeconds(5), 0, Optional.empty()));
+      store.triageRecords().save(record("3", "T1", "U1", T0.plusSeconds(9), 1, Optional.of(TriageOutcome.RESOLVED)));
+      store.triageRecords().save(record("4", "T1", "U2", T0, 0, Optional.empty()));
+      store.triageRecords().save(record("5", "T2", "U1", T0, 0, Optional.empty()));
+
+      assertThat(store.triageRecords().openBy("T1", "U1", 10)).extracting(r -> r.key().thread())
+          .containsExactly("2", "1");
+      assertThat(store.triageRecords().openBy("T1", "U1", 1)).extracting(r -> r.key().thread())
+          .containsExactly("2");
+    }
+
+    @Test
+    @DisplayName("Purging deletes at most the limit of records started before the cutoff, oldest first")
+    void purge() {
+      for (int i = 0; i < 5; i++) {
+        store.triageRecords().save(record("t" + i, "T1", "U1", T0.plusSeconds(i), 0, Optional.empty()));
+      }
+      assertThat(store.triageRecords().purgeStartedBefore(T0.plusSeconds(4), 3)).isEqualTo(3);
+      assertThat(store.triageRecords().purgeStartedBefore(T0.plusSeconds(4), 0)).isZero();
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(10)))
+          .extracting(r -> r.key().thread()).containsExactly("t3", "t4");
+      assertThatThrownBy(() -> store.triageRecords().purgeStartedBefore(T0, -1))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("Of many replicas saving one thread's records at once, the latest version stays")
+    void concurrentSaves() throws Exception {
+      race(8, i -> () -> {
+        store.triageRecords().save(record("r", "T1", "U1", T0, i, Optional.empty()));
+        return null;
+      });
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(1)))
+          .extracting(TriageRecord::version).containsExactly(7L);
     }
   }
 }

@@ -25,7 +25,8 @@ final class StoreTables {
           "early_signal",
           "early_warning_item",
           "early_warning",
-          "incident_hit");
+          "incident_hit",
+          "triage_record");
 
   private StoreTables() {}
 

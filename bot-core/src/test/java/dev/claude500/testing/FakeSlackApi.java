@@ -37,7 +37,10 @@ import java.util.function.Predicate;
  * {@code chat.update}, {@code chat.postEphemeral}, {@code chat.unfurl}, {@code chat.getPermalink}, {@code users.info},
  * {@code apps.connections.open}, {@code conversations.history} (with {@code latest}, {@code oldest} and
  * {@code inclusive}), {@code conversations.replies},
- * {@code files.info}) under {@link #apiUrl()}, takes {@code response_url} posts under
+ * {@code files.info}, the upload of a file in three calls: {@code files.getUploadURLExternal}, a
+ * post of its bytes to the upload URL that answers (recorded as method {@code upload}, the bytes
+ * kept: {@link #uploaded}), {@code files.completeUploadExternal}; and {@code views.publish}) under
+ * {@link #apiUrl()}, takes {@code response_url} posts under
  * {@link #responseUrl(String)}, and records every call with its form or JSON parameters.
  *
  * <p>Posted messages are kept, with their blocks and message metadata, so that history and thread
@@ -70,6 +73,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<ObjectNode> messages = new ArrayList<>();
   private final Map<String, Snippet> files = new ConcurrentHashMap<>();
   private final AtomicInteger nextTs = new AtomicInteger(100);
+  private final AtomicInteger nextFile = new AtomicInteger(1);
+  private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private volatile String socketModeUrl;
   private volatile Duration delay = Duration.ZERO;
   private volatile int maxPage = 999;
@@ -77,6 +82,14 @@ public final class FakeSlackApi implements AutoCloseable {
   private FakeSlackApi(HttpServer server, ExecutorService threads) {
     this.server = server;
     this.threads = threads;
+  }
+
+  /**
+   * Returns the bytes posted to the upload URL of a file ({@code files.getUploadURLExternal}'s
+   * {@code file_id}), multipart framing included; empty when none were.
+   */
+  public Optional<byte[]> uploaded(String fileId) {
+    return Optional.ofNullable(uploads.get(fileId));
   }
 
   /** Starts the fake on a free loopback port. */
@@ -267,9 +280,12 @@ public final class FakeSlackApi implements AutoCloseable {
       byte[] raw = exchange.getRequestBody().readAllBytes();
       String body = new String(raw, StandardCharsets.UTF_8);
       String method = path.startsWith("/api/") ? path.substring("/api/".length())
-          : path.startsWith("/respond/") ? "response_url" : path;
-      Map<String, String> params = params(exchange.getRequestHeaders().getFirst("Content-Type"), body,
-          exchange.getRequestURI().getRawQuery());
+          : path.startsWith("/respond/") ? "response_url" : path.startsWith("/upload/") ? "upload" : path;
+      if (method.equals("upload")) {
+        uploads.put(path.substring("/upload/".length()), raw);
+      }
+      Map<String, String> params = method.equals("upload") ? Map.of()
+          : params(exchange.getRequestHeaders().getFirst("Content-Type"), body, exchange.getRequestURI().getRawQuery());
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       Optional<Answer> scripted = next(method);
@@ -383,6 +399,22 @@ public final class FakeSlackApi implements AutoCloseable {
         break;
       case "response_url":
         return new Answer(200, Map.of(), "ok");
+      case "files.getUploadURLExternal": {
+        String id = String.format(Locale.ROOT, "F0FAKE%04d", nextFile.getAndIncrement());
+        o.put("file_id", id).put("upload_url", base() + "/upload/" + id);
+        break;
+      }
+      case "upload":
+        return new Answer(200, Map.of(), "OK");
+      case "files.completeUploadExternal": {
+        ArrayNode done = o.putArray("files");
+        readJson(p.get("files")).filter(JsonNode::isArray).ifPresent(all -> all.forEach(f -> done.addObject()
+            .put("id", f.path("id").asText()).put("title", f.path("title").asText())));
+        break;
+      }
+      case "views.publish":
+        readJson(p.get("view")).ifPresent(v -> o.set("view", v));
+        break;
       default:
         return Answer.error("unknown_method");
     }

@@ -69,6 +69,11 @@ public class ForwardingStore implements Store {
   }
 
   @Override
+  public dev.claude500.triage.TriageRecords triageRecords() {
+    return store.triageRecords();
+  }
+
+  @Override
   public WatcherState watcherState() {
     return store.watcherState();
   }

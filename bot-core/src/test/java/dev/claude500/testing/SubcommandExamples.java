@@ -65,6 +65,7 @@ public final class SubcommandExamples {
       case PLAYBOOKS -> new Example(subcommand, List.of(), List.of("Playbooks:", "claude-code-500", "Claude Code 500"));
       case PLAYBOOK -> new Example(subcommand, List.of("claude-code-500", ERROR_500),
           List.of("Claude Code 500 triage", "Where does the 500 show up?"));
+      case STATS -> new Example(subcommand, List.of("7d"), List.of("Team stats, last 7 days", "No triages in the last 7 days"));
       case HELP -> new Example(subcommand, List.of(), List.of("/claude500 status", "/claude500 playbooks"));
     };
   }

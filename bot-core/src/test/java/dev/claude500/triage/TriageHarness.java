@@ -62,7 +62,8 @@ final class TriageHarness {
       BotMetrics metrics) {
     var playbook = PlaybookLoader.builtIn();
     return new TriageEngine(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
-        Duration.ofMinutes(30), listener, notes, metrics, GreenFailures.NONE);
+        Duration.ofMinutes(30), listener, notes, metrics, GreenFailures.NONE,
+        new TriageLog(store.triageRecords(), c -> "T1"));
   }
 
   TriageResult start(String pasted) {

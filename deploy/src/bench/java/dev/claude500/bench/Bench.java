@@ -96,6 +96,12 @@ public final class Bench {
       measure(List.of("Understanding a reply"), () -> ReadingReplies.figures(EngineThroughput.run(ReadingReplies.class,
           "read", options.jmh(), out.resolve("jmh-words.txt"))));
     }
+    if (options.runs("stats")) {
+      say("stats: JMH over 10,000 triages in an H2 file, log in %s", out.resolve("jmh-stats.txt"));
+      measure(List.of("stats 90d", "stats 90d with its chart"), () -> StatsQuery.figures(
+          EngineThroughput.run(StatsQuery.class, "table", options.jmh(), out.resolve("jmh-stats.txt")),
+          EngineThroughput.run(StatsQuery.class, "withChart", options.jmh(), out.resolve("jmh-stats-chart.txt"))));
+    }
     say("done");
     return new Report(started, Instant.now(), Machine.describe(), loadBefore, Machine.loadAverage(), figures);
   }

@@ -26,14 +26,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param startRuns fresh starts of the jar
  * @param settle idle time after healthy before the resident memory is read
  * @param jmh how JMH runs
- * @param only the groups to run (service, start, heap, engine); empty for all
+ * @param only the groups to run (service, start, heap, engine, words, stats); empty for all
  * @param jvm options for the service's JVM (none: the JVM's defaults, as {@code java -jar} runs it)
  */
 record Options(int ackWarmup, int ackPairs, int stalledPairs, Duration stall, Duration pace, int fanIn,
     Duration pollInterval, int pollTrials, int fanOutChannels, int rateLimitEvery, int heapTriages, int startRuns,
     Duration settle, EngineThroughput.Plan jmh, Set<String> only, List<String> jvm) {
   /** The groups of benchmarks. */
-  static final Set<String> GROUPS = Set.of("service", "start", "heap", "engine", "words");
+  static final Set<String> GROUPS = Set.of("service", "start", "heap", "engine", "words", "stats");
 
   /** Validates. */
   Options {

@@ -174,7 +174,7 @@ public final class ConsoleMode {
   private void command(Command command) {
     Answer answer = commands.answer(command, new Invocation(SURFACE, channel, actor));
     if (!(answer instanceof Answer.StartTriage start)) {
-      say(PlainTextRenderer.render(((Answer.Say) answer).reply()));
+      say(ConsoleAnswers.text(answer));
       return;
     }
     activate(new ConversationKey(PLATFORM, channel.channelId(), UUID.randomUUID().toString()), null);

@@ -19,18 +19,22 @@ import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.playbook.Step;
 import dev.claude500.slack.SlackAdapter;
+import dev.claude500.stats.TeamStats;
 import dev.claude500.status.CachingStatusSource;
+import dev.claude500.status.PageRead;
 import dev.claude500.status.StatusPage;
 import dev.claude500.status.StatusPoller;
 import dev.claude500.status.StatuspageClient;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.store.Store;
 import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import dev.claude500.triage.TriageOutcome;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -144,9 +148,13 @@ final class Core implements AutoCloseable {
         settings.triageTimeout(), view -> {
           waiting.ended(view);
           hits.ended(view);
-        }, new IncidentLinks(store.ledger(), chatPorts), metrics, warnings);
+        }, new IncidentLinks(store.ledger(), chatPorts), metrics, warnings,
+        new TriageLog(store.triageRecords(), chatPorts::workspace));
     SubscriptionService subscriptions = new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock);
-    return new Core(settings, clock, store, poller, status, engine, new Commands(engine, status, subscriptions, clock),
+    TeamStats stats = new TeamStats(store.triageRecords(),
+        () -> poller.latest().map(PageRead::incidents).orElse(List.of()), chatPorts::workspace, clock);
+    return new Core(settings, clock, store, poller, status, engine,
+        new Commands(engine, status, subscriptions, clock, stats),
         chatPorts, registry, metrics, background, warnings, hitEdits);
   }
 

@@ -19,6 +19,7 @@ class BenchSmokeIT {
   @Test
   @DisplayName("Every benchmark runs with tiny sizes and yields its figure")
   void everyBenchmarkYieldsItsFigure(@TempDir Path out) throws Exception {
+    System.setProperty(StatsQuery.TRIAGES_PROPERTY, "300"); // JMH runs in this JVM here: a small store to fill
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     Report report = new Bench(Options.quick(), Path.of(System.getProperty("claude500.jar")), out,
         new PrintStream(progress, true, StandardCharsets.UTF_8)).run();

@@ -22,7 +22,9 @@ class ReadmePerformanceTest {
       "Idle resident memory",
       "Heap per open triage",
       "Engine: triage inputs per second",
-      "Engine: time of one triage input");
+      "Engine: time of one triage input",
+      "`stats 90d`: 10,000 triages",
+      "`stats 90d` with its chart");
 
   @Test
   void thePerformanceSectionHasTheCommandTheMachineAndEveryFigure() throws Exception {

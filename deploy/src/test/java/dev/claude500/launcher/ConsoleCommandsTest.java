@@ -151,4 +151,26 @@ class ConsoleCommandsTest {
           .isLessThan(out.indexOf("Retry the same failing path now: does it work?"));
     }
   }
+
+  @Test
+  @DisplayName("stats in the console prints the table and writes the chart to a PNG file whose path it prints")
+  void statsWritesTheChart() throws Exception {
+    try (LiveConsole console = LiveConsole.console(env())) {
+      console.await(ConsoleMode.HINT);
+      console.type("/claude500 stats", "Chart: ");
+      console.type("/claude500 stats 1y", "I do not know 1y");
+      assertThat(console.end()).isZero();
+      String out = console.output();
+      assertThat(out).contains("Team stats, last 30 days", "No triages in the last 30 days",
+          "Incident minutes on the status page:", "7d, 30d or 90d");
+      var m = Pattern.compile("Chart: (\\S+\\.png)").matcher(out);
+      assertThat(m.find()).isTrue();
+      Path png = Path.of(m.group(1));
+      try {
+        assertThat(Files.readAllBytes(png)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+      } finally {
+        Files.deleteIfExists(png);
+      }
+    }
+  }
 }

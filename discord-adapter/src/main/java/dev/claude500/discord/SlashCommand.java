@@ -38,6 +38,10 @@ final class SlashCommand {
   static final String SETTING = "setting";
   /** Option of {@code playbook}: the playbook's id. */
   static final String ID = "id";
+  /** Option of {@code stats}: the window. */
+  static final String WINDOW = "window";
+  /** Option of {@code stats}: shown to the channel. */
+  static final String PUBLIC = "public";
   /** Characters of a playbook id option. */
   private static final int MAX_ID = 100;
 
@@ -71,6 +75,10 @@ final class SlashCommand {
       case PLAYBOOK -> new SubcommandData(s.word(), "Walk another playbook in a thread (see /claude500 playbooks)")
           .addOptions(new OptionData(OptionType.STRING, ID, "The playbook's id, as /claude500 playbooks lists it", true)
               .setMaxLength(MAX_ID), error());
+      case STATS -> new SubcommandData(s.word(), "This server's triages and the page's incidents, with a chart")
+          .addOptions(new OptionData(OptionType.STRING, WINDOW, "How far back (default 30d)")
+                  .addChoice("7d", "7d").addChoice("30d", "30d").addChoice("90d", "90d"),
+              new OptionData(OptionType.BOOLEAN, PUBLIC, "Show it to the channel (default: only you)"));
       case HELP -> new SubcommandData(s.word(), "What claude500 does and how to use it");
     };
   }
@@ -125,6 +133,8 @@ final class SlashCommand {
       case AUTODETECT -> CommandParser.of(s, option(event, SETTING));
       case PLAYBOOK -> option(event, ID).isBlank() ? new Command.Playbooks()
           : new Command.Triage(option(event, ERROR), Optional.of(option(event, ID).strip()));
+      case STATS -> CommandParser.of(s, option(event, WINDOW) + (event.getOption(PUBLIC) != null
+          && event.getOption(PUBLIC).getAsBoolean() ? " " + dev.claude500.commands.Commands.PUBLIC : ""));
       case STATUS, UNSUBSCRIBE, SUBSCRIPTIONS, PLAYBOOKS, HELP -> CommandParser.of(s, "");
     };
   }

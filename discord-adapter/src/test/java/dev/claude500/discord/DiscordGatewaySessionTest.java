@@ -46,7 +46,7 @@ class DiscordGatewaySessionTest {
       List<String> names = new ArrayList<>();
       subcommands.forEach(s -> names.add(s.path("name").asText()));
       assertThat(names).containsExactly("triage", "status", "subscribe", "unsubscribe", "subscriptions", "autodetect",
-          "playbooks", "playbook", "help");
+          "playbooks", "playbook", "stats", "help");
       subcommands.forEach(s -> assertThat(s.path("type").asInt()).isEqualTo(1));
       JsonNode error = subcommands.get(0).path("options").get(0);
       assertThat(error.path("name").asText()).isEqualTo("error");

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import dev.claude500.testing.TeamStatsRigs;
 
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.chat.Actor;
@@ -110,7 +111,7 @@ class InteractionListenerTest {
     Playbook playbook = PlaybookLoader.builtIn();
     engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), store.conversations(), status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(), status, clock), clock, TeamStatsRigs.of(store, clock));
     Outbox outbox = new Outbox(new InMemoryOutboxStore(), store.ledger(), clock, new ManualScheduler(clock));
     outbox.register(chat);
     services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry), outbox,

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import dev.claude500.testing.TeamStatsRigs;
 
 /**
  * The real adapter, connected through JDA to a {@link FakeDiscord} on loopback, with a real
@@ -136,7 +137,7 @@ final class LoopbackDiscord implements AutoCloseable {
     Playbook playbook = PlaybookLoader.builtIn();
     TriageEngine engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), on.conversations(),
         status, clock, Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), on.autodetect(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(on.subscriptions(), on.autodetect(), status, clock), clock, TeamStatsRigs.of(on, clock));
     Outbox outbox = new Outbox(on instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), on.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),
         outboxTime.map(Map.Entry::getValue).orElseGet(outboxThreads::scheduler));

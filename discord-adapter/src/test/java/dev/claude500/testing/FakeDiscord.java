@@ -65,6 +65,9 @@ import org.java_websocket.server.WebSocketServer;
  * passing). A channel's or thread's messages can be read back newest first ({@code GET
  * /channels/{id}/messages} with {@code limit} and {@code before}). {@link #failAfterTaking} makes
  * a post go through and its answer fail, as when Discord's front times out after the post was made.
+ * A message sent as {@code multipart/form-data} (with files) is read from its {@code payload_json}
+ * part; its files become the message's {@code attachments} (file name and size), their bytes kept
+ * for {@link #attachment}.
  *
  * <p>Point a bot at it with {@link #apiUrl()} (DISCORD_API_URL) and {@link #gatewayUrl()}
  * (DISCORD_GATEWAY_URL), any token. Thread-safe.
@@ -117,6 +120,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final AtomicInteger seq = new AtomicInteger();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> attachments = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
   private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
   /** Every interaction dispatched, by id, as it was sent (for {@link #replay}). */
@@ -280,9 +284,16 @@ public final class FakeDiscord implements AutoCloseable {
    * channel or thread; returns the interaction's id.
    */
   public String slash(String channelId, String userId, String subcommand, Map<String, String> options) {
+    return slash(channelId, userId, subcommand, options, Map.of());
+  }
+
+  /** Dispatches {@code /claude500 <subcommand>} like {@link #slash(String, String, String, Map)}, with boolean options too. */
+  public String slash(String channelId, String userId, String subcommand, Map<String, String> options,
+      Map<String, Boolean> flags) {
     ObjectNode sub = obj().put("name", subcommand).put("type", 1);
     ArrayNode opts = sub.putArray("options");
     options.forEach((k, v) -> opts.add(obj().put("name", k).put("type", 3).put("value", v)));
+    flags.forEach((k, v) -> opts.add(obj().put("name", k).put("type", 5).put("value", v)));
     ObjectNode data = obj().put("id", COMMAND_ID).put("name", "claude500").put("type", 1)
         .put("guild_id", guildOf(channelId));
     data.putArray("options").add(sub);
@@ -624,7 +635,10 @@ public final class FakeDiscord implements AutoCloseable {
       String path = full.startsWith(API) ? full.substring(API.length()) : full;
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       byte[] raw = exchange.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? JSON.nullNode() : read(new String(raw, StandardCharsets.UTF_8));
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      JsonNode body = raw.length == 0 ? JSON.nullNode()
+          : type != null && type.startsWith("multipart/form-data") ? multipart(type, raw)
+          : read(new String(raw, StandardCharsets.UTF_8));
       Answer answer;
       try {
         answer = route(method, path, query, body);
@@ -650,6 +664,57 @@ public final class FakeDiscord implements AutoCloseable {
     Answer(int status, JsonNode body) {
       this(status, body, Map.of());
     }
+  }
+
+  /**
+   * Returns the last file attached under this name to any message (sent as multipart/form-data),
+   * as Discord received its bytes.
+   */
+  public Optional<byte[]> attachment(String fileName) {
+    return Optional.ofNullable(attachments.get(fileName));
+  }
+
+  /** Reads a multipart body: its payload_json part, with an {@code attachments} entry for each file part. */
+  private JsonNode multipart(String contentType, byte[] raw) {
+    String boundary = contentType.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+    byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    ObjectNode payload = obj();
+    ArrayNode files = JSON.createArrayNode();
+    int at = indexOf(raw, delimiter, 0);
+    while (at >= 0) {
+      int start = at + delimiter.length + 2; // past the delimiter's CRLF
+      int next = indexOf(raw, delimiter, start);
+      if (next < 0 || start >= raw.length) {
+        break;
+      }
+      int headersEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+      String headers = new String(raw, start, headersEnd - start, StandardCharsets.ISO_8859_1);
+      byte[] content = java.util.Arrays.copyOfRange(raw, headersEnd + 4, next - 2); // less the CRLF before the delimiter
+      Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+      Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+      if (file.find()) {
+        attachments.put(file.group(1), content);
+        files.add(obj().put("filename", file.group(1)).put("size", content.length));
+      } else if (name.find() && name.group(1).equals("payload_json")) {
+        payload = (ObjectNode) read(new String(content, StandardCharsets.UTF_8));
+      }
+      at = next;
+    }
+    payload.set("attachments", files);
+    return payload;
+  }
+
+  private static int indexOf(byte[] data, byte[] part, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= data.length - part.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (data[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static Map<String, String> query(String raw) {
@@ -832,7 +897,9 @@ public final class FakeDiscord implements AutoCloseable {
     m.set("author", botUser());
     m.putArray("mentions");
     m.putArray("mention_roles");
-    m.putArray("attachments");
+    ArrayNode attached = m.putArray("attachments");
+    body.path("attachments").forEach(a -> attached.add(obj().put("id", nextId()).put("filename",
+        a.path("filename").asText()).put("size", a.path("size").asInt())));
     m.set("embeds", embeds(body.path("embeds")));
     m.set("components", body.has("components") ? body.get("components").deepCopy() : JSON.createArrayNode());
     messages.put(id, m);

@@ -3,6 +3,7 @@ package dev.claude500.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.LinkSharedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
@@ -36,7 +37,8 @@ final class BoltApp {
   record Built(App app, Registrar.Registered registered) {}
 
   static Built build(Slack slack, SlackSettings settings, BotMetrics metrics, CommandListener command,
-      AnswerButton answer, HitButtonListener hit, ThreadReplyListener replies, MessageListeners messages, LinkUnfurls unfurls) {
+      AnswerButton answer, HitButtonListener hit, ThreadReplyListener replies, MessageListeners messages,
+      LinkUnfurls unfurls, AppHome home) {
     AppConfig config = AppConfig.builder()
         .slack(slack)
         // Bolt hands its own to the Slack client otherwise, replacing the one the adapter chose
@@ -75,7 +77,8 @@ final class BoltApp {
         })
         .event(MessageThreadBroadcastEvent.class, replies::onBroadcast)
         .event(MessageFileShareEvent.class, replies::onFileShare)
-        .event(LinkSharedEvent.class, unfurls::onLinkShared);
+        .event(LinkSharedEvent.class, unfurls::onLinkShared)
+        .event(AppHomeOpenedEvent.class, home::onOpened);
     return new Built(app, listeners.registered());
   }
 }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /claude500 ...}: acknowledged at once (empty), then on the worker the core answers it: a
- * triage is started in the thread of a new channel message (its opening), any other answer is
- * shown only to the person who typed it (through the command's {@code response_url}). A repeated
+ * triage is started in the thread of a new channel message (its opening), {@code stats} as {@link
+ * SlackStats} shows it, any other answer is shown only to the person who typed it (through the
+ * command's {@code response_url}). A repeated
  * delivery (same {@code trigger_id}) is dropped. When the worker is full the acknowledgement itself says so. When the work fails (the
  * store unreachable for a moment) the person is told so through the {@code response_url}, and a
  * triage's first message already posted is edited to say the triage did not start. A first message
@@ -42,6 +43,7 @@ final class CommandListener implements SlashCommandHandler {
   private final TaggedPosts tagged;
   private final ThreadPosts threads;
   private final UserNames names;
+  private final SlackStats stats;
   private final String botName;
 
   CommandListener(AdapterServices services, Worker worker, WebApi web, ThreadPosts threads, UserNames names,
@@ -53,6 +55,7 @@ final class CommandListener implements SlashCommandHandler {
     this.tagged = new TaggedPosts(web);
     this.threads = Objects.requireNonNull(threads, "threads");
     this.names = Objects.requireNonNull(names, "names");
+    this.stats = new SlackStats(web);
   }
 
   @Override
@@ -79,6 +82,8 @@ final class CommandListener implements SlashCommandHandler {
     Answer answer = services.commands().answer(command, invocation);
     if (answer instanceof Answer.StartTriage start) {
       triage(start, in, invocation);
+    } else if (answer instanceof Answer.Stats shown) {
+      stats.show(shown, in.channelId(), message -> respond(in, message));
     } else {
       respond(in, ((Answer.Say) answer).reply());
     }

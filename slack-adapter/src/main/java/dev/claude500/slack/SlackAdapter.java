@@ -106,7 +106,7 @@ public final class SlackAdapter implements AutoCloseable {
         new MessageListeners(new TriageShortcut(services, worker, web, messageTriage, names),
             new PasteOffers(services, worker, web, me.getUserId()),
             new OfferButton(services, worker, web, messageTriage, names)),
-        new LinkUnfurls(new LinkPreviews(services.status()), worker, web));
+        new LinkUnfurls(new LinkPreviews(services.status()), worker, web), new AppHome(services, worker, web));
     App built = bolt.app();
     registered = bolt.registered();
     built.start();

@@ -7,11 +7,14 @@ import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.chat.ChatUnfurlRequest.UnfurlDetail;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesInfoResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.User;
+import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.slack.RetryingCaller.Safety;
@@ -19,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,6 +187,37 @@ final class WebApi {
       LOG.debug("no name for {}: {}", userId, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Uploads a file the way Slack wants it now: {@code files.getUploadURLExternal}, the bytes posted
+   * to the URL it gives, then {@code files.completeUploadExternal}, which shares it into {@code
+   * channel} with {@code comment} when a channel is given and otherwise leaves it private to the app
+   * (for an image block to show by its id). Returns the file's id.
+   */
+  String upload(String fileName, String title, byte[] bytes, Optional<String> channel, Optional<String> comment) {
+    FilesGetUploadURLExternalResponse target = caller.call("files.getUploadURLExternal", Safety.REPEATABLE,
+        () -> methods.filesGetUploadURLExternal(r -> r.filename(fileName).length(bytes.length).altTxt(title)));
+    caller.call("files.upload_url", Safety.REPEATABLE, () -> {
+      MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+          .addFormDataPart("filename", fileName, RequestBody.create(bytes, MediaType.get("image/png"))).build();
+      try (okhttp3.Response r = slack.getHttpClient().postMultipart(target.getUploadUrl(), null, body)) {
+        return new RetryingCaller.WebhookResult(r.code(), r.body() == null ? "" : r.body().string());
+      }
+    });
+    FileDetails file = FileDetails.builder().id(target.getFileId()).title(title).build();
+    caller.call("files.completeUploadExternal", Safety.ONCE, () -> methods.filesCompleteUploadExternal(r -> {
+      r.files(List.of(file));
+      channel.ifPresent(r::channelId);
+      comment.ifPresent(r::initialComment);
+      return r;
+    }));
+    return target.getFileId();
+  }
+
+  /** Publishes a person's App Home tab ({@code views.publish}). */
+  void publishHome(String userId, View view) {
+    caller.call("views.publish", Safety.REPEATABLE, () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
   }
 
   /** Answers a slash command through its {@code response_url}, visible only to the person who typed it. */

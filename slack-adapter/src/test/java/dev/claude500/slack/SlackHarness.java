@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import dev.claude500.testing.TeamStatsRigs;
 
 /**
  * A Slack adapter in HTTP mode wired to a real engine, store and status cache, with a loopback
@@ -116,9 +117,9 @@ final class SlackHarness implements AutoCloseable {
     StatuspageClient statusClient = StatusSources.client(List.of(page.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     status = StatusSources.cache(statusClient, Duration.ofSeconds(30), Duration.ofSeconds(3));
     Playbook playbook = PlaybookLoader.builtIn();
-    engine = TriageEngines.of(Map.of(playbook.id(), playbook), playbook.id(), seen.conversations(), status, clock,
+    engine = TriageEngines.recording(Map.of(playbook.id(), playbook), playbook.id(), seen, status, clock,
         Duration.ofMinutes(30));
-    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock);
+    Commands commands = new Commands(engine, status, new SubscriptionService(seen.subscriptions(), seen.autodetect(), status, clock), clock, TeamStatsRigs.of(seen, clock));
     outboxThreads = outboxTime.isPresent() ? null : OutboxThreads.start(2);
     outbox = new Outbox(store instanceof JdbcStore jdbc ? jdbc.outbox() : new InMemoryOutboxStore(), seen.ledger(),
         outboxTime.map(Map.Entry::getKey).orElse(clock),

@@ -1,0 +1,80 @@
+package dev.claude500.slack;
+
+import com.slack.api.model.block.ImageBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.SlackFileObject;
+import dev.claude500.commands.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows {@code stats} in Slack. The chart is uploaded the way Slack wants files now ({@link
+ * WebApi#upload}). Asked with {@code public}, the upload is shared into the channel with the table
+ * as its comment: one message everyone sees. Otherwise the upload stays private to the app and the
+ * table comes back only to the person who asked (through the command's {@code response_url}) with
+ * the chart in an image block that refers to the uploaded file. A chart that cannot be uploaded
+ * leaves the table, with a line saying so.
+ */
+final class SlackStats {
+  private static final Logger LOG = LoggerFactory.getLogger(SlackStats.class);
+
+  private final WebApi web;
+
+  SlackStats(WebApi web) {
+    this.web = Objects.requireNonNull(web, "web");
+  }
+
+  /**
+   * Shows the answer: in {@code channelId} when it is public, else through {@code respond} to the
+   * person only.
+   */
+  void show(Answer.Stats stats, String channelId, Consumer<SlackMessage> respond) {
+    SlackMessage table = SlackMessages.render(stats.table());
+    if (stats.chart().isEmpty()) {
+      if (stats.inPublic()) {
+        web.postMessage(channelId, null, false, table);
+      } else {
+        respond.accept(table);
+      }
+      return;
+    }
+    Answer.Chart chart = stats.chart().get();
+    try {
+      if (stats.inPublic()) {
+        web.upload(chart.fileName(), chart.title(), chart.png(), Optional.of(channelId), Optional.of(table.text()));
+        return;
+      }
+      String fileId = web.upload(chart.fileName(), chart.title(), chart.png(), Optional.empty(), Optional.empty());
+      respond.accept(withImage(table, fileId, chart.title()));
+    } catch (SlackCallException e) {
+      LOG.warn("stats chart not uploaded in {}: {}", channelId, e.getMessage());
+      respond.accept(withNote(table, "The chart could not be uploaded: Slack answered `"
+          + SlackMarkdown.escape(e.error()) + "`" + (e.isNotInChannel() ? " (invite me to this channel)." : ".")));
+    }
+  }
+
+  /** Returns the table followed by an image block showing the uploaded file {@code fileId}. */
+  static SlackMessage withImage(SlackMessage table, String fileId, String altText) {
+    List<LayoutBlock> blocks = new ArrayList<>(table.blocks());
+    blocks.add(image(fileId, altText));
+    return new SlackMessage(table.text(), blocks);
+  }
+
+  /** Returns an image block of a file uploaded to Slack. */
+  static ImageBlock image(String fileId, String altText) {
+    return ImageBlock.builder().slackFile(SlackFileObject.builder().id(fileId).build())
+        .altText(altText).title(PlainTextObject.builder().text(altText).build()).build();
+  }
+
+  private static SlackMessage withNote(SlackMessage table, String mrkdwn) {
+    List<LayoutBlock> blocks = new ArrayList<>(table.blocks());
+    blocks.add(MessageBuilder.contextBlock(mrkdwn, null));
+    return new SlackMessage(table.text(), blocks);
+  }
+}
