@@ -97,15 +97,17 @@ final class FrontDoor extends Handler.Abstract.NonBlocking {
         }
       }
     });
+    // an answer given without reading the body the request carries ends the connection, and says
+    // so: a client must not send its next request on a connection the server is closing
     Mount m = mountOf(Request.getPathInContext(request));
     if (m == null) {
-      write(response, callback, NOT_FOUND, false);
+      write(response, callback, NOT_FOUND, hasBody(request));
       return true;
     }
     Route.Head head = head(request);
     Optional<Route.Reply> early = m.route().screen(head);
     if (early.isPresent()) {
-      write(response, callback, early.get(), false);
+      write(response, callback, early.get(), hasBody(request));
     } else if (request.getLength() > m.maxBody()) {
       metrics.httpRefused("too_large");
       write(response, callback, Route.Reply.text(413, "body too large\n"), true);
