@@ -12,13 +12,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Fan-out: one new incident on the page, subscribed channels each to get its post, and the fake
- * Slack answering {@code chat.postMessage} with a 429 and {@code Retry-After: 1} once every few
- * calls while the posts go out. Counts the posts Slack took per channel after the watcher has had
- * two more rounds to repeat any.
+ * Fan-out: one new incident on the page, pushed to the service through its status-page webhook as
+ * a page with webhooks would, subscribed channels each to get its post, and the fake Slack
+ * answering {@code chat.postMessage} with a 429 and {@code Retry-After: 1} once every few calls
+ * while the posts go out. Counts the posts Slack took per channel after the watcher has had two
+ * more rounds to repeat any.
  */
 final class IncidentFanOut {
-  /** The longest the posts of one incident may take to reach every channel, first to last (issue 14). */
+  /** The longest the posts of one incident may take to reach every channel from the page's change (issue 14). */
   static final Duration SERVED_WITHIN = Duration.ofSeconds(3);
 
   private final ServiceRig rig;
@@ -52,6 +53,7 @@ final class IncidentFanOut {
     long t0 = System.nanoTime();
     try {
       TrialIncidents.serve(rig.page, trials.open(index), Duration.ZERO);
+      rig.pokeWebhook(incident.id());
       long deadline = t0 + timeout.toNanos();
       while (posts(incident, wanted, callsBefore).keySet().size() < wanted.size()) {
         if (System.nanoTime() > deadline) {
@@ -103,12 +105,14 @@ final class IncidentFanOut {
 
   /** Returns the figure for {@code n} channels. */
   static Figure figure(int n, Result r) {
-    // the round queues every channel's post at once, so the spread is how long serving them all took
-    boolean ok = r.delivered() == n && r.twice() == 0 && r.rateLimited() > 0 && r.spreadNanos() < SERVED_WITHIN.toNanos();
-    return new Figure("Fan-out: one incident to " + n + " channels, 429 + Retry-After now and then (per channel)",
+    // the webhook wakes the watcher at once, so the total is the page's change to the last channel served
+    boolean ok = r.delivered() == n && r.twice() == 0 && r.rateLimited() > 0 && r.totalNanos() < SERVED_WITHIN.toNanos();
+    return new Figure("Fan-out: one incident to " + n + " channels, pushed by the page's webhook, 429 + Retry-After"
+        + " now and then (per channel)",
         Units.seconds(r.perChannel().median()), Units.seconds(r.perChannel().p99()),
         r.delivered() + " of " + n + " delivered, " + r.twice() + " twice, " + r.rateLimited() + " × 429; total "
             + Units.seconds(r.totalNanos()) + " (first to last post " + Units.seconds(r.spreadNanos()) + ")",
-        "all delivered, none twice, first to last post < " + SERVED_WITHIN.toSeconds() + " s", Figure.Verdict.of(ok));
+        "all delivered, none twice, all served < " + SERVED_WITHIN.toSeconds() + " s from the page's change",
+        Figure.Verdict.of(ok));
   }
 }

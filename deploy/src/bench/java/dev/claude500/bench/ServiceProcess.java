@@ -92,6 +92,13 @@ final class ServiceProcess implements AutoCloseable {
     throw new IOException("the service was not healthy within " + timeout + ": " + errTail());
   }
 
+  /** Posts {@code json} to {@code path} on the service and returns the answer's status. */
+  int postJson(String path, String json) throws IOException, InterruptedException {
+    HttpRequest post = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   /** Returns {@code http://127.0.0.1:<port>}. */
   URI base() {
     return URI.create("http://127.0.0.1:" + port);

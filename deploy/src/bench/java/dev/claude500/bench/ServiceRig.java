@@ -16,6 +16,8 @@ import java.util.Map;
 final class ServiceRig implements AutoCloseable {
   /** The signing secret the service checks requests with. */
   static final String SIGNING_SECRET = "bench-signing-secret";
+  /** The path word of the service's status-page webhook ({@code CLAUDE500_WEBHOOK_TOKEN}). */
+  static final String WEBHOOK_TOKEN = "bench-webhook-token-0123456789";
   /** How long the service may take to become healthy. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -67,7 +69,24 @@ final class ServiceRig implements AutoCloseable {
         "CLAUDE500_POLL_INTERVAL", Long.toString(pollInterval.toSeconds()),
         "SLACK_BOT_TOKEN", "xoxb-bench",
         "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-        "SLACK_API_URL", slack.apiUrl());
+        "SLACK_API_URL", slack.apiUrl(),
+        "CLAUDE500_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
+  }
+
+  /**
+   * Calls the service's status-page webhook as the page would after an incident changed: the call
+   * only wakes the poller, which reads the page at once.
+   *
+   * @throws IOException when the service does not answer 200
+   */
+  void pokeWebhook(String incidentId) throws IOException, InterruptedException {
+    String body = "{\"meta\":{\"unsubscribe\":\"\",\"documentation\":\"\"},"
+        + "\"page\":{\"id\":\"bench\",\"status_indicator\":\"major\",\"status_description\":\"\"},"
+        + "\"incident\":{\"id\":\"" + incidentId + "\",\"status\":\"investigating\"}}";
+    int status = service.postJson("/statuspage/webhook/" + WEBHOOK_TOKEN, body);
+    if (status != 200) {
+      throw new IOException("the status-page webhook answered " + status);
+    }
   }
 
   /**
