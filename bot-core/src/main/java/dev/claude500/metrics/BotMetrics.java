@@ -23,48 +23,16 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The bot's own meters, named once here so every part records under the same names and tags. A
- * Prometheus scrape shows them with dots as underscores, counters ending {@code _total} and timers
- * in seconds (e.g. {@code claude500_triages_started_total}, {@code claude500_ack_latency_seconds}).
+ * The bot's own meters, recorded under the names {@link MeterNames} gives and the same tags
+ * everywhere. A Prometheus scrape shows them with dots as underscores, counters ending {@code
+ * _total} and timers in seconds (e.g. {@code claude500_triages_started_total}, {@code
+ * claude500_ack_latency_seconds}).
  *
  * <p>Tag values come from small closed sets (a platform, a branch of a playbook, an outcome, a
  * result word), never from user input, so the number of series stays bounded. {@link #none()}
  * records nothing, for parts built without a registry (tests, console mode). Thread-safe.
  */
 public final class BotMetrics {
-  /** Triages started. */
-  public static final String TRIAGES_STARTED = "claude500.triages.started";
-  /** Triages that reached a branch's first move, tagged {@code branch}. */
-  public static final String TRIAGES_BRANCH = "claude500.triages.branch";
-  /** Triages ended, tagged {@code outcome}. */
-  public static final String TRIAGES_ENDED = "claude500.triages.ended";
-  /** Questions asked per ended triage. */
-  public static final String TRIAGE_QUESTIONS = "claude500.triage.questions";
-  /** Time from a request's arrival to its acknowledgement, tagged {@code platform} and {@code kind}. */
-  public static final String ACK_LATENCY = "claude500.ack.latency";
-  /** Status-page fetches, tagged {@code endpoint} and {@code result} (200, 304, error). */
-  public static final String STATUS_FETCHES = "claude500.status.fetches";
-  /** Age of the cached status-page data, in seconds; NaN while there is none. */
-  public static final String STATUS_AGE = "claude500.status.age";
-  /** Incident posts, tagged {@code platform} and {@code result} (posted, edited, found, deferred, refused). */
-  public static final String INCIDENT_POSTS = "claude500.incident.posts";
-  /** Waits a platform's rate limit imposed, tagged {@code platform}. */
-  public static final String RATE_LIMIT_WAITS = "claude500.ratelimit.waits";
-  /** Store operations, tagged {@code op} (read, write, transaction). */
-  public static final String STORE_LATENCY = "claude500.store.latency";
-  /** Rows the retention purged, tagged {@code table}. */
-  public static final String STORE_PURGED = "claude500.store.purged";
-  /** HTTP connections cut for being too slow, tagged {@code reason} (headers, body). */
-  public static final String HTTP_CUT = "claude500.http.connections.cut";
-  /** Early warnings open now (triages failing on a green page, posted before the page shows an incident). */
-  public static final String EARLY_WARNINGS_OPEN = "claude500.early.warnings.open";
-  /** HTTP requests refused without being acted on, tagged {@code reason} (too_large, busy, late). */
-  public static final String HTTP_REFUSED = "claude500.http.requests.refused";
-  /** Calls to the status-page webhook, tagged {@code result} (see {@link #webhookPoke}). */
-  public static final String WEBHOOK_POKES = "claude500.webhook.pokes";
-  /** Gauge: people hit by each open incident (every workspace), tagged {@code incident}. */
-  public static final String PEOPLE_HIT = "claude500.incident.people.hit";
-
   private static final Duration[] ACK_BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
     Duration.ofSeconds(1), Duration.ofSeconds(3)
@@ -81,7 +49,7 @@ public final class BotMetrics {
    */
   public BotMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.peopleHit = MultiGauge.builder(PEOPLE_HIT).description("People hit by each open incident")
+    this.peopleHit = MultiGauge.builder(MeterNames.PEOPLE_HIT).description("People hit by each open incident")
         .register(registry);
   }
 
@@ -101,7 +69,7 @@ public final class BotMetrics {
   }
 
   private Counter started(String playbook) {
-    return counter(TRIAGES_STARTED, "Triages started", "playbook", playbook);
+    return counter(MeterNames.TRIAGES_STARTED, "Triages started", "playbook", playbook);
   }
 
   /** Counts a triage that reached a branch's first move. */
@@ -110,7 +78,7 @@ public final class BotMetrics {
   }
 
   private Counter branch(String branch) {
-    return counter(TRIAGES_BRANCH, "Triages that reached a branch's first move", "branch", branch);
+    return counter(MeterNames.TRIAGES_BRANCH, "Triages that reached a branch's first move", "branch", branch);
   }
 
   /**
@@ -125,11 +93,11 @@ public final class BotMetrics {
   }
 
   private Counter ended(String outcome) {
-    return counter(TRIAGES_ENDED, "Triages ended, by outcome", "outcome", outcome);
+    return counter(MeterNames.TRIAGES_ENDED, "Triages ended, by outcome", "outcome", outcome);
   }
 
   private DistributionSummary questions() {
-    return DistributionSummary.builder(TRIAGE_QUESTIONS).description("Questions asked per ended triage")
+    return DistributionSummary.builder(MeterNames.TRIAGE_QUESTIONS).description("Questions asked per ended triage")
         .serviceLevelObjectives(QUESTION_BUCKETS).register(registry);
   }
 
@@ -169,7 +137,7 @@ public final class BotMetrics {
    * @param kind what was acknowledged, e.g. {@code command}, {@code action}, {@code event}
    */
   public void ack(String platform, String kind, Duration took) {
-    Timer.builder(ACK_LATENCY).description("Time from a request's arrival to its acknowledgement")
+    Timer.builder(MeterNames.ACK_LATENCY).description("Time from a request's arrival to its acknowledgement")
         .tags("platform", word(platform), "kind", word(kind))
         .serviceLevelObjectives(ACK_BUCKETS).register(registry).record(took);
   }
@@ -185,7 +153,7 @@ public final class BotMetrics {
   }
 
   private Counter fetches(String endpoint, String result) {
-    return Counter.builder(STATUS_FETCHES).description("Status page fetches, by result")
+    return Counter.builder(MeterNames.STATUS_FETCHES).description("Status page fetches, by result")
         .tags("endpoint", word(endpoint), "result", word(result)).register(registry);
   }
 
@@ -197,7 +165,7 @@ public final class BotMetrics {
   public void statusAge(Supplier<Optional<Instant>> fetchedAt, Clock clock) {
     Objects.requireNonNull(fetchedAt, "fetchedAt");
     Objects.requireNonNull(clock, "clock");
-    Gauge.builder(STATUS_AGE, () -> fetchedAt.get()
+    Gauge.builder(MeterNames.STATUS_AGE, () -> fetchedAt.get()
             .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
         .description("Age of the cached status page data").baseUnit("seconds").register(registry);
   }
@@ -209,7 +177,7 @@ public final class BotMetrics {
    */
   public void openEarlyWarnings(IntSupplier open) {
     Objects.requireNonNull(open, "open");
-    Gauge.builder(EARLY_WARNINGS_OPEN, () -> open.getAsInt())
+    Gauge.builder(MeterNames.EARLY_WARNINGS_OPEN, () -> open.getAsInt())
         .description("Early warnings open now").register(registry);
   }
 
@@ -225,13 +193,13 @@ public final class BotMetrics {
   }
 
   private Counter posts(String platform, String result) {
-    return Counter.builder(INCIDENT_POSTS).description("Incident posts, by platform and result")
+    return Counter.builder(MeterNames.INCIDENT_POSTS).description("Incident posts, by platform and result")
         .tags("platform", word(platform), "result", word(result)).register(registry);
   }
 
   /** Records a wait a platform's rate limit imposed (its {@code Retry-After}). */
   public void rateLimitWait(String platform, Duration wait) {
-    Timer.builder(RATE_LIMIT_WAITS).description("Waits imposed by a platform's rate limit")
+    Timer.builder(MeterNames.RATE_LIMIT_WAITS).description("Waits imposed by a platform's rate limit")
         .tag("platform", word(platform)).register(registry).record(wait);
   }
 
@@ -241,7 +209,7 @@ public final class BotMetrics {
    * @param op {@code read}, {@code write} or {@code transaction}
    */
   public Timer storeTimer(String op) {
-    return Timer.builder(STORE_LATENCY).description("Store operations").tag("op", word(op)).register(registry);
+    return Timer.builder(MeterNames.STORE_LATENCY).description("Store operations").tag("op", word(op)).register(registry);
   }
 
   /**
@@ -255,7 +223,7 @@ public final class BotMetrics {
   }
 
   private Counter purgedRows(String table) {
-    return counter(STORE_PURGED, "Rows purged as older than the retention, by table", "table", table);
+    return counter(MeterNames.STORE_PURGED, "Rows purged as older than the retention, by table", "table", table);
   }
 
   /**
@@ -269,7 +237,7 @@ public final class BotMetrics {
   }
 
   private Counter cut(String reason) {
-    return counter(HTTP_CUT, "HTTP connections cut for being too slow", "reason", reason);
+    return counter(MeterNames.HTTP_CUT, "HTTP connections cut for being too slow", "reason", reason);
   }
 
   /**
@@ -283,7 +251,7 @@ public final class BotMetrics {
   }
 
   private Counter refused(String reason) {
-    return counter(HTTP_REFUSED, "HTTP requests refused without being acted on", "reason", reason);
+    return counter(MeterNames.HTTP_REFUSED, "HTTP requests refused without being acted on", "reason", reason);
   }
 
   /**
@@ -298,7 +266,7 @@ public final class BotMetrics {
   }
 
   private Counter pokes(String result) {
-    return counter(WEBHOOK_POKES, "Calls to the status-page webhook, by result", "result", result);
+    return counter(MeterNames.WEBHOOK_POKES, "Calls to the status-page webhook, by result", "result", result);
   }
 
   /**

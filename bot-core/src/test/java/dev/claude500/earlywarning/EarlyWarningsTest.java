@@ -10,6 +10,7 @@ import dev.claude500.chat.Actor;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.status.Incident;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.store.InMemoryEarlyWarnings;
@@ -41,7 +42,7 @@ class EarlyWarningsTest {
   }
 
   private double openGauge() {
-    return registry.get(BotMetrics.EARLY_WARNINGS_OPEN).gauge().value();
+    return registry.get(MeterNames.EARLY_WARNINGS_OPEN).gauge().value();
   }
 
   private MessageRef warningIn(RecordingChatPort.Post post) {

@@ -12,6 +12,7 @@ import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.incidents.HitScope;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
@@ -105,7 +106,7 @@ class HitButtonTest {
     assertThat(port.edits()).allSatisfy(e -> assertThat(e.message()).isEqualTo(POST));
     assertThat(shown(port)).isEqualTo(stored());
     assertThat(port.edits().get(port.edits().size() - 1).text()).contains("20 people here are hit");
-    assertThat(registry.get(BotMetrics.PEOPLE_HIT).tag("incident", INCIDENT).gauge().value()).isEqualTo(20.0);
+    assertThat(registry.get(MeterNames.PEOPLE_HIT).tag("incident", INCIDENT).gauge().value()).isEqualTo(20.0);
   }
 
   @Test

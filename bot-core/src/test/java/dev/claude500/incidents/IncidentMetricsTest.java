@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.testing.Watchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,7 +46,7 @@ class IncidentMetricsTest {
     assertThat(posts("slack", "posted")).isEqualTo(h.slack.posts().size()).isEqualTo(2);
     assertThat(posts("discord", "posted")).isEqualTo(h.discord.posts().size()).isEqualTo(2);
     assertThat(posts("slack", "edited")).isEqualTo(h.slack.edits().size()).isEqualTo(1);
-    Timer waits = registry.get(BotMetrics.RATE_LIMIT_WAITS).tag("platform", "slack").timer();
+    Timer waits = registry.get(MeterNames.RATE_LIMIT_WAITS).tag("platform", "slack").timer();
     assertThat(waits.count()).isEqualTo(1);
     assertThat(waits.totalTime(TimeUnit.SECONDS)).isEqualTo(7.0);
   }
@@ -70,7 +71,7 @@ class IncidentMetricsTest {
   }
 
   private double posts(String platform, String result) {
-    return registry.find(BotMetrics.INCIDENT_POSTS).tags("platform", platform, "result", result).counters()
+    return registry.find(MeterNames.INCIDENT_POSTS).tags("platform", platform, "result", result).counters()
         .stream().mapToDouble(c -> c.count()).sum();
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.status.Incident;
 import dev.claude500.store.JdbcStore;
 import dev.claude500.testing.JdbcStores;
@@ -237,6 +238,6 @@ class RetentionTest {
   }
 
   static double purged(SimpleMeterRegistry registry, String table) {
-    return registry.get(BotMetrics.STORE_PURGED).tag("table", table).counter().count();
+    return registry.get(MeterNames.STORE_PURGED).tag("table", table).counter().count();
   }
 }

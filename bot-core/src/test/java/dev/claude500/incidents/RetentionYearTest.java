@@ -6,6 +6,7 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.status.FetchResult;
 import dev.claude500.status.Incident;
 import dev.claude500.status.IncidentList;
@@ -149,7 +150,7 @@ class RetentionYearTest {
       }
       Map<String, Long> kept = counts(c);
       Map<String, Long> written = new LinkedHashMap<>();
-      kept.forEach((t, n) -> written.put(t, n + (long) registry.get(BotMetrics.STORE_PURGED).tag("table", t)
+      kept.forEach((t, n) -> written.put(t, n + (long) registry.get(MeterNames.STORE_PURGED).tag("table", t)
           .counter().count()));
       LOG.info("{} days on {} in {} s ({} s of this thread's CPU): written {}; kept at the end {}; most kept on any"
           + " day after the first month {}", days, c.getMetaData().getDatabaseProductName(),

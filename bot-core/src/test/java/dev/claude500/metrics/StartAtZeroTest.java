@@ -27,23 +27,23 @@ class StartAtZeroTest {
     assertThat(registry.getMeters()).as("nothing before").isEmpty();
     metrics.startAtZero(known);
 
-    assertThat(counter(BotMetrics.TRIAGES_STARTED, "playbook", "team-proxy").count()).isZero();
-    assertThat(counter(BotMetrics.TRIAGES_BRANCH, "branch", "login / oauth").count()).as("as counted: lower case").isZero();
-    assertThat(counter(BotMetrics.TRIAGES_ENDED, "outcome", "abandoned").count()).isZero();
-    assertThat(counter(BotMetrics.TRIAGES_ENDED, "outcome", "none").count()).isZero();
-    assertThat(registry.find(BotMetrics.TRIAGE_QUESTIONS).summary()).isNotNull();
+    assertThat(counter(MeterNames.TRIAGES_STARTED, "playbook", "team-proxy").count()).isZero();
+    assertThat(counter(MeterNames.TRIAGES_BRANCH, "branch", "login / oauth").count()).as("as counted: lower case").isZero();
+    assertThat(counter(MeterNames.TRIAGES_ENDED, "outcome", "abandoned").count()).isZero();
+    assertThat(counter(MeterNames.TRIAGES_ENDED, "outcome", "none").count()).isZero();
+    assertThat(registry.find(MeterNames.TRIAGE_QUESTIONS).summary()).isNotNull();
     for (String platform : known.platforms()) {
       for (String result : KnownLabels.POST_RESULTS) {
-        assertThat(counter(BotMetrics.INCIDENT_POSTS, "platform", platform, "result", result).count()).isZero();
+        assertThat(counter(MeterNames.INCIDENT_POSTS, "platform", platform, "result", result).count()).isZero();
       }
     }
-    assertThat(counter(BotMetrics.STATUS_FETCHES, "endpoint", "unresolved", "result", "304").count()).isZero();
-    assertThat(counter(BotMetrics.STORE_PURGED, "table", "waiting_triage").count()).isZero();
-    assertThat(counter(BotMetrics.HTTP_CUT, "reason", "headers").count()).isZero();
-    assertThat(counter(BotMetrics.HTTP_REFUSED, "reason", "late").count()).isZero();
-    assertThat(registry.find(BotMetrics.WEBHOOK_POKES).counters()).as("the webhook is off until it says").isEmpty();
-    assertThat(registry.find(BotMetrics.TRIAGES_ENDED).counters()).hasSize(3);
-    assertThat(registry.find(BotMetrics.INCIDENT_POSTS).counters()).hasSize(2 * KnownLabels.POST_RESULTS.size());
+    assertThat(counter(MeterNames.STATUS_FETCHES, "endpoint", "unresolved", "result", "304").count()).isZero();
+    assertThat(counter(MeterNames.STORE_PURGED, "table", "waiting_triage").count()).isZero();
+    assertThat(counter(MeterNames.HTTP_CUT, "reason", "headers").count()).isZero();
+    assertThat(counter(MeterNames.HTTP_REFUSED, "reason", "late").count()).isZero();
+    assertThat(registry.find(MeterNames.WEBHOOK_POKES).counters()).as("the webhook is off until it says").isEmpty();
+    assertThat(registry.find(MeterNames.TRIAGES_ENDED).counters()).hasSize(3);
+    assertThat(registry.find(MeterNames.INCIDENT_POSTS).counters()).hasSize(2 * KnownLabels.POST_RESULTS.size());
   }
 
   @Test
@@ -56,10 +56,10 @@ class StartAtZeroTest {
     metrics.webhookPokesAtZero();
     metrics.webhookPoke("joined");
 
-    assertThat(registry.find(BotMetrics.TRIAGES_BRANCH).tag("branch", "live incident").counters()).hasSize(1);
-    assertThat(counter(BotMetrics.TRIAGES_BRANCH, "branch", "live incident").count()).isEqualTo(2);
-    assertThat(counter(BotMetrics.TRIAGES_STARTED, "playbook", "claude-code-500").count()).isEqualTo(1);
-    assertThat(counter(BotMetrics.WEBHOOK_POKES, "result", "now").count()).isZero();
-    assertThat(counter(BotMetrics.WEBHOOK_POKES, "result", "joined").count()).isEqualTo(1);
+    assertThat(registry.find(MeterNames.TRIAGES_BRANCH).tag("branch", "live incident").counters()).hasSize(1);
+    assertThat(counter(MeterNames.TRIAGES_BRANCH, "branch", "live incident").count()).isEqualTo(2);
+    assertThat(counter(MeterNames.TRIAGES_STARTED, "playbook", "claude-code-500").count()).isEqualTo(1);
+    assertThat(counter(MeterNames.WEBHOOK_POKES, "result", "now").count()).isZero();
+    assertThat(counter(MeterNames.WEBHOOK_POKES, "result", "joined").count()).isEqualTo(1);
   }
 }

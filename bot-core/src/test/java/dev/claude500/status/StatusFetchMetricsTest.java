@@ -3,6 +3,7 @@ package dev.claude500.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.MutableClock;
@@ -59,16 +60,16 @@ class StatusFetchMetricsTest {
     CachingStatusSource status = new CachingStatusSource(reads,
         Duration.ofSeconds(30), TIMEOUT, clock, Runnable::run);
     metrics.statusAge(status::asOf, clock);
-    assertThat(registry.get(BotMetrics.STATUS_AGE).gauge().value()).isNaN();
+    assertThat(registry.get(MeterNames.STATUS_AGE).gauge().value()).isNaN();
     assertThat(page.totalRequests()).as("reading the gauge fetches nothing").isZero();
 
     Instant fetchedAt = status.refresh().join().asOf().orElseThrow();
     clock.set(fetchedAt.plusSeconds(42));
 
-    assertThat(registry.get(BotMetrics.STATUS_AGE).gauge().value()).isEqualTo(42.0);
+    assertThat(registry.get(MeterNames.STATUS_AGE).gauge().value()).isEqualTo(42.0);
   }
 
   private double fetches(String endpoint, String result) {
-    return registry.get(BotMetrics.STATUS_FETCHES).tags("endpoint", endpoint, "result", result).counter().count();
+    return registry.get(MeterNames.STATUS_FETCHES).tags("endpoint", endpoint, "result", result).counter().count();
   }
 }

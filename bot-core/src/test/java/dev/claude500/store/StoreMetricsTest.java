@@ -6,6 +6,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -37,6 +38,6 @@ class StoreMetricsTest {
   }
 
   private static long timed(MeterRegistry registry, String op) {
-    return registry.get(BotMetrics.STORE_LATENCY).tag("op", op).timer().count();
+    return registry.get(MeterNames.STORE_LATENCY).tag("op", op).timer().count();
   }
 }

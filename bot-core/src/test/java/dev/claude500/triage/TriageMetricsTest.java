@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.Reply;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,10 +27,10 @@ class TriageMetricsTest {
     engine.answer(h.key, TriageHarness.ALICE, token, "works");
     engine.answer(h.key, TriageHarness.BOB, token, "works");
 
-    assertThat(count(BotMetrics.TRIAGES_STARTED, "playbook", "claude-code-500")).isEqualTo(1);
-    assertThat(count(BotMetrics.TRIAGES_BRANCH, "branch", "live incident")).isEqualTo(1);
-    assertThat(count(BotMetrics.TRIAGES_ENDED, "outcome", "resolved")).isEqualTo(1);
-    DistributionSummary questions = registry.get(BotMetrics.TRIAGE_QUESTIONS).summary();
+    assertThat(count(MeterNames.TRIAGES_STARTED, "playbook", "claude-code-500")).isEqualTo(1);
+    assertThat(count(MeterNames.TRIAGES_BRANCH, "branch", "live incident")).isEqualTo(1);
+    assertThat(count(MeterNames.TRIAGES_ENDED, "outcome", "resolved")).isEqualTo(1);
+    DistributionSummary questions = registry.get(MeterNames.TRIAGE_QUESTIONS).summary();
     assertThat(questions.count()).isEqualTo(1);
     assertThat(questions.totalAmount()).isEqualTo(h.engine.find(h.key).orElseThrow().questions());
   }
@@ -45,9 +46,9 @@ class TriageMetricsTest {
     h.clock.advance(Duration.ofHours(1));
     assertThat(engine.expireIdle()).hasSize(1);
 
-    assertThat(count(BotMetrics.TRIAGES_STARTED, "playbook", "claude-code-500")).isEqualTo(1);
-    assertThat(count(BotMetrics.TRIAGES_ENDED, "outcome", "abandoned")).isEqualTo(1);
-    assertThat(registry.find(BotMetrics.TRIAGES_BRANCH).counters()).isEmpty();
+    assertThat(count(MeterNames.TRIAGES_STARTED, "playbook", "claude-code-500")).isEqualTo(1);
+    assertThat(count(MeterNames.TRIAGES_ENDED, "outcome", "abandoned")).isEqualTo(1);
+    assertThat(registry.find(MeterNames.TRIAGES_BRANCH).counters()).isEmpty();
   }
 
   private double count(String name, String tag, String value) {

@@ -3,6 +3,7 @@ package dev.claude500.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,7 +85,7 @@ class HttpEndpointsTest {
       BotProcess.await(() -> slow.closedByServer() == slow.size(), WAIT, "every slow connection cut");
       assertThat(slow.firstAnswer()).as("cut without an answer").isEmpty();
     }
-    assertThat(counted(BotMetrics.HTTP_CUT, "headers")).isEqualTo(10);
+    assertThat(counted(MeterNames.HTTP_CUT, "headers")).isEqualTo(10);
     assertThat(RawHttp.get(port(), "/healthz", WAIT).status()).isEqualTo(200);
   }
 
@@ -109,7 +110,7 @@ class HttpEndpointsTest {
       assertThat(cut.status()).as("a head begun and never ended: %s", cut.text()).isZero();
       assertThat(cut.took()).isBetween(LIMITS.headers(), LIMITS.headers().plusSeconds(2));
     }
-    assertThat(counted(BotMetrics.HTTP_CUT, "headers")).isEqualTo(1);
+    assertThat(counted(MeterNames.HTTP_CUT, "headers")).isEqualTo(1);
   }
 
   @Test
@@ -123,7 +124,7 @@ class HttpEndpointsTest {
       assertThat(a.text()).containsIgnoringCase("Connection: close");
       assertThat(s.getInputStream().read()).as("closed after the answer").isEqualTo(-1);
     }
-    assertThat(counted(BotMetrics.HTTP_CUT, "body")).isEqualTo(1);
+    assertThat(counted(MeterNames.HTTP_CUT, "body")).isEqualTo(1);
   }
 
   @Test
@@ -141,7 +142,7 @@ class HttpEndpointsTest {
       assertThat(chunked.status()).isEqualTo(413);
       assertThat(chunked.took()).isLessThan(Duration.ofSeconds(1));
     }
-    assertThat(counted(BotMetrics.HTTP_REFUSED, "too_large")).isEqualTo(2);
+    assertThat(counted(MeterNames.HTTP_REFUSED, "too_large")).isEqualTo(2);
   }
 
   @Test
@@ -169,7 +170,7 @@ class HttpEndpointsTest {
       release.countDown();
       assertThat(RawHttp.read(running, System.nanoTime(), WAIT).status()).isEqualTo(200);
     }
-    assertThat(counted(BotMetrics.HTTP_REFUSED, "busy")).isPositive();
+    assertThat(counted(MeterNames.HTTP_REFUSED, "busy")).isPositive();
   }
 
   @Test

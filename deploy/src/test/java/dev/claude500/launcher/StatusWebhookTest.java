@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.incidents.IncidentWatcher;
-import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.status.StatusPoller;
 import dev.claude500.store.PokeRelay;
 import dev.claude500.commands.Filters;
@@ -128,7 +128,7 @@ class StatusWebhookTest {
   }
 
   private double pokes(String result) {
-    return running.core.registry.find(BotMetrics.WEBHOOK_POKES).tag("result", result).counters().stream()
+    return running.core.registry.find(MeterNames.WEBHOOK_POKES).tag("result", result).counters().stream()
         .mapToDouble(c -> c.count()).sum();
   }
 
@@ -236,7 +236,7 @@ class StatusWebhookTest {
       assertThat(chunked.took()).as("refused after 256 KB, not the 10 MB").isLessThan(Duration.ofSeconds(1));
     }
     assertThat(reads()).as("no read for a refused call").isEqualTo(before);
-    assertThat(running.core.registry.find(BotMetrics.HTTP_REFUSED).tag("reason", "too_large").counter())
+    assertThat(running.core.registry.find(MeterNames.HTTP_REFUSED).tag("reason", "too_large").counter())
         .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
   }
 
@@ -306,7 +306,7 @@ class StatusWebhookTest {
             "the lease holder's post of the open incident");
         assertThat(holder.page.requestCount(FakeStatusPage.INCIDENTS)).as("the holder read once, told by the standby")
             .isEqualTo(holderReads + 1);
-        assertThat(holder.core.registry.find(BotMetrics.WEBHOOK_POKES).tag("result", "relayed").counter().count())
+        assertThat(holder.core.registry.find(MeterNames.WEBHOOK_POKES).tag("result", "relayed").counter().count())
             .isEqualTo(1);
         assertThat(posted(standby)).as("the standby posts nothing").isFalse();
       }

@@ -18,6 +18,7 @@ import dev.claude500.commands.Commands;
 import dev.claude500.commands.Subcommand;
 import dev.claude500.commands.SubscriptionService;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.outbox.Outbox;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
@@ -123,7 +124,7 @@ class InteractionListenerTest {
   }
 
   private long acks(String kind) {
-    return registry.get(BotMetrics.ACK_LATENCY).tags("platform", "discord", "kind", kind).timer().count();
+    return registry.get(MeterNames.ACK_LATENCY).tags("platform", "discord", "kind", kind).timer().count();
   }
 
   @SuppressWarnings("unchecked")

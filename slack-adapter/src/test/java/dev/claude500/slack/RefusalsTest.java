@@ -1,5 +1,6 @@
 package dev.claude500.slack;
 
+import dev.claude500.metrics.MeterNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -126,7 +127,7 @@ class RefusalsTest {
     assertThat(late.status()).isEqualTo(503);
     assertThat(late.body()).isEqualTo("too late\n");
     nothingWasCalled();
-    assertThat(h.registry.get(dev.claude500.metrics.BotMetrics.HTTP_REFUSED).tag("reason", "late").counter().count())
+    assertThat(h.registry.get(dev.claude500.metrics.MeterNames.HTTP_REFUSED).tag("reason", "late").counter().count())
         .isEqualTo(1);
 
     assertThat(endpoint.answer(SlackAdapter.EVENTS_PATH, headers, body, "127.0.0.1", h.clock.instant()).status())

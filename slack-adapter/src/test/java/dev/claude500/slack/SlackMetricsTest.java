@@ -2,7 +2,7 @@ package dev.claude500.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claude500.metrics.BotMetrics;
+import dev.claude500.metrics.MeterNames;
 import dev.claude500.testing.FakeSlackApi;
 import dev.claude500.testing.FakeSlackApi.Answer;
 import io.micrometer.core.instrument.Timer;
@@ -37,12 +37,12 @@ class SlackMetricsTest {
     h.command("U0ALICE", "alice", "");
     h.posted("Which error did Claude Code print?");
 
-    Timer waits = h.registry.get(BotMetrics.RATE_LIMIT_WAITS).tag("platform", "slack").timer();
+    Timer waits = h.registry.get(MeterNames.RATE_LIMIT_WAITS).tag("platform", "slack").timer();
     assertThat(waits.count()).isEqualTo(1);
     assertThat(waits.totalTime(TimeUnit.SECONDS)).isEqualTo(1.0);
   }
 
   private Timer ack(String kind) {
-    return h.registry.get(BotMetrics.ACK_LATENCY).tags("platform", "slack", "kind", kind).timer();
+    return h.registry.get(MeterNames.ACK_LATENCY).tags("platform", "slack", "kind", kind).timer();
   }
 }
