@@ -12,11 +12,9 @@ import dev.claude500.testing.StatusFixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +29,7 @@ class DiscordEarlyWarningTest {
   void warnsTheServerOnly() throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      Map<String, String> env = new HashMap<>();
-      env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:discord-warning-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-      env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
-      env.put("CLAUDE500_HTTP_PORT", "0");
-      env.put("DISCORD_BOT_TOKEN", "launcher-test-token");
-      env.put("DISCORD_API_URL", discord.apiUrl());
-      env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-      env.put("DISCORD_GUILD_IDS", FakeDiscord.GUILD_ID);
+      Map<String, String> env = DiscordEnvironment.of("discord-warning", discord, page);
       try (Core core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC())) {
         for (String channel : List.of(FakeDiscord.INCIDENTS, FakeDiscord.OTHER_INCIDENTS)) {
           core.store.subscriptions().save(new Subscription(new ChannelRef("discord", channel), Set.of(), "owner",

@@ -11,10 +11,8 @@ import dev.claude500.testing.FakeStatusPage;
 import dev.claude500.testing.StatusFixtures;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +25,7 @@ class DiscordServiceTest {
   void discordThroughTheLauncher() throws Exception {
     try (FakeDiscord discord = FakeDiscord.start(); FakeStatusPage page = FakeStatusPage.start()) {
       page.serveSummary(FakeStatusPage.Response.json(StatusFixtures.greenSummaryJson()));
-      Map<String, String> env = new HashMap<>();
-      env.put("CLAUDE500_DB_URL", "jdbc:h2:mem:discord-service-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-      env.put("CLAUDE500_STATUS_URL", page.baseUrl().toString());
-      env.put("CLAUDE500_HTTP_PORT", "0");
-      env.put("DISCORD_BOT_TOKEN", "launcher-test-token");
-      env.put("DISCORD_API_URL", discord.apiUrl());
-      env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-      env.put("DISCORD_GUILD_IDS", FakeDiscord.GUILD_ID);
+      Map<String, String> env = DiscordEnvironment.of("discord-service", discord, page);
       try (Core core = Core.build(Settings.fromEnvironment(env), Clock.systemUTC())) {
         Service service = Service.start(core);
         try {
