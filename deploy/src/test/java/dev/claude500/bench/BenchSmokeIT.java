@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every benchmark of the harness once with tiny sizes against the packaged jar, so the
- * harness cannot rot: each figure must be measured, and those that do not depend on the machine's
- * speed (every fan-out post delivered once, the heap figure) must meet their targets.
+ * harness cannot rot: each figure must be measured, and what does not depend on the machine's speed
+ * must meet its target: every fan-out post delivered, none twice (how soon is the machine's speed,
+ * and the smoke run shares a busy machine), and the heap figure.
  */
 class BenchSmokeIT {
   @Test
@@ -30,7 +31,6 @@ class BenchSmokeIT {
       assertThat(report.figures()).extracting(Figure::name).as(figure).anyMatch(n -> n.startsWith(figure));
     }
     Figure fanOut = report.figures().stream().filter(f -> f.name().startsWith("Fan-out")).findFirst().orElseThrow();
-    assertThat(fanOut.verdict()).as(fanOut.result()).isEqualTo(Figure.Verdict.MET);
     assertThat(fanOut.result()).contains("5 of 5 delivered, 0 twice");
     Figure heap = report.figures().stream().filter(f -> f.name().startsWith("Heap")).findFirst().orElseThrow();
     assertThat(heap.verdict()).as(heap.result()).isEqualTo(Figure.Verdict.MET);
