@@ -2,7 +2,6 @@ package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.ChatPort;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -19,13 +18,6 @@ public final class ChatPorts {
 
   /** Creates an empty set of ports. */
   public ChatPorts() {}
-
-  /** Returns a set holding these ports. */
-  public static ChatPorts of(Collection<? extends ChatPort> ports) {
-    ChatPorts all = new ChatPorts();
-    ports.forEach(all::add);
-    return all;
-  }
 
   /** Adds a port, replacing any other port of the same platform. */
   public void add(ChatPort port) {

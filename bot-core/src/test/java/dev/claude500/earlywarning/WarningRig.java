@@ -20,6 +20,7 @@ import dev.claude500.status.StatusSnapshot;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.ManualScheduler;
 import dev.claude500.testing.MutableClock;
+import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.TriageEngines;
@@ -62,7 +63,7 @@ final class WarningRig {
     this.status = new FixedStatusSource(StatusSnapshot.fresh(StatusFixtures.greenSummary(), clock.instant()));
     this.outbox = new Outbox(outboxStore, ledger, clock, new ManualScheduler(clock));
     outbox.register(slack);
-    this.warnings = new EarlyWarnings(setting, store, subscriptions, ledger, outbox, ChatPorts.of(List.of(slack)),
+    this.warnings = new EarlyWarnings(setting, store, subscriptions, ledger, outbox, PortSets.of(slack),
         clock, Runnable::run, metrics);
     this.engine = TriageEngines.of(PlaybookLoader.builtInAnd(null), "claude-code-500", conversations, status, clock,
         Duration.ofHours(2), warnings);

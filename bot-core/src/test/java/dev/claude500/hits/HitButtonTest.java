@@ -19,6 +19,7 @@ import dev.claude500.store.Store;
 import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.testing.ManualScheduler;
 import dev.claude500.testing.MutableClock;
+import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.WhoIsHit;
@@ -151,7 +152,7 @@ class HitButtonTest {
   @Test
   @DisplayName("A triage waiting on the incident counts its person once, with or without their click")
   void waitingTriageCounts() {
-    HitRecorder recorder = new HitRecorder(store.incidentHits(), dev.claude500.incidents.ChatPorts.of(List.of(port)),
+    HitRecorder recorder = new HitRecorder(store.incidentHits(), PortSets.of(port),
         hit.edits(), clock);
     ConversationKey thread = new ConversationKey("slack", "C0OPS", "1700000001.000200");
     recorder.ended(ended(thread, "U1", TriageOutcome.WAITING));

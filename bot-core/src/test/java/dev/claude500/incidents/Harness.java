@@ -4,6 +4,7 @@ import dev.claude500.chat.ChannelRef;
 import dev.claude500.commands.Filters;
 import dev.claude500.commands.Subscription;
 import dev.claude500.metrics.BotMetrics;
+import dev.claude500.outbox.Scheduler;
 import dev.claude500.playbook.Playbook;
 import dev.claude500.playbook.PlaybookLoader;
 import dev.claude500.status.StatusPage;
@@ -12,6 +13,7 @@ import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.MutableClock;
+import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.InlineScheduler;
 import dev.claude500.testing.Watchers;
@@ -40,7 +42,7 @@ final class Harness {
   final StatusPage source;
   final RecordingChatPort slack = new RecordingChatPort("slack");
   final RecordingChatPort discord = new RecordingChatPort("discord");
-  final ChatPorts ports = ChatPorts.of(List.of(slack, discord));
+  final ChatPorts ports = PortSets.of(slack, discord);
   final FixedStatusSource status = new FixedStatusSource(StatusSnapshot.unknown("not used"));
   final TriageEngine engine;
   IncidentWatcher watcher;
@@ -72,10 +74,15 @@ final class Harness {
   }
 
   IncidentWatcher newWatcher(String replica, Store on) {
-    // a draw of 0 shortens no wait: the watcher reads exactly every interval
     outboxTime = new InlineScheduler(clock);
+    return newWatcher(replica, on, outboxTime);
+  }
+
+  /** A watcher whose outbox sends on {@code outboxThreads}, as a running bot's does, not on the round's thread. */
+  IncidentWatcher newWatcher(String replica, Store on, Scheduler outboxThreads) {
+    // a draw of 0 shortens no wait: the watcher reads exactly every interval
     return new IncidentWatcher(Watchers.ownPoller(source, clock, POLL, () -> 0.0), on,
-        Watchers.outbox(on, ports, clock, outboxTime), engine, clock, replica, IncidentWatcher.DEFAULT_RETENTION,
+        Watchers.outbox(on, ports, clock, outboxThreads), engine, clock, replica, IncidentWatcher.DEFAULT_RETENTION,
         BotMetrics.none());
   }
 

@@ -9,8 +9,8 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.status.IncidentStatus;
 import dev.claude500.status.IncidentUpdate;
 import dev.claude500.store.InMemoryStore;
+import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class PostsTest {
   @DisplayName("A triage's note links the channel's post about its incident, and only when there is one")
   void links() {
     InMemoryStore store = new InMemoryStore();
-    ChatPorts ports = ChatPorts.of(List.of(new RecordingChatPort("slack")));
+    ChatPorts ports = PortSets.of(new RecordingChatPort("slack"));
     IncidentLinks links = new IncidentLinks(store.ledger(), ports);
     ChannelRef channel = new ChannelRef("slack", "C1");
     ConversationKey triage = new ConversationKey("slack", "C1", "T9");

@@ -129,7 +129,7 @@ public final class WatcherRig implements AutoCloseable {
     CachingStatusSource cache = new CachingStatusSource(reads, POLL.multipliedBy(2), Duration.ofSeconds(2), clock,
         Runnable::run);
     StatusPoller poller = new StatusPoller(reads, cache, clock, POLL, StatusPoller.randomJitter());
-    return Watchers.following(poller, on, ChatPorts.of(List.of(port)), engine, clock);
+    return Watchers.following(poller, on, PortSets.of(port), engine, clock);
   }
 
   /**

@@ -228,15 +228,11 @@ public final class SlackAdapter implements AutoCloseable {
    */
   record Tuning(int threads, int queue, RetryPolicy retries, ExecutorServiceProvider slackThreads) {
     /** Eight threads; a queue that takes a burst of 500 commands at once without telling anyone "busy". */
-    static final Tuning DEFAULT = new Tuning(8, 1024, RetryPolicy.DEFAULT);
+    static final Tuning DEFAULT = new Tuning(8, 1024, RetryPolicy.DEFAULT,
+        DaemonThreadExecutorServiceProvider.getInstance());
 
     Tuning {
       Objects.requireNonNull(slackThreads, "slackThreads");
-    }
-
-    /** Tuning whose Slack client makes its threads as Slack's SDK does by default. */
-    Tuning(int threads, int queue, RetryPolicy retries) {
-      this(threads, queue, retries, DaemonThreadExecutorServiceProvider.getInstance());
     }
   }
 }

@@ -62,7 +62,7 @@ class AckFirstTest {
   @Test
   void withAStoreThatTakesASecondACallEveryAckIsImmediate() throws Exception {
     h.close();
-    h = new SlackHarness(new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()), Duration.ofSeconds(1)).started();
+    h = new SlackHarness(SlackHarness.tuning(4, 64), Duration.ofSeconds(1)).started();
 
     assertThat(timed("/claude500 on a slow store", () -> h.command("U0ALICE", "alice", ""))).isLessThan(FAST);
     assertThat(timed("/claude500 status on a slow store", () -> h.command("U0ALICE", "alice", "status")))

@@ -35,7 +35,7 @@ class HitButtonSlackTest {
 
   @BeforeEach
   void start() throws Exception {
-    h = new SlackHarness(new SlackAdapter.Tuning(2, 64, SlackHarness.fastRetries()), clock, scheduler).started();
+    h = new SlackHarness(SlackHarness.tuning(2, 64), clock, scheduler).started();
     rig = new WatcherRig();
   }
 

@@ -33,7 +33,7 @@ class LinkUnfurlsTest {
 
   private final AtomicInteger ids = new AtomicInteger();
   /** One worker thread: events are handled in the order they came, so a later one shows an earlier one is done. */
-  private final SlackHarness h = redPage(new SlackHarness(new SlackAdapter.Tuning(1, 64, SlackHarness.fastRetries())));
+  private final SlackHarness h = redPage(new SlackHarness(SlackHarness.tuning(1, 64)));
 
   @AfterEach
   void close() {

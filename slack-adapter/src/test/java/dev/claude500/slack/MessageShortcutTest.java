@@ -27,7 +27,7 @@ class MessageShortcutTest {
 
   /** A running harness whose adapter works on one thread, so that {@link #drained} can tell when it is idle. */
   static SlackHarness oneWorkerThread() {
-    SlackHarness h = new SlackHarness(new SlackAdapter.Tuning(1, 64, SlackHarness.fastRetries()));
+    SlackHarness h = new SlackHarness(SlackHarness.tuning(1, 64));
     try {
       return h.started();
     } catch (Exception e) {

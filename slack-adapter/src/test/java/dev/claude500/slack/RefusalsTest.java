@@ -216,7 +216,7 @@ class RefusalsTest {
   @Test
   void whenTheWorkerIsFullTheAckSaysSoAndNothingWaits() throws Exception {
     h.close();
-    h = new SlackHarness(new SlackAdapter.Tuning(1, 1, SlackHarness.fastRetries()));
+    h = new SlackHarness(SlackHarness.tuning(1, 1));
     h.page.serveSummary(FakeStatusPage.Response.json(dev.claude500.testing.StatusFixtures.greenSummaryJson())
         .withDelay(Duration.ofSeconds(2)));
     h.started();

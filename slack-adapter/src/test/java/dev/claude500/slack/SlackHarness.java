@@ -3,6 +3,7 @@ package dev.claude500.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.util.thread.DaemonThreadExecutorServiceProvider;
 import com.sun.net.httpserver.HttpServer;
 import dev.claude500.adapters.AdapterServices;
 import dev.claude500.commands.Commands;
@@ -80,7 +81,7 @@ final class SlackHarness implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   SlackHarness() {
-    this(new SlackAdapter.Tuning(4, 64, fastRetries()));
+    this(tuning(4, 64));
   }
 
   SlackHarness(SlackAdapter.Tuning tuning) {
@@ -138,6 +139,19 @@ final class SlackHarness implements AutoCloseable {
     }
     http.createContext(SlackAdapter.EVENTS_PATH, new JdkHost(adapter.eventsEndpoint().orElseThrow(), clock));
     http.start();
+  }
+
+  /**
+   * Tuning with {@code threads} worker threads, a queue of {@code queue} and {@code retries}, whose
+   * Slack client makes its threads as Slack's SDK does by default.
+   */
+  static SlackAdapter.Tuning tuning(int threads, int queue, RetryPolicy retries) {
+    return new SlackAdapter.Tuning(threads, queue, retries, DaemonThreadExecutorServiceProvider.getInstance());
+  }
+
+  /** {@link #tuning(int, int, RetryPolicy)} with {@link #fastRetries()}. */
+  static SlackAdapter.Tuning tuning(int threads, int queue) {
+    return tuning(threads, queue, fastRetries());
   }
 
   static RetryPolicy fastRetries() {

@@ -52,7 +52,7 @@ class StoreOutageTest {
       throws Exception {
     db = database.get();
     JdbcStore store = db.openStore();
-    h = new SlackHarness(new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()), wrap.apply(store)).started();
+    h = new SlackHarness(SlackHarness.tuning(4, 64), wrap.apply(store)).started();
     return h;
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TriageRepliesRateLimitedTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final SlackHarness h = new SlackHarness(new SlackAdapter.Tuning(4, 64, SlackHarness.fastRetries()), clock,
+  private final SlackHarness h = new SlackHarness(SlackHarness.tuning(4, 64), clock,
       scheduler);
 
   @AfterEach

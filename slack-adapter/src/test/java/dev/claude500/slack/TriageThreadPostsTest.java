@@ -127,7 +127,7 @@ class TriageThreadPostsTest {
   @DisplayName("a Retry-After longer than the longest wait in line holds the reply back that long, then posts it once")
   void aLongRetryAfterHoldsTheReplyBack() throws Exception {
     h.close();
-    h = new SlackHarness(new SlackAdapter.Tuning(4, 64,
+    h = new SlackHarness(SlackHarness.tuning(4, 64,
         new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(200), RetryPolicy.Pause.SLEEP)));
     FakeSlackApi.Call which = firstQuestion();
     h.slack.script("chat.postMessage", FakeSlackApi.Answer.rateLimited(1));
