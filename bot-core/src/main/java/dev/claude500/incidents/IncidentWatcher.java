@@ -59,9 +59,11 @@ import org.slf4j.LoggerFactory;
  * ledger, and re-posts nothing.
  *
  * <p><b>Stopping.</b> {@link #close()} lets the round in progress end (a round that has not queued
- * yet queues nothing; what the next holder finds missing it queues), then gives up the lease so a standby takes over at once. It waits at most {@link #CLOSE_WAIT} for the
- * round; a round still stuck on the platform then keeps its lease until it expires. The poller goes
- * on reading for the cache.
+ * yet queues nothing; what the next holder finds missing it queues) and the posts the outbox is
+ * sending be made and recorded (the rest stay queued in the store), then gives up the lease so a
+ * standby takes over at once. It waits at most {@link #CLOSE_WAIT} for both; a round or a post
+ * still stuck on the platform then keeps the lease until it expires, so the next holder never looks
+ * for a post that is still on its way and sends it again. The poller goes on reading for the cache.
  *
  * <p><b>Retention.</b> The lease's holder also purges what is older than the retention (ended
  * triages, seen deliveries, settled ledger entries of incidents it no longer follows), a minute
@@ -151,15 +153,17 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
   }
 
   /**
-   * Stops posting: the round in progress ends at the next channel, the watcher stops following the
-   * poller, and the lease is given up so another replica takes over at once. Waits at most {@link
-   * #CLOSE_WAIT} for that round. Never throws.
+   * Stops posting: the round in progress ends at the next channel, the posts on their way are made
+   * and recorded, the watcher stops following the poller, and the lease is given up so another
+   * replica takes over at once. Waits at most {@link #CLOSE_WAIT} for the round and the posts.
+   * Never throws.
    */
   @Override
   public void close() {
     closed = true;
-    lease.stopSending(); // a post under way is made and recorded; the rest wait for the next holder
+    lease.stopSending(); // no post of the watcher's starts any more; the rest wait for the next holder
     poller.unfollow(this);
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
     boolean between;
     try {
       between = round.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -167,16 +171,31 @@ public final class IncidentWatcher implements PollListener, AutoCloseable {
       Thread.currentThread().interrupt();
       between = false;
     }
-    if (between) {
-      try {
-        lease.release();
-      } finally {
-        round.unlock();
-      }
-      LOG.info("Incident watcher {} stopped", replicaId);
-    } else {
+    if (!between) {
       LOG.warn("Incident watcher {} stopped with a round still running after {} s; its lease runs out by itself",
           replicaId, CLOSE_WAIT.toSeconds());
+      return;
+    }
+    try {
+      if (sendsEnded(deadline)) {
+        lease.release();
+        LOG.info("Incident watcher {} stopped", replicaId);
+      } else {
+        LOG.warn("Incident watcher {} stopped with a post still on its way after {} s; its lease runs out by "
+            + "itself", replicaId, CLOSE_WAIT.toSeconds());
+      }
+    } finally {
+      round.unlock();
+    }
+  }
+
+  /** Waits until the watcher's posts the outbox is sending are made and recorded, until the deadline; false if not. */
+  private boolean sendsEnded(long deadlineNanos) {
+    try {
+      return outbox.awaitOwnedSends(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

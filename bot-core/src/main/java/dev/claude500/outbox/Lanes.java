@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,6 +36,8 @@ final class Lanes {
   private final Map<Lane, LaneState> lanes = new HashMap<>();
   private final Map<String, Queued> queued = new HashMap<>();
   private final Parking parking = new Parking();
+  /** The owner's messages being tried now: handed out by {@link #begin} or {@link #next}, not back yet. */
+  private final Set<Queued> ownedTrying = new HashSet<>();
   private boolean closed;
 
   /** Creates the lanes; {@code drain} is run (on the scheduler) for a lane whose wait is over. */
@@ -98,6 +102,9 @@ final class Lanes {
 
   /** Records the result of a try at {@code tried}; returns the lane's next message to try, or null when it stops. */
   synchronized Queued next(Lane lane, Queued tried, Attempt result, List<Queued> forget) {
+    if (ownedTrying.remove(tried)) {
+      notifyAll();
+    }
     Queued next;
     {
       LaneState state = lanes.get(lane);
@@ -137,7 +144,27 @@ final class Lanes {
       }
       return null;
     }
+    if (owner.get().owns(first.getValue().message().itemKey())) {
+      ownedTrying.add(first.getValue());
+    }
     return first.getValue();
+  }
+
+  /**
+   * Waits until none of the owner's messages is being tried, at most {@code max}; returns false
+   * when one still is. Once the owner may not deliver, none starts, so this waits only for the tries
+   * under way.
+   */
+  synchronized boolean awaitOwnedTries(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (!ownedTrying.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   /**

@@ -157,6 +157,18 @@ public final class Outbox implements AutoCloseable {
     lanes.all().forEach(lane -> scheduler.schedule(Duration.ZERO, () -> drain(lane)));
   }
 
+  /**
+   * Waits, at most {@code max}, until no message of the {@link Owner} is being sent: for an owner
+   * that stopped delivering ({@link Owner#mayDeliver()} false) and must not hand its messages to
+   * another process while one of them is on its way, since that one would look for it too early and
+   * send it again. Returns false when one is still on its way.
+   *
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public boolean awaitOwnedSends(Duration max) throws InterruptedException {
+    return lanes.awaitOwnedTries(Objects.requireNonNull(max, "max"));
+  }
+
   /** Returns how many messages wait to be delivered. */
   public int waiting() {
     return lanes.size();

@@ -10,6 +10,7 @@ import static dev.claude500.incidents.Pages.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.outbox.OutboxThreads;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
 import dev.claude500.testing.JdbcStores;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -179,7 +182,66 @@ class IncidentWatcherLeaseTest {
       assertThat(h.slack.posts()).hasSize(channels.size());
     }
 
-    /** Waits until {@code t} waits (the closer blocked on the round in progress). */
+    @Test
+    @DisplayName("A holder stopped while a post is on its way gives the lease up once it is made, so the next holder "
+        + "never sends it again")
+    void stopWhileAPostIsOnItsWay() throws Exception {
+      Harness h = new Harness(store, T0);
+      List<ChannelRef> channels = IntStream.range(0, 3).mapToObj(i -> new ChannelRef("slack", "C-" + i)).toList();
+      channels.forEach(h::subscribe);
+      CountDownLatch onItsWay = new CountDownLatch(1);
+      CountDownLatch answer = new CountDownLatch(1);
+      h.slack.failWhen(call -> {
+        if (call.kind() == Kind.POST && call.number() == 0) {
+          onItsWay.countDown();
+          await(answer);
+        }
+        return Optional.empty();
+      });
+      try (OutboxThreads sender = OutboxThreads.start(1)) {
+        IncidentWatcher a = h.newWatcher("replica-a", store, sender.scheduler());
+        IncidentWatcher b = h.newWatcher("replica-b");
+        h.clock.set(T0.plusSeconds(1));
+        a.tick();
+        h.page.show(b(B1));
+        h.clock.set(T0.plus(POLL.multipliedBy(2)));
+        a.tick();
+        assertThat(onItsWay.await(30, TimeUnit.SECONDS)).as("the first post left").isTrue();
+
+        Thread closer = new Thread(a::close, "closer");
+        closer.start();
+        awaitBlocked(closer);
+        assertThat(store.leases().find(IncidentWatcher.LEASE)).as("lease kept while the post is on its way")
+            .map(Lease::holder).contains("replica-a");
+
+        answer.countDown();
+        closer.join(30_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(store.leases().find(IncidentWatcher.LEASE)).as("lease given up once the post is made").isEmpty();
+        assertThat(h.slack.posts()).as("nothing started after the stop").hasSize(1);
+        assertThat(store.ledger().unconfirmed()).isEmpty();
+
+        h.clock.set(T0.plus(POLL.multipliedBy(2)).plusSeconds(1));
+        b.tick();
+        assertThat(b.holdsLease()).isTrue();
+        for (ChannelRef c : channels) {
+          assertThat(h.slack.topLevel(c)).as(c.channelId()).hasSize(1);
+        }
+      }
+    }
+
+    private static void await(CountDownLatch latch) {
+      try {
+        if (!latch.await(30, TimeUnit.SECONDS)) {
+          throw new AssertionError("the test never let the post through");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
+    /** Waits until {@code t} waits (the closer blocked on the round or the post in progress). */
     private static void awaitBlocked(Thread t) {
       long deadline = System.nanoTime() + 5_000_000_000L;
       while (t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.TERMINATED) {
