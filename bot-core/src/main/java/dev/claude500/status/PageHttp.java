@@ -19,20 +19,25 @@ import javax.net.ssl.SSLException;
 /**
  * Sends the client's requests: each bounded as a whole (connection, headers and body) by the
  * request timeout, a body read only when it may be JSON and only up to the size limit, and every
- * failure described in a few words as a {@link FetchProblem}. Thread-safe.
+ * failure described in a few words as a {@link FetchProblem}. Its HTTP client is made at the
+ * first request: making one sets up TLS, close to half a second of a start-up that needs no page
+ * read before it answers. Thread-safe.
  */
 final class PageHttp {
-  private final HttpClient http;
+  private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final int maxBodyBytes;
+  private volatile HttpClient http;
 
   PageHttp(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
+    this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.maxBodyBytes = maxBodyBytes;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+  }
+
+  /** Returns true once the HTTP client has been made (at the first request). */
+  boolean clientMade() {
+    return http != null;
   }
 
   /** Returns how long one request may take in all. */
@@ -44,7 +49,7 @@ final class PageHttp {
   HttpResponse<byte[]> send(HttpRequest request) throws FetchProblem {
     CompletableFuture<HttpResponse<byte[]>> future;
     try {
-      future = http.sendAsync(request, this::bodyFor);
+      future = client().sendAsync(request, this::bodyFor);
     } catch (IllegalArgumentException | SecurityException e) {
       throw new FetchProblem("cannot send: " + e.getMessage());
     }
@@ -59,6 +64,26 @@ final class PageHttp {
       throw new FetchProblem("interrupted");
     } catch (ExecutionException e) {
       throw new FetchProblem(describe(e.getCause()));
+    }
+  }
+
+  private HttpClient client() throws FetchProblem {
+    HttpClient made = http;
+    if (made != null) {
+      return made;
+    }
+    synchronized (this) {
+      if (http == null) {
+        try {
+          http = HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+        } catch (RuntimeException e) { // no TLS context: the JDK's set-up is broken
+          throw new FetchProblem("cannot make an HTTP client: " + e);
+        }
+      }
+      return http;
     }
   }
 

@@ -9,6 +9,8 @@ import dev.claude500.testing.FakeStatusPage.Response;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.StatusSources;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -57,6 +59,19 @@ class StatuspageClientTest {
     assertThat(client.fetchIncidents().toOptional()).hasValueSatisfying(l -> assertThat(l.incidents()).hasSize(50));
     assertThat(client.fetchUnresolvedIncidents().toOptional())
         .hasValueSatisfying(l -> assertThat(l.incidents().get(0).id()).isEqualTo(StatusFixtures.RED_INCIDENT_ID));
+  }
+
+  @Test
+  void makesItsHttpClientAtTheFirstRequestNotAtStartUp() throws Exception {
+    page.serveSummary(Response.json(StatusFixtures.redSummaryJson()));
+    PageHttp http = new PageHttp(SHORT, SHORT, StatuspageClient.DEFAULT_MAX_BODY_BYTES);
+    assertThat(http.clientMade()).as("made before any request").isFalse();
+
+    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(page.baseUrl() + FakeStatusPage.SUMMARY))
+        .build());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(http.clientMade()).isTrue();
   }
 
   @Test
