@@ -29,7 +29,7 @@ public interface TriageRecords {
 
   /**
    * Returns up to {@code limit} records of triages a person started in a workspace that have not
-   * ended, newest start first.
+   * ended, newest start first; records whose workspace is not known are left out.
    */
   List<TriageRecord> openBy(String workspace, String userId, int limit);
 
