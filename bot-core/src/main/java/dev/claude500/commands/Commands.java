@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class Commands {
   /** The word after {@code stats} that shows the answer to the channel. */
   public static final String PUBLIC = "public";
+  /** The answer to {@code stats} when the channel's workspace or server cannot be told now. */
+  static final String WORKSPACE_UNKNOWN =
+      "I cannot tell which workspace or server this channel is in just now. Try again in a moment.";
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
 
   private final TriageEngine engine;
@@ -216,7 +219,11 @@ public final class Commands {
                   + "` to show the answer to the channel.")).build()));
         }
       }
-      StatsReport report = stats.report(in.channel(), window);
+      Optional<StatsReport> found = stats.report(in.channel(), window);
+      if (found.isEmpty()) {
+        return say(new Reply.Message(Text.parse(WORKSPACE_UNKNOWN)));
+      }
+      StatsReport report = found.get();
       return new Answer.Stats(new Reply.Message(StatsText.of(report)), chart(report), command.inPublic());
     }
 

@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code stats}: a workspace's triage records over a window, with the page's incidents of
@@ -18,6 +21,8 @@ import java.util.function.Supplier;
  * the status page: its incidents are the poller's last read.
  */
 public final class TeamStats {
+  private static final Logger LOG = LoggerFactory.getLogger(TeamStats.class);
+
   private final TriageRecords records;
   private final Supplier<List<Incident>> incidents;
   private final Function<ChannelRef, String> workspaces;
@@ -40,22 +45,27 @@ public final class TeamStats {
   }
 
   /**
-   * Returns the workspace {@code channel} belongs to; the platform's name when it cannot be told now
-   * (as {@link dev.claude500.triage.TriageLog} records it then).
+   * Returns the workspace {@code channel} belongs to; empty when it cannot be told now (a Discord
+   * reconnect, a replica without the server's shard): no other workspace's numbers stand in.
    */
-  public String workspaceOf(ChannelRef channel) {
+  public Optional<String> workspaceOf(ChannelRef channel) {
     Objects.requireNonNull(channel, "channel");
     try {
       String w = workspaces.apply(channel);
-      return w == null || w.isBlank() ? channel.platform() : w;
+      return w == null || w.isBlank() || w.equals(TriageRecord.WORKSPACE_UNKNOWN) ? Optional.empty()
+          : Optional.of(w);
     } catch (RuntimeException e) {
-      return channel.platform();
+      LOG.info("Workspace of {} unknown for now, its stats are not shown: {}", channel, e.toString());
+      return Optional.empty();
     }
   }
 
-  /** Returns the numbers of the workspace {@code channel} belongs to, over {@code window} up to now. */
-  public StatsReport report(ChannelRef channel, StatsWindow window) {
-    return report(workspaceOf(channel), window);
+  /**
+   * Returns the numbers of the workspace {@code channel} belongs to, over {@code window} up to now;
+   * empty when the workspace cannot be told now.
+   */
+  public Optional<StatsReport> report(ChannelRef channel, StatsWindow window) {
+    return workspaceOf(channel).map(workspace -> report(workspace, window));
   }
 
   /** Returns a workspace's numbers over {@code window} up to now. */

@@ -23,18 +23,33 @@ final class JdbcTriageRecords implements TriageRecords {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Replaces the row when {@code r} is a later version of the same triage or a later triage on the
+   * thread, keeping a known workspace {@code r} does not name; else only names the workspace of a
+   * row of the same triage kept without one; inserts when there is no row.
+   */
   @Override
   public void save(TriageRecord r) {
     Objects.requireNonNull(r, "record");
     ConversationKey k = r.key();
+    String workspace = r.workspaceKnown() ? r.workspace() : null;
     jdbc.inTransaction("saving the record of triage " + k, c -> {
-      int updated = Jdbc.update(c, "UPDATE triage_record SET workspace = ?, started_by = ?, started_at = ?,"
-              + " conv_version = ?, branch = ?, verdict = ?, outcome = ?, first_move_at = ?, ended_at = ?,"
-              + " escalated = ?, incident_id = ? WHERE " + KEY + " AND conv_version < ?",
-          r.workspace(), r.startedBy(), r.startedAt(), r.version(), r.branch().orElse(null),
+      int updated = Jdbc.update(c, "UPDATE triage_record SET workspace = COALESCE(?, workspace), started_by = ?,"
+              + " started_at = ?, conv_version = ?, branch = ?, verdict = ?, outcome = ?, first_move_at = ?,"
+              + " ended_at = ?, escalated = ?, incident_id = ? WHERE " + KEY
+              + " AND (started_at < ? OR (started_at = ? AND conv_version < ?))",
+          workspace, r.startedBy(), r.startedAt(), r.version(), r.branch().orElse(null),
           r.verdict().orElse(null), r.outcome().map(Enum::name).orElse(null), Jdbc.instantOrNull(r.firstMoveAt()),
           Jdbc.instantOrNull(r.endedAt()), r.escalated(), r.incidentId().orElse(null), k.platform(), k.channel(),
-          k.thread(), r.version());
+          k.thread(), r.startedAt(), r.startedAt(), r.version());
+      if (updated > 0) {
+        return null;
+      }
+      if (workspace != null) {
+        updated = Jdbc.update(c, "UPDATE triage_record SET workspace = ? WHERE " + KEY + " AND workspace = ?"
+            + " AND started_at = ?", workspace, k.platform(), k.channel(), k.thread(), TriageRecord.WORKSPACE_UNKNOWN,
+            r.startedAt());
+      }
       if (updated == 0 && Jdbc.query(c, "SELECT conv_version FROM triage_record WHERE " + KEY,
           rs -> rs.getLong(1), k.platform(), k.channel(), k.thread()).isEmpty()) {
         // a concurrent first save makes this fail on the key; the transaction is then retried
@@ -53,6 +68,9 @@ final class JdbcTriageRecords implements TriageRecords {
     if (to.isBefore(Objects.requireNonNull(from, "from"))) {
       throw new IllegalArgumentException("to is before from: " + to + " < " + from);
     }
+    if (workspace.equals(TriageRecord.WORKSPACE_UNKNOWN)) {
+      return List.of();
+    }
     return jdbc.query("listing the triage records of " + workspace,
         "SELECT " + COLUMNS + " FROM triage_record WHERE workspace = ? AND started_at >= ? AND started_at < ?"
             + " ORDER BY started_at, platform, channel_id, thread_id",
@@ -64,6 +82,9 @@ final class JdbcTriageRecords implements TriageRecords {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(userId, "userId");
     Checks.requireLimit(limit);
+    if (workspace.equals(TriageRecord.WORKSPACE_UNKNOWN)) {
+      return List.of();
+    }
     return jdbc.query("listing the open triages of " + userId,
         "SELECT " + COLUMNS + " FROM triage_record WHERE workspace = ? AND started_by = ? AND ended_at IS NULL"
             + " ORDER BY started_at DESC, platform, channel_id, thread_id FETCH FIRST ? ROWS ONLY",

@@ -10,8 +10,10 @@ import java.util.function.Function;
 /**
  * Keeps a {@link TriageRecord} of every triage as the engine stores it: at its start, at its first
  * move, at its end, and at every write between (each write replaces the thread's record). Thread-safe.
- * A record that cannot be written (the workspace unknown for a moment, the store failing) is logged
- * and skipped: it never undoes or delays the input that made it beyond the write itself.
+ * A record that cannot be written (the store failing) is logged and skipped: it never undoes or
+ * delays the input that made it beyond the write itself. A record made while the channel's workspace
+ * cannot be told is written without it ({@link TriageRecord#WORKSPACE_UNKNOWN}): it keeps the
+ * workspace an earlier save named, or waits for a later save to name one.
  */
 public final class TriageLog {
   private static final TriageLog NONE = new TriageLog(null, channel -> channel.platform());
@@ -24,7 +26,7 @@ public final class TriageLog {
    *
    * @param records where the records go; null keeps none (see {@link #none()})
    * @param workspaces names the workspace or server a channel belongs to (a chat port's {@code
-   *     workspace}); when it throws, the platform's name stands in
+   *     workspace}); when it throws or names none, the record is saved without its workspace
    */
   public TriageLog(TriageRecords records, Function<ChannelRef, String> workspaces) {
     this.records = records;
@@ -67,11 +69,11 @@ public final class TriageLog {
   private String workspace(ConversationKey key) {
     try {
       String w = workspaces.apply(key.channelRef());
-      return w == null || w.isBlank() ? key.platform() : w;
+      return w == null || w.isBlank() ? TriageRecord.WORKSPACE_UNKNOWN : w;
     } catch (RuntimeException e) {
-      TriageEngine.LOG.info("Workspace of {} unknown for now, its record counts under {}: {}", key.channelRef(),
-          key.platform(), e.toString());
-      return key.platform();
+      TriageEngine.LOG.info("Workspace of {} unknown for now, its record keeps the one known before: {}",
+          key.channelRef(), e.toString());
+      return TriageRecord.WORKSPACE_UNKNOWN;
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * conversation's own retention: where and by whom it ran, what it found and how it ended.
  *
  * @param workspace the workspace (Slack) or server (Discord) its channel belongs to; the
- *     platform's name where the platform has none (the console)
+ *     platform's name where the platform has none (the console); {@link #WORKSPACE_UNKNOWN} while
+ *     it could not be told (such a record counts in no workspace's views until a later save names it)
  * @param key its thread
  * @param startedBy the platform user id of who started it
  * @param startedAt when it started
@@ -37,6 +38,12 @@ public record TriageRecord(
     Optional<Instant> endedAt,
     boolean escalated,
     Optional<String> incidentId) {
+  /**
+   * The workspace of a record made while its channel's workspace could not be told (a Discord
+   * reconnect, a replica without the server's shard): no platform names a workspace so.
+   */
+  public static final String WORKSPACE_UNKNOWN = "?";
+
   /** Validates: nothing null, no blank workspace, no negative version. */
   public TriageRecord {
     if (Objects.requireNonNull(workspace, "workspace").isBlank()) {
@@ -54,6 +61,11 @@ public record TriageRecord(
     Objects.requireNonNull(firstMoveAt, "firstMoveAt");
     Objects.requireNonNull(endedAt, "endedAt");
     Objects.requireNonNull(incidentId, "incidentId");
+  }
+
+  /** Returns true when the record names its workspace (not {@link #WORKSPACE_UNKNOWN}). */
+  public boolean workspaceKnown() {
+    return !workspace.equals(WORKSPACE_UNKNOWN);
   }
 
   /** Returns true while the triage has not ended. */

@@ -1,6 +1,7 @@
 package dev.claude500.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.claude500.stats.TeamStats;
 import dev.claude500.testing.TeamStatsRigs;
 
 import dev.claude500.chat.Actor;
@@ -238,5 +239,19 @@ class CommandsTest {
             + " show the answer to the channel.");
     assertThat(said(answer("/claude500 stats `a`" + "x".repeat(300), PLAIN_TEXT)))
         .as("shown shortened, without backquotes").contains("I do not know a" + "x".repeat(99) + "…");
+  }
+
+  @Test
+  @DisplayName("stats where the channel's workspace cannot be told now says so in one line, with no numbers")
+  void statsWorkspaceUnknown() {
+    TeamStats unknown = new TeamStats(store.triageRecords(), List::of, channel -> {
+      throw new IllegalStateException("Discord is reconnecting");
+    }, clock);
+    Commands handler = new Commands(engine, status, new SubscriptionService(store.subscriptions(), store.autodetect(),
+        status, clock), clock, unknown);
+    Answer answer = handler.answer(CommandParser.parse("/claude500 stats"), new Invocation(PLAIN_TEXT,
+        new ChannelRef("discord", "42"), ann));
+    assertThat(said(answer)).isEqualTo("I cannot tell which workspace or server this channel is in just now."
+        + " Try again in a moment.");
   }
 }

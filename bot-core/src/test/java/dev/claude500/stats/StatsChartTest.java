@@ -23,7 +23,7 @@ class StatsChartTest {
     InMemoryStore store = new InMemoryStore();
     TeamStatsTest.triages().forEach(store.triageRecords()::save);
     StatsReport report = TeamStatsRigs.of(store, TeamStatsTest::page, new MutableClock(TeamStatsTest.NOW))
-        .report(TeamStatsTest.CHANNEL, StatsWindow.DAYS_30);
+        .report(TeamStatsTest.CHANNEL, StatsWindow.DAYS_30).orElseThrow();
 
     byte[] png = StatsChart.png(report);
 
@@ -39,7 +39,7 @@ class StatsChartTest {
   @DisplayName("An empty window is drawn too")
   void drawsAnEmptyWindow() {
     StatsReport report = TeamStatsRigs.of(new InMemoryStore(), new MutableClock(TeamStatsTest.NOW))
-        .report(TeamStatsTest.CHANNEL, StatsWindow.DAYS_7);
+        .report(TeamStatsTest.CHANNEL, StatsWindow.DAYS_7).orElseThrow();
     assertThat(Arrays.copyOf(StatsChart.png(report), 8)).isEqualTo(PNG_SIGNATURE);
   }
 }

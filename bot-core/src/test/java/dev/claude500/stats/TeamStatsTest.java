@@ -85,7 +85,7 @@ class TeamStatsTest {
   @DisplayName("A fixed data set gives its counts, medians, escalations, the incidents that hit the team and the page's minutes")
   void fixedDataSet() {
     triages().forEach(store.triageRecords()::save);
-    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_30);
+    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_30).orElseThrow();
 
     assertThat(r.workspace()).isEqualTo("slack");
     assertThat(r.triages()).isEqualTo(4);
@@ -120,7 +120,7 @@ class TeamStatsTest {
   @DisplayName("Seven days leave out what is older; the median of an even count is the middle pair's mean")
   void shorterWindow() {
     triages().forEach(store.triageRecords()::save);
-    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_7);
+    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_7).orElseThrow();
     assertThat(r.triages()).isEqualTo(3);
     assertThat(r.toFirstMove()).contains(Duration.ofSeconds(90));
     assertThat(r.escalations()).isZero();
@@ -132,7 +132,7 @@ class TeamStatsTest {
   void otherWorkspace() {
     triages().forEach(store.triageRecords()::save);
     StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock)
-        .report(new ChannelRef("discord", "42"), StatsWindow.DAYS_90);
+        .report(new ChannelRef("discord", "42"), StatsWindow.DAYS_90).orElseThrow();
     assertThat(r.triages()).isZero();
     assertThat(r.incidentMinutes()).isNotEmpty();
   }
@@ -140,7 +140,7 @@ class TeamStatsTest {
   @Test
   @DisplayName("An empty store says there were no triages, and still gives the page's incident minutes")
   void emptyStore() {
-    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DEFAULT);
+    StatsReport r = TeamStatsRigs.of(store, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DEFAULT).orElseThrow();
     assertThat(r.triages()).isZero();
     assertThat(r.toFirstMove()).isEmpty();
     String text = PlainTextRenderer.render(new Reply.Message(StatsText.of(r)));
@@ -155,7 +155,7 @@ class TeamStatsTest {
     List<TriageRecord> simulated = StatsData.simulated("slack", from, NOW, 10_000, page(), 7);
     try (JdbcStore h2 = JdbcStores.open("jdbc:h2:mem:stats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null)) {
       simulated.forEach(h2.triageRecords()::save);
-      StatsReport r = TeamStatsRigs.of(h2, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_90);
+      StatsReport r = TeamStatsRigs.of(h2, TeamStatsTest::page, clock).report(CHANNEL, StatsWindow.DAYS_90).orElseThrow();
 
       assertThat(r.triages()).isEqualTo(10_000);
       assertThat(r.byBranch().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(10_000);

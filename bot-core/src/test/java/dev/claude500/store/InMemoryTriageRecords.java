@@ -22,7 +22,19 @@ final class InMemoryTriageRecords implements TriageRecords {
   @Override
   public void save(TriageRecord record) {
     TriageRecord r = truncated(Objects.requireNonNull(record, "record"));
-    records.merge(r.key(), r, (old, now) -> now.version() > old.version() ? now : old);
+    records.merge(r.key(), r, InMemoryTriageRecords::kept);
+  }
+
+  /** Returns what {@link TriageRecords#save} keeps of the thread's record {@code old} and a new save {@code now}. */
+  private static TriageRecord kept(TriageRecord old, TriageRecord now) {
+    int start = now.startedAt().compareTo(old.startedAt());
+    boolean replaces = start > 0 || (start == 0 && now.version() > old.version());
+    TriageRecord next = replaces ? now : old;
+    boolean named = now.workspaceKnown() && (replaces || (start == 0 && !old.workspaceKnown()));
+    String workspace = named ? now.workspace() : old.workspace();
+    return next.workspace().equals(workspace) ? next : new TriageRecord(workspace, next.key(), next.startedBy(),
+        next.startedAt(), next.version(), next.branch(), next.verdict(), next.outcome(), next.firstMoveAt(),
+        next.endedAt(), next.escalated(), next.incidentId());
   }
 
   @Override
@@ -34,7 +46,7 @@ final class InMemoryTriageRecords implements TriageRecords {
     Instant f = Micros.truncate(from);
     Instant t = Micros.truncate(to);
     return records.values().stream()
-        .filter(r -> r.workspace().equals(workspace))
+        .filter(r -> r.workspaceKnown() && r.workspace().equals(workspace))
         .filter(r -> !r.startedAt().isBefore(f) && r.startedAt().isBefore(t))
         .sorted(BY_START).toList();
   }
@@ -45,7 +57,7 @@ final class InMemoryTriageRecords implements TriageRecords {
     Objects.requireNonNull(userId, "userId");
     Checks.requireLimit(limit);
     return records.values().stream()
-        .filter(r -> r.workspace().equals(workspace) && r.startedBy().equals(userId) && r.open())
+        .filter(r -> r.workspaceKnown() && r.workspace().equals(workspace) && r.startedBy().equals(userId) && r.open())
         .sorted(Comparator.comparing(TriageRecord::startedAt).reversed()
             .thenComparing(r -> r.key().platform()).thenComparing(r -> r.key().channel())
             .thenComparing(r -> r.key().thread()))

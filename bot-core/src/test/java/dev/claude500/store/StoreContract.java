@@ -1020,6 +1020,47 @@ abstract class StoreContract {
     }
 
     @Test
+    @DisplayName("A save that cannot name the workspace keeps the one known, and lists it nowhere else")
+    void unknownWorkspaceKeepsTheKnownOne() {
+      String unknown = TriageRecord.WORKSPACE_UNKNOWN;
+      store.triageRecords().save(record("1.1", "G1", "U1", T0, 0, Optional.empty()));
+      store.triageRecords().save(record("1.1", unknown, "U1", T0, 1, Optional.of(TriageOutcome.ABANDONED)));
+
+      assertThat(store.triageRecords().startedBetween("G1", T0, T0.plusSeconds(1)))
+          .containsExactly(record("1.1", "G1", "U1", T0, 1, Optional.of(TriageOutcome.ABANDONED)));
+      assertThat(store.triageRecords().startedBetween(unknown, T0, T0.plusSeconds(1))).isEmpty();
+      assertThat(store.triageRecords().startedBetween("discord", T0, T0.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A record saved without its workspace is in no list until a save of the same triage names it")
+    void unknownWorkspaceIsNamedLater() {
+      String unknown = TriageRecord.WORKSPACE_UNKNOWN;
+      store.triageRecords().save(record("1.1", unknown, "U1", T0, 2, Optional.empty()));
+      assertThat(store.triageRecords().startedBetween(unknown, T0, T0.plusSeconds(1))).isEmpty();
+      assertThat(store.triageRecords().openBy(unknown, "U1", 10)).isEmpty();
+
+      store.triageRecords().save(record("1.1", "G1", "U1", T0, 1, Optional.empty()));
+      assertThat(store.triageRecords().startedBetween("G1", T0, T0.plusSeconds(1)))
+          .containsExactly(record("1.1", "G1", "U1", T0, 2, Optional.empty()));
+      store.triageRecords().save(record("1.1", "G2", "U1", T0, 1, Optional.empty()));
+      assertThat(store.triageRecords().startedBetween("G2", T0, T0.plusSeconds(1))).as("named once only").isEmpty();
+    }
+
+    @Test
+    @DisplayName("A later triage on the thread replaces its record from version 0; a late save of the earlier one does not")
+    void laterTriageOnTheThread() {
+      store.triageRecords().save(record("1.1", "T1", "U1", T0, 7, Optional.of(TriageOutcome.RESOLVED)));
+      TriageRecord again = record("1.1", TriageRecord.WORKSPACE_UNKNOWN, "U2", T0.plusSeconds(3600), 0,
+          Optional.empty());
+      store.triageRecords().save(again);
+      store.triageRecords().save(record("1.1", "T1", "U1", T0, 8, Optional.of(TriageOutcome.RESOLVED)));
+
+      assertThat(store.triageRecords().startedBetween("T1", T0, T0.plusSeconds(7200)))
+          .containsExactly(record("1.1", "T1", "U2", T0.plusSeconds(3600), 0, Optional.empty()));
+    }
+
+    @Test
     @DisplayName("Of many replicas saving one thread's records at once, the latest version stays")
     void concurrentSaves() throws Exception {
       race(8, i -> () -> {

@@ -81,7 +81,8 @@ public final class DiscordAdapter implements AutoCloseable {
     PermissionProblems problems = new PermissionProblems(() -> connections().stream().findFirst(), services.store(),
         services.clock());
     this.chatPort = new DiscordChatPort(this::connections, messages, problems);
-    this.listener = InteractionListener.create(services, chatPort, new Worker(workPool), messages, ids);
+    this.listener = InteractionListener.create(services, chatPort, chatPort::knowGuild, new Worker(workPool), messages,
+        ids);
     services.outbox().register(chatPort);
   }
 

@@ -137,10 +137,24 @@ public final class DiscordChatPort implements ChatPort {
             .orElseGet(() -> ChannelsById.edit(targets.api(), target.id(), id, edit).map(done -> id)));
   }
 
-  /** Returns the id of the server the channel (or thread) is in. */
+  /**
+   * Returns the id of the server the channel (or thread) is in: as an interaction in it said (see
+   * {@link #knowGuild}) or learned before, even while Discord reconnects; else from the cache or asked.
+   */
   @Override
   public String workspace(ChannelRef channel) {
+    if (DiscordAdapter.PLATFORM.equals(channel.platform())) {
+      Optional<String> known = targets.knownGuild(channel.channelId());
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     return targets.guildOf(targets.target(channel), LINK_TIMEOUT);
+  }
+
+  /** Remembers the server of a channel or thread, as an interaction in it said (a channel never moves). */
+  void knowGuild(String channelId, String guildId) {
+    targets.knowGuild(channelId, guildId);
   }
 
   @Override

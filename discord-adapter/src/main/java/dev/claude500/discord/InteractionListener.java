@@ -7,6 +7,7 @@ import dev.claude500.metrics.BotMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -36,9 +37,11 @@ final class InteractionListener extends ListenerAdapter {
   private final ComponentAutocomplete autocomplete;
   private final CustomIds ids;
   private final BotMetrics metrics;
+  private final BiConsumer<String, String> servers;
 
   InteractionListener(TriageCommand triage, MessageCommand message, EphemeralCommand ephemeral, AnswerButton answers,
-      HitButtonClick hits, PasteFlow paste, ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics) {
+      HitButtonClick hits, PasteFlow paste, ComponentAutocomplete autocomplete, CustomIds ids, BotMetrics metrics,
+      BiConsumer<String, String> servers) {
     this.triage = Objects.requireNonNull(triage, "triage");
     this.message = Objects.requireNonNull(message, "message");
     this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
@@ -48,14 +51,17 @@ final class InteractionListener extends ListenerAdapter {
     this.autocomplete = Objects.requireNonNull(autocomplete, "autocomplete");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.servers = Objects.requireNonNull(servers, "servers");
   }
 
   /**
    * Returns the listener with every subcommand, message command, button and modal handler,
-   * registered here and only here; {@code port} is the adapter's own, for the "I'm hit too" button.
+   * registered here and only here; {@code port} is the adapter's own, for the "I'm hit too" button;
+   * {@code servers} is told the server (guild id) of each command's channel, as the interaction
+   * carries it, so that the channel's workspace is known without asking Discord.
    */
-  static InteractionListener create(AdapterServices services, ChatPort port, Worker work, DiscordMessages messages,
-      CustomIds ids) {
+  static InteractionListener create(AdapterServices services, ChatPort port, BiConsumer<String, String> servers,
+      Worker work, DiscordMessages messages, CustomIds ids) {
     ThreadPosts posts = new ThreadPosts(services.outbox());
     return new InteractionListener(
         new TriageCommand(services.commands(), services.engine(), work, posts, messages),
@@ -65,7 +71,7 @@ final class InteractionListener extends ListenerAdapter {
         new HitButtonClick(services.hits(), port, work),
         new PasteFlow(services.engine(), work, posts, messages, ids),
         new ComponentAutocomplete(services.status()),
-        ids, services.metrics());
+        ids, services.metrics(), servers);
   }
 
   @Override
@@ -110,6 +116,9 @@ final class InteractionListener extends ListenerAdapter {
   }
 
   private void command(SlashCommandInteractionEvent event) {
+    if (event.getGuild() != null && event.getChannel() != null) {
+      servers.accept(event.getChannel().getId(), event.getGuild().getId());
+    }
     Optional<Command> command = SlashCommand.command(event);
     if (command.isEmpty()) {
       event.reply(DiscordMessages.single("Unknown subcommand; try `/claude500 help`.")).setEphemeral(true)

@@ -141,6 +141,19 @@ final class Targets {
     return name.isBlank() ? FALLBACK_THREAD_NAME : name;
   }
 
+  /** Remembers the server of a channel or thread, as an interaction in it said. */
+  void knowGuild(String channelId, String guildId) {
+    if (guilds.size() >= MAX_KNOWN_GUILDS) {
+      guilds.clear();
+    }
+    guilds.put(Objects.requireNonNull(channelId, "channelId"), Objects.requireNonNull(guildId, "guildId"));
+  }
+
+  /** Returns the server of a channel or thread learned before, without asking Discord or needing a shard. */
+  Optional<String> knownGuild(String channelId) {
+    return Optional.ofNullable(guilds.get(channelId));
+  }
+
   /** Returns the id of the server of a channel or thread: from the cache, from memory, else asked. */
   String guildOf(Target target, Duration timeout) {
     if (target.cached().isPresent()) {
@@ -156,10 +169,7 @@ final class Targets {
     } catch (RuntimeException e) {
       throw Failures.classify("read channel " + target.id(), e).exception();
     }
-    if (guilds.size() >= MAX_KNOWN_GUILDS) {
-      guilds.clear();
-    }
-    guilds.put(target.id(), guild);
+    knowGuild(target.id(), guild);
     return guild;
   }
 

@@ -103,6 +103,8 @@ class InteractionListenerTest {
   /** Where the outbox sends triage replies: the Discord chat port in a running bot. */
   private final RecordingChatPort chat = new RecordingChatPort("discord");
   private final CustomIds ids = new CustomIds(CustomIds.MAX);
+  /** The server of each channel commands came from, as the listener told the chat port. */
+  private final Map<String, String> servers = new java.util.concurrent.ConcurrentHashMap<>();
   private final InteractionListener listener;
   private final InteractionHook hook = mock(InteractionHook.class);
   private final ThreadChannel thread = mock(ThreadChannel.class);
@@ -117,7 +119,7 @@ class InteractionListenerTest {
     outbox.register(chat);
     services = new AdapterServices(engine, commands, status, store, clock, new BotMetrics(registry), outbox,
         new WhoIsHit(store, status, outbox, clock, new ManualScheduler(clock), BotMetrics.none()).button());
-    listener = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(ids), ids);
+    listener = InteractionListener.create(services, chat, servers::put, new Worker(work), new DiscordMessages(ids), ids);
     post = jda.action(MessageCreateAction.class, "post", null);
     when(thread.getId()).thenReturn(THREAD);
     when(thread.sendMessage(any(MessageCreateData.class))).thenReturn(post);
@@ -228,6 +230,22 @@ class InteractionListenerTest {
   }
 
   @Test
+  @DisplayName("a command tells the chat port its channel's server, as the interaction carries it, before any work")
+  void commandTellsItsServer() {
+    ReplyCallbackAction defer = jda.action(ReplyCallbackAction.class, "defer", hook);
+    SlashCommandInteractionEvent event = slash(Subcommand.STATS.word(), textChannel(mock(IThreadContainer.class)));
+    Guild guild = mock(Guild.class);
+    when(guild.getId()).thenReturn("G0SERVER");
+    when(event.getGuild()).thenReturn(guild);
+    when(event.deferReply(true)).thenReturn(defer);
+
+    listener.onSlashCommandInteraction(event);
+
+    assertThat(servers).containsExactly(Map.entry(CHANNEL, "G0SERVER"));
+    assertThat(work.pending()).as("the stats are drawn after").isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("triage: the reply is the acknowledgement; the thread and the engine come after, on the work executor")
   void triageRepliesThenThreadThenEngine() {
     IThreadContainer parent = mock(IThreadContainer.class);
@@ -301,7 +319,7 @@ class InteractionListenerTest {
     Button chosen = posted.stream().filter(b -> b.getLabel().startsWith("API Error: 500")).findFirst().orElseThrow();
     assertThat(chosen.getCustomId()).startsWith("c5:A:").doesNotContain(q.token());
     CustomIds restarted = new CustomIds(20);
-    InteractionListener other = InteractionListener.create(services, chat, new Worker(work), new DiscordMessages(restarted),
+    InteractionListener other = InteractionListener.create(services, chat, servers::put, new Worker(work), new DiscordMessages(restarted),
         restarted);
     ButtonInteractionEvent event = click(chosen.getCustomId(), chosen, shown("Which error?", posted.toArray(Button[]::new)));
     editOriginal();

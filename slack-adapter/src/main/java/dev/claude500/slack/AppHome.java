@@ -48,6 +48,10 @@ final class AppHome {
   /** Subscriptions listed at most (a home view holds 100 blocks). */
   static final int MAX_SUBSCRIPTIONS = 20;
 
+  /** Said in place of the person's triages and the stats while the workspace cannot be told. */
+  static final String NOT_KNOWN_YET = "*Your open triages and the team stats* cannot be shown just now."
+      + " Open this tab again in a moment.";
+
   private static final Logger LOG = LoggerFactory.getLogger(AppHome.class);
 
   private final AdapterServices services;
@@ -73,17 +77,46 @@ final class AppHome {
     return context.ack();
   }
 
-  /** Makes and publishes the Home tab of {@code userId}, who opened it in the app's channel {@code channelId}. */
+  /**
+   * Makes and publishes the Home tab of {@code userId}, who opened it in the app's channel {@code
+   * channelId}. When Slack refuses the view with the chart (a file it has not processed yet), the
+   * chart is forgotten and the tab published without it.
+   */
   void publish(String userId, String channelId) {
     Commands commands = services.commands();
-    String workspace = commands.stats().workspaceOf(new ChannelRef(SlackAdapter.PLATFORM, channelId));
+    Optional<String> workspace = commands.stats().workspaceOf(new ChannelRef(SlackAdapter.PLATFORM, channelId));
     List<LayoutBlock> blocks = new ArrayList<>(StatusMessages.status(
         StatusView.of(services.status().peek(), services.clock())).blocks());
-    blocks.addAll(new MessageBuilder().section(triages(workspace, userId)).section(subscriptions())
-        .build("").blocks());
-    StatsReport report = commands.stats().report(workspace, StatsWindow.DAYS_30);
+    if (workspace.isEmpty()) {
+      blocks.addAll(new MessageBuilder().section(subscriptions()).section(NOT_KNOWN_YET).build("").blocks());
+      publish(userId, blocks);
+      return;
+    }
+    String w = workspace.get();
+    blocks.addAll(new MessageBuilder().section(triages(w, userId)).section(subscriptions()).build("").blocks());
+    StatsReport report = commands.stats().report(w, StatsWindow.DAYS_30);
     blocks.addAll(SlackMessages.render(new Reply.Message(StatsText.of(report))).blocks());
-    chart(workspace, report).ifPresent(c -> blocks.add(SlackStats.image(c.fileId(), c.title())));
+    Optional<UploadedChart> chart = chart(w, report);
+    if (chart.isEmpty()) {
+      publish(userId, blocks);
+      return;
+    }
+    List<LayoutBlock> withChart = new ArrayList<>(blocks);
+    withChart.add(SlackStats.image(chart.get().fileId(), chart.get().title()));
+    try {
+      publish(userId, withChart);
+    } catch (SlackCallException e) {
+      if (e.kind() != SlackCallException.Kind.PERMANENT) {
+        throw e;
+      }
+      LOG.info("App Home of {} refused with the chart {}, published without it: {}", userId,
+          chart.get().fileId(), e.getMessage());
+      charts.remove(w, chart.get());
+      publish(userId, blocks);
+    }
+  }
+
+  private void publish(String userId, List<LayoutBlock> blocks) {
     web.publishHome(userId, View.builder().type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100)))
         .build());
   }

@@ -83,7 +83,7 @@ final class CommandListener implements SlashCommandHandler {
     if (answer instanceof Answer.StartTriage start) {
       triage(start, in, invocation);
     } else if (answer instanceof Answer.Stats shown) {
-      stats.show(shown, in.channelId(), message -> respond(in, message));
+      stats.show(shown, in.channelId(), message -> deliver(in, message));
     } else {
       respond(in, ((Answer.Say) answer).reply());
     }
@@ -151,15 +151,20 @@ final class CommandListener implements SlashCommandHandler {
   }
 
   private void respond(Typed in, SlackMessage message) {
+    try {
+      deliver(in, message);
+    } catch (SlackCallException e) {
+      LOG.warn("answer to {} in {} not delivered: {}", in.userId(), in.channelId(), e.getMessage());
+    }
+  }
+
+  /** Answers through the command's {@code response_url}; throws {@link SlackCallException} when Slack does not take it. */
+  private void deliver(Typed in, SlackMessage message) {
     if (in.responseUrl() == null) {
       LOG.warn("no response_url to answer {} in {}", in.userId(), in.channelId());
       return;
     }
-    try {
-      web.respond(in.responseUrl(), message);
-    } catch (SlackCallException e) {
-      LOG.warn("answer to {} in {} not delivered: {}", in.userId(), in.channelId(), e.getMessage());
-    }
+    web.respond(in.responseUrl(), message);
   }
 
   /** One typing of the command: where, who, and how to answer them. */

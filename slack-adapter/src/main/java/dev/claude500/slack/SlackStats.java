@@ -18,10 +18,13 @@ import org.slf4j.LoggerFactory;
  * WebApi#upload}). Asked with {@code public}, the upload is shared into the channel with the table
  * as its comment: one message everyone sees. Otherwise the upload stays private to the app and the
  * table comes back only to the person who asked (through the command's {@code response_url}) with
- * the chart in an image block that refers to the uploaded file. A chart that cannot be uploaded
- * leaves the table, with a line saying so.
+ * the chart in an image block that refers to the uploaded file. A chart that cannot be uploaded,
+ * or shown, leaves the table, with a line saying so.
  */
 final class SlackStats {
+  /** Said under the table when Slack refused the answer with the chart. */
+  static final String CHART_NOT_SHOWN = "The chart could not be shown this time.";
+
   private static final Logger LOG = LoggerFactory.getLogger(SlackStats.class);
 
   private final WebApi web;
@@ -32,7 +35,9 @@ final class SlackStats {
 
   /**
    * Shows the answer: in {@code channelId} when it is public, else through {@code respond} to the
-   * person only.
+   * person only. {@code respond} throws {@link SlackCallException} when Slack does not take the
+   * answer; one refused with the chart (Slack processes uploads after answering them, and refuses an
+   * image block naming a file not processed yet) is sent again without it, with a line saying so.
    */
   void show(Answer.Stats stats, String channelId, Consumer<SlackMessage> respond) {
     SlackMessage table = SlackMessages.render(stats.table());
@@ -45,17 +50,27 @@ final class SlackStats {
       return;
     }
     Answer.Chart chart = stats.chart().get();
+    String fileId;
     try {
       if (stats.inPublic()) {
         web.upload(chart.fileName(), chart.title(), chart.png(), Optional.of(channelId), Optional.of(table.text()));
         return;
       }
-      String fileId = web.upload(chart.fileName(), chart.title(), chart.png(), Optional.empty(), Optional.empty());
-      respond.accept(withImage(table, fileId, chart.title()));
+      fileId = web.upload(chart.fileName(), chart.title(), chart.png(), Optional.empty(), Optional.empty());
     } catch (SlackCallException e) {
       LOG.warn("stats chart not uploaded in {}: {}", channelId, e.getMessage());
       respond.accept(withNote(table, "The chart could not be uploaded: Slack answered `"
           + SlackMarkdown.escape(e.error()) + "`" + (e.isNotInChannel() ? " (invite me to this channel)." : ".")));
+      return;
+    }
+    try {
+      respond.accept(withImage(table, fileId, chart.title()));
+    } catch (SlackCallException e) {
+      if (e.kind() != SlackCallException.Kind.PERMANENT) {
+        throw e;
+      }
+      LOG.info("stats answer in {} refused with the chart {}, sent without it: {}", channelId, fileId, e.getMessage());
+      respond.accept(withNote(table, CHART_NOT_SHOWN));
     }
   }
 

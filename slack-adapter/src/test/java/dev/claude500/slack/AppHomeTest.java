@@ -72,4 +72,23 @@ class AppHomeTest {
     assertThat(image(bobs).path("slack_file").path("id").asText()).as("the chart uploaded once").isEqualTo(fileId);
     assertThat(h.slack.calls("files.getUploadURLExternal")).hasSize(1);
   }
+
+  @Test
+  @DisplayName("A Home tab Slack refuses for its fresh chart is published without it, and the refused file is not shown again")
+  void refusedChartIsLeftOut() {
+    h.slack.script("views.publish", FakeSlackApi.Answer.error("invalid_blocks"));
+    opened("Ev0HOME3", "U0ALICE");
+    List<FakeSlackApi.Call> published = h.slack.awaitCount("views.publish", 2, SlackHarness.WAIT);
+    JsonNode refused = published.get(0).json("view");
+    String fileId = image(refused).path("slack_file").path("id").asText();
+    JsonNode shown = published.get(1).json("view");
+    assertThat(h.slack.accepted("views.publish")).containsExactly(published.get(1));
+    assertThat(texts(shown)).contains("*Your open triages:*", "Team stats, last 30 days");
+    assertThat(shown.path("blocks").findValues("type")).extracting(JsonNode::asText).doesNotContain("image");
+
+    opened("Ev0HOME4", "U0ALICE");
+    JsonNode again = awaitPublished("U0ALICE", 3).json("view");
+    assertThat(image(again).path("slack_file").path("id").asText()).as("a new upload").isNotEqualTo(fileId);
+    assertThat(h.slack.calls("files.getUploadURLExternal")).hasSize(2);
+  }
 }

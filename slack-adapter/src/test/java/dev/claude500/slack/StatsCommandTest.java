@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claude500.testing.FakeSlackApi;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,20 @@ class StatsCommandTest {
     FakeSlackApi.Call answer = h.slack.await("response_url", c -> c.body().contains("Team stats"), SlackHarness.WAIT);
     assertThat(answer.blockText()).contains("*Triages:* 1;", "*Outcomes:* open 1");
     assertThat(answer.blockText()).doesNotContain("No triages");
+  }
+
+  @Test
+  @DisplayName("An answer Slack refuses for its chart (a file not processed yet) comes again without it, with a line saying so")
+  void refusedChartLeavesTheTable() {
+    // what a response_url answers an image block naming a file Slack has not processed yet
+    h.slack.script("response_url", new FakeSlackApi.Answer(404, Map.of(), "{\"ok\":false,\"error\":\"invalid_blocks\"}"));
+    h.command("U0ALICE", "alice", "stats 7d");
+
+    List<FakeSlackApi.Call> answers = h.slack.awaitCount("response_url", 2, SlackHarness.WAIT);
+    assertThat(answers.get(0).body()).contains("slack_file");
+    FakeSlackApi.Call shown = answers.get(1);
+    assertThat(h.slack.accepted("response_url")).containsExactly(shown);
+    assertThat(shown.blockText()).contains("Team stats, last 7 days", "The chart could not be shown this time.");
+    assertThat(shown.body()).doesNotContain("slack_file");
   }
 }
