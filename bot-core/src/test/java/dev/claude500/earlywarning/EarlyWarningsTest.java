@@ -200,4 +200,45 @@ class EarlyWarningsTest {
     assertThat(store.signals(A, java.time.Instant.EPOCH)).extracting(s -> s.key().thread()).containsExactly("1.1");
     assertThat(slack.posts().stream().filter(RecordingChatPort.Post::isTopLevel)).isEmpty();
   }
+
+  @Test
+  @DisplayName("triages a closed warning counted open no second one when they go further; new ones do")
+  void closedWarningsTriagesDoNotCountAgain() {
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT);
+    List<ConversationKey> first = List.of(rig.paste500(A_OPS, "1.1"), rig.paste500(A_OPS, "2.2"),
+        rig.paste500(A_DEV, "3.3"));
+    clock.advance(Duration.ofMinutes(15));
+    rig.pollGreen();
+    assertThat(store.openIn(A)).as("closed quietly").isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    for (ConversationKey k : first) {
+      rig.answer(k, "every");
+      rig.answer(k, "still-failing");
+    }
+    assertThat(store.openIn(A)).isEmpty();
+    assertThat(slack.topLevel(A_OPS)).hasSize(1);
+
+    rig.failOnGreen(A_OPS, "4.4");
+    rig.failOnGreen(A_OPS, "5.5");
+    rig.failOnGreen(A_DEV, "6.6");
+    assertThat(slack.topLevel(A_OPS)).hasSize(2);
+    assertThat(slack.topLevel(A_OPS).get(1).text()).contains("3 triages").doesNotContain("1.1", "2.2", "3.3");
+  }
+
+  @Test
+  @DisplayName("no warning opens while the page as last read shows an open incident; one does once it is gone")
+  void noWarningWhileAnIncidentIsOpen() {
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT);
+    rig.pollWithNewIncident();
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    assertThat(store.openIn(A)).isEmpty();
+    assertThat(slack.topLevel(A_OPS)).isEmpty();
+
+    rig.pollGreen();
+    rig.failOnGreen(A_DEV, "4.4");
+    assertThat(slack.topLevel(A_OPS)).singleElement().satisfies(p -> assertThat(p.text()).contains("4 triages"));
+  }
 }
