@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a warning's posts up to date in every channel subscribed in its workspace, through the
@@ -31,6 +33,7 @@ import java.util.function.Supplier;
  * on its way) is done by a later call. Thread-safe.
  */
 final class WarningPosts {
+  private static final Logger LOG = LoggerFactory.getLogger(WarningPosts.class);
   private static final String PREFIX = "early-warning/";
   private static final int CACHED = 2_000;
 
@@ -44,6 +47,8 @@ final class WarningPosts {
   private final Map<ConversationKey, Optional<String>> links = bounded();
   /** The workspace of each channel seen, as {@code <platform>:<id>}. */
   private final Map<ChannelRef, String> workspaces = bounded();
+  /** The channels whose workspace could not be told, logged once each. */
+  private final Map<ChannelRef, Boolean> untold = bounded();
 
   WarningPosts(EarlyWarningStore store, SubscriptionStore subscriptions, PostLedger ledger, Outbox outbox,
       ChatPorts ports, Duration window) {
@@ -124,11 +129,29 @@ final class WarningPosts {
     List<ChannelRef> in = new ArrayList<>();
     for (Subscription s : subscriptions.all()) {
       if (workspace.startsWith(s.channel().platform() + ":") && outbox.serves(s.channel().platform())
-          && workspaceOf(s.channel()).filter(workspace::equals).isPresent()) {
+          && inWorkspace(s.channel(), workspace)) {
         in.add(s.channel());
       }
     }
     return in;
+  }
+
+  /**
+   * Returns true when a channel is in the workspace; false when it is not, or its platform cannot
+   * tell now (a deleted channel still subscribed): that one is left out, the others are posted to.
+   */
+  private boolean inWorkspace(ChannelRef channel, String workspace) {
+    try {
+      return workspaceOf(channel).filter(workspace::equals).isPresent();
+    } catch (RuntimeException e) {
+      if (untold.put(channel, Boolean.TRUE) == null) {
+        LOG.info("early warning: cannot tell the workspace of {} ({}); no warning posted there for now", channel,
+            e.toString());
+      } else {
+        LOG.debug("early warning: still cannot tell the workspace of {} ({})", channel, e.toString());
+      }
+      return false;
+    }
   }
 
   private Optional<String> link(ConversationKey key) {

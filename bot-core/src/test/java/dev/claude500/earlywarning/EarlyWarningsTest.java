@@ -7,6 +7,8 @@ import static dev.claude500.earlywarning.WarningRig.B_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.metrics.BotMetrics;
@@ -22,6 +24,7 @@ import dev.claude500.testing.StatusFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +37,14 @@ class EarlyWarningsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   private WarningRig rig(EarlyWarningSetting setting) {
+    return rig(setting, slack);
+  }
+
+  private WarningRig rig(EarlyWarningSetting setting, RecordingChatPort port) {
     shared.subscriptions().save(WarningRig.subscription(A_OPS));
     shared.subscriptions().save(WarningRig.subscription(A_DEV));
     shared.subscriptions().save(WarningRig.subscription(B_OPS));
-    return new WarningRig(setting, clock, slack, store, shared.conversations(), shared.subscriptions(),
+    return new WarningRig(setting, clock, port, store, shared.conversations(), shared.subscriptions(),
         shared.ledger(), new InMemoryOutboxStore(), new BotMetrics(registry));
   }
 
@@ -240,5 +247,28 @@ class EarlyWarningsTest {
     rig.pollGreen();
     rig.failOnGreen(A_DEV, "4.4");
     assertThat(slack.topLevel(A_OPS)).singleElement().satisfies(p -> assertThat(p.text()).contains("4 triages"));
+  }
+
+  @Test
+  @DisplayName("a subscribed channel whose workspace cannot be told (deleted) is left out; the others get the warning")
+  void channelOfNoKnownWorkspaceIsLeftOut() {
+    ChannelRef gone = new ChannelRef("slack", "A0GONE");
+    RecordingChatPort port = new RecordingChatPort("slack").inWorkspaces(c -> {
+      if (c.equals(gone)) {
+        throw ChatDeliveryException.retryable("channel_not_found", Optional.empty());
+      }
+      return c.channelId().startsWith("A") ? "T1" : "T2";
+    });
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT, port);
+    shared.subscriptions().save(WarningRig.subscription(gone));
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    rig.pollGreen();
+
+    assertThat(store.openIn(A)).isPresent();
+    assertThat(port.topLevel(A_OPS)).hasSize(1);
+    assertThat(port.topLevel(A_DEV)).hasSize(1);
+    assertThat(port.posts(gone)).isEmpty();
   }
 }
