@@ -13,6 +13,8 @@ import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.metrics.MeterNames;
+import dev.claude500.outbox.OutboxStore;
+import dev.claude500.outbox.Queued;
 import dev.claude500.status.Incident;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.store.InMemoryEarlyWarnings;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +44,15 @@ class EarlyWarningsTest {
   }
 
   private WarningRig rig(EarlyWarningSetting setting, RecordingChatPort port) {
+    return rig(setting, port, new InMemoryOutboxStore());
+  }
+
+  private WarningRig rig(EarlyWarningSetting setting, RecordingChatPort port, OutboxStore outboxStore) {
     shared.subscriptions().save(WarningRig.subscription(A_OPS));
     shared.subscriptions().save(WarningRig.subscription(A_DEV));
     shared.subscriptions().save(WarningRig.subscription(B_OPS));
     return new WarningRig(setting, clock, port, store, shared.conversations(), shared.subscriptions(),
-        shared.ledger(), new InMemoryOutboxStore(), new BotMetrics(registry));
+        shared.ledger(), outboxStore, new BotMetrics(registry));
   }
 
   private double openGauge() {
@@ -270,5 +277,43 @@ class EarlyWarningsTest {
     assertThat(port.topLevel(A_OPS)).hasSize(1);
     assertThat(port.topLevel(A_DEV)).hasSize(1);
     assertThat(port.posts(gone)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a warning post claimed but not queued (the outbox's store failed) is queued at the next round")
+  void postNotQueuedIsQueuedLater() {
+    InMemoryOutboxStore kept = new InMemoryOutboxStore();
+    AtomicBoolean failNext = new AtomicBoolean(true);
+    OutboxStore failingOnce = new OutboxStore() {
+      @Override
+      public void add(List<Queued> messages) {
+        if (failNext.getAndSet(false)) {
+          throw new IllegalStateException("the outbox table is not reachable");
+        }
+        kept.add(messages);
+      }
+
+      @Override
+      public List<Queued> pending() {
+        return kept.pending();
+      }
+
+      @Override
+      public void remove(ChannelRef channel, String itemKey) {
+        kept.remove(channel, itemKey);
+      }
+    };
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT, slack, failingOnce);
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    assertThat(store.openIn(A)).isPresent();
+    assertThat(slack.topLevel(A_OPS)).isEmpty();
+
+    rig.pollGreen();
+    rig.pollGreen();
+
+    assertThat(slack.topLevel(A_OPS)).singleElement().satisfies(p -> assertThat(p.text()).contains("3 triages"));
+    assertThat(slack.topLevel(A_DEV)).hasSize(1);
   }
 }
