@@ -23,7 +23,13 @@ import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.WhoIsHit;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.testing.TriageEngines;
+import dev.claude500.triage.GreenFailures;
+import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import dev.claude500.triage.TriageOutcome;
+import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -169,8 +175,27 @@ class HitButtonTest {
     assertThat(shown(port)).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName("A triage started on someone else's message counts the message's author, not who started it")
+  void triageOfAnothersMessageCountsItsAuthor() {
+    HitRecorder recorder = new HitRecorder(store.incidentHits(), PortSets.of(port), hit.edits(), clock);
+    TriageEngine engine = new TriageEngine(PlaybookLoader.builtInAnd(null), "claude-code-500", store.conversations(),
+        StatusFixtures.source(StatusFixtures.redSnapshot()), clock, Duration.ofHours(2), recorder::ended,
+        TriageEngines.NO_START_NOTES, BotMetrics.none(), GreenFailures.NONE, TriageLog.none());
+    ConversationKey thread = new ConversationKey("slack", "C0OPS", "1700000001.000200");
+    TriageResult started = engine.start(thread, Actor.of("U2"), "API Error: 500 {\"type\":\"error\",\"error\":"
+        + "{\"type\":\"api_error\",\"message\":\"Internal server error\"}}", "claude-code-500", Actor.of("U1"));
+    Reply.Question check = (Reply.Question) started.replies().get(started.replies().size() - 1);
+    engine.answer(thread, Actor.of("U2"), check.token(), "waiting");
+    assertThat(stored()).isEqualTo(1);
+
+    assertThat(click("U1").orElseThrow().text().toPlainString()).as("the author, counted already").contains("1 person");
+    assertThat(click("U1").orElseThrow().text().toPlainString()).contains("still counts you");
+    assertThat(click("U2").orElseThrow().text().toPlainString()).as("who started it").contains("2 people");
+  }
+
   static TriageView ended(ConversationKey key, String person, TriageOutcome outcome) {
-    return new TriageView(key, "claude-code-500", Actor.of(person), StatusFixtures.RED_AT, false, Optional.empty(),
+    return new TriageView(key, "claude-code-500", Actor.of(person), Actor.of(person), StatusFixtures.RED_AT, false, Optional.empty(),
         false, Optional.of("live-incident"), Optional.of(outcome), 3, Optional.of(2), Optional.of(INCIDENT),
         Optional.empty());
   }
