@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Replicas agree through the store: a workspace has one open warning whoever opens it, a warning
  * is closed by one caller, and every post and edit goes through the {@link Outbox} under its own
- * item key, so it goes out once. The work a failing triage starts runs on the executor given, off
- * the triage's thread. Time is read only from the clock given. Thread-safe.
+ * item key, so it goes out once. The work a failing triage or a status round starts runs on the
+ * executor given, off the triage's and the poller's threads, one piece at a time. Time is read only from the clock given. Thread-safe.
  */
 public final class EarlyWarnings implements GreenFailures, PollListener {
   private static final Logger LOG = LoggerFactory.getLogger(EarlyWarnings.class);
@@ -71,7 +71,8 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
    * @param outbox where the posts and edits go out
    * @param ports the running platforms, asked for a channel's workspace and a thread's link
    * @param clock the time
-   * @param executor runs the work a failing triage starts
+   * @param executor runs the work a failing triage and a status round start, one at a time (a single
+   *     thread): a triage's edit then never reads a warning a round is closing
    * @param metrics where the gauge of open warnings is published
    */
   public EarlyWarnings(EarlyWarningSetting setting, EarlyWarningStore store, SubscriptionStore subscriptions,
@@ -100,12 +101,21 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
     }
   }
 
-  /** Closes warnings an incident or a quiet window ended, and brings every warning's posts up to date. */
+  /**
+   * Hands the round to the executor, after the failing triages handed to it before: it closes
+   * warnings an incident or a quiet window ended, and brings every warning's posts up to date.
+   * Never throws.
+   */
   @Override
   public Instant polled(PollRound round) {
-    if (setting.on()) {
-      lastRead.set(round.latest());
-      safely("a status round", () -> review(round.latest()));
+    if (!setting.on()) {
+      return Instant.MAX;
+    }
+    lastRead.set(round.latest());
+    try {
+      executor.execute(() -> safely("a status round", () -> review(round.latest())));
+    } catch (RuntimeException e) {
+      LOG.warn("early warning: could not take the status round of {} ({})", round.at(), e.toString());
     }
     return Instant.MAX;
   }
