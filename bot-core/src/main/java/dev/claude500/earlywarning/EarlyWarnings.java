@@ -30,15 +30,18 @@ import org.slf4j.LoggerFactory;
  * The early warning: hears of triages failing on a green page ({@link GreenFailures}), keeps them in
  * the store by workspace, and once {@code threshold} of them fall within the window (the same path
  * still failing, or the same error kind) opens one warning for the workspace and posts it to the
- * channels subscribed there. Further failing triages edit it. After each read of the status page
+ * channels subscribed there. Further failing triages edit it. A triage counts for one warning: one
+ * first seen before a warning of its workspace closed is that warning's, however far it goes later.
+ * No warning opens while the page as last read shows an open incident (not a maintenance). After
+ * each read of the status page
  * ({@link PollListener}) it closes a warning when an incident opened since the cluster began (linking
  * it) or when the window passed with no new failing triage, and brings every warning's posts up to
  * date.
  *
  * <p>Replicas agree through the store: a workspace has one open warning whoever opens it, a warning
  * is closed by one caller, and every post and edit goes through the {@link Outbox} under its own
- * item key, so it goes out once. The work a failing triage starts runs on the executor given, off
- * the triage's thread. Time is read only from the clock given. Thread-safe.
+ * item key, so it goes out once. The work a failing triage or a status round starts runs on the
+ * executor given, off the triage's and the poller's threads, one piece at a time. Time is read only from the clock given. Thread-safe.
  */
 public final class EarlyWarnings implements GreenFailures, PollListener {
   private static final Logger LOG = LoggerFactory.getLogger(EarlyWarnings.class);
@@ -55,6 +58,8 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
   private final Executor executor;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicReference<Instant> purged = new AtomicReference<>(Instant.MIN);
+  /** The latest read of the page a status round gave, empty before the first. */
+  private final AtomicReference<Optional<PageRead>> lastRead = new AtomicReference<>(Optional.empty());
 
   /**
    * Creates the early warning.
@@ -66,7 +71,8 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
    * @param outbox where the posts and edits go out
    * @param ports the running platforms, asked for a channel's workspace and a thread's link
    * @param clock the time
-   * @param executor runs the work a failing triage starts
+   * @param executor runs the work a failing triage and a status round start, one at a time (a single
+   *     thread): a triage's edit then never reads a warning a round is closing
    * @param metrics where the gauge of open warnings is published
    */
   public EarlyWarnings(EarlyWarningSetting setting, EarlyWarningStore store, SubscriptionStore subscriptions,
@@ -95,11 +101,21 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
     }
   }
 
-  /** Closes warnings an incident or a quiet window ended, and brings every warning's posts up to date. */
+  /**
+   * Hands the round to the executor, after the failing triages handed to it before: it closes
+   * warnings an incident or a quiet window ended, and brings every warning's posts up to date.
+   * Never throws.
+   */
   @Override
   public Instant polled(PollRound round) {
-    if (setting.on()) {
-      safely("a status round", () -> review(round.latest()));
+    if (!setting.on()) {
+      return Instant.MAX;
+    }
+    lastRead.set(round.latest());
+    try {
+      executor.execute(() -> safely("a status round", () -> review(round.latest())));
+    } catch (RuntimeException e) {
+      LOG.warn("early warning: could not take the status round of {} ({})", round.at(), e.toString());
     }
     return Instant.MAX;
   }
@@ -117,17 +133,27 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
     }
     store.record(new Signal(f.key(), workspace.get(), f.kind(), f.branch(), f.samePathFails(), f.at(), f.at()));
     Instant now = clock.instant();
-    Optional<Warning> warning = store.openIn(workspace.get()).or(() -> opened(workspace.get(), now));
-    warning.ifPresent(w -> posts.bringUpToDate(w, members(w), now));
+    List<Warning> known = store.active(now.minus(kept()));
+    Optional<Warning> warning = known.stream().filter(w -> w.isOpen() && w.workspace().equals(workspace.get()))
+        .findFirst().or(() -> opened(workspace.get(), known, now));
+    warning.ifPresent(w -> posts.bringUpToDate(w, members(w, known), now));
   }
 
-  /** Opens a warning when the workspace's signals in the window reach the threshold; returns the open one. */
-  private Optional<Warning> opened(String workspace, Instant now) {
-    // a triage counted by a warning closed in the window is not counted again
-    Instant since = store.active(now.minus(setting.window())).stream()
-        .filter(w -> w.workspace().equals(workspace)).flatMap(w -> w.closing().stream())
-        .map(c -> c.at().plusNanos(1_000)).reduce(now.minus(setting.window()), (a, b) -> a.isAfter(b) ? a : b);
-    Cluster recent = new Cluster(store.signals(workspace, since));
+  /**
+   * Opens a warning when the workspace's signals in the window reach the threshold, not counting a
+   * triage an earlier warning counted, and no incident is open on the page as last read (the triages
+   * then have theirs); returns the open one.
+   */
+  private Optional<Warning> opened(String workspace, List<Warning> known, Instant now) {
+    Optional<Incident> incident = lastRead.get().flatMap(p -> p.incidents().stream()
+        .filter(i -> i.isOpen() && !i.isMaintenance()).findFirst());
+    if (incident.isPresent()) {
+      LOG.debug("early warning: none opened in {} while incident {} is open", workspace, incident.get().id());
+      return Optional.empty();
+    }
+    Instant counted = countedUntil(workspace, now, known);
+    Cluster recent = new Cluster(store.signals(workspace, now.minus(setting.window())).stream()
+        .filter(s -> s.firstAt().isAfter(counted)).toList());
     if (!recent.reaches(setting.threshold())) {
       return Optional.empty();
     }
@@ -143,10 +169,14 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
 
   private void review(Optional<PageRead> page) {
     Instant now = clock.instant();
-    List<Warning> active = store.active(now.minus(setting.window()));
+    List<Warning> known = store.active(now.minus(kept()));
+    Instant closedSince = now.minus(setting.window());
     int stillOpen = 0;
-    for (Warning w : active) {
-      Cluster members = members(w);
+    for (Warning w : known) {
+      if (!w.isOpen() && w.closing().get().at().isBefore(closedSince)) {
+        continue;
+      }
+      Cluster members = members(w, known);
       Warning current = w.isOpen() ? closeIfOver(w, members, page, now) : w;
       stillOpen += current.isOpen() ? 1 : 0;
       posts.bringUpToDate(current, members, now);
@@ -154,9 +184,13 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
     open.set(stillOpen);
     Instant last = purged.get();
     if (!now.isBefore(last.plus(PURGE_EVERY)) && purged.compareAndSet(last, now)) {
-      Duration kept = KEPT.compareTo(setting.window().multipliedBy(2)) > 0 ? KEPT : setting.window().multipliedBy(2);
-      store.purgeBefore(now.minus(kept), PURGE_BATCH);
+      store.purgeBefore(now.minus(kept()), PURGE_BATCH);
     }
+  }
+
+  /** Returns how long closed warnings and old signals are kept: a triage is never counted twice in that time. */
+  private Duration kept() {
+    return KEPT.compareTo(setting.window().multipliedBy(2)) > 0 ? KEPT : setting.window().multipliedBy(2);
   }
 
   /** Returns the warning closed when an incident appeared or the window passed quietly, else as it was. */
@@ -195,11 +229,25 @@ public final class EarlyWarnings implements GreenFailures, PollListener {
         .max(Comparator.comparing(Incident::createdAt));
   }
 
-  /** Returns a warning's triages: every signal of its workspace since its first, up to its closing. */
-  private Cluster members(Warning w) {
+  /**
+   * Returns a warning's triages: every signal of its workspace since its first, up to its closing,
+   * but for those first seen before an earlier warning of the workspace closed (that one counted them).
+   */
+  private Cluster members(Warning w, List<Warning> known) {
     Optional<Instant> end = w.closing().map(Warning.Closing::at);
+    Instant counted = countedUntil(w.workspace(), w.openedAt(), known);
     return new Cluster(store.signals(w.workspace(), w.firstAt()).stream()
+        .filter(s -> s.firstAt().isAfter(counted))
         .filter(s -> end.isEmpty() || !s.firstAt().isAfter(end.get())).toList());
+  }
+
+  /**
+   * Returns when the last warning of a workspace closed before {@code before} was closed ({@link
+   * Instant#MIN} when none was): the triages first seen by then were that warning's.
+   */
+  private static Instant countedUntil(String workspace, Instant before, List<Warning> known) {
+    return known.stream().filter(w -> w.workspace().equals(workspace)).flatMap(w -> w.closing().stream())
+        .map(Warning.Closing::at).filter(at -> at.isBefore(before)).max(Comparator.naturalOrder()).orElse(Instant.MIN);
   }
 
   private static void safely(String what, Runnable work) {

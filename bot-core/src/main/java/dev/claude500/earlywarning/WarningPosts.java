@@ -21,16 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a warning's posts up to date in every channel subscribed in its workspace, through the
  * outbox: the first post where there is none, an edit when the cluster grew past what was shown,
  * the closed text and a note in its thread once it closed. Every message has an item key of its own
  * ({@code early-warning/<id>}, {@code .../n<count>}, {@code .../closed}, {@code .../note}), claimed
- * in the store before it is queued, so one replica queues it and the outbox sends it once. What is not yet possible (an edit of a post still
- * on its way) is done by a later call. Thread-safe.
+ * in the store before it is queued, so one replica queues it and the outbox sends it once. What is
+ * not yet possible (an edit of a post still on its way) is done by a later call, and so is what this
+ * process claimed but could not queue. Thread-safe.
  */
 final class WarningPosts {
+  private static final Logger LOG = LoggerFactory.getLogger(WarningPosts.class);
   private static final String PREFIX = "early-warning/";
   private static final int CACHED = 2_000;
 
@@ -44,6 +48,10 @@ final class WarningPosts {
   private final Map<ConversationKey, Optional<String>> links = bounded();
   /** The workspace of each channel seen, as {@code <platform>:<id>}. */
   private final Map<ChannelRef, String> workspaces = bounded();
+  /** The messages this process claimed and could not queue (the outbox's store failed), by {@link #owedKey}. */
+  private final Map<String, Boolean> owed = bounded();
+  /** The channels whose workspace could not be told, logged once each. */
+  private final Map<ChannelRef, Boolean> untold = bounded();
 
   WarningPosts(EarlyWarningStore store, SubscriptionStore subscriptions, PostLedger ledger, Outbox outbox,
       ChatPorts ports, Duration window) {
@@ -82,6 +90,8 @@ final class WarningPosts {
   /**
    * Queues what the warning's posts still lack, in every channel subscribed in its workspace. Each
    * message is claimed in the store before it is queued, so of several replicas one queues it.
+   *
+   * @throws RuntimeException the outbox's failure to keep the messages: this process queues them at a later call
    */
   void bringUpToDate(Warning w, Cluster cluster, Instant now) {
     String postKey = PREFIX + w.id();
@@ -91,7 +101,7 @@ final class WarningPosts {
     for (ChannelRef channel : channels(w.workspace())) {
       Optional<LedgerEntry> post = ledger.find(channel, postKey);
       if (post.isEmpty()) {
-        if (w.isOpen() && store.claimItem(w.id(), channel, postKey, now)) {
+        if (w.isOpen() && claim(w, channel, postKey, now)) {
           out.add(new Outgoing.Post(postKey, channel, shown.get()));
         }
         continue;
@@ -103,16 +113,34 @@ final class WarningPosts {
       String editKey = postKey + "/n" + cluster.size();
       // the ledger is asked first: a claim refused by the database's key costs an error in its log
       if (w.isOpen() && cluster.size() > w.openedWith() && unsent(channel, editKey)
-          && store.claimItem(w.id(), channel, editKey, now)) {
+          && claim(w, channel, editKey, now)) {
         out.add(new Outgoing.Edit(editKey, ref, Optional.empty(), shown.get()));
       } else if (!w.isOpen() && unsent(channel, postKey + "/closed")
-          && store.claimItem(w.id(), channel, postKey + "/closed", now)) {
+          && claim(w, channel, postKey + "/closed", now)) {
         out.add(new Outgoing.Edit(postKey + "/closed", ref, Optional.empty(), shown.get()));
         out.add(new Outgoing.ThreadPost(postKey + "/note", channel, ref.messageId(), WarningText.note(w, window),
             false));
       }
     }
-    outbox.send(out);
+    try {
+      outbox.send(out);
+    } catch (RuntimeException e) {
+      out.forEach(m -> owed.put(owedKey(m.channel(), m.itemKey()), Boolean.TRUE));
+      throw e;
+    }
+    out.forEach(m -> owed.remove(owedKey(m.channel(), m.itemKey())));
+  }
+
+  /**
+   * Claims one of a warning's messages in a channel: true when this call claimed it, or this process
+   * claimed it before and could not queue it (none else will, so it is queued now).
+   */
+  private boolean claim(Warning w, ChannelRef channel, String itemKey, Instant now) {
+    return owed.containsKey(owedKey(channel, itemKey)) || store.claimItem(w.id(), channel, itemKey, now);
+  }
+
+  private static String owedKey(ChannelRef channel, String itemKey) {
+    return channel + " " + itemKey;
   }
 
   private boolean unsent(ChannelRef channel, String itemKey) {
@@ -124,11 +152,29 @@ final class WarningPosts {
     List<ChannelRef> in = new ArrayList<>();
     for (Subscription s : subscriptions.all()) {
       if (workspace.startsWith(s.channel().platform() + ":") && outbox.serves(s.channel().platform())
-          && workspaceOf(s.channel()).filter(workspace::equals).isPresent()) {
+          && inWorkspace(s.channel(), workspace)) {
         in.add(s.channel());
       }
     }
     return in;
+  }
+
+  /**
+   * Returns true when a channel is in the workspace; false when it is not, or its platform cannot
+   * tell now (a deleted channel still subscribed): that one is left out, the others are posted to.
+   */
+  private boolean inWorkspace(ChannelRef channel, String workspace) {
+    try {
+      return workspaceOf(channel).filter(workspace::equals).isPresent();
+    } catch (RuntimeException e) {
+      if (untold.put(channel, Boolean.TRUE) == null) {
+        LOG.info("early warning: cannot tell the workspace of {} ({}); no warning posted there for now", channel,
+            e.toString());
+      } else {
+        LOG.debug("early warning: still cannot tell the workspace of {} ({})", channel, e.toString());
+      }
+      return false;
+    }
   }
 
   private Optional<String> link(ConversationKey key) {

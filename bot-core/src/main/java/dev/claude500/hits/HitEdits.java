@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -38,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * boundary of {@link #EVERY} on the clock, reading the count from the store then, so a burst of
  * changes costs one edit per post and the last state always lands. Each edit goes through the
  * {@link Outbox} keyed {@code hits/<incident>/<slot>}: replicas that see changes in the same slot
- * make one edit between them, and a post is edited at most once per slot.
+ * make one edit between them, and a post is edited at most once per slot. An edit rebuilds the whole
+ * post from this replica's copy of the page; a post that already shows more (the watcher, perhaps
+ * on another replica, edited it for a newer update or told it resolved) is left to a later slot,
+ * when the copy has caught up.
  *
  * <p>Also keeps the gauge of people hit per open incident, after each edit and every
  * {@link #GAUGE_EVERY}. Time comes only from the clock and scheduler given. Thread-safe.
@@ -118,37 +122,56 @@ public final class HitEdits {
   private void edit(HitScope scope, long slot) {
     pending.remove(scope, slot);
     try {
-      outbox.send(edits(scope, slot));
-      failures.remove(scope);
-    } catch (RuntimeException e) {
-      int failed = failures.merge(scope, 1, Integer::sum);
-      if (failed >= TRIES) {
-        failures.remove(scope);
-        LOG.warn("gave up editing the posts of {} for their count ({})", scope, e.toString());
+      List<Outgoing> edits = new ArrayList<>();
+      boolean behind = edits(scope, slot, edits);
+      outbox.send(edits);
+      if (behind) {
+        LOG.debug("some posts of {} show more than this replica's copy of the page; edited at a later slot", scope);
+        again(scope, "this replica's copy of the page stayed behind its posts");
         return;
       }
-      if (failed == 1) {
+      failures.remove(scope);
+    } catch (RuntimeException e) {
+      if (!failures.containsKey(scope)) {
         LOG.warn("posts of {} not edited for their count yet ({}); trying again", scope, e.toString());
       }
-      changed(scope);
+      again(scope, e.toString());
       return;
     }
     refreshGauge();
   }
 
-  /** Returns one edit for each post of the scope's incident in a channel of its workspace. */
-  private List<Outgoing> edits(HitScope scope, long slot) {
+  /** Edits the scope's posts at the next slot, up to {@link #TRIES} slots in a row. */
+  private void again(HitScope scope, String why) {
+    int failed = failures.merge(scope, 1, Integer::sum);
+    if (failed >= TRIES) {
+      failures.remove(scope);
+      LOG.warn("gave up editing the posts of {} for their count ({})", scope, why);
+      return;
+    }
+    changed(scope);
+  }
+
+  /**
+   * Adds one edit for each post of the scope's incident in a channel of its workspace, but for the
+   * posts that show more than this replica's copy of the page ({@link TopPosts#aheadOf}): an edit
+   * rebuilds the whole post, and one from an older view would put it back (a resolved post to open).
+   *
+   * @return true when a post was left for that reason
+   */
+  private boolean edits(HitScope scope, long slot, List<Outgoing> edits) {
     Optional<ChatPort> port = ports.find(scope.platform());
     Optional<Incident> incident = status.incident(scope.incidentId());
     if (port.isEmpty() || incident.isEmpty()) {
       LOG.debug("no edit of {}: {}", scope, port.isEmpty() ? "its platform does not run here" : "not on the page now");
-      return List.of();
+      return false;
     }
     int people = store.incidentHits().count(scope);
     Reply.Incident post = new Reply.Incident(IncidentView.of(incident.get()), ChannelMention.NONE,
         Optional.of(new HitCount(people)));
     String key = "hits/" + scope.incidentId() + "/" + slot;
-    List<Outgoing> edits = new ArrayList<>();
+    Set<ChannelRef> ahead = TopPosts.aheadOf(store.ledger(), incident.get());
+    boolean behind = false;
     for (Subscription sub : store.subscriptions().all()) {
       ChannelRef channel = sub.channel();
       if (!channel.platform().equals(scope.platform())) {
@@ -156,10 +179,14 @@ public final class HitEdits {
       }
       Optional<MessageRef> top = TopPosts.find(store.ledger(), channel, scope.incidentId());
       if (top.isPresent() && inScope(scope, port.get(), channel)) {
-        edits.add(new Outgoing.Edit(key, top.get(), Optional.empty(), post));
+        if (ahead.contains(channel)) {
+          behind = true;
+        } else {
+          edits.add(new Outgoing.Edit(key, top.get(), Optional.empty(), post));
+        }
       }
     }
-    return edits;
+    return behind;
   }
 
   private boolean inScope(HitScope scope, ChatPort port, ChannelRef channel) {

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the person who started a triage as hit by the incident it ends up waiting on, in the
+ * Counts the person a triage is for (the author of the message it was started on, else who started
+ * it) as hit by the incident it ends up waiting on, in the
  * workspace or server of the triage's channel; a triage that ends any other way no longer counts
  * its person. The posts of each count it changes are edited ({@link HitEdits}). A triage still
  * counts after its incident cleared, so an ended incident's post keeps saying how many were hit.
@@ -48,7 +49,7 @@ public final class HitRecorder implements TriageEngine.EndListener {
         ChannelRef channel = view.key().channelRef();
         HitScope scope = ports.find(channel.platform()).map(p -> edits.scope(incidentId, p, channel))
             .orElseGet(() -> new HitScope(incidentId, channel.platform(), channel.platform()));
-        hits.triageWaits(scope, view.startedBy().id(), view.key(), clock.instant());
+        hits.triageWaits(scope, view.hit().id(), view.key(), clock.instant());
         changed.add(scope);
       }
       changed.forEach(edits::changed);

@@ -14,6 +14,9 @@ final class ItemKeys {
   /** The incident id recorded for follow-ups that waited on no incident in particular. */
   static final String ANY_INCIDENT = "page";
 
+  /** The prefix of a resolving update's thread reply. */
+  static final String RESOLVED = "resolved/";
+
   /** The prefixes of every key above: the messages the watcher queues in the outbox and owns there. */
   private static final List<String> PREFIXES = List.of("incident/", "update/", "resolved/", "postmortem/", "edit/",
       "maintenance-start/", "maintenance-end/", "followup/", "digest/");
@@ -33,7 +36,7 @@ final class ItemKeys {
   /** One update's thread reply: {@code resolved/}, {@code postmortem/} or {@code update/} and its id. */
   static String update(IncidentUpdate update) {
     if (update.status() == IncidentStatus.RESOLVED) {
-      return "resolved/" + update.id();
+      return RESOLVED + update.id();
     }
     if (update.status() == IncidentStatus.POSTMORTEM) {
       return "postmortem/" + update.id();

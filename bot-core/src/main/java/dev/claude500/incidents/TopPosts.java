@@ -2,10 +2,18 @@ package dev.claude500.incidents;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.chat.MessageRef;
+import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentUpdate;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Finds the top-level post of an incident in a channel, as the post ledger recorded it. Stateless. */
+/**
+ * Finds the top-level post of an incident in a channel, and tells where it shows more than a view
+ * of the incident, as the post ledger recorded it. Stateless.
+ */
 public final class TopPosts {
   private TopPosts() {}
 
@@ -18,5 +26,30 @@ public final class TopPosts {
         .filter(LedgerEntry::isPosted)
         .flatMap(LedgerEntry::messageId)
         .map(id -> new MessageRef(channel, id));
+  }
+
+  /**
+   * Returns the channels where the incident's top-level post shows, or is about to show, more than
+   * this view of the incident: the watcher edited it (or queued the edit) for an update the view
+   * lacks, or told it resolved while the view is open. A replica whose copy of the page is a poll
+   * behind must not rebuild those posts from it.
+   */
+  public static Set<ChannelRef> aheadOf(PostLedger ledger, Incident view) {
+    Objects.requireNonNull(ledger, "ledger");
+    Objects.requireNonNull(view, "view");
+    Set<String> known = view.incidentUpdates().stream().map(IncidentUpdate::id).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    String edits = ItemKeys.edit(view.id(), "");
+    Set<ChannelRef> ahead = new HashSet<>();
+    for (LedgerEntry e : ledger.forIncident(view.id())) {
+      String key = e.itemKey();
+      boolean newerEdit = key.startsWith(edits) && !known.contains(key.substring(edits.length()));
+      boolean resolved = key.startsWith(ItemKeys.RESOLVED)
+          && (!known.contains(key.substring(ItemKeys.RESOLVED.length())) || view.isOpen() && e.isSettled());
+      if (newerEdit || resolved) {
+        ahead.add(e.channel());
+      }
+    }
+    return ahead;
   }
 }

@@ -144,7 +144,8 @@ final class TriageSteps {
   /** Returns the triage as the outside sees it. */
   TriageView view(ConversationKey key, ConversationState state) {
     Optional<Step> pending = state.open ? walk.playbookOf(state).step(state.stepId) : Optional.empty();
-    return new TriageView(key, state.playbookId, state.startedBy, state.startedAt, state.open,
+    return new TriageView(key, state.playbookId, state.startedBy,
+        state.hit == null ? state.startedBy : state.hit, state.startedAt, state.open,
         pending.map(s -> state.token()), pending.map(s -> s instanceof Step.Capture).orElse(false),
         Optional.ofNullable(state.branch), Optional.ofNullable(state.outcome), state.questions,
         Optional.ofNullable(state.questionsToFirstMove),

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param key its thread
  * @param playbookId the playbook it walks
  * @param startedBy who started it
+ * @param hit the person the error hit: the author of the message triaged (a triage started on
+ *     someone else's message), else who started it
  * @param startedAt when
  * @param open false once it ended
  * @param pendingToken the token of the question or text request waiting for an answer
@@ -28,6 +30,7 @@ public record TriageView(
     ConversationKey key,
     String playbookId,
     Actor startedBy,
+    Actor hit,
     Instant startedAt,
     boolean open,
     Optional<String> pendingToken,

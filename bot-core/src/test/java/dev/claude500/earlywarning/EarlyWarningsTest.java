@@ -7,10 +7,14 @@ import static dev.claude500.earlywarning.WarningRig.B_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.Actor;
+import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.ConversationKey;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.metrics.MeterNames;
+import dev.claude500.outbox.OutboxStore;
+import dev.claude500.outbox.Queued;
 import dev.claude500.status.Incident;
 import dev.claude500.status.StatusLinks;
 import dev.claude500.store.InMemoryEarlyWarnings;
@@ -22,6 +26,8 @@ import dev.claude500.testing.StatusFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +40,19 @@ class EarlyWarningsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   private WarningRig rig(EarlyWarningSetting setting) {
+    return rig(setting, slack);
+  }
+
+  private WarningRig rig(EarlyWarningSetting setting, RecordingChatPort port) {
+    return rig(setting, port, new InMemoryOutboxStore());
+  }
+
+  private WarningRig rig(EarlyWarningSetting setting, RecordingChatPort port, OutboxStore outboxStore) {
     shared.subscriptions().save(WarningRig.subscription(A_OPS));
     shared.subscriptions().save(WarningRig.subscription(A_DEV));
     shared.subscriptions().save(WarningRig.subscription(B_OPS));
-    return new WarningRig(setting, clock, slack, store, shared.conversations(), shared.subscriptions(),
-        shared.ledger(), new InMemoryOutboxStore(), new BotMetrics(registry));
+    return new WarningRig(setting, clock, port, store, shared.conversations(), shared.subscriptions(),
+        shared.ledger(), outboxStore, new BotMetrics(registry));
   }
 
   private double openGauge() {
@@ -199,5 +213,107 @@ class EarlyWarningsTest {
 
     assertThat(store.signals(A, java.time.Instant.EPOCH)).extracting(s -> s.key().thread()).containsExactly("1.1");
     assertThat(slack.posts().stream().filter(RecordingChatPort.Post::isTopLevel)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("triages a closed warning counted open no second one when they go further; new ones do")
+  void closedWarningsTriagesDoNotCountAgain() {
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT);
+    List<ConversationKey> first = List.of(rig.paste500(A_OPS, "1.1"), rig.paste500(A_OPS, "2.2"),
+        rig.paste500(A_DEV, "3.3"));
+    clock.advance(Duration.ofMinutes(15));
+    rig.pollGreen();
+    assertThat(store.openIn(A)).as("closed quietly").isEmpty();
+
+    clock.advance(Duration.ofMinutes(1));
+    for (ConversationKey k : first) {
+      rig.answer(k, "every");
+      rig.answer(k, "still-failing");
+    }
+    assertThat(store.openIn(A)).isEmpty();
+    assertThat(slack.topLevel(A_OPS)).hasSize(1);
+
+    rig.failOnGreen(A_OPS, "4.4");
+    rig.failOnGreen(A_OPS, "5.5");
+    rig.failOnGreen(A_DEV, "6.6");
+    assertThat(slack.topLevel(A_OPS)).hasSize(2);
+    assertThat(slack.topLevel(A_OPS).get(1).text()).contains("3 triages").doesNotContain("1.1", "2.2", "3.3");
+  }
+
+  @Test
+  @DisplayName("no warning opens while the page as last read shows an open incident; one does once it is gone")
+  void noWarningWhileAnIncidentIsOpen() {
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT);
+    rig.pollWithNewIncident();
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    assertThat(store.openIn(A)).isEmpty();
+    assertThat(slack.topLevel(A_OPS)).isEmpty();
+
+    rig.pollGreen();
+    rig.failOnGreen(A_DEV, "4.4");
+    assertThat(slack.topLevel(A_OPS)).singleElement().satisfies(p -> assertThat(p.text()).contains("4 triages"));
+  }
+
+  @Test
+  @DisplayName("a subscribed channel whose workspace cannot be told (deleted) is left out; the others get the warning")
+  void channelOfNoKnownWorkspaceIsLeftOut() {
+    ChannelRef gone = new ChannelRef("slack", "A0GONE");
+    RecordingChatPort port = new RecordingChatPort("slack").inWorkspaces(c -> {
+      if (c.equals(gone)) {
+        throw ChatDeliveryException.retryable("channel_not_found", Optional.empty());
+      }
+      return c.channelId().startsWith("A") ? "T1" : "T2";
+    });
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT, port);
+    shared.subscriptions().save(WarningRig.subscription(gone));
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    rig.pollGreen();
+
+    assertThat(store.openIn(A)).isPresent();
+    assertThat(port.topLevel(A_OPS)).hasSize(1);
+    assertThat(port.topLevel(A_DEV)).hasSize(1);
+    assertThat(port.posts(gone)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a warning post claimed but not queued (the outbox's store failed) is queued at the next round")
+  void postNotQueuedIsQueuedLater() {
+    InMemoryOutboxStore kept = new InMemoryOutboxStore();
+    AtomicBoolean failNext = new AtomicBoolean(true);
+    OutboxStore failingOnce = new OutboxStore() {
+      @Override
+      public void add(List<Queued> messages) {
+        if (failNext.getAndSet(false)) {
+          throw new IllegalStateException("the outbox table is not reachable");
+        }
+        kept.add(messages);
+      }
+
+      @Override
+      public List<Queued> pending() {
+        return kept.pending();
+      }
+
+      @Override
+      public void remove(ChannelRef channel, String itemKey) {
+        kept.remove(channel, itemKey);
+      }
+    };
+    WarningRig rig = rig(EarlyWarningSetting.DEFAULT, slack, failingOnce);
+    rig.failOnGreen(A_OPS, "1.1");
+    rig.failOnGreen(A_OPS, "2.2");
+    rig.failOnGreen(A_DEV, "3.3");
+    assertThat(store.openIn(A)).isPresent();
+    assertThat(slack.topLevel(A_OPS)).isEmpty();
+
+    rig.pollGreen();
+    rig.pollGreen();
+
+    assertThat(slack.topLevel(A_OPS)).singleElement().satisfies(p -> assertThat(p.text()).contains("3 triages"));
+    assertThat(slack.topLevel(A_DEV)).hasSize(1);
   }
 }

@@ -118,13 +118,17 @@ final class WarningRig {
 
   /** Runs a status round on a page where an incident was opened just now; returns it. */
   Incident pollWithNewIncident() {
+    PageRead read = newIncidentPage(clock.instant());
+    warnings.polled(new PollRound(read.readAt(), Optional.of(read), true));
+    return read.incident(StatusFixtures.RED_INCIDENT_ID).orElseThrow();
+  }
+
+  /** Returns the red page read at {@code now}, its incident opened just then. */
+  static PageRead newIncidentPage(Instant now) {
     Incident red = StatusFixtures.redSummary().incidents().stream()
         .filter(i -> i.id().equals(StatusFixtures.RED_INCIDENT_ID)).findFirst().orElseThrow();
-    Instant now = clock.instant();
     Incident fresh = new Incident(red.id(), red.name(), red.status(), red.impact(), now, now, null, null, now,
         red.shortlink(), null, null, red.incidentUpdates(), red.components());
-    PageRead read = PageRead.of(List.of(fresh), StatusFixtures.redSummary(), now);
-    warnings.polled(new PollRound(now, Optional.of(read), true));
-    return fresh;
+    return PageRead.of(List.of(fresh), StatusFixtures.redSummary(), now);
   }
 }

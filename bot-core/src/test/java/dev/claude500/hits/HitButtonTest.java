@@ -14,8 +14,14 @@ import dev.claude500.incidents.HitScope;
 import dev.claude500.metrics.BotMetrics;
 import dev.claude500.metrics.MeterNames;
 import dev.claude500.outbox.Outbox;
+import dev.claude500.status.Incident;
+import dev.claude500.status.IncidentStatus;
+import dev.claude500.status.IncidentUpdate;
+import dev.claude500.status.StatusSnapshot;
+import dev.claude500.status.Summary;
 import dev.claude500.store.InMemoryStore;
 import dev.claude500.store.Store;
+import dev.claude500.testing.FixedStatusSource;
 import dev.claude500.testing.InMemoryOutboxStore;
 import dev.claude500.testing.ManualScheduler;
 import dev.claude500.testing.MutableClock;
@@ -23,13 +29,21 @@ import dev.claude500.testing.PortSets;
 import dev.claude500.testing.RecordingChatPort;
 import dev.claude500.testing.StatusFixtures;
 import dev.claude500.testing.WhoIsHit;
+import dev.claude500.playbook.PlaybookLoader;
+import dev.claude500.testing.TriageEngines;
+import dev.claude500.triage.GreenFailures;
+import dev.claude500.triage.TriageEngine;
+import dev.claude500.triage.TriageLog;
 import dev.claude500.triage.TriageOutcome;
+import dev.claude500.triage.TriageResult;
 import dev.claude500.triage.TriageView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,6 +59,7 @@ class HitButtonTest {
   final Store store = new InMemoryStore();
   final RecordingChatPort port = new RecordingChatPort("slack");
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final FixedStatusSource status = StatusFixtures.source(StatusFixtures.redSnapshot());
   WhoIsHit hit;
   int deliveries;
 
@@ -52,7 +67,7 @@ class HitButtonTest {
   void postTheIncident() {
     Outbox outbox = new Outbox(new InMemoryOutboxStore(), store.ledger(), clock, scheduler);
     outbox.register(port);
-    hit = new WhoIsHit(store, StatusFixtures.source(StatusFixtures.redSnapshot()), outbox, clock, scheduler,
+    hit = new WhoIsHit(store, status, outbox, clock, scheduler,
         new BotMetrics(registry)).add(port);
     posted(store, OPS, POST.messageId());
   }
@@ -169,8 +184,69 @@ class HitButtonTest {
     assertThat(shown(port)).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName("A triage started on someone else's message counts the message's author, not who started it")
+  void triageOfAnothersMessageCountsItsAuthor() {
+    HitRecorder recorder = new HitRecorder(store.incidentHits(), PortSets.of(port), hit.edits(), clock);
+    TriageEngine engine = new TriageEngine(PlaybookLoader.builtInAnd(null), "claude-code-500", store.conversations(),
+        StatusFixtures.source(StatusFixtures.redSnapshot()), clock, Duration.ofHours(2), recorder::ended,
+        TriageEngines.NO_START_NOTES, BotMetrics.none(), GreenFailures.NONE, TriageLog.none());
+    ConversationKey thread = new ConversationKey("slack", "C0OPS", "1700000001.000200");
+    TriageResult started = engine.start(thread, Actor.of("U2"), "API Error: 500 {\"type\":\"error\",\"error\":"
+        + "{\"type\":\"api_error\",\"message\":\"Internal server error\"}}", "claude-code-500", Actor.of("U1"));
+    Reply.Question check = (Reply.Question) started.replies().get(started.replies().size() - 1);
+    engine.answer(thread, Actor.of("U2"), check.token(), "waiting");
+    assertThat(stored()).isEqualTo(1);
+
+    assertThat(click("U1").orElseThrow().text().toPlainString()).as("the author, counted already").contains("1 person");
+    assertThat(click("U1").orElseThrow().text().toPlainString()).contains("still counts you");
+    assertThat(click("U2").orElseThrow().text().toPlainString()).as("who started it").contains("2 people");
+  }
+
+  @Test
+  @DisplayName("A post another replica edited for an update this replica's page lacks is not edited back;"
+      + " the count lands once the page caught up")
+  void postAheadOfThisReplicasPageWaits() {
+    Instant later = StatusFixtures.RED_AT.plusSeconds(60);
+    store.ledger().claim(OPS, "edit/" + INCIDENT + "/upd-monitoring", INCIDENT, later);
+    store.ledger().confirm(OPS, "edit/" + INCIDENT + "/upd-monitoring", POST.messageId(), later);
+
+    click("U1");
+    passTime(HitEdits.EVERY.multipliedBy(3));
+    assertThat(port.edits()).as("this replica's page is a poll behind the post").isEmpty();
+
+    status.set(withUpdate(new IncidentUpdate("upd-monitoring", IncidentStatus.MONITORING, "A fix is in.",
+        INCIDENT, later, later, later, List.of())));
+    passTime(HitEdits.EVERY);
+    assertThat(port.edits()).singleElement().satisfies(e -> assertThat(e.text()).contains("1 person"));
+  }
+
+  @Test
+  @DisplayName("A post told resolved is never edited back to open from a page that still shows the incident open")
+  void resolvedPostIsNotReopened() {
+    Instant later = StatusFixtures.RED_AT.plusSeconds(60);
+    store.ledger().claim(OPS, "resolved/upd-resolved", INCIDENT, later);
+    store.ledger().confirm(OPS, "resolved/upd-resolved", "1700000009.000900", later);
+
+    click("U1");
+    passTime(HitEdits.EVERY.multipliedBy(3));
+    assertThat(port.edits()).isEmpty();
+    assertThat(stored()).isEqualTo(1);
+  }
+
+  /** Returns the red page with one more update of its incident, the newest. */
+  static StatusSnapshot withUpdate(IncidentUpdate update) {
+    Summary red = StatusFixtures.redSummary();
+    List<Incident> incidents = red.incidents().stream().map(i -> !i.id().equals(INCIDENT) ? i
+        : new Incident(i.id(), i.name(), update.status(), i.impact(), i.createdAt(), update.createdAt(),
+            i.monitoringAt(), i.resolvedAt(), i.startedAt(), i.shortlink(), i.scheduledFor(), i.scheduledUntil(),
+            Stream.concat(Stream.of(update), i.incidentUpdates().stream()).toList(), i.components())).toList();
+    return StatusSnapshot.fresh(new Summary(red.page(), red.status(), red.components(), incidents,
+        red.scheduledMaintenances()), update.createdAt());
+  }
+
   static TriageView ended(ConversationKey key, String person, TriageOutcome outcome) {
-    return new TriageView(key, "claude-code-500", Actor.of(person), StatusFixtures.RED_AT, false, Optional.empty(),
+    return new TriageView(key, "claude-code-500", Actor.of(person), Actor.of(person), StatusFixtures.RED_AT, false, Optional.empty(),
         false, Optional.of("live-incident"), Optional.of(outcome), 3, Optional.of(2), Optional.of(INCIDENT),
         Optional.empty());
   }
