@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.status.Impact;
@@ -21,7 +22,9 @@ import dev.claude500.status.IncidentUpdate;
 import dev.claude500.testing.RecordingChatPort.Post;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -120,20 +123,69 @@ class IncidentFiltersTest {
   }
 
   @Test
+  @DisplayName("A critical update still queued alone when the quiet hours end (a long Retry-After) is not told again"
+      + " in a digest: it goes out once, by itself")
+  void updateQueuedAloneIsNotInTheDigest() {
+    // quiet 10:03-10:12: u2, critical, is written in them and posted at once, but refused for now until after their end
+    Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:03-10:12"));
+    IncidentUpdate u2 = update("u2", "I", IDENTIFIED, T0.plusSeconds(640), "Found a bad config.");
+    List<Instant> tries = new ArrayList<>();
+    h.discord.failWhen(c -> {
+      if (c.itemKey().equals(Optional.of("update/u2")) && tries.add(h.clock.instant()) && tries.size() == 1) {
+        return Optional.of(ChatDeliveryException.retryable("429 rate limited",
+            Optional.of(Duration.ofSeconds(120))));
+      }
+      return Optional.empty();
+    });
+    h.tick();
+    at(h, U1.shownAt(), i(Impact.CRITICAL, U1));
+    at(h, u2.shownAt(), i(Impact.CRITICAL, U1, u2));
+    h.runFor(Duration.ofMinutes(10));
+
+    assertThat(tries).hasSize(2);
+    assertThat(tries.get(1)).isAfter(T0.plusSeconds(720)); // sent after the quiet hours ended
+    Post root = h.discord.topLevel(QUIET).get(0);
+    assertThat(h.discord.thread(QUIET, root.messageId())).extracting(p -> p.itemKey().orElseThrow())
+        .containsExactly("update/u2");
+  }
+
+  @Test
+  @DisplayName("An update another sender has claimed (its send under way) when the quiet hours end is left out of the"
+      + " digest")
+  void updateClaimedElsewhereIsNotInTheDigest() {
+    // quiet 10:03-10:12: u2 and u3 are written in them; a replica's send of u2 is under way as they end
+    Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:03-10:12"));
+    h.tick();
+    at(h, U1.shownAt(), i(Impact.MAJOR, U1));
+    at(h, U2.shownAt(), i(Impact.MAJOR, U1, U2));
+    h.runFor(Duration.between(h.clock.instant(), T0.plusSeconds(660)));
+    h.page.show(i(Impact.MAJOR, U1, U2, U3));
+    h.runFor(Duration.between(h.clock.instant(), T0.plusSeconds(715)));
+    assertThat(h.store.ledger().claim(QUIET, "update/u2", "I", h.clock.instant())).isTrue();
+    h.runFor(Duration.ofMinutes(5));
+
+    Post root = h.discord.topLevel(QUIET).get(0);
+    List<Post> thread = h.discord.thread(QUIET, root.messageId());
+    assertThat(thread).extracting(p -> p.itemKey().orElseThrow()).containsExactlyInAnyOrder("digest/I/u3", "update/u2");
+    assertThat(thread).filteredOn(p -> p.itemKey().orElseThrow().startsWith("digest/")).singleElement()
+        .satisfies(d -> assertThat(d.text()).contains("Errors are spreading.").doesNotContain("Found a bad config."));
+  }
+
+  @Test
   @DisplayName("A top post queued just before the quiet hours and refused for now goes out once when the platform"
       + " allows: it was decided before they began (the outbox owns retries)")
   void topPostQueuedBeforeQuietHoursGoesOutOnce() {
     Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:02-10:10"));
-    List<Instant> tries = new java.util.ArrayList<>();
+    List<Instant> tries = new ArrayList<>();
     h.discord.failWhen(c -> {
-      if (c.itemKey().equals(java.util.Optional.of("incident/I"))) {
+      if (c.itemKey().equals(Optional.of("incident/I"))) {
         tries.add(h.clock.instant());
         if (tries.size() == 1) {
-          return java.util.Optional.of(dev.claude500.chat.ChatDeliveryException.retryable("429 rate limited",
-              java.util.Optional.of(Duration.ofSeconds(100)))); // until the quiet hours began
+          return Optional.of(ChatDeliveryException.retryable("429 rate limited",
+              Optional.of(Duration.ofSeconds(100)))); // until the quiet hours began
         }
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     });
     h.tick();
     h.page.show(i(Impact.MAJOR, U1));
