@@ -212,6 +212,33 @@ class IncidentFiltersTest {
   }
 
   @Test
+  @DisplayName("quiet=all: a maintenance under way across midnight is posted just after it, and its end notice just"
+      + " after the next one, even when the bot was down at that midnight")
+  void maintenanceAlwaysQuiet() {
+    ChannelRef all = new ChannelRef("discord", "D-ALL");
+    Instant midnight = Instant.parse("2026-05-05T00:00:00Z");
+    Instant nextMidnight = midnight.plus(Duration.ofDays(1));
+    Harness h = new Harness().subscribe(all, List.of("quiet=all"));
+    h.page.maintenances(maintenance("M", "Database upgrade", IN_PROGRESS, T0, List.of(CODE)));
+    h.runFor(Duration.between(h.clock.instant(), midnight.minusSeconds(1)));
+    assertThat(h.discord.posts(all)).isEmpty();
+    h.runFor(Duration.ofMinutes(5));
+    Post root = h.discord.topLevel(all).get(0);
+    assertThat(root.text()).contains("Database upgrade");
+
+    h.page.maintenances(maintenance("M", "Database upgrade", COMPLETED, T0, List.of(CODE)));
+    h.runFor(Duration.ofMinutes(2));
+    h.page.maintenances();
+    h.runFor(Duration.between(h.clock.instant(), nextMidnight.minusSeconds(600)));
+    assertThat(h.discord.thread(all, root.messageId())).as("the end waits for midnight").isEmpty();
+    h.clock.set(nextMidnight.plusSeconds(600)); // the bot is down across midnight, past a day after the end
+    h.runFor(Duration.ofMinutes(5));
+    assertThat(h.discord.thread(all, root.messageId())).singleElement()
+        .satisfies(p -> assertThat(p.text()).startsWith("✅ Maintenance completed"));
+    assertThat(h.discord.posts(all)).hasSize(2);
+  }
+
+  @Test
   @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end")
   void maintenanceOffAndQuiet() {
     ChannelRef off = new ChannelRef("discord", "D-OFF");
