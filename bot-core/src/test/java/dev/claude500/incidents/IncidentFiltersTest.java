@@ -239,7 +239,8 @@ class IncidentFiltersTest {
   }
 
   @Test
-  @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end")
+  @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end,"
+      + " and the post is still edited")
   void maintenanceOffAndQuiet() {
     ChannelRef off = new ChannelRef("discord", "D-OFF");
     Harness h = new Harness().subscribe(off, List.of("maintenance=off"))
@@ -252,10 +253,19 @@ class IncidentFiltersTest {
     Post root = h.discord.topLevel(QUIET).get(0);
     assertThat(root.text()).contains("Database upgrade");
 
+    // it ends the next day, in the quiet hours
+    Instant nextQuiet = T0.plus(Duration.ofDays(1));
+    h.runFor(Duration.between(h.clock.instant(), nextQuiet.plus(Duration.ofMinutes(5))));
     h.page.maintenances(maintenance("M", "Database upgrade", COMPLETED, T0, List.of(CODE)));
     h.runFor(Duration.ofMinutes(2));
     h.page.maintenances();
-    h.runFor(Duration.ofMinutes(30));
+    h.runFor(Duration.between(h.clock.instant(), nextQuiet.plus(Duration.ofMinutes(19))));
+    assertThat(h.discord.thread(EVERY, h.discord.topLevel(EVERY).get(0).messageId())).hasSize(1);
+    assertThat(h.discord.thread(QUIET, root.messageId())).as("the end notice waits").isEmpty();
+    assertThat(h.discord.edits(new MessageRef(QUIET, root.messageId()))).as("the post is edited to completed")
+        .anySatisfy(e -> assertThat(((Reply.Incident) e.reply()).view().status()).isEqualTo(COMPLETED));
+
+    h.runFor(Duration.ofMinutes(10));
     assertThat(h.discord.posts(off)).isEmpty();
     assertThat(h.discord.thread(QUIET, root.messageId())).singleElement()
         .satisfies(p -> assertThat(p.text()).startsWith("✅ Maintenance completed"));
