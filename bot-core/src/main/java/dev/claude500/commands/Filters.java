@@ -93,7 +93,7 @@ public record Filters(Impact min, boolean maintenance, ChannelMention mention, Q
     Optional<QuietHours> quiet = given.containsKey("quiet") ? QuietHours.parse(given.get("quiet"))
         : Optional.of(QuietHours.NONE);
     if (quiet.isEmpty()) {
-      return bad(problem("quiet", given, "hours as `HH:MM-HH:MM` on a 24-hour clock (e.g. `22:00-07:00`), or `all`"));
+      return bad(problem("quiet", given, "hours as `HH:MM-HH:MM` on a 24-hour clock (e.g. `22:00-07:00`), `all` or `off`"));
     }
     Optional<ZoneId> zone = zone(given.getOrDefault("tz", "UTC"));
     if (zone.isEmpty()) {

@@ -58,13 +58,17 @@ public record QuietHours(Kind kind, LocalTime start, LocalTime end) {
   }
 
   /**
-   * Returns the quiet hours a word names: {@code HH:MM-HH:MM} (24-hour clock) or {@code all}; empty
-   * for anything else, and for a window that starts when it ends.
+   * Returns the quiet hours a word names: {@code HH:MM-HH:MM} (24-hour clock), {@code all}, or
+   * {@code off} for none (what {@link #word} shows); empty for anything else, and for a window that
+   * starts when it ends.
    */
   public static Optional<QuietHours> parse(String word) {
     String w = Objects.requireNonNull(word, "word").strip();
     if (w.equalsIgnoreCase("all")) {
       return Optional.of(ALL);
+    }
+    if (w.equalsIgnoreCase("off")) {
+      return Optional.of(NONE);
     }
     Matcher m = WINDOW.matcher(w);
     if (!m.matches()) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  *       out when the hours end: one digest per incident in its thread, or, for an incident that had
  *       no post yet, its top post (with the digest of its earlier updates under it).
  *   <li>The mention is added only to the first top post of an incident at major or above.
- *   <li>Maintenances are posted only with maintenance on; their notices wait out quiet hours.
+ *   <li>Maintenances are posted only with maintenance on; their notices wait out quiet hours (with
+ *       {@code quiet=all}, what happened by each midnight goes out just after it, as for incidents).
  * </ul>
  */
 final class ChannelFilter {
@@ -56,7 +57,15 @@ final class ChannelFilter {
       return true;
     }
     Instant began = incident.createdAt() != null ? incident.createdAt() : incident.startedAt();
-    return releasesWhileQuiet() && began != null && !began.isAfter(heldUntil(now).orElseThrow());
+    return began != null && releasedAtMidnight(began, now);
+  }
+
+  /**
+   * Returns true with {@code quiet=all} when what happened {@code at} goes out now although the
+   * channel is always quiet: it happened by the last midnight (the daily digest).
+   */
+  private boolean releasedAtMidnight(Instant at, Instant now) {
+    return releasesWhileQuiet() && !at.isAfter(heldUntil(now).orElseThrow());
   }
 
   /**
@@ -74,14 +83,22 @@ final class ChannelFilter {
         && (quiet.kind() == QuietHours.Kind.ALL || incident.impact() != Impact.CRITICAL);
   }
 
-  /** Returns true when maintenance posts (start or end notice) may be made now. */
-  boolean maintenanceNow(Instant now) {
-    return filters.maintenance() && !filters.quiet().holds(now, filters.zone());
+  /**
+   * Returns true when the top post of a maintenance that began {@code began} (was first seen under
+   * way) may be made now: maintenance on, and not in quiet hours, or, with {@code quiet=all}, it
+   * began by the last midnight.
+   */
+  boolean maintenanceMayStart(Instant began, Instant now) {
+    return filters.maintenance() && maintenanceNoticeMayGo(began, now);
   }
 
-  /** Returns true when maintenance notices may be made now for a maintenance already posted. */
-  boolean maintenanceNoticeNow(Instant now) {
-    return !filters.quiet().holds(now, filters.zone());
+  /**
+   * Returns true when a notice of a maintenance already posted, of what happened {@code at} (its
+   * end), may be made now: not in quiet hours, or, with {@code quiet=all}, it happened by the last
+   * midnight.
+   */
+  boolean maintenanceNoticeMayGo(Instant at, Instant now) {
+    return !filters.quiet().holds(now, filters.zone()) || releasedAtMidnight(at, now);
   }
 
   /**

@@ -70,7 +70,7 @@ final class Fanout {
     }
     List<Incident> active = IncidentPublisher.active(page, now);
     List<Maintenances.Tracked> tracked =
-        maintenances.update(page.summary().scheduledMaintenances(), now, IncidentPublisher.CATCH_UP);
+        maintenances.update(page.summary().scheduledMaintenances(), now, Maintenances.KEEP_ENDED);
     Map<String, Ledgered> ledgers = new HashMap<>();
     Map<String, String> names = page.componentNames();
     List<Outgoing> news = new ArrayList<>();

@@ -123,8 +123,9 @@ final class IncidentPublisher {
    * Returns the updates not yet in the channel that go out together as one digest rather than each
    * in turn (filters, issue 14): those written by the end of the last quiet hours, and, for a top
    * post that filters may have held back, those written before it was made (its story so far).
+   * An update already on its way alone ({@link #onItsWay}) is left to that post.
    */
-  private static List<IncidentUpdate> held(ChannelFilter filter, ChannelRef channel, Incident incident,
+  private List<IncidentUpdate> held(ChannelFilter filter, ChannelRef channel, Incident incident,
       Ledgered ledgered, LedgerEntry root, Instant now) {
     Optional<Instant> quietEnd = filter.heldUntil(now);
     Optional<Instant> story = filter.tellsStory() ? Optional.of(root.claimedAt()) : Optional.empty();
@@ -135,8 +136,18 @@ final class IncidentPublisher {
     }
     return incident.updatesInOrder().stream()
         .filter(u -> !written(u).isAfter(by.get()))
-        .filter(u -> !ledgered.isSettled(channel, ItemKeys.update(u)))
+        .filter(u -> !onItsWay(channel, ItemKeys.update(u), ledgered))
         .toList();
+  }
+
+  /**
+   * Returns true when the item is in the channel or on its way there by itself: queued in this
+   * process's outbox (a critical update waiting out a {@code Retry-After}, say) or claimed in the
+   * ledger (a send under way, here or in another process), let alone settled. Such an update is
+   * never told again in a digest: it would be in the thread twice.
+   */
+  private boolean onItsWay(ChannelRef channel, String itemKey, Ledgered ledgered) {
+    return ledgered.find(channel, itemKey).isPresent() || outbox.find(channel, itemKey).isPresent();
   }
 
   /**

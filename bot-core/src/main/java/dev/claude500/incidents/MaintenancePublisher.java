@@ -21,7 +21,8 @@ import java.util.Optional;
  * channel's components), a notice in its thread (and the channel) when it ends, and the post
  * edited to show it completed. One under way at a first start is posted once. A channel with
  * maintenance off gets none; in its quiet hours a start waits (posted at their end if still under
- * way) and so does an end notice, while the post is still edited. It decides what to post; the
+ * way) and so does an end notice, while the post is still edited; with {@code quiet=all} they go out
+ * just after the first midnight past them. It decides what to post; the
  * {@link Outbox} delivers it, in order in the channel and exactly once.
  */
 final class MaintenancePublisher {
@@ -45,7 +46,7 @@ final class MaintenancePublisher {
     String startKey = ItemKeys.maintenanceStart(tracked.id());
     Optional<LedgerEntry> root = ledgered.find(channel, startKey);
     if (root.isEmpty()) {
-      boolean wanted = filter.maintenanceNow(clock.instant()) && !tracked.ended() && Maintenances.underWay(listed)
+      boolean wanted = filter.maintenanceMayStart(tracked.startedAt(), clock.instant()) && !tracked.ended() && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
         return List.of();
@@ -62,7 +63,8 @@ final class MaintenancePublisher {
       return out;
     }
     String endKey = ItemKeys.maintenanceEnd(tracked.id());
-    boolean quiet = !filter.maintenanceNoticeNow(clock.instant()); // filters: the end notice waits out quiet hours
+    // filters: the end notice waits out quiet hours
+    boolean quiet = !filter.maintenanceNoticeMayGo(tracked.endedAt(), clock.instant());
     if (!quiet && !ledgered.isSettled(channel, endKey)) {
       out.add(new Outgoing.UnderRoot(endKey, channel, startKey, Posts.maintenanceEnded(tracked.name(),
           link(tracked.id())), true, tracked.id(), List.of()));

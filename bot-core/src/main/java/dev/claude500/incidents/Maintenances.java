@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Maintenances {
   static final String STATE_KEY = "maintenances";
+  /**
+   * How long an ended maintenance stays tracked: its end notice may wait out quiet hours (a day
+   * with {@code quiet=all}, 25 hours when the clocks go back), and a bot down at their end must
+   * still find it when it is back.
+   */
+  static final Duration KEEP_ENDED = Duration.ofDays(2);
   private static final Set<IncidentStatus> UNDER_WAY = Set.of(IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING);
   private static final Logger LOG = LoggerFactory.getLogger(Maintenances.class);
   private static final ObjectMapper JSON = StatusJson.newMapper();

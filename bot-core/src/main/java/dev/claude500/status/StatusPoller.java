@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * so tests step {@link #tick()} by hand. Thread-safe; no method throws.
  *
  * <p>Polling is the safety net; a {@link #poke()} (a status-page webhook's call) brings a read
- * sooner, at most one extra read per {@link #POKE_SPACING} however many pokes come.
+ * sooner, at most one extra read per {@link #POKE_SPACING} however many pokes come, and one more
+ * 10 s after the last poke (the API's copy may lag the change behind it).
  */
 public final class StatusPoller implements AutoCloseable {
   /** Poll intervals below this only help a test page: the real page caches for 10 s. */
@@ -138,13 +139,14 @@ public final class StatusPoller implements AutoCloseable {
     synchronized (this) {
       scheduler = closed ? null : rounds;
     }
-    Optional<Instant> at = pokes.waiting();
-    if (scheduler == null || at.isEmpty()) {
+    Optional<Instant> at = scheduler == null ? Optional.empty() : pokes.roundToSchedule();
+    if (at.isEmpty()) {
       return;
     }
     long millis = Math.max(0, Duration.between(clock.instant(), at.get()).toMillis() + 1);
     try {
       scheduler.schedule(() -> {
+        pokes.roundRuns(at.get());
         tick();
         pokedRoundLater();
       }, millis, TimeUnit.MILLISECONDS);

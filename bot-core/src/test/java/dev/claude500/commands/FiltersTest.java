@@ -49,6 +49,24 @@ class FiltersTest {
   }
 
   @Test
+  @DisplayName("What subscriptions shows can be typed back: each filter as shown reads as the same filters")
+  void shownFiltersReadBack() {
+    assertThat(Filters.DEFAULT.describe()).contains("`quiet=off`");
+    assertThat(readBack(SLACK, Filters.DEFAULT)).isEqualTo(Filters.DEFAULT);
+    for (Filters f : List.of(good(SLACK, "quiet=all", "min=critical", "mention=channel"), good(SLACK, "min=minor"))) {
+      assertThat(readBack(SLACK, f)).as(f.describe()).isEqualTo(f);
+    }
+    Filters discord = good(DISCORD, "quiet=22:00-07:30", "tz=Asia/Tokyo", "maintenance=off", "mention=<@&4242>");
+    assertThat(readBack(DISCORD, discord)).isEqualTo(discord);
+    assertThat(good(SLACK, "quiet=OFF", "min=major")).isEqualTo(good(SLACK, "min=major"));
+  }
+
+  /** Returns what the words {@link Filters#describe} shows read as, typed back on {@code surface}. */
+  private static Filters readBack(Surface surface, Filters shown) {
+    return good(surface, shown.describe().replace("`", "").split(" · "));
+  }
+
+  @Test
   @DisplayName("Slack allows none, here and channel; Discord none, here, everyone and a role; the console none")
   void eachSurfaceAllowsItsMentions() {
     assertThat(good(SLACK, "mention=channel").mention()).isEqualTo(ChannelMention.of(ChannelMention.Kind.CHANNEL));

@@ -85,9 +85,26 @@ class ChannelFilterTest {
     assertThat(lunch.holds(at(Impact.MINOR), t("2026-01-10T11:59:00Z"))).isFalse();
     assertThat(lunch.holds(at(Impact.MINOR), t("2026-01-10T12:00:00Z"))).isTrue();
     assertThat(lunch.holds(at(Impact.MINOR), t("2026-01-10T13:30:00Z"))).isFalse();
-    assertThat(lunch.maintenanceNow(t("2026-01-10T09:00:00Z"))).isFalse();
-    assertThat(lunch.maintenanceNoticeNow(t("2026-01-10T12:30:00Z"))).isFalse();
-    assertThat(filter("quiet=12:00-13:30").maintenanceNow(t("2026-01-10T09:00:00Z"))).isTrue();
+    assertThat(lunch.maintenanceMayStart(t("2026-01-10T09:00:00Z"), t("2026-01-10T09:00:00Z"))).isFalse();
+    assertThat(lunch.maintenanceNoticeMayGo(t("2026-01-10T12:10:00Z"), t("2026-01-10T12:30:00Z"))).isFalse();
+    assertThat(lunch.maintenanceNoticeMayGo(t("2026-01-10T12:10:00Z"), t("2026-01-10T13:30:00Z"))).isTrue();
+    ChannelFilter onLunch = filter("quiet=12:00-13:30");
+    assertThat(onLunch.maintenanceMayStart(t("2026-01-10T09:00:00Z"), t("2026-01-10T09:00:00Z"))).isTrue();
+    assertThat(onLunch.maintenanceMayStart(t("2026-01-10T12:10:00Z"), t("2026-01-10T12:30:00Z"))).isFalse();
+    assertThat(onLunch.maintenanceMayStart(t("2026-01-10T12:10:00Z"), t("2026-01-10T13:30:00Z"))).isTrue();
+  }
+
+  @Test
+  @DisplayName("quiet=all: a maintenance's start and end notice go out once a midnight has passed them")
+  void maintenanceAlwaysQuiet() {
+    ChannelFilter all = filter("quiet=all", "tz=Europe/Paris"); // midnight is 23:00Z in winter
+    assertThat(all.maintenanceMayStart(t("2026-01-10T10:00:00Z"), t("2026-01-10T22:59:00Z"))).isFalse();
+    assertThat(all.maintenanceMayStart(t("2026-01-10T10:00:00Z"), t("2026-01-10T23:00:00Z"))).isTrue();
+    assertThat(all.maintenanceMayStart(t("2026-01-10T23:00:30Z"), t("2026-01-10T23:01:00Z"))).isFalse();
+    assertThat(all.maintenanceNoticeMayGo(t("2026-01-11T03:00:00Z"), t("2026-01-11T22:59:00Z"))).isFalse();
+    assertThat(all.maintenanceNoticeMayGo(t("2026-01-11T03:00:00Z"), t("2026-01-11T23:00:00Z"))).isTrue();
+    assertThat(filter("quiet=all", "maintenance=off").maintenanceMayStart(t("2026-01-10T10:00:00Z"),
+        t("2026-01-11T23:00:00Z"))).isFalse();
   }
 
   @Test

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claude500.chat.ChannelMention;
 import dev.claude500.chat.ChannelRef;
+import dev.claude500.chat.ChatDeliveryException;
 import dev.claude500.chat.MessageRef;
 import dev.claude500.chat.Reply;
 import dev.claude500.status.Impact;
@@ -21,7 +22,9 @@ import dev.claude500.status.IncidentUpdate;
 import dev.claude500.testing.RecordingChatPort.Post;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -120,20 +123,69 @@ class IncidentFiltersTest {
   }
 
   @Test
+  @DisplayName("A critical update still queued alone when the quiet hours end (a long Retry-After) is not told again"
+      + " in a digest: it goes out once, by itself")
+  void updateQueuedAloneIsNotInTheDigest() {
+    // quiet 10:03-10:12: u2, critical, is written in them and posted at once, but refused for now until after their end
+    Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:03-10:12"));
+    IncidentUpdate u2 = update("u2", "I", IDENTIFIED, T0.plusSeconds(640), "Found a bad config.");
+    List<Instant> tries = new ArrayList<>();
+    h.discord.failWhen(c -> {
+      if (c.itemKey().equals(Optional.of("update/u2")) && tries.add(h.clock.instant()) && tries.size() == 1) {
+        return Optional.of(ChatDeliveryException.retryable("429 rate limited",
+            Optional.of(Duration.ofSeconds(120))));
+      }
+      return Optional.empty();
+    });
+    h.tick();
+    at(h, U1.shownAt(), i(Impact.CRITICAL, U1));
+    at(h, u2.shownAt(), i(Impact.CRITICAL, U1, u2));
+    h.runFor(Duration.ofMinutes(10));
+
+    assertThat(tries).hasSize(2);
+    assertThat(tries.get(1)).isAfter(T0.plusSeconds(720)); // sent after the quiet hours ended
+    Post root = h.discord.topLevel(QUIET).get(0);
+    assertThat(h.discord.thread(QUIET, root.messageId())).extracting(p -> p.itemKey().orElseThrow())
+        .containsExactly("update/u2");
+  }
+
+  @Test
+  @DisplayName("An update another sender has claimed (its send under way) when the quiet hours end is left out of the"
+      + " digest")
+  void updateClaimedElsewhereIsNotInTheDigest() {
+    // quiet 10:03-10:12: u2 and u3 are written in them; a replica's send of u2 is under way as they end
+    Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:03-10:12"));
+    h.tick();
+    at(h, U1.shownAt(), i(Impact.MAJOR, U1));
+    at(h, U2.shownAt(), i(Impact.MAJOR, U1, U2));
+    h.runFor(Duration.between(h.clock.instant(), T0.plusSeconds(660)));
+    h.page.show(i(Impact.MAJOR, U1, U2, U3));
+    h.runFor(Duration.between(h.clock.instant(), T0.plusSeconds(715)));
+    assertThat(h.store.ledger().claim(QUIET, "update/u2", "I", h.clock.instant())).isTrue();
+    h.runFor(Duration.ofMinutes(5));
+
+    Post root = h.discord.topLevel(QUIET).get(0);
+    List<Post> thread = h.discord.thread(QUIET, root.messageId());
+    assertThat(thread).extracting(p -> p.itemKey().orElseThrow()).containsExactlyInAnyOrder("digest/I/u3", "update/u2");
+    assertThat(thread).filteredOn(p -> p.itemKey().orElseThrow().startsWith("digest/")).singleElement()
+        .satisfies(d -> assertThat(d.text()).contains("Errors are spreading.").doesNotContain("Found a bad config."));
+  }
+
+  @Test
   @DisplayName("A top post queued just before the quiet hours and refused for now goes out once when the platform"
       + " allows: it was decided before they began (the outbox owns retries)")
   void topPostQueuedBeforeQuietHoursGoesOutOnce() {
     Harness h = new Harness().subscribe(QUIET, List.of("quiet=10:02-10:10"));
-    List<Instant> tries = new java.util.ArrayList<>();
+    List<Instant> tries = new ArrayList<>();
     h.discord.failWhen(c -> {
-      if (c.itemKey().equals(java.util.Optional.of("incident/I"))) {
+      if (c.itemKey().equals(Optional.of("incident/I"))) {
         tries.add(h.clock.instant());
         if (tries.size() == 1) {
-          return java.util.Optional.of(dev.claude500.chat.ChatDeliveryException.retryable("429 rate limited",
-              java.util.Optional.of(Duration.ofSeconds(100)))); // until the quiet hours began
+          return Optional.of(ChatDeliveryException.retryable("429 rate limited",
+              Optional.of(Duration.ofSeconds(100)))); // until the quiet hours began
         }
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     });
     h.tick();
     h.page.show(i(Impact.MAJOR, U1));
@@ -160,7 +212,35 @@ class IncidentFiltersTest {
   }
 
   @Test
-  @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end")
+  @DisplayName("quiet=all: a maintenance under way across midnight is posted just after it, and its end notice just"
+      + " after the next one, even when the bot was down at that midnight")
+  void maintenanceAlwaysQuiet() {
+    ChannelRef all = new ChannelRef("discord", "D-ALL");
+    Instant midnight = Instant.parse("2026-05-05T00:00:00Z");
+    Instant nextMidnight = midnight.plus(Duration.ofDays(1));
+    Harness h = new Harness().subscribe(all, List.of("quiet=all"));
+    h.page.maintenances(maintenance("M", "Database upgrade", IN_PROGRESS, T0, List.of(CODE)));
+    h.runFor(Duration.between(h.clock.instant(), midnight.minusSeconds(1)));
+    assertThat(h.discord.posts(all)).isEmpty();
+    h.runFor(Duration.ofMinutes(5));
+    Post root = h.discord.topLevel(all).get(0);
+    assertThat(root.text()).contains("Database upgrade");
+
+    h.page.maintenances(maintenance("M", "Database upgrade", COMPLETED, T0, List.of(CODE)));
+    h.runFor(Duration.ofMinutes(2));
+    h.page.maintenances();
+    h.runFor(Duration.between(h.clock.instant(), nextMidnight.minusSeconds(600)));
+    assertThat(h.discord.thread(all, root.messageId())).as("the end waits for midnight").isEmpty();
+    h.clock.set(nextMidnight.plusSeconds(600)); // the bot is down across midnight, past a day after the end
+    h.runFor(Duration.ofMinutes(5));
+    assertThat(h.discord.thread(all, root.messageId())).singleElement()
+        .satisfies(p -> assertThat(p.text()).startsWith("✅ Maintenance completed"));
+    assertThat(h.discord.posts(all)).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end,"
+      + " and the post is still edited")
   void maintenanceOffAndQuiet() {
     ChannelRef off = new ChannelRef("discord", "D-OFF");
     Harness h = new Harness().subscribe(off, List.of("maintenance=off"))
@@ -173,10 +253,19 @@ class IncidentFiltersTest {
     Post root = h.discord.topLevel(QUIET).get(0);
     assertThat(root.text()).contains("Database upgrade");
 
+    // it ends the next day, in the quiet hours
+    Instant nextQuiet = T0.plus(Duration.ofDays(1));
+    h.runFor(Duration.between(h.clock.instant(), nextQuiet.plus(Duration.ofMinutes(5))));
     h.page.maintenances(maintenance("M", "Database upgrade", COMPLETED, T0, List.of(CODE)));
     h.runFor(Duration.ofMinutes(2));
     h.page.maintenances();
-    h.runFor(Duration.ofMinutes(30));
+    h.runFor(Duration.between(h.clock.instant(), nextQuiet.plus(Duration.ofMinutes(19))));
+    assertThat(h.discord.thread(EVERY, h.discord.topLevel(EVERY).get(0).messageId())).hasSize(1);
+    assertThat(h.discord.thread(QUIET, root.messageId())).as("the end notice waits").isEmpty();
+    assertThat(h.discord.edits(new MessageRef(QUIET, root.messageId()))).as("the post is edited to completed")
+        .anySatisfy(e -> assertThat(((Reply.Incident) e.reply()).view().status()).isEqualTo(COMPLETED));
+
+    h.runFor(Duration.ofMinutes(10));
     assertThat(h.discord.posts(off)).isEmpty();
     assertThat(h.discord.thread(QUIET, root.messageId())).singleElement()
         .satisfies(p -> assertThat(p.text()).startsWith("✅ Maintenance completed"));

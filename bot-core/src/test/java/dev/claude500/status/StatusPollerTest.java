@@ -168,7 +168,7 @@ class StatusPollerTest {
 
     assertThat(poller.poke()).isEqualTo(Poke.NOW);
     assertThat(poller.poke()).as("a second poke before the read joins the first").isEqualTo(Poke.JOINED);
-    assertThat(poller.tick()).as("no poke waits after the read: the next poll is a whole interval away").isEqualTo(POLL);
+    assertThat(poller.tick()).as("after the read, the second look is next").isEqualTo(Pokes.SECOND_LOOK);
     assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("one read for both pokes").isEqualTo(2);
 
     assertThat(poller.poke()).as("the last poked read is that recent").isEqualTo(Poke.LATER);
@@ -185,5 +185,63 @@ class StatusPollerTest {
     assertThat(page.requestCount(FakeStatusPage.SUMMARY))
         .as("190 pokes in 19 s: the first poll, the read at once, then one each 5 s").isEqualTo(2 + 3);
     assertThat(poller.latest().orElseThrow().readAt()).isEqualTo(start.plusSeconds(15));
+    for (int second = 20; second <= 40; second++) {
+      clock.set(start.plusSeconds(second));
+      poller.tick();
+    }
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY))
+        .as("then the read the last pokes asked for, and the second look 10 s after the last").isEqualTo(5 + 2);
+    assertThat(poller.latest().orElseThrow().readAt()).isEqualTo(start.plusSeconds(19).plus(Pokes.SECOND_LOOK));
+  }
+
+  @Test
+  @DisplayName("A poke whose read gets a copy from before the change (the API's cache) sees it in the second look,"
+      + " 10 s after the poke, and brings no more reads")
+  void secondLookAfterAPoke() {
+    page.serveSummary(Response.json(StatusFixtures.greenSummaryJson()));
+    page.serveIncidents(Response.json("{\"page\":{},\"incidents\":[]}"));
+    Instant start = clock.instant();
+    poller.tick();
+    assertThat(poller.poke()).isEqualTo(Poke.NOW);
+    poller.tick();
+    assertThat(poller.latest().orElseThrow().anyIncidentOpen()).as("the copy the poke's read got").isFalse();
+
+    serveRed(); // the API's copy catches up with the change behind the poke
+    clock.set(start.plus(Pokes.SECOND_LOOK).minusMillis(1));
+    poller.tick();
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).as("not before the second look").isEqualTo(2);
+    clock.set(start.plus(Pokes.SECOND_LOOK));
+    Duration next = poller.tick();
+    assertThat(page.requestCount(FakeStatusPage.SUMMARY)).isEqualTo(3);
+    assertThat(poller.latest().orElseThrow().anyIncidentOpen()).as("the second look sees the change").isTrue();
+    assertThat(next).as("then the poll, half the interval while an incident is open").isEqualTo(POLL.dividedBy(2));
+  }
+
+  @Test
+  @DisplayName("A poll made by the second look answers it; one made before does not; a flood of pokes schedules one"
+      + " round at a time")
+  void secondLookAnsweredAndRoundsNotPiledUp() {
+    Instant t = StatusFixtures.RED_AT;
+    Pokes pokes = new Pokes();
+    assertThat(pokes.ask(t)).isEqualTo(Poke.NOW);
+    assertThat(pokes.roundToSchedule()).contains(t);
+    assertThat(pokes.ask(t.plusMillis(10))).isEqualTo(Poke.JOINED);
+    assertThat(pokes.roundToSchedule()).as("the round scheduled comes sooner").isEmpty();
+    pokes.roundRuns(t);
+    pokes.read(t, true);
+    assertThat(pokes.waiting()).contains(t.plusMillis(10).plus(Pokes.SECOND_LOOK));
+    pokes.read(t.plusSeconds(3), false); // a poll: too soon to be sure of the change
+    Instant look = t.plusMillis(10).plus(Pokes.SECOND_LOOK);
+    assertThat(pokes.roundToSchedule()).contains(look);
+    pokes.roundRuns(look);
+    pokes.read(look, true);
+    assertThat(pokes.waiting()).isEmpty();
+    assertThat(pokes.ask(look.plusSeconds(1))).as("the second look's read starts a spacing").isEqualTo(Poke.LATER);
+
+    Pokes polled = new Pokes();
+    polled.ask(t);
+    polled.read(t, true);
+    polled.read(t.plus(Pokes.SECOND_LOOK), false);
+    assertThat(polled.waiting()).as("a poll at the second look answers it").isEmpty();
   }
 }

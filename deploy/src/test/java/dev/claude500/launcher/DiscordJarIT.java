@@ -39,7 +39,7 @@ class DiscordJarIT {
         assertThat(discord.messagesIn(thread).get(0).path("components").size()).isPositive();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(out).contains("invite the Discord bot with https://discord.com/oauth2/authorize?client_id="
-            + FakeDiscord.APP_ID + "&scope=bot+applications.commands&permissions=309237730304");
+            + FakeDiscord.APP_ID + "&scope=bot+applications.commands&permissions=309237861376");
       } finally {
         p.destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

@@ -241,7 +241,8 @@ class StatusWebhookTest {
   }
 
   @Test
-  @DisplayName("Fifty calls at once, each answered 200: one read at once, at most one more when 5 s have passed, none besides")
+  @DisplayName("Fifty calls at once, each answered 200: one read at once, at most one more when 5 s have passed, none"
+      + " besides before the second look")
   void aBurstCostsAtMostOneReadPerSpacing() {
     startWatching();
     int before = reads();

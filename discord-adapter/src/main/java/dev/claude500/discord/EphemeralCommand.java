@@ -54,13 +54,13 @@ final class EphemeralCommand {
   }
 
   private Answer answer(SlashCommandInteractionEvent event, Command command) {
-    boolean subscribe = command instanceof Command.Subscribe;
-    if (subscribe && !Interactions.holdsThreads(event.getChannel().getType())) {
+    if (command instanceof Command.Subscribe && !Interactions.holdsThreads(event.getChannel().getType())) {
       return new Answer.Say(SubscriptionCommands.NEEDS_THREADS);
     }
     // only a triage is answered with a triage to start, and triages go to TriageCommand
     Answer answer = commands.answer(command, Interactions.invocation(event));
-    return subscribe ? new Answer.Say(SubscriptionCommands.withPermissionWarning(event, ((Answer.Say) answer).reply()))
+    return command instanceof Command.Subscribe subscribe
+        ? new Answer.Say(SubscriptionCommands.withPermissionWarning(event, subscribe, ((Answer.Say) answer).reply()))
         : answer;
   }
 }

@@ -94,7 +94,7 @@ final class SlashCommand {
             + "(default: none)").addChoice("none", "none").addChoice("here", "here").addChoice("everyone", "everyone"),
         new OptionData(OptionType.ROLE, ROLE, "A role the first post of a major or critical incident calls out "
             + "(instead of mention)"),
-        new OptionData(OptionType.STRING, "quiet", "Quiet hours, e.g. 22:00-07:00 (critical still posted), or all")
+        new OptionData(OptionType.STRING, "quiet", "Quiet hours, e.g. 22:00-07:00 (critical still posted), all, or off")
             .setMaxLength(20),
         new OptionData(OptionType.STRING, "tz", "Time zone of the quiet hours, e.g. Europe/Paris (default: UTC)")
             .setMaxLength(64));

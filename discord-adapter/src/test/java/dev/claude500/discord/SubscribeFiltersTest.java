@@ -41,6 +41,32 @@ class SubscribeFiltersTest {
     }
   }
 
+  @Test
+  @DisplayName("Subscribing with mention here or everyone where the bot lacks Mention Everyone says the mention will not"
+      + " ping anyone; without a mention it says nothing of it")
+  void mentionWithoutMentionEveryone() throws Exception {
+    try (LoopbackDiscord d = new LoopbackDiscord()) {
+      d.discord.slash(TRIAGE, ALICE, "subscribe", Map.of("min", "major"));
+      awaitSaid(d.discord, "min=major");
+      assertThat(said(d.discord)).noneMatch(text -> text.contains("Mention Everyone"));
+
+      d.discord.slash(TRIAGE, ALICE, "subscribe", Map.of("mention", "here"));
+      awaitSaid(d.discord, "mention=here");
+      assertThat(said(d.discord)).filteredOn(text -> text.contains("mention=here")).singleElement()
+          .satisfies(text -> assertThat(text).contains("I am missing Mention Everyone in this channel")
+              .contains("@here without pinging anyone").doesNotContain("incident posts will fail"));
+
+      d.discord.slash(TRIAGE, ALICE, "subscribe", Map.of("mention", "everyone"));
+      awaitSaid(d.discord, "will show @everyone without pinging anyone");
+    }
+  }
+
+  /** Returns the content of every answer sent so far. */
+  private static List<String> said(FakeDiscord discord) {
+    return discord.calls().stream().filter(c -> !c.is("PUT", ".*/commands") && c.body() != null)
+        .map(c -> c.body().path("content").asText()).filter(text -> !text.isEmpty()).toList();
+  }
+
   private static void awaitSaid(FakeDiscord discord, String text) throws InterruptedException {
     long deadline = System.nanoTime() + LoopbackDiscord.WAIT.toNanos();
     while (discord.calls().stream().filter(c -> !c.is("PUT", ".*/commands"))
