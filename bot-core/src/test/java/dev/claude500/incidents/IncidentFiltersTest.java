@@ -239,6 +239,25 @@ class IncidentFiltersTest {
   }
 
   @Test
+  @DisplayName("A maintenance over before the quiet hours end is not posted there: with quiet=all, one over before"
+      + " midnight")
+  void maintenanceOverWhileQuietIsNotPosted() {
+    ChannelRef all = new ChannelRef("discord", "D-ALL");
+    Harness h = new Harness().subscribe(all, List.of("quiet=all")).subscribe(QUIET, List.of("quiet=10:00-10:20"))
+        .subscribe(EVERY, List.of());
+    h.page.maintenances(maintenance("M", "Database upgrade", IN_PROGRESS, T0, List.of(CODE)));
+    h.runFor(Duration.ofMinutes(5));
+    h.page.maintenances(maintenance("M", "Database upgrade", COMPLETED, T0, List.of(CODE)));
+    h.runFor(Duration.ofMinutes(2));
+    h.page.maintenances();
+    h.runFor(Duration.ofDays(1));
+
+    assertThat(h.discord.posts(EVERY)).as("start and end where nothing is quiet").hasSize(2);
+    assertThat(h.discord.posts(QUIET)).isEmpty();
+    assertThat(h.discord.posts(all)).isEmpty();
+  }
+
+  @Test
   @DisplayName("maintenance=off posts no maintenance; in quiet hours a start and an end notice wait for their end,"
       + " and the post is still edited")
   void maintenanceOffAndQuiet() {
