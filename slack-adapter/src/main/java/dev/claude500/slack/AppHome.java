@@ -111,8 +111,8 @@ final class AppHome {
       }
       LOG.info("App Home of {} refused with the chart {}, published without it: {}", userId,
           chart.get().fileId(), e.getMessage());
-      charts.remove(w, chart.get());
       publish(userId, blocks);
+      charts.remove(w, chart.get()); // the chart was what Slack refused: the next opening uploads a new one
     }
   }
 
