@@ -31,8 +31,9 @@ public final class TopPosts {
   /**
    * Returns the channels where the incident's top-level post shows, or is about to show, more than
    * this view of the incident: the watcher edited it (or queued the edit) for an update the view
-   * lacks, or told it resolved while the view is open. A replica whose copy of the page is a poll
-   * behind must not rebuild those posts from it.
+   * lacks, or told it resolved by an update the view lacks. A replica whose copy of the page is a
+   * poll behind must not rebuild those posts from it; an incident the page opened again after its
+   * resolution is not ahead of a view that shows both.
    */
   public static Set<ChannelRef> aheadOf(PostLedger ledger, Incident view) {
     Objects.requireNonNull(ledger, "ledger");
@@ -44,8 +45,9 @@ public final class TopPosts {
     for (LedgerEntry e : ledger.forIncident(view.id())) {
       String key = e.itemKey();
       boolean newerEdit = key.startsWith(edits) && !known.contains(key.substring(edits.length()));
+      // told resolved by an update this copy has not seen; one it has seen and is past (reopened) is not ahead
       boolean resolved = key.startsWith(ItemKeys.RESOLVED)
-          && (!known.contains(key.substring(ItemKeys.RESOLVED.length())) || view.isOpen() && e.isSettled());
+          && !known.contains(key.substring(ItemKeys.RESOLVED.length()));
       if (newerEdit || resolved) {
         ahead.add(e.channel());
       }

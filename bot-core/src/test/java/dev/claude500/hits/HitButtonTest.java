@@ -234,13 +234,31 @@ class HitButtonTest {
     assertThat(stored()).isEqualTo(1);
   }
 
-  /** Returns the red page with one more update of its incident, the newest. */
-  static StatusSnapshot withUpdate(IncidentUpdate update) {
+  @Test
+  @DisplayName("An incident the page opens again after it was resolved is still edited for its count")
+  void reopenedIncidentIsStillEdited() {
+    Instant resolvedAt = StatusFixtures.RED_AT.plusSeconds(60);
+    Instant reopenedAt = resolvedAt.plusSeconds(60);
+    IncidentUpdate resolved = new IncidentUpdate("upd-resolved", IncidentStatus.RESOLVED, "Fixed.", INCIDENT,
+        resolvedAt, resolvedAt, resolvedAt, List.of());
+    store.ledger().claim(OPS, "resolved/upd-resolved", INCIDENT, resolvedAt);
+    store.ledger().confirm(OPS, "resolved/upd-resolved", "1700000009.000900", resolvedAt);
+    status.set(withUpdate(new IncidentUpdate("upd-again", IncidentStatus.INVESTIGATING, "It is back.", INCIDENT,
+        reopenedAt, reopenedAt, reopenedAt, List.of()), resolved));
+
+    click("U1");
+    passTime(HitEdits.EVERY.multipliedBy(2));
+    assertThat(port.edits()).singleElement().satisfies(e -> assertThat(e.text()).contains("1 person"));
+  }
+
+  /** Returns the red page with more updates of its incident, newest first: its state is the first one's. */
+  static StatusSnapshot withUpdate(IncidentUpdate update, IncidentUpdate... older) {
     Summary red = StatusFixtures.redSummary();
     List<Incident> incidents = red.incidents().stream().map(i -> !i.id().equals(INCIDENT) ? i
         : new Incident(i.id(), i.name(), update.status(), i.impact(), i.createdAt(), update.createdAt(),
             i.monitoringAt(), i.resolvedAt(), i.startedAt(), i.shortlink(), i.scheduledFor(), i.scheduledUntil(),
-            Stream.concat(Stream.of(update), i.incidentUpdates().stream()).toList(), i.components())).toList();
+            Stream.concat(Stream.concat(Stream.of(update), Stream.of(older)), i.incidentUpdates().stream()).toList(),
+            i.components())).toList();
     return StatusSnapshot.fresh(new Summary(red.page(), red.status(), red.components(), incidents,
         red.scheduledMaintenances()), update.createdAt());
   }
