@@ -103,15 +103,8 @@ final class AppHome {
     }
     List<LayoutBlock> withChart = new ArrayList<>(blocks);
     withChart.add(SlackStats.image(chart.get().fileId(), chart.get().title()));
-    try {
-      publish(userId, withChart);
-    } catch (SlackCallException e) {
-      if (e.kind() != SlackCallException.Kind.PERMANENT) {
-        throw e;
-      }
-      LOG.info("App Home of {} refused with the chart {}, published without it: {}", userId,
-          chart.get().fileId(), e.getMessage());
-      publish(userId, blocks);
+    if (!SlackStats.sentWithChart("the App Home of " + userId, chart.get().fileId(), () -> publish(userId, withChart),
+        () -> publish(userId, blocks))) {
       charts.remove(w, chart.get()); // the chart was what Slack refused: the next opening uploads a new one
     }
   }

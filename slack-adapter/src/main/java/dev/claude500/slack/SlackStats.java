@@ -63,14 +63,29 @@ final class SlackStats {
           + SlackMarkdown.escape(e.error()) + "`" + (e.isNotInChannel() ? " (invite me to this channel)." : ".")));
       return;
     }
+    sentWithChart("the stats answer in " + channelId, fileId, () -> respond.accept(withImage(table, fileId,
+        chart.title())), () -> respond.accept(withNote(table, CHART_NOT_SHOWN)));
+  }
+
+  /**
+   * Sends something with an uploaded chart in it; when Slack refuses that for good (it processes
+   * uploads after answering them, and refuses an image block naming a file not processed yet),
+   * sends it without the chart. Returns false when the chart was left out.
+   *
+   * @param what what is sent, for the log
+   * @throws SlackCallException when Slack refuses the send for now, or refuses it without the chart too
+   */
+  static boolean sentWithChart(String what, String fileId, Runnable withChart, Runnable without) {
     try {
-      respond.accept(withImage(table, fileId, chart.title()));
+      withChart.run();
+      return true;
     } catch (SlackCallException e) {
       if (e.kind() != SlackCallException.Kind.PERMANENT) {
         throw e;
       }
-      LOG.info("stats answer in {} refused with the chart {}, sent without it: {}", channelId, fileId, e.getMessage());
-      respond.accept(withNote(table, CHART_NOT_SHOWN));
+      LOG.info("{} refused with the chart {}, sent without it: {}", what, fileId, e.getMessage());
+      without.run();
+      return false;
     }
   }
 
