@@ -2,6 +2,7 @@ package dev.claude500.stats;
 
 import dev.claude500.chat.ChannelRef;
 import dev.claude500.status.Incident;
+import dev.claude500.triage.TriageLog;
 import dev.claude500.triage.TriageRecord;
 import dev.claude500.triage.TriageRecords;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code stats}: a workspace's triage records over a window, with the page's incidents of
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * the status page: its incidents are the poller's last read.
  */
 public final class TeamStats {
-  private static final Logger LOG = LoggerFactory.getLogger(TeamStats.class);
-
   private final TriageRecords records;
   private final Supplier<List<Incident>> incidents;
   private final Function<ChannelRef, String> workspaces;
@@ -49,15 +46,8 @@ public final class TeamStats {
    * reconnect, a replica without the server's shard): no other workspace's numbers stand in.
    */
   public Optional<String> workspaceOf(ChannelRef channel) {
-    Objects.requireNonNull(channel, "channel");
-    try {
-      String w = workspaces.apply(channel);
-      return w == null || w.isBlank() || w.equals(TriageRecord.WORKSPACE_UNKNOWN) ? Optional.empty()
-          : Optional.of(w);
-    } catch (RuntimeException e) {
-      LOG.info("Workspace of {} unknown for now, its stats are not shown: {}", channel, e.toString());
-      return Optional.empty();
-    }
+    String w = TriageLog.workspaceOf(workspaces, Objects.requireNonNull(channel, "channel"));
+    return w.equals(TriageRecord.WORKSPACE_UNKNOWN) ? Optional.empty() : Optional.of(w);
   }
 
   /**

@@ -67,12 +67,19 @@ public final class TriageLog {
   }
 
   private String workspace(ConversationKey key) {
+    return workspaceOf(workspaces, key.channelRef());
+  }
+
+  /**
+   * Returns the workspace {@code workspaces} names for a channel, as records file it: {@link
+   * TriageRecord#WORKSPACE_UNKNOWN} when it cannot be told now (it throws, or names none).
+   */
+  public static String workspaceOf(Function<ChannelRef, String> workspaces, ChannelRef channel) {
     try {
-      String w = workspaces.apply(key.channelRef());
+      String w = workspaces.apply(channel);
       return w == null || w.isBlank() ? TriageRecord.WORKSPACE_UNKNOWN : w;
     } catch (RuntimeException e) {
-      TriageEngine.LOG.info("Workspace of {} unknown for now, its record keeps the one known before: {}",
-          key.channelRef(), e.toString());
+      TriageEngine.LOG.info("Workspace of {} unknown for now: {}", channel, e.toString());
       return TriageRecord.WORKSPACE_UNKNOWN;
     }
   }
