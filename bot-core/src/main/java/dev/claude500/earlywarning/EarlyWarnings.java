@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * channels subscribed there. Further failing triages edit it. A triage counts for one warning: one
  * first seen before a warning of its workspace closed is that warning's, however far it goes later.
  * No warning opens while the page as last read shows an open incident (not a maintenance). After
- * each read of the status page
- * ({@link PollListener}) it closes a warning when an incident opened since the cluster began (linking
- * it) or when the window passed with no new failing triage, and brings every warning's posts up to
- * date.
+ * each read of the status page ({@link PollListener}) it closes a warning when an incident opened
+ * since the cluster began (linking it) or when the window passed with no new failing triage, and
+ * brings every warning's posts up to date.
  *
  * <p>Replicas agree through the store: a workspace has one open warning whoever opens it, a warning
  * is closed by one caller, and every post and edit goes through the {@link Outbox} under its own
  * item key, so it goes out once. The work a failing triage or a status round starts runs on the
- * executor given, off the triage's and the poller's threads, one piece at a time. Time is read only from the clock given. Thread-safe.
+ * executor given, off the triage's and the poller's threads, one piece at a time. Time is read only
+ * from the clock given. Thread-safe.
  */
 public final class EarlyWarnings implements GreenFailures, PollListener {
   private static final Logger LOG = LoggerFactory.getLogger(EarlyWarnings.class);

@@ -18,7 +18,7 @@ final class ItemKeys {
   static final String RESOLVED = "resolved/";
 
   /** The prefixes of every key above: the messages the watcher queues in the outbox and owns there. */
-  private static final List<String> PREFIXES = List.of("incident/", "update/", "resolved/", "postmortem/", "edit/",
+  private static final List<String> PREFIXES = List.of("incident/", "update/", RESOLVED, "postmortem/", "edit/",
       "maintenance-start/", "maintenance-end/", "followup/", "digest/");
 
   private ItemKeys() {}

@@ -22,8 +22,8 @@ import java.util.Optional;
  * edited to show it completed. One under way at a first start is posted once. A channel with
  * maintenance off gets none; in its quiet hours a start waits (posted at their end if still under
  * way) and so does an end notice, while the post is still edited; with {@code quiet=all} they go out
- * just after the first midnight past them. It decides what to post; the
- * {@link Outbox} delivers it, in order in the channel and exactly once.
+ * just after the first midnight past them. It decides what to post; the {@link Outbox} delivers it,
+ * in order in the channel and exactly once.
  */
 final class MaintenancePublisher {
   private final Outbox outbox;
@@ -46,7 +46,8 @@ final class MaintenancePublisher {
     String startKey = ItemKeys.maintenanceStart(tracked.id());
     Optional<LedgerEntry> root = ledgered.find(channel, startKey);
     if (root.isEmpty()) {
-      boolean wanted = filter.maintenanceMayStart(tracked.startedAt(), clock.instant()) && !tracked.ended() && Maintenances.underWay(listed)
+      boolean wanted = filter.maintenanceMayStart(tracked.startedAt(), clock.instant()) && !tracked.ended()
+          && Maintenances.underWay(listed)
           && (sub.allComponents() || sub.componentIds().stream().anyMatch(listed.get()::touches));
       if (!wanted) {
         return List.of();
